@@ -1,0 +1,125 @@
+<?php
+/**
+ * The wp-admin Jobs page: registers the menu, mounts the React app and enqueues its built assets.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Admin;
+
+use DMJobs\Plugin;
+use DMJobs\Rest\JobsController;
+use DMJobs\Rest\Permission;
+
+defined( 'ABSPATH' ) || exit;
+
+final class AdminPage {
+
+	public const SLUG          = 'dm-jobs';
+	public const SCRIPT_HANDLE = 'dm-jobs-app';
+	public const DOCS_URL      = 'https://github.com/Extra-Chill/data-machine#readme';
+
+	private string $hook_suffix = '';
+
+	public function register(): void {
+		// Late, so Data Machine's own menu exists when we look for it.
+		add_action( 'admin_menu', array( $this, 'add_menu' ), 99 );
+		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue' ) );
+	}
+
+	public function add_menu(): void {
+		$capability = Permission::capability();
+		$title      = __( 'Jobs', 'dm-jobs' );
+		$parent     = $this->data_machine_parent_slug();
+
+		if ( null !== $parent ) {
+			// Data Machine ships a Jobs page under the same slug: this screen replaces it.
+			remove_all_actions( get_plugin_page_hookname( self::SLUG, $parent ) );
+			remove_submenu_page( $parent, self::SLUG );
+			$this->hook_suffix = (string) add_submenu_page( $parent, $title, $title, $capability, self::SLUG, array( $this, 'render' ) );
+			return;
+		}
+
+		add_menu_page( __( 'Data Machine', 'dm-jobs' ), __( 'Data Machine', 'dm-jobs' ), $capability, self::SLUG, array( $this, 'render' ), 'dashicons-database', 80 );
+		$this->hook_suffix = (string) add_submenu_page( self::SLUG, $title, $title, $capability, self::SLUG, array( $this, 'render' ) );
+	}
+
+	public function render(): void {
+		echo '<div class="wrap"><div id="dm-jobs-root" class="dm-jobs-root"></div>';
+		printf( '<noscript><p>%s</p></noscript></div>', esc_html__( 'The Jobs screen needs JavaScript.', 'dm-jobs' ) );
+	}
+
+	public function enqueue( string $hook_suffix ): void {
+		if ( '' === $this->hook_suffix || $hook_suffix !== $this->hook_suffix ) {
+			return;
+		}
+		$asset_file = DM_JOBS_DIR . '/build/index.asset.php';
+		if ( ! is_readable( $asset_file ) ) {
+			add_action( 'admin_notices', array( $this, 'missing_build_notice' ) );
+			return;
+		}
+		$asset = require $asset_file;
+
+		wp_enqueue_script(
+			self::SCRIPT_HANDLE,
+			plugins_url( 'build/index.js', DM_JOBS_FILE ),
+			$asset['dependencies'],
+			$asset['version'],
+			array( 'in_footer' => true )
+		);
+		wp_add_inline_script( self::SCRIPT_HANDLE, 'window.dmJobsConfig = ' . wp_json_encode( $this->config() ) . ';', 'before' );
+		wp_set_script_translations( self::SCRIPT_HANDLE, 'dm-jobs', DM_JOBS_DIR . '/languages' );
+
+		foreach ( array( 'index.css', 'style-index.css' ) as $stylesheet ) {
+			if ( is_readable( DM_JOBS_DIR . '/build/' . $stylesheet ) ) {
+				wp_enqueue_style( self::SCRIPT_HANDLE . '-' . basename( $stylesheet, '.css' ), plugins_url( 'build/' . $stylesheet, DM_JOBS_FILE ), array( 'wp-components' ), $asset['version'] );
+			}
+		}
+	}
+
+	public function missing_build_notice(): void {
+		printf(
+			'<div class="notice notice-error"><p>%s</p></div>',
+			esc_html__( 'DM Jobs: the JavaScript build is missing. Run "npm run build" in the plugin folder.', 'dm-jobs' )
+		);
+	}
+
+	/**
+	 * Boot data for the React app.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function config(): array {
+		$timezone = wp_timezone();
+		$offset   = $timezone->getOffset( new \DateTimeImmutable( 'now', $timezone ) );
+		$name     = $timezone->getName();
+
+		return array(
+			'restNamespace'     => JobsController::NAMESPACE,
+			'timezone'          => array(
+				// Offsets such as "+05:30" are not IANA names; the app then uses offsetMinutes.
+				'name'          => preg_match( '/^[+-]\d{2}:\d{2}$/', $name ) ? '' : $name,
+				'offsetMinutes' => intdiv( $offset, 60 ),
+			),
+			'pipelinesUrl'      => Plugin::data_machine_active() ? admin_url( 'admin.php?page=dm-pipelines' ) : null,
+			'docsUrl'           => self::DOCS_URL,
+			'dataMachineActive' => Plugin::data_machine_active(),
+			'version'           => DM_JOBS_VERSION,
+		);
+	}
+
+	/**
+	 * The parent menu slug Data Machine registered its pages under, if it is active.
+	 */
+	private function data_machine_parent_slug(): ?string {
+		global $submenu;
+		foreach ( (array) $submenu as $parent => $items ) {
+			foreach ( (array) $items as $item ) {
+				if ( isset( $item[2] ) && in_array( $item[2], array( 'dm-pipelines', 'dm-jobs' ), true ) && self::SLUG !== $parent ) {
+					return (string) $parent;
+				}
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,64 @@
+<?php
+/**
+ * Wires DM Jobs into WordPress.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs;
+
+use DMJobs\Admin\AdminPage;
+use DMJobs\Repository\SchemaRepository;
+use DMJobs\Rest\JobsController;
+use DMJobs\Rest\PipelinesController;
+
+defined( 'ABSPATH' ) || exit;
+
+final class Plugin {
+
+	private static ?self $instance = null;
+
+	public static function instance(): self {
+		return self::$instance ??= new self();
+	}
+
+	/**
+	 * Activation: create or adopt the tables.
+	 */
+	public static function activate(): void {
+		( new SchemaRepository() )->upgrade();
+	}
+
+	public function boot(): void {
+		add_action( 'plugins_loaded', array( $this, 'upgrade_schema_if_needed' ) );
+		add_action( 'init', array( $this, 'load_textdomain' ) );
+		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
+		( new AdminPage() )->register();
+	}
+
+	/**
+	 * Runs pending schema steps after a plugin update (activation hooks do not run on updates).
+	 */
+	public function upgrade_schema_if_needed(): void {
+		$schema = new SchemaRepository();
+		if ( $schema->needs_upgrade() ) {
+			$schema->upgrade();
+		}
+	}
+
+	public function load_textdomain(): void {
+		load_plugin_textdomain( 'dm-jobs', false, dirname( plugin_basename( DM_JOBS_FILE ) ) . '/languages' );
+	}
+
+	public function register_rest_routes(): void {
+		( new JobsController() )->register_routes();
+		( new PipelinesController() )->register_routes();
+	}
+
+	/**
+	 * Whether the Data Machine plugin is loaded.
+	 */
+	public static function data_machine_active(): bool {
+		return defined( 'DATA_MACHINE_VERSION' ) || class_exists( '\\DataMachine\\Core\\Database\\Jobs\\Jobs' );
+	}
+}

@@ -1,0 +1,58 @@
+<?php
+/**
+ * A validated request for a page of jobs.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Query;
+
+use DMJobs\Status\BaseStatus;
+
+defined( 'ABSPATH' ) || exit;
+
+final class JobQuery {
+
+	public const MAX_PER_PAGE = 100;
+
+	/**
+	 * @param int          $page          1-based page number.
+	 * @param int          $per_page      Rows per page, 1–100.
+	 * @param BaseStatus[] $statuses      Base statuses to include; empty means all.
+	 * @param int|null     $pipeline_id   Only this pipeline.
+	 * @param int|null     $flow_id       Only this flow.
+	 * @param string       $search        A job ID or text matched against names and status reasons.
+	 * @param string|null  $created_after UTC "Y-m-d H:i:s" lower bound (inclusive) on created_at.
+	 * @param string|null  $created_before UTC "Y-m-d H:i:s" upper bound (inclusive) on created_at.
+	 * @param JobOrderBy   $order_by      Sort column.
+	 * @param SortOrder    $order         Sort direction.
+	 */
+	public function __construct(
+		public readonly int $page = 1,
+		public readonly int $per_page = 20,
+		public readonly array $statuses = array(),
+		public readonly ?int $pipeline_id = null,
+		public readonly ?int $flow_id = null,
+		public readonly string $search = '',
+		public readonly ?string $created_after = null,
+		public readonly ?string $created_before = null,
+		public readonly JobOrderBy $order_by = JobOrderBy::JobId,
+		public readonly SortOrder $order = SortOrder::Desc,
+	) {
+		if ( $page < 1 ) {
+			throw new \InvalidArgumentException( 'page must be at least 1.' );
+		}
+		if ( $per_page < 1 || $per_page > self::MAX_PER_PAGE ) {
+			throw new \InvalidArgumentException( 'per_page must be between 1 and 100.' );
+		}
+		foreach ( $statuses as $status ) {
+			if ( ! $status instanceof BaseStatus ) {
+				throw new \InvalidArgumentException( 'statuses must be BaseStatus values.' );
+			}
+		}
+	}
+
+	public function offset(): int {
+		return ( $this->page - 1 ) * $this->per_page;
+	}
+}

@@ -1,0 +1,236 @@
+<?php
+/**
+ * Reads and writes rows of {prefix}dm_jobs. The list never reads engine_data and never queries per row.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Repository;
+
+use DMJobs\Query\JobOrderBy;
+use DMJobs\Query\JobQuery;
+use DMJobs\Status\StatusParser;
+
+defined( 'ABSPATH' ) || exit;
+
+final class JobRepository {
+
+	private const LIST_COLUMNS = 'j.job_id, j.pipeline_id, j.flow_id, j.status, j.status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name';
+
+	/**
+	 * One page of jobs with their pipeline and flow names.
+	 *
+	 * @return array<int, array<string, string|null>>
+	 */
+	public function find_page( JobQuery $query ): array {
+		global $wpdb;
+		[ $where, $values ] = $this->where( $query );
+		$order              = $query->order->sql();
+		$order_sql          = $this->order_column( $query->order_by ) . " {$order}";
+		if ( JobOrderBy::JobId !== $query->order_by ) {
+			$order_sql .= ", j.job_id {$order}";
+		}
+
+		$sql = 'SELECT ' . self::LIST_COLUMNS . ' FROM ' . TableNames::jobs() . ' j'
+			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
+			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id'
+			. " WHERE {$where} ORDER BY {$order_sql} LIMIT %d OFFSET %d";
+
+		$values[] = $query->per_page;
+		$values[] = $query->offset();
+
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * How many jobs match the query's filters (paging and sort ignored).
+	 */
+	public function count( JobQuery $query ): int {
+		global $wpdb;
+		[ $where, $values ] = $this->where( $query );
+		$sql                = 'SELECT COUNT(*) FROM ' . TableNames::jobs() . ' j';
+		if ( '' !== $query->search ) {
+			$sql .= ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
+				. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id';
+		}
+		$sql .= " WHERE {$where}";
+		$prepared = $values ? $wpdb->prepare( $sql, $values ) : $sql; // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return (int) $wpdb->get_var( $prepared ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * One job with its names and its engine_data.
+	 *
+	 * @return array<string, string|null>|null
+	 */
+	public function find( int $job_id ): ?array {
+		global $wpdb;
+		$sql = 'SELECT ' . self::LIST_COLUMNS . ', j.engine_data FROM ' . TableNames::jobs() . ' j'
+			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
+			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id'
+			. ' WHERE j.job_id = %d';
+		$row = $wpdb->get_row( $wpdb->prepare( $sql, $job_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return is_array( $row ) ? $row : null;
+	}
+
+	/**
+	 * @param array{pipeline_id: int, flow_id: int, status: string, status_reason?: string|null, engine_data?: string|null, created_at: string, completed_at?: string|null} $job
+	 * @return int The new job ID.
+	 */
+	public function insert( array $job ): int {
+		global $wpdb;
+		$inserted = $wpdb->insert(
+			TableNames::jobs(),
+			array(
+				'pipeline_id'   => $job['pipeline_id'],
+				'flow_id'       => $job['flow_id'],
+				'status'        => $job['status'],
+				'status_reason' => $job['status_reason'] ?? null,
+				'engine_data'   => $job['engine_data'] ?? null,
+				'created_at'    => $job['created_at'],
+				'completed_at'  => $job['completed_at'] ?? null,
+			),
+			array( '%d', '%d', '%s', '%s', '%s', '%s', '%s' )
+		);
+		if ( false === $inserted ) {
+			throw new \RuntimeException( 'Could not insert the job: ' . $wpdb->last_error );
+		}
+		return (int) $wpdb->insert_id;
+	}
+
+	/**
+	 * Inserts many jobs in multi-row statements (for demo data and benchmarks).
+	 *
+	 * @param array<int, array{pipeline_id: int, flow_id: int, status: string, engine_data: string|null, created_at: string, completed_at: string|null}> $jobs
+	 */
+	public function insert_many( array $jobs, int $rows_per_statement = 200 ): void {
+		global $wpdb;
+		foreach ( array_chunk( $jobs, $rows_per_statement ) as $chunk ) {
+			$placeholders = array();
+			$values       = array();
+			foreach ( $chunk as $job ) {
+				$placeholders[] = '(%d, %d, %s, %s, %s, ' . ( null === $job['completed_at'] ? 'NULL' : '%s' ) . ')';
+				array_push( $values, $job['pipeline_id'], $job['flow_id'], $job['status'], $job['engine_data'] ?? '', $job['created_at'] );
+				if ( null !== $job['completed_at'] ) {
+					$values[] = $job['completed_at'];
+				}
+			}
+			$sql = 'INSERT INTO ' . TableNames::jobs() . ' (pipeline_id, flow_id, status, engine_data, created_at, completed_at) VALUES ' . implode( ', ', $placeholders );
+			if ( false === $wpdb->query( $wpdb->prepare( $sql, $values ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				throw new \RuntimeException( 'Could not insert jobs: ' . $wpdb->last_error );
+			}
+		}
+	}
+
+	/**
+	 * Sets a job's status, reason, completion time and (optionally) its engine_data.
+	 */
+	public function update_status( int $job_id, string $status, ?string $reason, ?string $completed_at, ?string $engine_data = null ): bool {
+		global $wpdb;
+		$fields  = array(
+			'status'        => $status,
+			'status_reason' => $reason,
+			'completed_at'  => $completed_at,
+		);
+		$formats = array( '%s', '%s', '%s' );
+		if ( null !== $engine_data ) {
+			$fields['engine_data'] = $engine_data;
+			$formats[]             = '%s';
+		}
+		$updated = $wpdb->update( TableNames::jobs(), $fields, array( 'job_id' => $job_id ), $formats, array( '%d' ) );
+		if ( false === $updated ) {
+			throw new \RuntimeException( 'Could not update the job: ' . $wpdb->last_error );
+		}
+		return $updated > 0;
+	}
+
+	public function max_id(): int {
+		global $wpdb;
+		return (int) $wpdb->get_var( 'SELECT MAX(job_id) FROM ' . TableNames::jobs() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * IDs above a given ID, ascending (to find the rows a bulk insert created).
+	 *
+	 * @return int[]
+	 */
+	public function ids_after( int $job_id ): array {
+		global $wpdb;
+		$sql = 'SELECT job_id FROM ' . TableNames::jobs() . ' WHERE job_id > %d ORDER BY job_id ASC';
+		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $sql, $job_id ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	public function delete( int $job_id ): bool {
+		global $wpdb;
+		return (bool) $wpdb->delete( TableNames::jobs(), array( 'job_id' => $job_id ), array( '%d' ) );
+	}
+
+	/**
+	 * The WHERE clause (with placeholders) and its values for a query's filters.
+	 *
+	 * @return array{0: string, 1: array<int, int|string>}
+	 */
+	private function where( JobQuery $query ): array {
+		global $wpdb;
+		$clauses = array( '1=1' );
+		$values  = array();
+
+		if ( $query->statuses ) {
+			$status_clauses = array();
+			foreach ( $query->statuses as $status ) {
+				$forms            = StatusParser::stored_forms( $status );
+				$status_clauses[] = 'j.status IN (' . implode( ', ', array_fill( 0, count( $forms['exact'] ), '%s' ) ) . ')';
+				array_push( $values, ...$forms['exact'] );
+				foreach ( $forms['prefixes'] as $prefix ) {
+					$status_clauses[] = 'j.status LIKE %s';
+					$values[]         = $wpdb->esc_like( $prefix ) . '%';
+				}
+			}
+			$clauses[] = '(' . implode( ' OR ', $status_clauses ) . ')';
+		}
+		if ( null !== $query->pipeline_id ) {
+			$clauses[] = 'j.pipeline_id = %d';
+			$values[]  = $query->pipeline_id;
+		}
+		if ( null !== $query->flow_id ) {
+			$clauses[] = 'j.flow_id = %d';
+			$values[]  = $query->flow_id;
+		}
+		if ( null !== $query->created_after ) {
+			$clauses[] = 'j.created_at >= %s';
+			$values[]  = $query->created_after;
+		}
+		if ( null !== $query->created_before ) {
+			$clauses[] = 'j.created_at <= %s';
+			$values[]  = $query->created_before;
+		}
+		if ( '' !== $query->search ) {
+			$like           = '%' . $wpdb->esc_like( $query->search ) . '%';
+			$search_clauses = array( 'p.pipeline_name LIKE %s', 'f.flow_name LIKE %s', 'j.status_reason LIKE %s' );
+			array_push( $values, $like, $like, $like );
+			foreach ( StatusParser::SEPARATORS as $separator ) {
+				$search_clauses[] = 'j.status LIKE %s';
+				$values[]         = '%' . $wpdb->esc_like( $separator ) . '%' . $wpdb->esc_like( $query->search ) . '%';
+			}
+			if ( ctype_digit( $query->search ) ) {
+				$search_clauses[] = 'j.job_id = %d';
+				$values[]         = (int) $query->search;
+			}
+			$clauses[] = '(' . implode( ' OR ', $search_clauses ) . ')';
+		}
+
+		return array( implode( ' AND ', $clauses ), $values );
+	}
+
+	private function order_column( JobOrderBy $order_by ): string {
+		return match ( $order_by ) {
+			JobOrderBy::JobId       => 'j.job_id',
+			JobOrderBy::CreatedAt   => 'j.created_at',
+			JobOrderBy::CompletedAt => 'j.completed_at',
+			JobOrderBy::Status      => 'j.status',
+			JobOrderBy::Pipeline    => 'p.pipeline_name',
+			JobOrderBy::Flow        => 'f.flow_name',
+			JobOrderBy::Duration    => 'TIMESTAMPDIFF(SECOND, j.created_at, j.completed_at)',
+		};
+	}
+}

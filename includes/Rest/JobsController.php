@@ -1,0 +1,473 @@
+<?php
+/**
+ * REST routes for jobs: list, read, delete, create and change status (dm-jobs/v1).
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Rest;
+
+use DMJobs\Jobs\JobFormatter;
+use DMJobs\Jobs\JobService;
+use DMJobs\Query\JobOrderBy;
+use DMJobs\Query\JobQuery;
+use DMJobs\Query\SortOrder;
+use DMJobs\Repository\JobRepository;
+use DMJobs\Status\BaseStatus;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+final class JobsController extends WP_REST_Controller {
+
+	public const NAMESPACE = 'dm-jobs/v1';
+
+	public function __construct(
+		private readonly JobRepository $jobs = new JobRepository(),
+		private readonly JobService $service = new JobService(),
+	) {
+		$this->namespace = self::NAMESPACE;
+		$this->rest_base = 'jobs';
+	}
+
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => $this->get_collection_params(),
+				),
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => $this->create_params(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>[\d]+)',
+			array(
+				'args'   => array(
+					'id' => array(
+						'description' => __( 'The job ID.', 'dm-jobs' ),
+						'type'        => 'integer',
+						'minimum'     => 1,
+					),
+				),
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+				),
+				array(
+					'methods'             => WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/(?P<id>[\d]+)/status',
+			array(
+				'args'   => array(
+					'id' => array(
+						'description' => __( 'The job ID.', 'dm-jobs' ),
+						'type'        => 'integer',
+						'minimum'     => 1,
+					),
+				),
+				array(
+					'methods'             => WP_REST_Server::EDITABLE,
+					'callback'            => array( $this, 'update_status' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => $this->status_params(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * GET /jobs
+	 *
+	 * @param WP_REST_Request $request Validated by get_collection_params().
+	 */
+	public function get_items( $request ): WP_REST_Response|WP_Error {
+		$query = $this->query_from_request( $request );
+		if ( is_wp_error( $query ) ) {
+			return $query;
+		}
+
+		$rows  = $this->jobs->find_page( $query );
+		$total = $this->jobs->count( $query );
+		$items = array_map(
+			fn ( array $row ): array => $this->prepare_response_for_collection( $this->prepare_item_for_response( JobFormatter::summary( $row ), $request ) ),
+			$rows
+		);
+
+		$response = rest_ensure_response( $items );
+		$response->header( 'X-WP-Total', (string) $total );
+		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $total / $query->per_page ) );
+		return $response;
+	}
+
+	/**
+	 * GET /jobs/{id}
+	 *
+	 * @param WP_REST_Request $request Request.
+	 */
+	public function get_item( $request ): WP_REST_Response|WP_Error {
+		$row = $this->jobs->find( (int) $request['id'] );
+		if ( null === $row ) {
+			return $this->not_found();
+		}
+		return $this->prepare_item_for_response( JobFormatter::detail( $row ), $request );
+	}
+
+	/**
+	 * DELETE /jobs/{id}
+	 *
+	 * @param WP_REST_Request $request Request.
+	 */
+	public function delete_item( $request ): WP_REST_Response|WP_Error {
+		$row = $this->jobs->find( (int) $request['id'] );
+		if ( null === $row ) {
+			return $this->not_found();
+		}
+		$previous = $this->prepare_item_for_response( JobFormatter::detail( $row ), $request );
+		if ( ! $this->jobs->delete( (int) $request['id'] ) ) {
+			return new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted.', 'dm-jobs' ), array( 'status' => 500 ) );
+		}
+
+		/**
+		 * Fires after a job was deleted through the REST API.
+		 *
+		 * @param int   $job_id The deleted job's ID.
+		 * @param array $job    The job as it was.
+		 */
+		do_action( 'dm_jobs_job_deleted', (int) $request['id'], $previous->get_data() );
+
+		return rest_ensure_response(
+			array(
+				'deleted'  => true,
+				'previous' => $previous->get_data(),
+			)
+		);
+	}
+
+	/**
+	 * POST /jobs
+	 *
+	 * @param WP_REST_Request $request Validated by create_params().
+	 */
+	public function create_item( $request ): WP_REST_Response|WP_Error {
+		$job = $this->service->create(
+			(int) $request['pipeline_id'],
+			(int) $request['flow_id'],
+			(string) $request['status'],
+			is_array( $request['engine_data'] ) ? $request['engine_data'] : null
+		);
+		if ( is_wp_error( $job ) ) {
+			return $job;
+		}
+		$response = $this->prepare_item_for_response( $job, $request );
+		$response->set_status( 201 );
+		$response->header( 'Location', rest_url( sprintf( '%s/%s/%d', $this->namespace, $this->rest_base, $job['id'] ) ) );
+		return $response;
+	}
+
+	/**
+	 * POST|PUT|PATCH /jobs/{id}/status
+	 *
+	 * @param WP_REST_Request $request Validated by status_params().
+	 */
+	public function update_status( WP_REST_Request $request ): WP_REST_Response|WP_Error {
+		$job = $this->service->change_status(
+			(int) $request['id'],
+			(string) $request['status'],
+			null === $request['reason'] ? null : (string) $request['reason'],
+			is_array( $request['engine_data'] ) ? $request['engine_data'] : null
+		);
+		if ( is_wp_error( $job ) ) {
+			return $job;
+		}
+		return $this->prepare_item_for_response( $job, $request );
+	}
+
+	/**
+	 * @param array<string, mixed> $item    A formatted job.
+	 * @param WP_REST_Request      $request Request.
+	 */
+	public function prepare_item_for_response( $item, $request ): WP_REST_Response {
+		$response = rest_ensure_response( $item );
+		$response->add_link( 'self', rest_url( sprintf( '%s/%s/%d', $this->namespace, $this->rest_base, $item['id'] ) ) );
+		return $response;
+	}
+
+	/**
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params(): array {
+		return array(
+			'page'        => array(
+				'description' => __( 'Page of the list, from 1.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'default'     => 1,
+				'minimum'     => 1,
+			),
+			'per_page'    => array(
+				'description' => __( 'Jobs per page, 1 to 100.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'default'     => 20,
+				'minimum'     => 1,
+				'maximum'     => JobQuery::MAX_PER_PAGE,
+			),
+			'status'      => array(
+				'description' => __( 'Base statuses to include (array or comma-separated list). Compound statuses such as "failed - timeout" count as their base.', 'dm-jobs' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type' => 'string',
+					'enum' => BaseStatus::values(),
+				),
+				'uniqueItems' => true,
+			),
+			'pipeline_id' => array(
+				'description' => __( 'Only jobs of this pipeline.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+			'flow_id'     => array(
+				'description' => __( 'Only jobs of this flow.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+			),
+			'search'      => array(
+				'description' => __( 'A job ID, or text matched against pipeline name, flow name and status reason.', 'dm-jobs' ),
+				'type'        => 'string',
+				'maxLength'   => 200,
+			),
+			'after'       => array(
+				'description' => __( 'Only jobs created at or after this ISO 8601 date-time.', 'dm-jobs' ),
+				'type'        => 'string',
+				'format'      => 'date-time',
+			),
+			'before'      => array(
+				'description' => __( 'Only jobs created at or before this ISO 8601 date-time.', 'dm-jobs' ),
+				'type'        => 'string',
+				'format'      => 'date-time',
+			),
+			'orderby'     => array(
+				'description' => __( 'Sort column; ties are broken by job ID.', 'dm-jobs' ),
+				'type'        => 'string',
+				'default'     => JobOrderBy::JobId->value,
+				'enum'        => JobOrderBy::values(),
+			),
+			'order'       => array(
+				'description' => __( 'Sort direction.', 'dm-jobs' ),
+				'type'        => 'string',
+				'default'     => SortOrder::Desc->value,
+				'enum'        => array( SortOrder::Asc->value, SortOrder::Desc->value ),
+			),
+		);
+	}
+
+	/**
+	 * @return array<string, array<string, mixed>>
+	 */
+	private function create_params(): array {
+		return array(
+			'pipeline_id' => array(
+				'description' => __( 'The pipeline the job runs.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'required'    => true,
+			),
+			'flow_id'     => array(
+				'description' => __( 'The flow (of that pipeline) the job runs.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'required'    => true,
+			),
+			'status'      => array(
+				'description' => __( 'Initial base status.', 'dm-jobs' ),
+				'type'        => 'string',
+				'enum'        => BaseStatus::values(),
+				'default'     => BaseStatus::Pending->value,
+			),
+			'engine_data' => array(
+				'description' => __( 'Data for the job\'s steps, stored as JSON.', 'dm-jobs' ),
+				'type'        => 'object',
+			),
+		);
+	}
+
+	/**
+	 * @return array<string, array<string, mixed>>
+	 */
+	private function status_params(): array {
+		return array(
+			'status'      => array(
+				'description' => __( 'The new base status. A final status sets completed_at.', 'dm-jobs' ),
+				'type'        => 'string',
+				'enum'        => BaseStatus::values(),
+				'required'    => true,
+			),
+			'reason'      => array(
+				'description' => __( 'Why, shown next to the status.', 'dm-jobs' ),
+				'type'        => array( 'string', 'null' ),
+				'maxLength'   => JobService::MAX_REASON_LENGTH,
+			),
+			'engine_data' => array(
+				'description' => __( 'Top-level keys merged into engine_data, e.g. error_message, error_step_id, error_trace.', 'dm-jobs' ),
+				'type'        => 'object',
+			),
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$nullable_string = array( 'string', 'null' );
+		$this->schema    = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'dm-job',
+			'type'       => 'object',
+			'properties' => array(
+				'id'            => array(
+					'description' => __( 'Job ID.', 'dm-jobs' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'pipeline_id'   => array(
+					'description' => __( 'Pipeline ID.', 'dm-jobs' ),
+					'type'        => 'integer',
+				),
+				'pipeline_name' => array(
+					'description' => __( 'Pipeline name; null when the pipeline no longer exists.', 'dm-jobs' ),
+					'type'        => $nullable_string,
+					'readonly'    => true,
+				),
+				'flow_id'       => array(
+					'description' => __( 'Flow ID.', 'dm-jobs' ),
+					'type'        => 'integer',
+				),
+				'flow_name'     => array(
+					'description' => __( 'Flow name; null when the flow no longer exists.', 'dm-jobs' ),
+					'type'        => $nullable_string,
+					'readonly'    => true,
+				),
+				'status'        => array(
+					'description' => __( 'Base status (legacy and compound values are mapped to their base).', 'dm-jobs' ),
+					'type'        => 'string',
+				),
+				'status_reason' => array(
+					'description' => __( 'The reason that came with the status, if any.', 'dm-jobs' ),
+					'type'        => $nullable_string,
+				),
+				'raw_status'    => array(
+					'description' => __( 'The status exactly as stored.', 'dm-jobs' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'is_final'      => array(
+					'description' => __( 'Whether the job has finished.', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'created_at'    => array(
+					'description' => __( 'Creation time, ISO 8601 UTC.', 'dm-jobs' ),
+					'type'        => $nullable_string,
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'completed_at'  => array(
+					'description' => __( 'Completion time, ISO 8601 UTC; null until the job is final.', 'dm-jobs' ),
+					'type'        => $nullable_string,
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'duration'      => array(
+					'description' => __( 'Seconds from creation to completion; null until final.', 'dm-jobs' ),
+					'type'        => array( 'integer', 'null' ),
+					'readonly'    => true,
+				),
+				'engine_data'   => array(
+					'description' => __( 'Decoded engine data (single job only). Serialized objects are shown as arrays with a __php_class key, never instantiated.', 'dm-jobs' ),
+					'type'        => array( 'object', 'null' ),
+					'readonly'    => true,
+				),
+				'failure'       => array(
+					'description' => __( 'Failure details (single job only): message, step_id, trace, reason.', 'dm-jobs' ),
+					'type'        => array( 'object', 'null' ),
+					'readonly'    => true,
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * Turns validated request parameters into a JobQuery.
+	 */
+	private function query_from_request( WP_REST_Request $request ): JobQuery|WP_Error {
+		$after  = $this->utc_datetime( $request['after'] );
+		$before = $this->utc_datetime( $request['before'] );
+		if ( null !== $after && null !== $before && $after > $before ) {
+			return new WP_Error(
+				'rest_invalid_param',
+				/* translators: %s: parameter name. */
+				sprintf( __( 'Invalid parameter(s): %s', 'dm-jobs' ), 'before' ),
+				array(
+					'status' => 400,
+					'params' => array( 'before' => __( '"before" must not be earlier than "after".', 'dm-jobs' ) ),
+				)
+			);
+		}
+		$statuses = array_map(
+			static fn ( string $value ): BaseStatus => BaseStatus::from( $value ),
+			(array) ( $request['status'] ?? array() )
+		);
+
+		return new JobQuery(
+			page: (int) $request['page'],
+			per_page: (int) $request['per_page'],
+			statuses: $statuses,
+			pipeline_id: null === $request['pipeline_id'] ? null : (int) $request['pipeline_id'],
+			flow_id: null === $request['flow_id'] ? null : (int) $request['flow_id'],
+			search: trim( (string) $request['search'] ),
+			created_after: $after,
+			created_before: $before,
+			order_by: JobOrderBy::from( (string) $request['orderby'] ),
+			order: SortOrder::from( (string) $request['order'] ),
+		);
+	}
+
+	private function utc_datetime( mixed $value ): ?string {
+		if ( ! is_string( $value ) || '' === $value ) {
+			return null;
+		}
+		$timestamp = rest_parse_date( $value );
+		return false === $timestamp ? null : gmdate( 'Y-m-d H:i:s', (int) $timestamp );
+	}
+
+	private function not_found(): WP_Error {
+		return new WP_Error( 'dm_jobs_job_not_found', __( 'No job has this ID.', 'dm-jobs' ), array( 'status' => 404 ) );
+	}
+}

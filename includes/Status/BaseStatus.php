@@ -1,0 +1,54 @@
+<?php
+/**
+ * The base job statuses that filters, counts, cleanup and charts speak in.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Status;
+
+defined( 'ABSPATH' ) || exit;
+
+enum BaseStatus: string {
+	case Pending          = 'pending';
+	case Processing       = 'processing';
+	case Completed        = 'completed';
+	case CompletedNoItems = 'completed_no_items';
+	case Failed           = 'failed';
+	case Cancelled        = 'cancelled';
+	case AgentSkipped     = 'agent_skipped';
+
+	/**
+	 * Whether a job in this status has finished (and so has a completed_at).
+	 */
+	public function is_final(): bool {
+		return ! in_array( $this, array( self::Pending, self::Processing ), true );
+	}
+
+	/**
+	 * Every base status value, for schemas and enums.
+	 *
+	 * @return string[]
+	 */
+	public static function values(): array {
+		return array_map( static fn ( self $status ): string => $status->value, self::cases() );
+	}
+
+	/**
+	 * Legacy stored values that mean this status, with the reason they imply.
+	 *
+	 * @return array<string, string|null> stored value => reason
+	 */
+	public function legacy_aliases(): array {
+		return match ( $this ) {
+			self::Processing => array( 'running' => null ),
+			self::Completed  => array(
+				'complete'              => null,
+				'completed_with_errors' => 'completed with errors',
+				// The 21-character value as a varchar(20) column stored it.
+				'completed_with_error'  => 'completed with errors',
+			),
+			default          => array(),
+		};
+	}
+}

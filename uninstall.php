@@ -1,0 +1,17 @@
+<?php
+/**
+ * Removes DM Jobs' options, and the tables it created itself unless Data Machine still uses them.
+ * Tables adopted from Data Machine are never dropped.
+ *
+ * @package DMJobs
+ */
+
+defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
+
+require_once __DIR__ . '/includes/autoload.php';
+
+if ( ! \DMJobs\Plugin::data_machine_active() ) {
+	( new \DMJobs\Repository\SchemaRepository() )->drop_owned_tables();
+}
+delete_option( \DMJobs\Repository\SchemaRepository::VERSION_OPTION );
+delete_option( \DMJobs\Repository\SchemaRepository::OWNED_OPTION );
