@@ -230,7 +230,17 @@ final class JobRepository {
 			JobOrderBy::Status      => 'j.status',
 			JobOrderBy::Pipeline    => 'p.pipeline_name',
 			JobOrderBy::Flow        => 'f.flow_name',
-			JobOrderBy::Duration    => 'TIMESTAMPDIFF(SECOND, j.created_at, j.completed_at)',
+			JobOrderBy::Duration    => $this->uses_sqlite()
+				? 'UNIX_TIMESTAMP(j.completed_at) - UNIX_TIMESTAMP(j.created_at)'
+				: 'TIMESTAMPDIFF(SECOND, j.created_at, j.completed_at)',
 		};
+	}
+
+	/**
+	 * WordPress's SQLite driver has no TIMESTAMPDIFF; MySQL's UNIX_TIMESTAMP depends on the session time zone.
+	 */
+	private function uses_sqlite(): bool {
+		global $wpdb;
+		return $wpdb instanceof \WP_SQLite_DB;
 	}
 }
