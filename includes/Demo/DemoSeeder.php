@@ -87,18 +87,28 @@ final class DemoSeeder {
 		$first_new_id = $this->jobs->max_id();
 		$by_status    = array();
 		$batch        = array();
-		$step         = self::DAYS * DAY_IN_SECONDS / max( 1, $job_count );
-		for ( $index = 0; $index < $job_count; $index++ ) {
+		$open_jobs    = min( $job_count, max( 2, intdiv( $job_count, 300 ) ) );
+		$history_jobs = $job_count - $open_jobs;
+		$step         = self::DAYS * DAY_IN_SECONDS / max( 1, $history_jobs );
+		for ( $index = 0; $index < $history_jobs; $index++ ) {
 			$flow       = $flows[ mt_rand( 0, count( $flows ) - 1 ) ];
 			$created_at = (int) ( $now - self::DAYS * DAY_IN_SECONDS + $index * $step + mt_rand( 0, (int) max( 0, $step - 1 ) ) );
 			$status     = $this->pick_status( $now - $created_at );
-			$batch[]    = $this->job_row( $flow, $status, $created_at, $now, $index / max( 1, $job_count ) );
+			$batch[]    = $this->job_row( $flow, $status, $created_at, $now, $index / max( 1, $history_jobs ) );
 
 			$by_status[ $status ] = ( $by_status[ $status ] ?? 0 ) + 1;
 			if ( count( $batch ) >= 500 ) {
 				$this->jobs->insert_many( $batch );
 				$batch = array();
 			}
+		}
+		// Jobs still queued or running, in the last half hour, as on a live site.
+		for ( $index = 0; $index < $open_jobs; $index++ ) {
+			$status     = 0 === $index % 2 ? 'processing' : 'pending';
+			$created_at = $now - ( $open_jobs - $index ) * mt_rand( 20, 60 );
+			$batch[]    = $this->job_row( $flows[ mt_rand( 0, count( $flows ) - 1 ) ], $status, $created_at, $now, 1.0 );
+
+			$by_status[ $status ] = ( $by_status[ $status ] ?? 0 ) + 1;
 		}
 		$this->jobs->insert_many( $batch );
 
