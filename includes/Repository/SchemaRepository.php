@@ -9,34 +9,34 @@
 
 namespace DMJobs\Repository;
 
+use DMJobs\Repository\Migrations\Migrations;
+
 defined( 'ABSPATH' ) || exit;
 
 final class SchemaRepository {
 
 	public const VERSION_OPTION = 'dm_jobs_schema_version';
 	public const OWNED_OPTION   = 'dm_jobs_created_tables';
-	public const VERSION        = 1;
 
 	public function installed_version(): int {
 		return (int) get_option( self::VERSION_OPTION, 0 );
 	}
 
 	public function needs_upgrade(): bool {
-		return $this->installed_version() < self::VERSION;
+		return $this->installed_version() < Migrations::latest_version();
 	}
 
 	/**
-	 * Runs every step above the installed version, then records the new version.
+	 * Runs every step above the installed version, recording the version after each one.
 	 */
 	public function upgrade(): void {
-		$installed = $this->installed_version();
-		if ( $installed < 1 ) {
-			$this->create_missing_tables();
-			$this->add_column_if_missing( TableNames::jobs(), 'status_reason', 'varchar(255) NULL DEFAULT NULL' );
-			$this->add_index_if_missing( TableNames::jobs(), 'dm_jobs_created_at', 'created_at' );
-			$this->add_index_if_missing( TableNames::jobs(), 'dm_jobs_completed_at', 'completed_at' );
+		foreach ( Migrations::all() as $migration ) {
+			if ( $migration->version() <= $this->installed_version() ) {
+				continue;
+			}
+			$migration->up( $this );
+			update_option( self::VERSION_OPTION, $migration->version(), true );
 		}
-		update_option( self::VERSION_OPTION, self::VERSION, true );
 	}
 
 	public function table_exists( string $table ): bool {
@@ -79,33 +79,37 @@ final class SchemaRepository {
 	public function drop_owned_tables(): void {
 		global $wpdb;
 		foreach ( (array) get_option( self::OWNED_OPTION, array() ) as $short_name ) {
-			$all = TableNames::all();
-			if ( isset( $all[ $short_name ] ) ) {
-				$wpdb->query( "DROP TABLE IF EXISTS `{$all[ $short_name ]}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			if ( is_string( $short_name ) && preg_match( '/^dm_[a-z_]+$/', $short_name ) ) {
+				$wpdb->query( "DROP TABLE IF EXISTS `{$wpdb->prefix}{$short_name}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 			}
 		}
 		delete_option( self::OWNED_OPTION );
 		delete_option( self::VERSION_OPTION );
 	}
 
-	private function create_missing_tables(): void {
+	/**
+	 * Creates a table unless it exists. A table this creates is recorded as ours (uninstall may drop it);
+	 * one that already existed was adopted and is never dropped.
+	 *
+	 * @param string $short_name Unprefixed name, e.g. "dm_jobs".
+	 * @param string $create_sql CREATE TABLE statement without the charset/collation clause.
+	 */
+	public function create_table_if_missing( string $short_name, string $create_sql ): void {
 		global $wpdb;
-		$owned = (array) get_option( self::OWNED_OPTION, array() );
-		foreach ( $this->table_definitions() as $short_name => $sql ) {
-			$table = TableNames::all()[ $short_name ];
-			if ( $this->table_exists( $table ) ) {
-				continue;
-			}
-			$wpdb->query( $sql ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-			if ( ! $this->table_exists( $table ) ) {
-				throw new \RuntimeException( sprintf( 'Could not create table %s: %s', $table, $wpdb->last_error ) );
-			}
-			$owned[] = $short_name;
+		$table = $wpdb->prefix . $short_name;
+		if ( $this->table_exists( $table ) ) {
+			return;
 		}
+		$wpdb->query( $create_sql . ' ' . $wpdb->get_charset_collate() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		if ( ! $this->table_exists( $table ) ) {
+			throw new \RuntimeException( sprintf( 'Could not create table %s: %s', $table, $wpdb->last_error ) );
+		}
+		$owned   = (array) get_option( self::OWNED_OPTION, array() );
+		$owned[] = $short_name;
 		update_option( self::OWNED_OPTION, array_values( array_unique( $owned ) ), false );
 	}
 
-	private function add_column_if_missing( string $table, string $column, string $definition ): void {
+	public function add_column_if_missing( string $table, string $column, string $definition ): void {
 		global $wpdb;
 		if ( $this->column_exists( $table, $column ) ) {
 			return;
@@ -116,7 +120,7 @@ final class SchemaRepository {
 		}
 	}
 
-	private function add_index_if_missing( string $table, string $index, string $columns ): void {
+	public function add_index_if_missing( string $table, string $index, string $columns ): void {
 		global $wpdb;
 		if ( $this->index_exists( $table, $index ) ) {
 			return;
@@ -125,65 +129,5 @@ final class SchemaRepository {
 		if ( ! $this->index_exists( $table, $index ) ) {
 			throw new \RuntimeException( sprintf( 'Could not add index %s on %s: %s', $index, $table, $wpdb->last_error ) );
 		}
-	}
-
-	/**
-	 * Data Machine's own definitions, column for column.
-	 *
-	 * @return array<string, string>
-	 */
-	private function table_definitions(): array {
-		global $wpdb;
-		$collate = $wpdb->get_charset_collate();
-		$tables  = TableNames::all();
-
-		return array(
-			'dm_pipelines'       => "CREATE TABLE `{$tables['dm_pipelines']}` (
-				pipeline_id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
-				pipeline_name varchar(255) NOT NULL,
-				pipeline_config longtext NULL,
-				created_at datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,
-				updated_at datetime NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
-				PRIMARY KEY  (pipeline_id),
-				KEY pipeline_name (pipeline_name),
-				KEY created_at (created_at),
-				KEY updated_at (updated_at)
-			) {$collate}",
-			'dm_flows'           => "CREATE TABLE `{$tables['dm_flows']}` (
-				flow_id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
-				pipeline_id bigint(20) unsigned NOT NULL,
-				flow_name varchar(255) NOT NULL,
-				flow_config longtext NOT NULL,
-				scheduling_config longtext NOT NULL,
-				PRIMARY KEY  (flow_id),
-				KEY pipeline_id (pipeline_id)
-			) {$collate}",
-			'dm_jobs'            => "CREATE TABLE `{$tables['dm_jobs']}` (
-				job_id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
-				pipeline_id bigint(20) unsigned NOT NULL,
-				flow_id bigint(20) unsigned NOT NULL,
-				status varchar(20) NOT NULL,
-				engine_data longtext NULL,
-				created_at datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,
-				completed_at datetime NULL DEFAULT NULL,
-				PRIMARY KEY  (job_id),
-				KEY status (status),
-				KEY pipeline_id (pipeline_id),
-				KEY flow_id (flow_id)
-			) {$collate}",
-			'dm_processed_items' => "CREATE TABLE `{$tables['dm_processed_items']}` (
-				id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
-				flow_step_id varchar(255) NOT NULL,
-				source_type varchar(50) NOT NULL,
-				item_identifier varchar(255) NOT NULL,
-				job_id bigint(20) unsigned NOT NULL,
-				processed_timestamp datetime NOT NULL DEFAULT CURRENT_TIMESTAMP,
-				PRIMARY KEY  (id),
-				UNIQUE KEY flow_source_item (flow_step_id, source_type, item_identifier(191)),
-				KEY flow_step_id (flow_step_id),
-				KEY source_type (source_type),
-				KEY job_id (job_id)
-			) {$collate}",
-		);
 	}
 }
