@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# npm start: a local WordPress 6.8 with DM Jobs active and demo data, in the foreground.
+#
+#   DM_JOBS_PORT=8890        port (http://localhost:PORT)
+#   DM_JOBS_DB=sqlite        sqlite (default) or mariadb (private server under the site dir)
+#   DM_JOBS_DEMO_JOBS=3000   jobs to seed (0 = none)
+#   DM_JOBS_KEEP=1           keep the site and its data between runs (default: recreate)
+#   DM_JOBS_RUNTIME=php      php (default when PHP is available) or playground (WordPress Playground, no PHP needed)
+#
+# Ctrl-C (or SIGTERM) stops everything this script started.
+set -euo pipefail
+
+source "$(dirname "$0")/lib/common.sh"
+source "$DM_LIB/deps.sh"
+source "$DM_LIB/wordpress.sh"
+source "$DM_LIB/mariadb.sh"
+source "$DM_LIB/site.sh"
+
+PORT=${DM_JOBS_PORT:-8890}
+DB=${DM_JOBS_DB:-sqlite}
+JOBS=${DM_JOBS_DEMO_JOBS:-3000}
+URL="http://localhost:$PORT"
+SITE=dev
+
+case $DB in sqlite | mariadb) ;; *) die "DM_JOBS_DB must be sqlite or mariadb (got '$DB')" ;; esac
+
+print_ready() {
+	cat >&2 <<MSG
+
+  DM Jobs is ready: $URL
+  Jobs screen:      $URL/wp-admin/admin.php?page=dm-jobs
+  Log in with:      admin / password
+  Site files:       $DM_CACHE/sites/$SITE/wordpress ($1)
+  Logs:             $DM_CACHE/sites/$SITE/{debug,server}.log
+
+  Press Ctrl-C to stop.
+MSG
+}
+
+seed_demo_data() {
+	if [ "$JOBS" = 0 ]; then
+		info "DM_JOBS_DEMO_JOBS=0: no demo data"
+	elif [ ! -f "$DM_ROOT/bin/seed.php" ]; then
+		warn "bin/seed.php does not exist yet: no demo data"
+	else
+		log "Seeding $JOBS demo jobs"
+		php "$DM_ROOT/bin/seed.php" --path="$DM_SITE_WP" --jobs="$JOBS" || die "seeding failed"
+	fi
+}
+
+start_with_php() {
+	local started
+	started=$(now_ms)
+	port_in_use "$PORT" && die "port $PORT is already in use (choose another one, e.g. DM_JOBS_PORT=8899 npm start)"
+	if [ "${DM_JOBS_KEEP:-0}" = 1 ] && site_can_reuse "$SITE" "$DB"; then
+		log "Reusing the kept '$SITE' site ($DB, DM_JOBS_KEEP=1)"
+		site_reopen "$SITE" "$URL"
+	else
+		log "Creating a fresh '$SITE' site ($DB)"
+		site_create "$SITE" "$DB" "$URL"
+		site_activate_plugin
+		seed_demo_data
+		site_mark_installed
+	fi
+	site_serve "$PORT"
+	info "ready in $(fmt_ms $(($(now_ms) - started)))"
+	print_ready "$(site_db_kind)"
+	# Foreground until Ctrl-C / SIGTERM (the traps stop the server and the database), until the
+	# server dies, or until our parent goes away (`npm start` sends SIGTERM only to its `sh -c`).
+	while pid_matches "$DM_SERVER_PGID" "$DM_SITE_WP"; do
+		if ! parent_alive; then
+			info "parent process exited: stopping"
+			exit 143
+		fi
+		sleep 1 &
+		wait $! || true
+	done
+	die "the PHP server stopped unexpectedly (see $DM_SITE_DIR/server.log)"
+}
+
+# WordPress Playground (PHP compiled to WebAssembly, runs in Node): slower, but needs no PHP.
+start_with_playground() {
+	local site wp blueprint
+	[ "$DB" = sqlite ] || warn "WordPress Playground always uses SQLite (DM_JOBS_DB=$DB ignored)"
+	ensure_wp_core
+	site="$DM_CACHE/playground"
+	wp="$site/wordpress"
+	if [ "${DM_JOBS_KEEP:-0}" != 1 ] || [ ! -f "$wp/wp-config.php" ]; then
+		rm -rf "$site"
+		mkdir -p "$site"
+		cp -a "$DM_WP_CORE" "$wp"
+	fi
+	mkdir -p "$wp/wp-content/mu-plugins"
+	cp "$DM_LIB/php/dev-env-mu-plugin.php" "$wp/wp-content/mu-plugins/dm-jobs-dev-env.php"
+	blueprint="$site/blueprint.json"
+	if [ -f "$DM_ROOT/plugin.php" ]; then
+		printf '{"steps":[{"step":"activatePlugin","pluginPath":"dm-jobs/plugin.php"}]}\n' >"$blueprint"
+	else
+		printf '{"steps":[]}\n' >"$blueprint"
+	fi
+	warn "demo data is not seeded under Playground (bin/seed.php needs PHP)"
+	log "Starting WordPress Playground on $URL (20-30 s to boot)"
+	print_ready "playground, sqlite"
+	# exec: Playground is then the foreground process and Ctrl-C stops it directly.
+	cd "$DM_ROOT"
+	exec npx --no-install wp-playground-cli server --port="$PORT" --site-url="$URL" --php=8.2 \
+		--wordpress-install-mode=install-from-existing-files-if-needed \
+		--mount-before-install="$wp:/wordpress" \
+		--mount="$DM_ROOT:/wordpress/wp-content/plugins/dm-jobs" \
+		--blueprint="$blueprint" --login
+}
+
+ensure_node_modules
+ensure_js_build
+
+runtime=${DM_JOBS_RUNTIME:-php}
+if [ "$runtime" = php ]; then
+	needs=(php sqlite unzip)
+	[ "$DB" = mariadb ] && needs+=(mariadb)
+	if ! ensure_system_packages "${needs[@]}"; then
+		have php || {
+			warn "PHP is not available: falling back to WordPress Playground"
+			runtime=playground
+		}
+		[ "$runtime" = php ] && die "missing system packages (see above)"
+	fi
+fi
+
+case $runtime in
+php) start_with_php ;;
+playground) start_with_playground ;;
+*) die "DM_JOBS_RUNTIME must be php or playground (got '$runtime')" ;;
+esac
