@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# npm run test:e2e: end-to-end tests in headless Chromium (playwright-core + node --test).
+#
+# Builds the JS if needed, creates a fresh SQLite site .cache/sites/e2e with DM Jobs active,
+# serves it on DM_JOBS_E2E_PORT (default 8891) and runs tests/e2e/*.test.mjs with
+#   DM_JOBS_E2E_URL=http://127.0.0.1:<port>  DM_JOBS_E2E_WP_DIR=<site>/wordpress
+# Screenshots go to artifacts/screenshots/. Extra arguments go to `node --test`
+# (e.g. bin/test-e2e.sh --test-name-pattern=nonce).
+set -euo pipefail
+
+source "$(dirname "$0")/lib/common.sh"
+source "$DM_LIB/deps.sh"
+source "$DM_LIB/wordpress.sh"
+source "$DM_LIB/mariadb.sh"
+source "$DM_LIB/site.sh"
+
+PORT=${DM_JOBS_E2E_PORT:-8891}
+URL="http://127.0.0.1:$PORT"
+
+cd "$DM_ROOT"
+ensure_system_packages php sqlite unzip chromium || die "missing system packages (see above)"
+ensure_node_modules
+ensure_js_build
+[ -d node_modules/playwright-core ] || die "playwright-core is missing from node_modules (npm install)"
+
+started=$(now_ms)
+log "Creating a fresh 'e2e' site (sqlite) on $URL"
+site_create e2e sqlite "$URL"
+site_activate_plugin
+site_mark_installed
+site_serve "$PORT"
+info "site ready in $(fmt_ms $(($(now_ms) - started)))"
+
+mkdir -p artifacts/screenshots
+log "Running tests/e2e"
+status=0
+DM_JOBS_E2E_URL="$URL" DM_JOBS_E2E_WP_DIR="$DM_SITE_WP" \
+	node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=spec "$@" tests/e2e/ || status=$?
+
+if [ -s "$DM_SITE_DIR/debug.log" ]; then
+	warn "PHP wrote to $DM_SITE_DIR/debug.log during the tests:"
+	tail -n 30 "$DM_SITE_DIR/debug.log" >&2
+fi
+info "screenshots: $DM_ROOT/artifacts/screenshots/"
+exit "$status"
