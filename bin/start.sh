@@ -24,14 +24,15 @@ SITE=dev
 
 case $DB in sqlite | mariadb) ;; *) die "DM_JOBS_DB must be sqlite or mariadb (got '$DB')" ;; esac
 
+# print_ready <headline> <site files> <logs>
 print_ready() {
 	cat >&2 <<MSG
 
-  DM Jobs is ready: $URL
+  $1 $URL
   Jobs screen:      $URL/wp-admin/admin.php?page=dm-jobs
   Log in with:      admin / password
-  Site files:       $DM_CACHE/sites/$SITE/wordpress ($1)
-  Logs:             $DM_CACHE/sites/$SITE/{debug,server}.log
+  Site files:       $2
+  Logs:             $3
 
   Press Ctrl-C to stop.
 MSG
@@ -64,7 +65,7 @@ start_with_php() {
 	fi
 	site_serve "$PORT"
 	info "ready in $(fmt_ms $(($(now_ms) - started)))"
-	print_ready "$(site_db_kind)"
+	print_ready "DM Jobs is ready:" "$DM_SITE_WP ($(site_db_kind))" "$DM_SITE_DIR/debug.log, $DM_SITE_DIR/server.log"
 	# Foreground until Ctrl-C / SIGTERM (the traps stop the server and the database), until the
 	# server dies, or until our parent goes away (`npm start` sends SIGTERM only to its `sh -c`).
 	while pid_matches "$DM_SERVER_PGID" "$DM_SITE_WP"; do
@@ -100,7 +101,8 @@ start_with_playground() {
 	fi
 	warn "demo data is not seeded under Playground (bin/seed.php needs PHP)"
 	log "Starting WordPress Playground on $URL (20-30 s to boot)"
-	print_ready "playground, sqlite"
+	print_ready "DM Jobs (Playground) will be at" "$wp (Playground, SQLite)" "this terminal"
+	info "wait for Playground's \"Ready!\" line below before opening it"
 	# exec: Playground is then the foreground process and Ctrl-C stops it directly.
 	cd "$DM_ROOT"
 	exec npx --no-install wp-playground-cli server --port="$PORT" --site-url="$URL" --php=8.2 \
