@@ -71,3 +71,22 @@ if ( ! function_exists( 'dm_jobs_parse_status' ) ) {
 		);
 	}
 }
+
+if ( ! function_exists( 'dm_jobs_log' ) ) {
+	/**
+	 * Appends a line to a job's log (shown in the job's detail view, exportable, read by GET /jobs/{id}/logs).
+	 *
+	 * Never fails because of size: a message over 16,000 characters or a context over 64 KB of JSON is cut
+	 * and the line is flagged `truncated` (the REST route refuses such lines instead).
+	 *
+	 * @param int                 $job_id  The job.
+	 * @param string              $level   debug, info, notice, warning, error or critical.
+	 * @param string              $message The line (plain text; shown as text, never as HTML).
+	 * @param array<mixed>        $context Structured data; an http_status key is kept as the line's HTTP status.
+	 * @param string|null         $step    The step the line is about (pipeline step ID, flow step ID or step type).
+	 * @return array<string, mixed>|WP_Error The stored line, or an error for an unknown level, empty message or missing job.
+	 */
+	function dm_jobs_log( int $job_id, string $level, string $message, array $context = array(), ?string $step = null ): array|WP_Error {
+		return ( new \DMJobs\Logs\LogService() )->append( $job_id, $level, $message, $context, $step );
+	}
+}

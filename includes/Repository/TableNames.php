@@ -27,6 +27,10 @@ final class TableNames {
 		return self::prefixed( 'dm_processed_items' );
 	}
 
+	public static function job_logs(): string {
+		return self::prefixed( 'dm_job_logs' );
+	}
+
 	/**
 	 * @return array<string, string> short name => prefixed name
 	 */

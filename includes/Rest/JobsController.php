@@ -134,7 +134,12 @@ final class JobsController extends WP_REST_Controller {
 		if ( null === $row ) {
 			return $this->not_found();
 		}
-		return $this->prepare_item_for_response( JobFormatter::detail( $row ), $request );
+		/**
+		 * Filters the job GET /jobs/{id} returns (add fields, keep the existing ones).
+		 *
+		 * @param array $job The job in the detail shape.
+		 */
+		return $this->prepare_item_for_response( apply_filters( 'dm_jobs_job_detail', JobFormatter::detail( $row ) ), $request );
 	}
 
 	/**

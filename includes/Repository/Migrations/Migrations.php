@@ -17,6 +17,7 @@ final class Migrations {
 	public static function all(): array {
 		$steps = array(
 			new Migration001CoreTables(),
+			new Migration002JobLogs(),
 		);
 		usort( $steps, static fn ( Migration $a, Migration $b ): int => $a->version() <=> $b->version() );
 		return $steps;

@@ -1,0 +1,197 @@
+<?php
+/**
+ * Wires job logs into WordPress: captures Data Machine's dm_log calls that name a job, deletes a job's
+ * lines with the job, streams log exports and adds the diagnostic fields to GET /jobs/{id}.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Logs;
+
+use DMJobs\Diagnostics\JobDiagnostics;
+use DMJobs\Repository\LogRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+final class LogHooks {
+
+	/**
+	 * Data Machine's logging actions: dm_log (0.x) and datamachine_log (later versions), both
+	 * do_action( $hook, $level, $message, $context ).
+	 */
+	public const CAPTURED_ACTIONS = array( 'dm_log', 'datamachine_log' );
+
+	/**
+	 * Context keys that name the step a Data Machine line is about, most specific first.
+	 */
+	private const STEP_KEYS = array( 'flow_step_id', 'pipeline_step_id', 'step_id', 'step', 'step_type' );
+
+	private bool $capturing = false;
+
+	public function __construct(
+		private readonly LogService $service = new LogService(),
+		private readonly LogRepository $logs = new LogRepository(),
+	) {
+	}
+
+	public function register(): void {
+		foreach ( self::CAPTURED_ACTIONS as $action ) {
+			add_action( $action, array( $this, 'capture' ), 10, 3 );
+		}
+		add_action( 'dm_jobs_job_deleted', array( $this, 'delete_job_logs' ), 10, 1 );
+		add_action( 'dm_jobs_jobs_deleted', array( $this, 'delete_jobs_logs' ), 10, 1 );
+		add_filter( 'dm_jobs_job_detail', array( $this, 'add_diagnostics' ), 10, 1 );
+		add_filter( 'rest_pre_serve_request', array( $this, 'serve_export' ), 10, 2 );
+		add_action( 'rest_api_init', array( $this, 'register_detail_schema' ) );
+	}
+
+	/**
+	 * Documents the fields add_diagnostics() adds in the job schema (OPTIONS /jobs/{id}).
+	 */
+	public function register_detail_schema(): void {
+		$nullable_object = array( 'object', 'null' );
+		$fields          = array(
+			'started_at'      => array(
+				'description' => __( 'When the job started (engine_data started_at, else its first log line), ISO 8601 UTC; null if unknown.', 'dm-jobs' ),
+				'type'        => array( 'string', 'null' ),
+				'format'      => 'date-time',
+			),
+			'steps'           => array(
+				'description' => __( 'The pipeline\'s steps in order with their state: completed, running, failed, pending, skipped or unknown.', 'dm-jobs' ),
+				'type'        => 'array',
+				'items'       => array( 'type' => 'object' ),
+			),
+			'failure_context' => array(
+				'description' => __( 'The failed step, error details from engine_data and the last error log line.', 'dm-jobs' ),
+				'type'        => $nullable_object,
+			),
+			'resolution'      => array(
+				'description' => __( 'Suggested resolution for a failure: code, known, title, steps, links, matched_by.', 'dm-jobs' ),
+				'type'        => $nullable_object,
+			),
+			'config_checks'   => array(
+				'description' => __( 'Configuration checks of the job\'s pipeline and flow: id, scope, status (ok, warning, error), message, field.', 'dm-jobs' ),
+				'type'        => 'array',
+				'items'       => array( 'type' => 'object' ),
+			),
+			'api_responses'   => array(
+				'description' => __( 'API responses and error codes recorded in engine_data and in log lines.', 'dm-jobs' ),
+				'type'        => 'array',
+				'items'       => array( 'type' => 'object' ),
+			),
+			'log_counts'      => array(
+				'description' => __( 'How many log lines the job has, in total and per level.', 'dm-jobs' ),
+				'type'        => 'object',
+			),
+		);
+		foreach ( $fields as $name => $schema ) {
+			$schema['context']  = array( 'view' );
+			$schema['readonly'] = true;
+			register_rest_field( 'dm-job', $name, array( 'schema' => $schema ) );
+		}
+	}
+
+	/**
+	 * Copies a Data Machine log call into the job's log when its context carries a job_id.
+	 * Never throws and never changes what Data Machine does with the call.
+	 *
+	 * @param mixed $level   Log level (Data Machine also sends management operations here, which are ignored).
+	 * @param mixed $message The message.
+	 * @param mixed $context Context array; lines without a positive job_id are ignored.
+	 */
+	public function capture( mixed $level = null, mixed $message = null, mixed $context = null ): void {
+		if ( $this->capturing || ! is_array( $context ) || ! isset( $context['job_id'] ) ) {
+			return;
+		}
+		$log_level = LogLevel::from_loose( $level );
+		$job_id    = is_numeric( $context['job_id'] ) ? (int) $context['job_id'] : 0;
+		if ( null === $log_level || $job_id < 1 || ( ! is_string( $message ) && ! is_numeric( $message ) ) || '' === trim( (string) $message ) ) {
+			return;
+		}
+
+		/**
+		 * Filters whether a Data Machine log call is copied into the job's log.
+		 *
+		 * @param bool   $capture Default true.
+		 * @param string $level   Normalised level.
+		 * @param string $message The message.
+		 * @param array  $context The context (with job_id).
+		 */
+		if ( ! apply_filters( 'dm_jobs_capture_dm_log', true, $log_level->value, (string) $message, $context ) ) {
+			return;
+		}
+
+		$step = null;
+		foreach ( self::STEP_KEYS as $key ) {
+			if ( isset( $context[ $key ] ) && is_scalar( $context[ $key ] ) && '' !== (string) $context[ $key ] ) {
+				$step = (string) $context[ $key ];
+				break;
+			}
+		}
+
+		$this->capturing = true;
+		try {
+			$this->service->append( $job_id, $log_level->value, (string) $message, $context, $step );
+		} catch ( \Throwable $error ) {
+			// Logging must never break the pipeline that logs.
+			unset( $error );
+		} finally {
+			$this->capturing = false;
+		}
+	}
+
+	/**
+	 * @param mixed $job_id The deleted job (dm_jobs_job_deleted).
+	 */
+	public function delete_job_logs( mixed $job_id ): void {
+		if ( is_numeric( $job_id ) ) {
+			$this->delete_jobs_logs( array( (int) $job_id ) );
+		}
+	}
+
+	/**
+	 * @param mixed $job_ids The deleted jobs (dm_jobs_jobs_deleted).
+	 */
+	public function delete_jobs_logs( mixed $job_ids ): void {
+		if ( ! is_array( $job_ids ) ) {
+			return;
+		}
+		$ids = array_values( array_filter( array_map( 'intval', array_filter( $job_ids, 'is_numeric' ) ), static fn ( int $id ): bool => $id > 0 ) );
+		if ( ! $ids ) {
+			return;
+		}
+		LogService::forget_known_jobs( $ids );
+		$this->logs->delete_for_jobs( $ids );
+	}
+
+	/**
+	 * @param mixed $job The job in the detail shape (dm_jobs_job_detail).
+	 * @return mixed
+	 */
+	public function add_diagnostics( mixed $job ): mixed {
+		return is_array( $job ) ? ( new JobDiagnostics() )->extend( $job ) : $job;
+	}
+
+	/**
+	 * Streams a log export instead of letting the REST server JSON-encode it.
+	 *
+	 * @param mixed $served Whether the request was served already.
+	 * @param mixed $result The response.
+	 * @return mixed
+	 */
+	public function serve_export( mixed $served, mixed $result ): mixed {
+		if ( $served || ! $result instanceof LogExportResponse ) {
+			return $served;
+		}
+		while ( ob_get_level() > 0 ) {
+			ob_end_clean();
+		}
+		$result->stream(
+			static function ( string $chunk ): void {
+				echo $chunk; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a text/plain or JSON download with nosniff, never HTML.
+				flush();
+			}
+		);
+		return true;
+	}
+}
