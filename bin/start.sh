@@ -53,6 +53,7 @@ start_with_php() {
 	local started
 	started=$(now_ms)
 	port_in_use "$PORT" && die "port $PORT is already in use (choose another one, e.g. DM_JOBS_PORT=8899 npm start)"
+	acquire_lock start-dev fail
 	if [ "${DM_JOBS_KEEP:-0}" = 1 ] && site_can_reuse "$SITE" "$DB"; then
 		log "Reusing the kept '$SITE' site ($DB, DM_JOBS_KEEP=1)"
 		site_reopen "$SITE" "$URL"

@@ -23,6 +23,7 @@ ensure_node_modules
 ensure_js_build
 [ -d node_modules/playwright-core ] || die "playwright-core is missing from node_modules (npm install)"
 
+acquire_lock test-e2e
 started=$(now_ms)
 log "Creating a fresh 'e2e' site (sqlite) on $URL"
 site_create e2e sqlite "$URL"

@@ -20,6 +20,7 @@ if [ ! -f phpunit.xml.dist ]; then
 	exit 0
 fi
 
+acquire_lock test-php
 read -r -a DBS <<<"${DM_JOBS_TEST_DBS:-sqlite mariadb}"
 needs=(php unzip phpunit)
 for db in "${DBS[@]}"; do needs+=("$db"); done

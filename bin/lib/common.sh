@@ -86,3 +86,18 @@ parent_alive() {
 	ppid=$(awk '{ print $4 }' "/proc/$$/stat" 2>/dev/null) || return 0
 	[ "$ppid" = "$DM_PARENT_PID" ]
 }
+
+# acquire_lock <name> [wait|fail]: hold $DM_CACHE/locks/<name>.lock until this script exits, so
+# two runs never share (and delete) the same site. "wait" queues behind the other run; "fail" exits.
+acquire_lock() {
+	local name=$1 mode=${2:-wait} file
+	have flock || return 0
+	file="$DM_CACHE/locks/$name.lock"
+	mkdir -p "$DM_CACHE/locks"
+	# fd 8; the servers we start close it (8>&-) so a lock never outlives its script.
+	exec 8>"$file"
+	flock -n 8 && return 0
+	[ "$mode" = fail ] && die "another run holds $file (is it still running?)"
+	info "another run holds $file: waiting for it to finish"
+	flock 8
+}

@@ -38,7 +38,7 @@ mariadb_start() {
 		--pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" \
 		--skip-log-bin --skip-name-resolve --innodb-buffer-pool-size="${DM_JOBS_INNODB_BUFFER_POOL:-128M}" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-		</dev/null >/dev/null 2>&1 &
+		</dev/null >/dev/null 2>&1 8>&- &
 	DM_MARIADB_PID=$!
 	on_exit "mariadb_stop '$dir'"
 

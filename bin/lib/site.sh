@@ -174,7 +174,7 @@ site_serve() {
 	port_in_use "$port" && die "port $port is already in use (choose another one, e.g. DM_JOBS_PORT=8899)"
 	PHP_CLI_SERVER_WORKERS=${PHP_CLI_SERVER_WORKERS:-4} setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ \
 		"$DM_SITE_DIR/server.pid" php -S "127.0.0.1:$port" -t "$DM_SITE_WP" "$DM_LIB/php/router.php" \
-		</dev/null >>"$DM_SITE_DIR/server.log" 2>&1 &
+		</dev/null >>"$DM_SITE_DIR/server.log" 2>&1 8>&- &
 	on_exit "site_stop_server '$DM_SITE_DIR'"
 	if ! wait_for_port "$port" 100; then
 		tail -n 20 "$DM_SITE_DIR/server.log" >&2 || true
