@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig( {
+	esbuild: {
+		jsx: 'automatic',
+	},
+	test: {
+		environment: 'jsdom',
+		include: [ 'tests/js/**/*.test.{ts,tsx}' ],
+		setupFiles: [ 'tests/js/setup.ts' ],
+		restoreMocks: true,
+		css: false,
+		// A zone that is neither UTC nor the site zones the tests use, so
+		// time zone conversion cannot pass by accident.
+		env: { TZ: 'Asia/Tokyo' },
+	},
+} );
