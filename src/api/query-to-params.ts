@@ -1,0 +1,78 @@
+/**
+ * Internal dependencies
+ */
+import { BASE_STATUSES } from '../types';
+import type { BaseStatus, JobsQuery, JobsRequestParams } from '../types';
+
+export const MAX_PER_PAGE = 100;
+
+function positiveInteger( value: number | null ): number | undefined {
+	if ( value === null || ! Number.isFinite( value ) ) {
+		return undefined;
+	}
+	const integer = Math.floor( value );
+	return integer >= 1 ? integer : undefined;
+}
+
+function nonEmpty( value: string | null ): string | undefined {
+	if ( value === null ) {
+		return undefined;
+	}
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : trimmed;
+}
+
+function statusList( statuses: BaseStatus[] ): string | undefined {
+	const known = BASE_STATUSES.filter( ( status ) =>
+		statuses.includes( status )
+	);
+	return known.length > 0 ? known.join( ',' ) : undefined;
+}
+
+/**
+ * Turns the screen's query into the REST parameters of `GET /dm-jobs/v1/jobs`.
+ *
+ * Pure: empty filters are left out, numbers are clamped to what the API
+ * accepts, and statuses are de-duplicated in a stable order so equal queries
+ * give equal URLs.
+ *
+ * @param query The query the UI asks for.
+ */
+export function queryToParams( query: JobsQuery ): JobsRequestParams {
+	const params: JobsRequestParams = {
+		page: positiveInteger( query.page ) ?? 1,
+		per_page: Math.min(
+			positiveInteger( query.perPage ) ?? 1,
+			MAX_PER_PAGE
+		),
+		orderby: query.orderby,
+		order: query.order,
+	};
+
+	const status = statusList( query.status );
+	if ( status !== undefined ) {
+		params.status = status;
+	}
+	const pipelineId = positiveInteger( query.pipelineId );
+	if ( pipelineId !== undefined ) {
+		params.pipeline_id = pipelineId;
+	}
+	const flowId = positiveInteger( query.flowId );
+	if ( flowId !== undefined ) {
+		params.flow_id = flowId;
+	}
+	const search = nonEmpty( query.search );
+	if ( search !== undefined ) {
+		params.search = search;
+	}
+	const after = nonEmpty( query.after );
+	if ( after !== undefined ) {
+		params.after = after;
+	}
+	const before = nonEmpty( query.before );
+	if ( before !== undefined ) {
+		params.before = before;
+	}
+
+	return params;
+}

@@ -1,0 +1,142 @@
+/**
+ * Shared types of the DM Jobs admin app.
+ *
+ * They mirror the REST contract of the `dm-jobs/v1` namespace (see DESIGN.md).
+ */
+
+/**
+ * Base statuses a job can have once compound and legacy strings are normalised.
+ */
+export const BASE_STATUSES = [
+	'pending',
+	'processing',
+	'completed',
+	'completed_no_items',
+	'failed',
+	'cancelled',
+	'agent_skipped',
+] as const;
+
+export type BaseStatus = ( typeof BASE_STATUSES )[ number ];
+
+/**
+ * Colour family of a status badge.
+ */
+export type StatusTone = 'completed' | 'failed' | 'neutral';
+
+/**
+ * One job as returned by `GET /dm-jobs/v1/jobs`.
+ */
+export interface JobListItem {
+	id: number;
+	pipeline_id: number;
+	pipeline_name: string | null;
+	flow_id: number;
+	flow_name: string | null;
+	status: BaseStatus;
+	status_reason: string | null;
+	raw_status: string;
+	is_final: boolean;
+	/**
+	 * ISO 8601 in UTC, ending in `Z`. `null` for rows with an empty or zero
+	 * (`0000-00-00 …`) date, which the server sends as null.
+	 */
+	created_at: string | null;
+	/** ISO 8601 in UTC, `null` until the job is final. */
+	completed_at: string | null;
+	/** Seconds, `null` until the job is final. */
+	duration: number | null;
+}
+
+/**
+ * A status split into its base and the reason that came with it.
+ */
+export interface ParsedStatus {
+	/** A known base status, or the unrecognised base string as stored. */
+	status: BaseStatus | string;
+	reason: string | null;
+	isKnown: boolean;
+}
+
+export type JobsOrderBy =
+	| 'job_id'
+	| 'created_at'
+	| 'completed_at'
+	| 'status'
+	| 'pipeline'
+	| 'flow'
+	| 'duration';
+
+export type SortOrder = 'asc' | 'desc';
+
+/**
+ * What the Jobs screen asks for. The UI owns this; the api client turns it into
+ * REST parameters.
+ */
+export interface JobsQuery {
+	page: number;
+	perPage: number;
+	status: BaseStatus[];
+	pipelineId: number | null;
+	flowId: number | null;
+	search: string;
+	/** ISO 8601 lower bound on created_at, or `null`. */
+	after: string | null;
+	/** ISO 8601 upper bound on created_at, or `null`. */
+	before: string | null;
+	orderby: JobsOrderBy;
+	order: SortOrder;
+}
+
+/**
+ * REST query parameters of `GET /dm-jobs/v1/jobs`.
+ */
+export interface JobsRequestParams {
+	page: number;
+	per_page: number;
+	status?: string;
+	pipeline_id?: number;
+	flow_id?: number;
+	search?: string;
+	after?: string;
+	before?: string;
+	orderby: JobsOrderBy;
+	order: SortOrder;
+}
+
+/**
+ * One page of jobs and the totals read from the response headers.
+ */
+export interface JobsPage {
+	items: JobListItem[];
+	total: number;
+	totalPages: number;
+}
+
+/**
+ * An error from the REST API (WordPress's `{ code, message, data }` shape) or the network.
+ */
+export interface ApiError {
+	code: string;
+	message: string;
+	status: number | null;
+}
+
+export interface SiteTimezone {
+	/** IANA name such as `America/New_York`, or `""` when the site uses a fixed offset. */
+	name: string;
+	/** Offset from UTC in minutes, e.g. 330 for UTC+05:30. */
+	offsetMinutes: number;
+}
+
+/**
+ * Boot data printed by PHP as `window.dmJobsConfig`.
+ */
+export interface DmJobsConfig {
+	restNamespace: string;
+	timezone: SiteTimezone;
+	pipelinesUrl: string | null;
+	docsUrl: string;
+	dataMachineActive: boolean;
+	version: string;
+}

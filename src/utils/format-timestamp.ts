@@ -1,0 +1,69 @@
+/**
+ * External dependencies
+ */
+import { TZDate } from '@date-fns/tz';
+import { format, formatDistance } from 'date-fns';
+
+/**
+ * WordPress dependencies
+ */
+import { sprintf, __ } from '@wordpress/i18n';
+
+/**
+ * A MySQL-style date-time without zone, which DESIGN.md says is UTC.
+ */
+const ZONELESS_DATE_TIME =
+	/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * Parses an API timestamp (ISO 8601, UTC). Zone-less values are read as UTC.
+ *
+ * @param value The timestamp, e.g. `2025-03-05T14:03:04Z`.
+ * @return The date, or `null` when it cannot be read.
+ */
+export function parseTimestamp( value: string | null ): Date | null {
+	if ( value === null || value.trim() === '' ) {
+		return null;
+	}
+	const trimmed = value.trim();
+	const normalised = ZONELESS_DATE_TIME.test( trimmed )
+		? `${ trimmed.replace( ' ', 'T' ) }Z`
+		: trimmed;
+	const date = new Date( normalised );
+	return Number.isNaN( date.getTime() ) ? null : date;
+}
+
+/**
+ * Relative text such as "5 minutes ago".
+ *
+ * @param date When it happened.
+ * @param now  The reference time.
+ */
+export function formatRelativeTime(
+	date: Date,
+	now: Date = new Date()
+): string {
+	return formatDistance( date, now, { addSuffix: true } );
+}
+
+/**
+ * Exact date and time in the site's time zone, e.g.
+ * "Mar 5, 2025, 9:03:04 AM (America/New_York)".
+ *
+ * @param date          When it happened.
+ * @param timeZone      IANA name or UTC offset such as `+05:30`.
+ * @param timeZoneLabel How to name the zone after the time.
+ */
+export function formatExactTime(
+	date: Date,
+	timeZone: string,
+	timeZoneLabel: string
+): string {
+	const zoned = new TZDate( date.getTime(), timeZone );
+	return sprintf(
+		/* translators: 1: date and time, 2: time zone name such as America/New_York or UTC+05:30. */
+		__( '%1$s (%2$s)', 'dm-jobs' ),
+		format( zoned, 'PPpp' ),
+		timeZoneLabel
+	);
+}

@@ -1,0 +1,21 @@
+/**
+ * Internal dependencies
+ */
+import type { JobsQuery } from '../types';
+
+/**
+ * Whether the query narrows the list, so an empty result means "no match"
+ * rather than "no jobs at all".
+ *
+ * @param query The current query.
+ */
+export function hasActiveFilters( query: JobsQuery ): boolean {
+	return (
+		query.status.length > 0 ||
+		query.pipelineId !== null ||
+		query.flowId !== null ||
+		query.search.trim() !== '' ||
+		( query.after ?? '' ) !== '' ||
+		( query.before ?? '' ) !== ''
+	);
+}
