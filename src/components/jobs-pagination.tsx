@@ -1,0 +1,81 @@
+/**
+ * WordPress dependencies
+ */
+import { Button } from '@wordpress/components';
+import { _n, sprintf, __ } from '@wordpress/i18n';
+
+export interface JobsPaginationProps {
+	/** 1-based page shown. */
+	page: number;
+	totalPages: number;
+	total: number;
+	canPreviousPage: boolean;
+	canNextPage: boolean;
+	onPreviousPage: () => void;
+	onNextPage: () => void;
+}
+
+/**
+ * Total count, "Page X of Y" and previous/next buttons.
+ *
+ * Buttons stay focusable when disabled so keyboard focus is not lost on the
+ * first or last page.
+ *
+ * @param props Component props.
+ */
+export function JobsPagination( props: JobsPaginationProps ) {
+	const {
+		page,
+		totalPages,
+		total,
+		canPreviousPage,
+		canNextPage,
+		onPreviousPage,
+		onNextPage,
+	} = props;
+	return (
+		<nav
+			className="dm-jobs-pagination"
+			aria-label={ __( 'Jobs pagination', 'dm-jobs' ) }
+		>
+			<span className="dm-jobs-total">
+				{ sprintf(
+					/* translators: %s: number of jobs, e.g. 3,000. */
+					_n( '%s job', '%s jobs', total, 'dm-jobs' ),
+					total.toLocaleString()
+				) }
+			</span>
+			<div className="dm-jobs-pagination__controls">
+				<Button
+					variant="secondary"
+					size="compact"
+					onClick={ onPreviousPage }
+					disabled={ ! canPreviousPage }
+					accessibleWhenDisabled
+				>
+					{ __( 'Previous page', 'dm-jobs' ) }
+				</Button>
+				<span
+					className="dm-jobs-pagination__current"
+					aria-live="polite"
+				>
+					{ sprintf(
+						/* translators: 1: current page number, 2: number of pages. */
+						__( 'Page %1$s of %2$s', 'dm-jobs' ),
+						page.toLocaleString(),
+						Math.max( 1, totalPages ).toLocaleString()
+					) }
+				</span>
+				<Button
+					variant="secondary"
+					size="compact"
+					onClick={ onNextPage }
+					disabled={ ! canNextPage }
+					accessibleWhenDisabled
+				>
+					{ __( 'Next page', 'dm-jobs' ) }
+				</Button>
+			</div>
+		</nav>
+	);
+}

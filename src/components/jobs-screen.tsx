@@ -1,0 +1,105 @@
+/**
+ * WordPress dependencies
+ */
+import { Button } from '@wordpress/components';
+import { useMemo, useRef } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { useJobsList } from '../hooks/use-jobs-list';
+import type { DmJobsConfig } from '../types';
+import { hasActiveFilters } from '../utils/has-active-filters';
+import { getTimeZoneLabel, resolveTimeZone } from '../utils/time-zone';
+import { EmptyState } from './empty-state';
+import { ErrorNotice } from './error-notice';
+import { JobsTable } from './jobs-table';
+import { LoadingState } from './loading-state';
+
+export interface JobsScreenProps {
+	config: DmJobsConfig;
+}
+
+/**
+ * The jobs list with its loading, error, empty and out-of-range states.
+ *
+ * @param props        Component props.
+ * @param props.config Boot data (time zone, links).
+ */
+export function JobsScreen( { config }: JobsScreenProps ) {
+	const {
+		jobs,
+		total,
+		totalPages,
+		query,
+		loadedQuery,
+		requestStatus,
+		error,
+		reload,
+		goToPage,
+	} = useJobsList();
+	const containerRef = useRef< HTMLDivElement >( null );
+	const { timeZone, timeZoneLabel } = useMemo(
+		() => ( {
+			timeZone: resolveTimeZone( config.timezone ),
+			timeZoneLabel: getTimeZoneLabel( config.timezone ),
+		} ),
+		[ config.timezone ]
+	);
+
+	const isLoading = requestStatus === 'loading';
+
+	// The Retry button disappears while retrying: keep focus nearby.
+	const retry = () => {
+		containerRef.current?.focus();
+		reload();
+	};
+
+	let content;
+	if ( loadedQuery === null ) {
+		content = error ? null : <LoadingState />;
+	} else if ( total === 0 && ! hasActiveFilters( loadedQuery ) ) {
+		content = <EmptyState config={ config } />;
+	} else if ( total === 0 ) {
+		content = (
+			<p className="dm-jobs-no-matches">
+				{ __( 'No jobs match the current filters.', 'dm-jobs' ) }
+			</p>
+		);
+	} else if ( jobs.length === 0 ) {
+		content = (
+			<div className="dm-jobs-out-of-range">
+				<p>{ __( 'There are no jobs on this page.', 'dm-jobs' ) }</p>
+				<Button
+					variant="secondary"
+					onClick={ () => goToPage( Math.max( 1, totalPages ) ) }
+				>
+					{ __( 'Go to the last page', 'dm-jobs' ) }
+				</Button>
+			</div>
+		);
+	} else {
+		content = (
+			<JobsTable
+				jobs={ jobs }
+				page={ query.page }
+				perPage={ query.perPage }
+				total={ total }
+				totalPages={ totalPages }
+				isBusy={ isLoading }
+				timeZone={ timeZone }
+				timeZoneLabel={ timeZoneLabel }
+				onPageChange={ goToPage }
+			/>
+		);
+	}
+
+	return (
+		<div className="dm-jobs-screen" ref={ containerRef } tabIndex={ -1 }>
+			{ error && <ErrorNotice error={ error } onRetry={ retry } /> }
+			{ isLoading && loadedQuery !== null && <LoadingState inline /> }
+			{ content }
+		</div>
+	);
+}

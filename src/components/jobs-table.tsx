@@ -1,0 +1,140 @@
+/**
+ * External dependencies
+ */
+import {
+	flexRender,
+	getCoreRowModel,
+	useReactTable,
+} from '@tanstack/react-table';
+import type { PaginationState, Updater } from '@tanstack/react-table';
+
+/**
+ * WordPress dependencies
+ */
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { useJobsColumns } from '../hooks/use-jobs-columns';
+import type { JobListItem } from '../types';
+import { JobsPagination } from './jobs-pagination';
+
+export interface JobsTableProps {
+	jobs: JobListItem[];
+	/** 1-based page. */
+	page: number;
+	perPage: number;
+	total: number;
+	totalPages: number;
+	isBusy: boolean;
+	timeZone: string;
+	timeZoneLabel: string;
+	onPageChange: ( page: number ) => void;
+}
+
+function headerText( header: unknown ): string {
+	return typeof header === 'string' ? header : '';
+}
+
+/**
+ * The jobs table. Controlled: the parent owns the page and loads the rows, the
+ * table only renders them and reports page changes (manual pagination).
+ *
+ * @param props Component props.
+ */
+export function JobsTable( props: JobsTableProps ) {
+	const {
+		jobs,
+		page,
+		perPage,
+		total,
+		totalPages,
+		isBusy,
+		timeZone,
+		timeZoneLabel,
+		onPageChange,
+	} = props;
+	const columns = useJobsColumns( { timeZone, timeZoneLabel } );
+	const pagination: PaginationState = {
+		pageIndex: page - 1,
+		pageSize: perPage,
+	};
+
+	const table = useReactTable( {
+		data: jobs,
+		columns,
+		getCoreRowModel: getCoreRowModel(),
+		getRowId: ( job ) => String( job.id ),
+		manualPagination: true,
+		pageCount: Math.max( 1, totalPages ),
+		state: { pagination },
+		onPaginationChange: ( updater: Updater< PaginationState > ) => {
+			const next =
+				typeof updater === 'function' ? updater( pagination ) : updater;
+			if ( next.pageIndex !== pagination.pageIndex ) {
+				onPageChange( next.pageIndex + 1 );
+			}
+		},
+	} );
+
+	return (
+		<div className="dm-jobs-table-wrapper">
+			<table
+				className="widefat striped dm-jobs-table"
+				aria-label={ __( 'Jobs', 'dm-jobs' ) }
+				aria-busy={ isBusy }
+			>
+				<thead>
+					{ table.getHeaderGroups().map( ( headerGroup ) => (
+						<tr key={ headerGroup.id }>
+							{ headerGroup.headers.map( ( header ) => (
+								<th
+									key={ header.id }
+									scope="col"
+									className={ `dm-jobs-column-${ header.column.id }` }
+								>
+									{ header.isPlaceholder
+										? null
+										: flexRender(
+												header.column.columnDef.header,
+												header.getContext()
+											) }
+								</th>
+							) ) }
+						</tr>
+					) ) }
+				</thead>
+				<tbody>
+					{ table.getRowModel().rows.map( ( row ) => (
+						<tr key={ row.id } data-job-id={ row.original.id }>
+							{ row.getVisibleCells().map( ( cell ) => (
+								<td
+									key={ cell.id }
+									className={ `dm-jobs-column-${ cell.column.id }` }
+									data-label={ headerText(
+										cell.column.columnDef.header
+									) }
+								>
+									{ flexRender(
+										cell.column.columnDef.cell,
+										cell.getContext()
+									) }
+								</td>
+							) ) }
+						</tr>
+					) ) }
+				</tbody>
+			</table>
+			<JobsPagination
+				page={ page }
+				totalPages={ totalPages }
+				total={ total }
+				canPreviousPage={ table.getCanPreviousPage() }
+				canNextPage={ table.getCanNextPage() }
+				onPreviousPage={ table.previousPage }
+				onNextPage={ table.nextPage }
+			/>
+		</div>
+	);
+}
