@@ -57,6 +57,9 @@ export function getTimeZoneLabel( timezone: SiteTimezone ): string {
 	if ( isIanaTimeZone( timezone.name ) ) {
 		return timezone.name;
 	}
+	if ( Math.round( timezone.offsetMinutes ) === 0 ) {
+		return __( 'UTC', 'dm-jobs' );
+	}
 	return sprintf(
 		/* translators: %s: offset from UTC, e.g. +05:30. */
 		__( 'UTC%s', 'dm-jobs' ),

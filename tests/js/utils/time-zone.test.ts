@@ -49,5 +49,11 @@ describe( 'getTimeZoneLabel', () => {
 		expect( getTimeZoneLabel( { name: '', offsetMinutes: 330 } ) ).toBe(
 			'UTC+05:30'
 		);
+		expect( getTimeZoneLabel( { name: '', offsetMinutes: -300 } ) ).toBe(
+			'UTC-05:00'
+		);
+		expect( getTimeZoneLabel( { name: '', offsetMinutes: 0 } ) ).toBe(
+			'UTC'
+		);
 	} );
 } );
