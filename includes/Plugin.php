@@ -34,6 +34,7 @@ final class Plugin {
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
 		( new AdminPage() )->register();
+		( new \DMJobs\AdminTools\AdminToolsModule() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
 	}
 
@@ -54,6 +55,7 @@ final class Plugin {
 	public function register_rest_routes(): void {
 		( new JobsController() )->register_routes();
 		( new PipelinesController() )->register_routes();
+		( new \DMJobs\Rest\AdminToolsRoutes() )->register_routes();
 		( new \DMJobs\Rest\LogsController() )->register_routes();
 	}
 

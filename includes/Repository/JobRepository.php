@@ -166,6 +166,17 @@ final class JobRepository {
 	}
 
 	/**
+	 * The WHERE clause of GET /jobs for a query's filters (aliases: j = jobs; p, f = pipelines, flows,
+	 * LEFT JOINed by the caller when the query has a search), so bulk actions and exports select
+	 * exactly the rows the list shows.
+	 *
+	 * @return array{0: string, 1: array<int, int|string>}
+	 */
+	public function filter_sql( JobQuery $query ): array {
+		return $this->where( $query );
+	}
+
+	/**
 	 * The WHERE clause (with placeholders) and its values for a query's filters.
 	 *
 	 * @return array{0: string, 1: array<int, int|string>}

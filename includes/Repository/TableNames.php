@@ -31,6 +31,14 @@ final class TableNames {
 		return self::prefixed( 'dm_job_logs' );
 	}
 
+	public static function audit(): string {
+		return self::prefixed( 'dm_jobs_audit' );
+	}
+
+	public static function operations(): string {
+		return self::prefixed( 'dm_jobs_operations' );
+	}
+
 	/**
 	 * @return array<string, string> short name => prefixed name
 	 */

@@ -153,9 +153,13 @@ final class JobsController extends WP_REST_Controller {
 			return $this->not_found();
 		}
 		$previous = $this->prepare_item_for_response( JobFormatter::detail( $row ), $request );
+		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
+		do_action( 'dm_jobs_before_delete_jobs', array( (int) $request['id'] ) );
 		if ( ! $this->jobs->delete( (int) $request['id'] ) ) {
 			return new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted.', 'dm-jobs' ), array( 'status' => 500 ) );
 		}
+		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
+		do_action( 'dm_jobs_jobs_deleted', array( (int) $request['id'] ) );
 
 		/**
 		 * Fires after a job was deleted through the REST API.

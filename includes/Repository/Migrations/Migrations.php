@@ -18,6 +18,7 @@ final class Migrations {
 		$steps = array(
 			new Migration001CoreTables(),
 			new Migration002JobLogs(),
+			new Migration003AuditAndOperations(),
 		);
 		usort( $steps, static fn ( Migration $a, Migration $b ): int => $a->version() <=> $b->version() );
 		return $steps;

@@ -1,0 +1,124 @@
+<?php
+/**
+ * Deletes selected jobs in batches, with their log lines and their uploads folders.
+ * Used by bulk delete, "cleanup jobs" (status family + age) and "orphan jobs".
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Operations\Handlers;
+
+use DMJobs\Files\JobFiles;
+use DMJobs\Jobs\JobFormatter;
+use DMJobs\Operations\BatchResult;
+use DMJobs\Operations\JobSelection;
+use DMJobs\Operations\OperationHandler;
+use DMJobs\Repository\JobBulkRepository;
+use DMJobs\Repository\JobLogCleanupRepository;
+use DMJobs\Status\StatusParser;
+
+defined( 'ABSPATH' ) || exit;
+
+final class JobDeleteHandler implements OperationHandler {
+
+	public const SAMPLE_SIZE = 10;
+
+	public function __construct(
+		private readonly JobBulkRepository $jobs = new JobBulkRepository(),
+		private readonly JobLogCleanupRepository $logs = new JobLogCleanupRepository(),
+		private readonly JobFiles $files = new JobFiles(),
+	) {
+	}
+
+	public function default_batch_size(): int {
+		return 1000;
+	}
+
+	public function snapshot( array $params ): int {
+		return $this->jobs->max_id();
+	}
+
+	public function count( array $params, int $max_id ): int {
+		return $this->jobs->count( self::selection( $params ), $max_id );
+	}
+
+	public function preview( array $params, int $max_id ): array {
+		$selection = self::selection( $params );
+		return array(
+			'count'       => $this->jobs->count( $selection, $max_id ),
+			'sample_kind' => 'jobs',
+			'sample'      => array_map( array( JobFormatter::class, 'summary' ), $this->jobs->sample( $selection, $max_id, self::SAMPLE_SIZE ) ),
+			'details'     => array(
+				'by_status'          => self::by_base_status( $this->jobs->count_by_raw_status( $selection, $max_id ) ),
+				'active_left_out'    => $this->jobs->count_active_left_out( $selection, $max_id ),
+				'logs_table_present' => $this->logs->table_exists(),
+				'files_dir'          => $this->files->root(),
+			),
+		);
+	}
+
+	public function run_batch( array $params, int $max_id, int $cursor, int $batch_size ): BatchResult {
+		$selection = self::selection( $params );
+		$ids       = $this->jobs->select_ids( $selection, $max_id, $cursor, $batch_size );
+		if ( ! $ids ) {
+			return BatchResult::finished( $cursor );
+		}
+
+		/**
+		 * Fires before a batch of jobs is deleted (bulk delete, cleanup, retention, DELETE /jobs/{id}).
+		 * Some of these IDs may survive: a job that changed status in between is left alone.
+		 *
+		 * @param int[] $job_ids IDs about to be deleted.
+		 */
+		do_action( 'dm_jobs_before_delete_jobs', $ids );
+
+		$deleted = $this->jobs->delete( $ids, $selection );
+		$gone    = array_values( array_diff( $ids, $this->jobs->existing_ids( $ids ) ) );
+		$logs    = $this->logs->delete_for_jobs( $gone );
+		$files   = $this->files->delete_for( $gone );
+
+		/**
+		 * Fires after a batch of jobs was deleted.
+		 *
+		 * @param int[] $job_ids IDs that no longer exist (deleted by this batch, or by an overlapping run).
+		 */
+		do_action( 'dm_jobs_jobs_deleted', $gone );
+
+		return new BatchResult(
+			(int) end( $ids ),
+			count( $ids ),
+			$deleted,
+			count( $ids ) < $batch_size,
+			array(
+				'logs_removed'    => $logs,
+				'folders_removed' => $files['folders'],
+				'bytes_removed'   => $files['bytes'],
+				// Selected but not deleted by this run: changed status meanwhile, or removed by an overlapping run.
+				'skipped'         => count( $ids ) - $deleted,
+			)
+		);
+	}
+
+	/**
+	 * @param array<string, mixed> $params
+	 */
+	public static function selection( array $params ): JobSelection {
+		return JobSelection::from_array( is_array( $params['selection'] ?? null ) ? $params['selection'] : array() );
+	}
+
+	/**
+	 * Sums stored status strings into base statuses (unknown values under their raw text).
+	 *
+	 * @param array<string, int> $raw_counts
+	 * @return array<string, int>
+	 */
+	public static function by_base_status( array $raw_counts ): array {
+		$by_base = array();
+		foreach ( $raw_counts as $raw => $count ) {
+			$key             = StatusParser::parse( (string) $raw )->base_value();
+			$by_base[ $key ] = ( $by_base[ $key ] ?? 0 ) + $count;
+		}
+		arsort( $by_base );
+		return $by_base;
+	}
+}
