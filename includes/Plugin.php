@@ -35,6 +35,8 @@ final class Plugin {
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
 		( new AdminPage() )->register();
 		( new \DMJobs\AdminTools\AdminToolsModule() )->register();
+		( new \DMJobs\Jobs\DataVersion() )->register();
+		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
 	}
 
@@ -56,6 +58,7 @@ final class Plugin {
 		( new JobsController() )->register_routes();
 		( new PipelinesController() )->register_routes();
 		( new \DMJobs\Rest\AdminToolsRoutes() )->register_routes();
+		( new \DMJobs\Rest\JobActivityController() )->register_routes();
 		( new \DMJobs\Rest\LogsController() )->register_routes();
 	}
 

@@ -26,6 +26,7 @@ final class JobQuery {
 	 * @param string|null  $created_before UTC "Y-m-d H:i:s" upper bound (inclusive) on created_at.
 	 * @param JobOrderBy   $order_by      Sort column.
 	 * @param SortOrder    $order         Sort direction.
+	 * @param int|null     $above_id      Only jobs with a higher ID (what is new since a given job).
 	 */
 	public function __construct(
 		public readonly int $page = 1,
@@ -38,6 +39,7 @@ final class JobQuery {
 		public readonly ?string $created_before = null,
 		public readonly JobOrderBy $order_by = JobOrderBy::JobId,
 		public readonly SortOrder $order = SortOrder::Desc,
+		public readonly ?int $above_id = null,
 	) {
 		if ( $page < 1 ) {
 			throw new \InvalidArgumentException( 'page must be at least 1.' );
@@ -54,5 +56,28 @@ final class JobQuery {
 
 	public function offset(): int {
 		return ( $this->page - 1 ) * $this->per_page;
+	}
+
+	/**
+	 * The same query for other base statuses.
+	 *
+	 * @param BaseStatus[] $statuses
+	 */
+	public function with_statuses( array $statuses ): self {
+		return $this->copy( array( 'statuses' => $statuses ) );
+	}
+
+	/**
+	 * The same query, only for jobs newer than a given job.
+	 */
+	public function with_above_id( ?int $above_id ): self {
+		return $this->copy( array( 'above_id' => $above_id ) );
+	}
+
+	/**
+	 * @param array<string, mixed> $changes Constructor argument name => value.
+	 */
+	private function copy( array $changes ): self {
+		return new self( ...array_merge( get_object_vars( $this ), $changes ) );
 	}
 }

@@ -9,6 +9,7 @@ namespace DMJobs\Repository;
 
 use DMJobs\Query\JobOrderBy;
 use DMJobs\Query\JobQuery;
+use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
@@ -186,18 +187,13 @@ final class JobRepository {
 		$clauses = array( '1=1' );
 		$values  = array();
 
-		if ( $query->statuses ) {
-			$status_clauses = array();
-			foreach ( $query->statuses as $status ) {
-				$forms            = StatusParser::stored_forms( $status );
-				$status_clauses[] = 'j.status IN (' . implode( ', ', array_fill( 0, count( $forms['exact'] ), '%s' ) ) . ')';
-				array_push( $values, ...$forms['exact'] );
-				foreach ( $forms['prefixes'] as $prefix ) {
-					$status_clauses[] = 'j.status LIKE %s';
-					$values[]         = $wpdb->esc_like( $prefix ) . '%';
-				}
-			}
-			$clauses[] = '(' . implode( ' OR ', $status_clauses ) . ')';
+		if ( $query->statuses && JobColumns::available() ) {
+			$clauses[] = 'j.' . JobColumns::STATUS_BASE . ' IN (' . implode( ', ', array_fill( 0, count( $query->statuses ), '%s' ) ) . ')';
+			array_push( $values, ...array_map( static fn ( BaseStatus $status ): string => $status->value, $query->statuses ) );
+		} elseif ( $query->statuses ) {
+			[ $status_sql, $status_values ] = StatusFilterSql::build( $query->statuses, 'j.status' );
+			$clauses[]                      = $status_sql;
+			array_push( $values, ...$status_values );
 		}
 		if ( null !== $query->pipeline_id ) {
 			$clauses[] = 'j.pipeline_id = %d';
@@ -206,6 +202,10 @@ final class JobRepository {
 		if ( null !== $query->flow_id ) {
 			$clauses[] = 'j.flow_id = %d';
 			$values[]  = $query->flow_id;
+		}
+		if ( null !== $query->above_id ) {
+			$clauses[] = 'j.job_id > %d';
+			$values[]  = $query->above_id;
 		}
 		if ( null !== $query->created_after ) {
 			$clauses[] = 'j.created_at >= %s';
@@ -216,21 +216,45 @@ final class JobRepository {
 			$values[]  = $query->created_before;
 		}
 		if ( '' !== $query->search ) {
-			$like           = '%' . $wpdb->esc_like( $query->search ) . '%';
-			$search_clauses = array( 'p.pipeline_name LIKE %s', 'f.flow_name LIKE %s', 'j.status_reason LIKE %s' );
-			array_push( $values, $like, $like, $like );
-			foreach ( StatusParser::SEPARATORS as $separator ) {
-				$search_clauses[] = 'j.status LIKE %s';
-				$values[]         = '%' . $wpdb->esc_like( $separator ) . '%' . $wpdb->esc_like( $query->search ) . '%';
-			}
-			if ( ctype_digit( $query->search ) ) {
-				$search_clauses[] = 'j.job_id = %d';
-				$values[]         = (int) $query->search;
-			}
-			$clauses[] = '(' . implode( ' OR ', $search_clauses ) . ')';
+			[ $search_sql, $search_values ] = $this->search_condition( $query->search );
+			$clauses[]                      = $search_sql;
+			array_push( $values, ...$search_values );
 		}
 
 		return array( implode( ' AND ', $clauses ), $values );
+	}
+
+	/**
+	 * A job ID, or text in a pipeline name, flow name or status reason — matched through exact,
+	 * indexed values (see SearchTermRepository), so no LIKE '%…%' runs over the jobs table.
+	 *
+	 * @return array{0: string, 1: array<int, int|string>}
+	 */
+	private function search_condition( string $term ): array {
+		global $wpdb;
+		$terms      = new SearchTermRepository();
+		$conditions = array();
+		$values     = array();
+		$lists      = array(
+			'j.pipeline_id'   => array( '%d', $terms->pipeline_ids_named_like( $term ) ),
+			'j.flow_id'       => array( '%d', $terms->flow_ids_named_like( $term ) ),
+			'j.status'        => array( '%s', $terms->statuses_with_reason_like( $term ) ),
+			'j.status_reason' => array( '%s', $terms->reasons_like( $term ) ),
+		);
+		foreach ( $lists as $column => [ $placeholder, $matches ] ) {
+			if ( null === $matches ) {
+				$conditions[] = "{$column} LIKE %s";
+				$values[]     = '%' . $wpdb->esc_like( $term ) . '%';
+			} elseif ( $matches ) {
+				$conditions[] = "{$column} IN (" . implode( ', ', array_fill( 0, count( $matches ), $placeholder ) ) . ')';
+				array_push( $values, ...$matches );
+			}
+		}
+		if ( ctype_digit( $term ) ) {
+			$conditions[] = 'j.job_id = %d';
+			$values[]     = (int) $term;
+		}
+		return $conditions ? array( '(' . implode( ' OR ', $conditions ) . ')', $values ) : array( '1=0', array() );
 	}
 
 	private function order_column( JobOrderBy $order_by ): string {

@@ -8,6 +8,7 @@
 namespace DMJobs\Rest;
 
 use DMJobs\Jobs\JobFormatter;
+use DMJobs\Jobs\JobLister;
 use DMJobs\Jobs\JobService;
 use DMJobs\Query\JobOrderBy;
 use DMJobs\Query\JobQuery;
@@ -111,16 +112,17 @@ final class JobsController extends WP_REST_Controller {
 			return $query;
 		}
 
-		$rows  = $this->jobs->find_page( $query );
-		$total = $this->jobs->count( $query );
+		$page  = ( new JobLister() )->page( $query );
 		$items = array_map(
 			fn ( array $row ): array => $this->prepare_response_for_collection( $this->prepare_item_for_response( JobFormatter::summary( $row ), $request ) ),
-			$rows
+			$page->rows
 		);
 
 		$response = rest_ensure_response( $items );
-		$response->header( 'X-WP-Total', (string) $total );
-		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $total / $query->per_page ) );
+		$response->header( 'X-WP-Total', (string) $page->total );
+		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $page->total / $query->per_page ) );
+		// Past 10,000 matches a filtered total is the database's estimate (the UI says "about").
+		$response->header( 'X-DM-Jobs-Total-Exact', $page->total_exact ? '1' : '0' );
 		return $response;
 	}
 
@@ -435,7 +437,7 @@ final class JobsController extends WP_REST_Controller {
 	/**
 	 * Turns validated request parameters into a JobQuery.
 	 */
-	private function query_from_request( WP_REST_Request $request ): JobQuery|WP_Error {
+	public function query_from_request( WP_REST_Request $request ): JobQuery|WP_Error {
 		$after  = $this->utc_datetime( $request['after'] );
 		$before = $this->utc_datetime( $request['before'] );
 		if ( null !== $after && null !== $before && $after > $before ) {

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# npm run bench [-- --rows=N --reps=R --payload-bytes=B --fresh]
+# Seeds N jobs (default 1,000,000) into a private MariaDB site, serves it with PHP's built-in
+# server, and measures the Jobs API as a logged-in admin: median and p95 per variant, and the
+# ratio to the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query).
+# Prints a table and writes artifacts/bench/bench-<N>.json. The site is kept between runs
+# (seeding is incremental); --fresh recreates it.
+set -euo pipefail
+
+source "$(dirname "$0")/lib/common.sh"
+source "$DM_LIB/deps.sh"
+source "$DM_LIB/wordpress.sh"
+source "$DM_LIB/mariadb.sh"
+source "$DM_LIB/site.sh"
+
+ROWS=1000000
+REPS=30
+PAYLOAD=1000
+FRESH=0
+for arg in "$@"; do
+	case $arg in
+	--rows=*) ROWS=${arg#*=} ;;
+	--reps=*) REPS=${arg#*=} ;;
+	--payload-bytes=*) PAYLOAD=${arg#*=} ;;
+	--fresh) FRESH=1 ;;
+	*) die "unknown option $arg (use --rows=N --reps=R --payload-bytes=B --fresh)" ;;
+	esac
+done
+[[ $ROWS =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || die "--rows must be a positive whole number"
+
+PORT=${DM_JOBS_BENCH_PORT:-8897}
+URL="http://127.0.0.1:$PORT"
+export DM_JOBS_INNODB_BUFFER_POOL=${DM_JOBS_INNODB_BUFFER_POOL:-4G}
+
+cd "$DM_ROOT"
+ensure_system_packages php mariadb || die "missing system packages (see above)"
+ensure_node_modules
+ensure_wp_core
+
+NAME=bench-mariadb
+if [ "$FRESH" = 0 ] && site_can_reuse "$NAME" mariadb; then
+	log "Reusing the benchmark site"
+	site_reopen "$NAME" "$URL"
+else
+	log "Creating the benchmark site (MariaDB)"
+	site_create "$NAME" mariadb "$URL"
+	site_mark_installed
+fi
+site_activate_plugin
+
+log "Seeding up to $(printf "%'d" "$ROWS") jobs (payload ≈ $PAYLOAD bytes)"
+started=$(now_ms)
+php bin/bench/seed.php --path="$DM_SITE_WP" --rows="$ROWS" --payload-bytes="$PAYLOAD"
+info "seeding: $(fmt_ms $(($(now_ms) - started)))"
+mariadb --no-defaults --socket="$DM_MARIADB_SOCKET" -uroot wordpress -e "ANALYZE TABLE wp_dm_jobs" >/dev/null
+
+log "Serving $URL"
+site_serve "$PORT"
+
+EXTRA=()
+[ -f bin/bench/extra-variants.json ] && EXTRA=(--extra="$(cat bin/bench/extra-variants.json)")
+mkdir -p artifacts/bench
+node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --out="artifacts/bench/bench-$ROWS.json" "${EXTRA[@]}"
+
+for script in bin/bench/cleanup.php bin/bench/metrics.php; do
+	if [ -f "$script" ]; then
+		log "php $script"
+		php "$script" --path="$DM_SITE_WP" --url="$URL" || warn "$script failed"
+	fi
+done

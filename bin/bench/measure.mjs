@@ -1,0 +1,162 @@
+/**
+ * Measures REST response times of the Jobs API against a running site, as a logged-in admin
+ * (cookie + REST nonce, like the Jobs screen). Prints a table and writes JSON.
+ *
+ * Usage: node bin/bench/measure.mjs --url=http://127.0.0.1:8897 --reps=30 --out=file.json [--rows=N]
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const args = Object.fromEntries(
+	process.argv.slice( 2 ).map( ( arg ) => {
+		const [ key, ...value ] = arg.replace( /^--/, '' ).split( '=' );
+		return [ key, value.join( '=' ) ];
+	} )
+);
+const baseUrl = args.url ?? 'http://127.0.0.1:8897';
+const reps = Number( args.reps ?? 30 );
+const extra = args.extra ? JSON.parse( args.extra ) : [];
+
+const cookies = new Map();
+function remember( response ) {
+	for ( const line of response.headers.getSetCookie() ) {
+		const [ pair ] = line.split( ';' );
+		const [ name, ...value ] = pair.split( '=' );
+		cookies.set( name.trim(), value.join( '=' ) );
+	}
+}
+const cookieHeader = () =>
+	[ ...cookies ].map( ( [ name, value ] ) => `${ name }=${ value }` ).join( '; ' );
+
+async function login() {
+	remember( await fetch( `${ baseUrl }/wp-login.php`, { redirect: 'manual' } ) );
+	const body = new URLSearchParams( {
+		log: 'admin',
+		pwd: 'password',
+		'wp-submit': 'Log In',
+		testcookie: '1',
+	} );
+	cookies.set( 'wordpress_test_cookie', 'WP%20Cookie%20check' );
+	const response = await fetch( `${ baseUrl }/wp-login.php`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: { cookie: cookieHeader() },
+	} );
+	remember( response );
+	if ( ! [ ...cookies.keys() ].some( ( name ) => name.startsWith( 'wordpress_logged_in' ) ) ) {
+		throw new Error( `login failed (HTTP ${ response.status })` );
+	}
+	const nonce = await fetch( `${ baseUrl }/wp-admin/admin-ajax.php?action=rest-nonce`, {
+		headers: { cookie: cookieHeader() },
+	} );
+	return ( await nonce.text() ).trim();
+}
+
+let nonce = '';
+async function get( path ) {
+	const started = performance.now();
+	const response = await fetch( `${ baseUrl }/wp-json${ path }`, {
+		headers: { cookie: cookieHeader(), 'X-WP-Nonce': nonce },
+	} );
+	const body = await response.arrayBuffer();
+	const ms = performance.now() - started;
+	if ( response.status >= 400 ) {
+		throw new Error( `${ path }: HTTP ${ response.status } ${ Buffer.from( body ).toString().slice( 0, 300 ) }` );
+	}
+	return { ms, bytes: body.byteLength, headers: response.headers, json: () => JSON.parse( Buffer.from( body ).toString() ) };
+}
+
+function quantile( sorted, q ) {
+	const index = Math.min( sorted.length - 1, Math.ceil( q * sorted.length ) - 1 );
+	return sorted[ Math.max( 0, index ) ];
+}
+
+async function measure( name, path ) {
+	for ( let warm = 0; warm < 2; warm++ ) {
+		await get( path );
+	}
+	const times = [];
+	let bytes = 0;
+	let last;
+	for ( let rep = 0; rep < reps; rep++ ) {
+		last = await get( path );
+		times.push( last.ms );
+		bytes = last.bytes;
+	}
+	times.sort( ( a, b ) => a - b );
+	return {
+		name,
+		path,
+		median: quantile( times, 0.5 ),
+		p95: quantile( times, 0.95 ),
+		bytes,
+		total: last.headers.get( 'x-wp-total' ),
+	};
+}
+
+nonce = await login();
+const ns = '/dm-jobs/v1';
+const pipelines = ( await get( `${ ns }/pipelines` ) ).json();
+const flows = ( await get( `${ ns }/flows?pipeline_id=${ pipelines[ 0 ].id }` ) ).json();
+const newest = ( await get( `${ ns }/jobs?per_page=1` ) ).json()[ 0 ];
+const total = Number( ( await get( `${ ns }/jobs?per_page=1` ) ).headers.get( 'x-wp-total' ) );
+const middleId = Math.max( 1, Math.round( newest.id / 2 ) );
+const monthAgo = new Date( Date.now() - 30 * 86400e3 ).toISOString().replace( /\.\d+Z$/, 'Z' );
+const weekAgo = new Date( Date.now() - 7 * 86400e3 ).toISOString().replace( /\.\d+Z$/, 'Z' );
+const lastPage = Math.max( 1, Math.ceil( total / 50 ) );
+
+const variants = [
+	[ 'floor: namespace index', `${ ns }` ],
+	[ 'page 1 (default)', `${ ns }/jobs` ],
+	[ 'status=failed', `${ ns }/jobs?status=failed` ],
+	[ 'status=pending (rare)', `${ ns }/jobs?status=pending` ],
+	[ 'status=cancelled,agent_skipped', `${ ns }/jobs?status=cancelled,agent_skipped` ],
+	[ 'pipeline', `${ ns }/jobs?pipeline_id=${ pipelines[ 0 ].id }` ],
+	[ 'flow', `${ ns }/jobs?flow_id=${ flows[ 0 ].id }` ],
+	[ 'created after (30 d)', `${ ns }/jobs?after=${ monthAgo }` ],
+	[ 'created before (30 d ago)', `${ ns }/jobs?before=${ monthAgo }` ],
+	[ 'all filters combined', `${ ns }/jobs?status=failed,completed&pipeline_id=${ pipelines[ 0 ].id }&flow_id=${ flows[ 0 ].id }&after=${ monthAgo }&before=${ weekAgo }&search=${ encodeURIComponent( flows[ 0 ].name.split( ' ' )[ 0 ] ) }` ],
+	[ 'search by ID', `${ ns }/jobs?search=${ middleId }` ],
+	[ 'search text (flow name)', `${ ns }/jobs?search=${ encodeURIComponent( flows[ 0 ].name.split( ' ' )[ 0 ] ) }` ],
+	[ 'search text (reason)', `${ ns }/jobs?search=timeout` ],
+];
+for ( const column of [ 'job_id', 'created_at', 'completed_at', 'status', 'pipeline', 'flow', 'duration' ] ) {
+	for ( const order of [ 'asc', 'desc' ] ) {
+		variants.push( [ `sort ${ column } ${ order }`, `${ ns }/jobs?orderby=${ column }&order=${ order }` ] );
+	}
+}
+variants.push( [ 'deep page 10,000 × 50', `${ ns }/jobs?per_page=50&page=10000` ] );
+variants.push( [ `last page (${ lastPage } × 50)`, `${ ns }/jobs?per_page=50&page=${ lastPage }` ] );
+for ( const [ name, path ] of extra ) {
+	variants.push( [ name, path.replace( '{ns}', ns ) ] );
+}
+
+const results = [];
+for ( const [ name, path ] of variants ) {
+	try {
+		results.push( await measure( name, path ) );
+	} catch ( error ) {
+		results.push( { name, path, error: String( error.message ?? error ) } );
+	}
+}
+const floor = results[ 0 ].median;
+const pad = ( value, width ) => String( value ).padEnd( width );
+const lpad = ( value, width ) => String( value ).padStart( width );
+console.log( `\nDM Jobs benchmark — ${ total.toLocaleString( 'en' ) } jobs, ${ reps } requests per variant (median / p95 ms, ratio = median / floor median)\n` );
+console.log( `${ pad( 'variant', 38 ) }${ lpad( 'median', 9 ) }${ lpad( 'p95', 9 ) }${ lpad( 'ratio', 8 ) }${ lpad( 'bytes', 9 ) }  total` );
+for ( const row of results ) {
+	if ( row.error ) {
+		console.log( `${ pad( row.name, 38 ) }  ERROR ${ row.error }` );
+		continue;
+	}
+	console.log(
+		`${ pad( row.name, 38 ) }${ lpad( row.median.toFixed( 1 ), 9 ) }${ lpad( row.p95.toFixed( 1 ), 9 ) }${ lpad( ( row.median / floor ).toFixed( 2 ) + '×', 8 ) }${ lpad( row.bytes, 9 ) }  ${ row.total ?? '' }`
+	);
+}
+if ( args.out ) {
+	mkdirSync( dirname( args.out ), { recursive: true } );
+	writeFileSync( args.out, JSON.stringify( { jobs: total, reps, floor_ms: floor, results, measured_at: new Date().toISOString() }, null, 2 ) );
+	console.log( `\nJSON: ${ args.out }` );
+}

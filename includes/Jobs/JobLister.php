@@ -1,0 +1,120 @@
+<?php
+/**
+ * Answers GET /jobs: picks the cheapest way to read a page and to know the total for the query.
+ *
+ * Totals are exact when that is cheap: from the count snapshot for the unfiltered list and for a single
+ * status/pipeline/flow filter, or by counting up to EXACT_COUNT_LIMIT matches. Past that they are the
+ * database's estimate, flagged as such.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Jobs;
+
+use DMJobs\Query\JobOrderBy;
+use DMJobs\Query\JobQuery;
+use DMJobs\Query\SortOrder;
+use DMJobs\Repository\JobColumns;
+use DMJobs\Repository\JobListRepository;
+use DMJobs\Repository\JobRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+final class JobLister {
+
+	public const EXACT_COUNT_LIMIT = 10000;
+
+	/**
+	 * Below this offset a plain OFFSET is cheaper than looking up anchors.
+	 */
+	public const ANCHOR_MIN_OFFSET = 5000;
+
+	public function __construct(
+		private readonly JobListRepository $list = new JobListRepository(),
+		private readonly JobRepository $jobs = new JobRepository(),
+		private readonly JobCounts $counts = new JobCounts(),
+		private readonly PageAnchors $anchors = new PageAnchors(),
+		private readonly int $anchor_min_offset = self::ANCHOR_MIN_OFFSET,
+	) {
+	}
+
+	public function page( JobQuery $query ): JobPage {
+		[ $total, $exact ] = $this->total( $query );
+		$rows              = null;
+		if ( $exact && $query->offset() >= $this->anchor_min_offset && $this->is_unfiltered( $query ) && JobOrderBy::JobId === $query->order_by ) {
+			$rows = $this->read_through_anchors( $query, $total );
+		}
+		return new JobPage( $rows ?? $this->list->find_page( $query ), $total, $exact );
+	}
+
+	/**
+	 * @return array{0: int, 1: bool} total, exact
+	 */
+	public function total( JobQuery $query ): array {
+		if ( JobColumns::uses_sqlite() ) {
+			return array( $this->jobs->count( $query ), true );
+		}
+		$snapshot = $this->from_snapshot( $query );
+		if ( null !== $snapshot ) {
+			return $snapshot;
+		}
+		$capped = $this->list->count_up_to( $query, self::EXACT_COUNT_LIMIT );
+		if ( $capped <= self::EXACT_COUNT_LIMIT ) {
+			return array( $capped, true );
+		}
+		return array( max( $capped, (int) $this->list->estimate_matching( $query ) ), false );
+	}
+
+	/**
+	 * @return array{0: int, 1: bool}|null
+	 */
+	private function from_snapshot( JobQuery $query ): ?array {
+		$only_statuses = '' === $query->search && null === $query->created_after && null === $query->created_before && null === $query->above_id;
+		if ( ! $only_statuses ) {
+			return null;
+		}
+		$counts  = $this->counts->current();
+		$filters = ( $query->statuses ? 1 : 0 ) + ( null !== $query->pipeline_id ? 1 : 0 ) + ( null !== $query->flow_id ? 1 : 0 );
+		if ( 0 === $filters ) {
+			return array( $counts['total'], $counts['exact'] );
+		}
+		if ( 1 !== $filters || ( ! $counts['by_status'] && $counts['total'] > 0 ) ) {
+			return null;
+		}
+		if ( $query->statuses ) {
+			$sum = 0;
+			foreach ( $query->statuses as $status ) {
+				$sum += $counts['by_status'][ $status->value ] ?? 0;
+			}
+			return array( $sum, $counts['exact'] );
+		}
+		if ( null !== $query->pipeline_id ) {
+			return array( $counts['by_pipeline'][ (string) $query->pipeline_id ] ?? 0, $counts['exact'] );
+		}
+		return array( $counts['by_flow'][ (string) $query->flow_id ] ?? 0, $counts['exact'] );
+	}
+
+	/**
+	 * @return array<int, array<string, string|null>>|null
+	 */
+	private function read_through_anchors( JobQuery $query, int $total ): ?array {
+		$offset = $query->offset();
+		if ( $offset >= $total ) {
+			return array();
+		}
+		$newest_first = SortOrder::Desc === $query->order;
+		$start        = $newest_first ? max( 0, $total - $offset - $query->per_page ) : $offset;
+		$length       = $newest_first ? min( $query->per_page, $total - $offset ) : $query->per_page;
+		$anchor       = $this->anchors->locate( $start );
+		if ( null === $anchor ) {
+			return null;
+		}
+		$rows = $this->list->find_from_anchor( $anchor['anchor_id'], $anchor['skip'], $length );
+		return $newest_first ? array_reverse( $rows ) : $rows;
+	}
+
+	private function is_unfiltered( JobQuery $query ): bool {
+		return ! $query->statuses && null === $query->pipeline_id && null === $query->flow_id && '' === $query->search
+			&& null === $query->created_after && null === $query->created_before && null === $query->above_id;
+	}
+}

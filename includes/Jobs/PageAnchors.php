@@ -1,0 +1,90 @@
+<?php
+/**
+ * Every 1,000th job ID counted from the oldest job, so that a deep page of the unfiltered list is read
+ * from the nearest anchor (a short primary-key range) instead of skipping hundreds of thousands of rows
+ * with OFFSET. New jobs only extend the list; deletions (DataVersion) make WP-Cron rebuild it.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Jobs;
+
+use DMJobs\Repository\JobListRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+final class PageAnchors {
+
+	public const OPTION = 'dm_jobs_page_anchors';
+	public const STEP   = 1000;
+
+	/**
+	 * @param JobListRepository $list Queries.
+	 * @param int               $step Rows between anchors.
+	 */
+	public function __construct(
+		private readonly JobListRepository $list = new JobListRepository(),
+		private readonly int $step = self::STEP,
+	) {
+	}
+
+	/**
+	 * Builds or extends the anchors, for at most $seconds.
+	 *
+	 * @return int How many anchors there are.
+	 */
+	public function refresh( float $seconds = 20.0 ): int {
+		$stored = get_option( self::OPTION );
+		$ids    = array();
+		if ( is_array( $stored ) && (int) $stored['version'] === DataVersion::current() && $this->step === (int) $stored['step'] ) {
+			$ids = array_map( 'intval', $stored['ids'] );
+		}
+		$version = DataVersion::current();
+		if ( ! $ids ) {
+			$first = $this->list->min_id();
+			if ( $first < 1 ) {
+				update_option( self::OPTION, array( 'version' => $version, 'step' => $this->step, 'ids' => array() ), false );
+				return 0;
+			}
+			$ids[] = $first;
+		}
+		$deadline = microtime( true ) + $seconds;
+		while ( microtime( true ) < $deadline ) {
+			$next = $this->list->id_after( (int) end( $ids ), $this->step );
+			if ( null === $next ) {
+				break;
+			}
+			$ids[] = $next;
+		}
+		update_option(
+			self::OPTION,
+			array(
+				'version' => $version,
+				'step'    => $this->step,
+				'ids'     => $ids,
+			),
+			false
+		);
+		return count( $ids );
+	}
+
+	/**
+	 * Where to start reading to get the rows at ascending positions [$start, $start + $length).
+	 *
+	 * @return array{anchor_id: int, skip: int}|null Null when the anchors are missing, stale or too short.
+	 */
+	public function locate( int $start ): ?array {
+		$stored = get_option( self::OPTION );
+		if ( ! is_array( $stored ) || (int) $stored['version'] !== DataVersion::current() || self::STEP !== (int) $stored['step'] ) {
+			return null;
+		}
+		$index = intdiv( max( 0, $start ), $this->step );
+		if ( ! isset( $stored['ids'][ $index ] ) ) {
+			return null;
+		}
+		return array(
+			'anchor_id' => (int) $stored['ids'][ $index ],
+			'skip'      => $start - $index * $this->step,
+		);
+	}
+}

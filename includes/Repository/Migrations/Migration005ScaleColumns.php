@@ -1,0 +1,34 @@
+<?php
+/**
+ * Indexes for lists over millions of jobs: the base status and the duration as indexed virtual
+ * generated columns (MySQL/MariaDB; instant to add, the indexes build online), and the status reason.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Repository\Migrations;
+
+use DMJobs\Repository\JobColumns;
+use DMJobs\Repository\SchemaRepository;
+use DMJobs\Repository\TableNames;
+
+defined( 'ABSPATH' ) || exit;
+
+final class Migration005ScaleColumns implements Migration {
+
+	public function version(): int {
+		return 5;
+	}
+
+	public function up( SchemaRepository $schema ): void {
+		$jobs = TableNames::jobs();
+		if ( ! JobColumns::uses_sqlite() ) {
+			$schema->add_column_if_missing( $jobs, JobColumns::STATUS_BASE, 'varchar(20) AS (' . JobColumns::status_base_expression() . ') VIRTUAL' );
+			$schema->add_column_if_missing( $jobs, JobColumns::DURATION, 'int AS (' . JobColumns::duration_expression() . ') VIRTUAL' );
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_base', JobColumns::STATUS_BASE );
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_duration', JobColumns::DURATION );
+		}
+		$schema->add_index_if_missing( $jobs, 'dm_jobs_status_reason', 'status_reason(191)' );
+		JobColumns::forget();
+	}
+}

@@ -1,0 +1,185 @@
+<?php
+/**
+ * The fast paths of the jobs list (merged per-status reads, name-group walks, anchored deep pages,
+ * snapshot counts) must return exactly what plain SQL returns.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Tests\Jobs;
+
+use DMJobs\Demo\DemoSeeder;
+use DMJobs\Jobs\JobCounts;
+use DMJobs\Jobs\JobLister;
+use DMJobs\Jobs\PageAnchors;
+use DMJobs\Query\JobOrderBy;
+use DMJobs\Query\JobQuery;
+use DMJobs\Query\SortOrder;
+use DMJobs\Repository\JobColumns;
+use DMJobs\Status\BaseStatus;
+use DMJobs\Status\StatusParser;
+use DMJobs\Tests\Fixtures;
+use DMJobs\Tests\TestCase;
+
+final class JobListStrategiesTest extends TestCase {
+
+	protected function setUp(): void {
+		parent::setUp();
+		( new DemoSeeder() )->seed( 1200, true );
+		// A job of a pipeline that no longer exists, and one whose reason was written by our API.
+		global $wpdb;
+		Fixtures::job( 987654, 987655, 'failed - gone', '2026-01-01 00:00:00', '2026-01-01 00:00:03' );
+		$wpdb->query( "UPDATE {$wpdb->prefix}dm_jobs SET status_reason = 'quota exceeded' WHERE job_id = (SELECT MAX(job_id) FROM (SELECT job_id FROM {$wpdb->prefix}dm_jobs WHERE status = 'failed') t)" );
+		delete_option( JobCounts::OPTION );
+		delete_option( PageAnchors::OPTION );
+	}
+
+	/**
+	 * Every job, in PHP, ordered the way the list defines it.
+	 *
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function all_jobs(): array {
+		global $wpdb;
+		$p = $wpdb->prefix;
+		return $wpdb->get_results(
+			"SELECT j.job_id, j.pipeline_id, j.flow_id, j.status, j.status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name
+			FROM {$p}dm_jobs j LEFT JOIN {$p}dm_pipelines p ON p.pipeline_id = j.pipeline_id LEFT JOIN {$p}dm_flows f ON f.flow_id = j.flow_id",
+			ARRAY_A
+		);
+	}
+
+	/**
+	 * @param array<int, array<string, mixed>> $jobs
+	 * @return int[]
+	 */
+	private function expected_ids( array $jobs, JobQuery $query ): array {
+		$jobs = array_values(
+			array_filter(
+				$jobs,
+				static function ( array $job ) use ( $query ): bool {
+					$base = StatusParser::parse( $job['status'] )->base_value();
+					if ( $query->statuses && ! in_array( $base, array_map( static fn ( BaseStatus $s ): string => $s->value, $query->statuses ), true ) ) {
+						return false;
+					}
+					if ( null !== $query->pipeline_id && (int) $job['pipeline_id'] !== $query->pipeline_id ) {
+						return false;
+					}
+					return null === $query->created_after || $job['created_at'] >= $query->created_after;
+				}
+			)
+		);
+		$key = static function ( array $job ) use ( $query ) {
+			return match ( $query->order_by ) {
+				JobOrderBy::JobId       => 0,
+				JobOrderBy::CreatedAt   => $job['created_at'],
+				JobOrderBy::CompletedAt => $job['completed_at'],
+				JobOrderBy::Status      => StatusParser::parse( $job['status'] )->base_value(),
+				JobOrderBy::Pipeline    => $job['pipeline_name'],
+				JobOrderBy::Flow        => $job['flow_name'],
+				JobOrderBy::Duration    => null === $job['completed_at'] ? null : strtotime( $job['completed_at'] . ' UTC' ) - strtotime( $job['created_at'] . ' UTC' ),
+			};
+		};
+		usort(
+			$jobs,
+			static function ( array $a, array $b ) use ( $key, $query ): int {
+				$ka  = $key( $a );
+				$kb  = $key( $b );
+				$cmp = null === $ka || null === $kb ? ( null === $ka ? -1 : 1 ) * ( $ka === $kb ? 0 : 1 ) : ( is_string( $ka ) ? strcasecmp( $ka, $kb ) : $ka <=> $kb );
+				$cmp = 0 === $cmp ? (int) $a['job_id'] <=> (int) $b['job_id'] : $cmp;
+				return SortOrder::Desc === $query->order ? -$cmp : $cmp;
+			}
+		);
+		return array_map( static fn ( array $job ): int => (int) $job['job_id'], array_slice( $jobs, $query->offset(), $query->per_page ) );
+	}
+
+	/**
+	 * @return array<string, array{0: array<string, mixed>}>
+	 */
+	public static function queries(): array {
+		$cases = array();
+		foreach ( JobOrderBy::cases() as $order_by ) {
+			foreach ( SortOrder::cases() as $order ) {
+				foreach ( array( 1, 30 ) as $page ) {
+					$cases[ "{$order_by->value} {$order->value} page {$page}" ] = array( array( 'order_by' => $order_by, 'order' => $order, 'page' => $page ) );
+				}
+			}
+		}
+		$cases['two statuses, deep page']   = array( array( 'statuses' => array( BaseStatus::Cancelled, BaseStatus::Failed ), 'page' => 5 ) );
+		$cases['three statuses, asc']       = array( array( 'statuses' => array( BaseStatus::Pending, BaseStatus::Processing, BaseStatus::AgentSkipped ), 'order' => SortOrder::Asc, 'page' => 2 ) );
+		$cases['status and pipeline sort']  = array( array( 'statuses' => array( BaseStatus::Failed ), 'order_by' => JobOrderBy::Pipeline, 'page' => 2 ) );
+		$cases['after date, flow sort']     = array( array( 'created_after' => gmdate( 'Y-m-d H:i:s', time() - 20 * DAY_IN_SECONDS ), 'order_by' => JobOrderBy::Flow, 'order' => SortOrder::Desc, 'page' => 3 ) );
+		return $cases;
+	}
+
+	/**
+	 * @dataProvider queries
+	 * @param array<string, mixed> $args JobQuery arguments.
+	 */
+	public function test_page_matches_a_plain_sort( array $args ): void {
+		$query = new JobQuery( ...array_merge( array( 'per_page' => 25 ), $args ) );
+		$page  = ( new JobLister() )->page( $query );
+		$ids   = array_map( static fn ( array $row ): int => (int) $row['job_id'], $page->rows );
+		$this->assertSame( $this->expected_ids( $this->all_jobs(), $query ), $ids );
+	}
+
+	public function test_totals_are_exact_and_follow_changes(): void {
+		global $wpdb;
+		$lister = new JobLister();
+		$all    = $this->all_jobs();
+		$failed = count( array_filter( $all, static fn ( array $job ): bool => 'failed' === StatusParser::parse( $job['status'] )->base_value() ) );
+
+		$this->assertSame( array( count( $all ), true ), $lister->total( new JobQuery() ) );
+		$this->assertSame( array( $failed, true ), $lister->total( new JobQuery( statuses: array( BaseStatus::Failed ) ) ) );
+
+		// Data Machine finishes an open job and adds two more, straight in the table.
+		$open = (int) $wpdb->get_var( "SELECT MIN(job_id) FROM {$wpdb->prefix}dm_jobs WHERE status IN ('pending','processing')" );
+		$this->assertGreaterThan( 0, $open );
+		$wpdb->update( $wpdb->prefix . 'dm_jobs', array( 'status' => 'failed: late', 'completed_at' => gmdate( 'Y-m-d H:i:s' ) ), array( 'job_id' => $open ) );
+		$pipeline = (int) $all[0]['pipeline_id'];
+		Fixtures::job( $pipeline, (int) $all[0]['flow_id'], 'failed', gmdate( 'Y-m-d H:i:s' ), gmdate( 'Y-m-d H:i:s' ) );
+		Fixtures::job( $pipeline, (int) $all[0]['flow_id'], 'pending', gmdate( 'Y-m-d H:i:s' ) );
+
+		$lister = new JobLister();
+		$this->assertSame( array( count( $all ) + 2, true ), $lister->total( new JobQuery() ) );
+		$this->assertSame( array( $failed + 2, true ), $lister->total( new JobQuery( statuses: array( BaseStatus::Failed ) ) ) );
+		$by_pipeline = count( array_filter( $all, static fn ( array $job ): bool => (int) $job['pipeline_id'] === $pipeline ) ) + 2;
+		$this->assertSame( array( $by_pipeline, true ), $lister->total( new JobQuery( pipeline_id: $pipeline ) ) );
+		$this->assertSame( $failed + 2, ( new JobCounts() )->current()['by_status']['failed'] );
+
+		// A deletion through DM Jobs marks counts approximate until the next refresh.
+		do_action( 'dm_jobs_jobs_deleted', array( $open ) );
+		$wpdb->delete( $wpdb->prefix . 'dm_jobs', array( 'job_id' => $open ) );
+		$this->assertSame( JobColumns::uses_sqlite(), ( new JobLister() )->total( new JobQuery() )[1], 'SQLite always counts; MySQL says the snapshot is stale' );
+		( new JobCounts() )->refresh();
+		$this->assertSame( array( count( $all ) + 1, true ), ( new JobLister() )->total( new JobQuery() ) );
+	}
+
+	public function test_capped_and_estimated_totals(): void {
+		$lister = new JobLister();
+		$search = $lister->total( new JobQuery( search: 'Tech' ) );
+		$this->assertTrue( $search[1] );
+		$expected = count(
+			array_filter( $this->all_jobs(), static fn ( array $job ): bool => false !== stripos( (string) $job['flow_name'], 'Tech' ) || false !== stripos( (string) $job['pipeline_name'], 'Tech' ) )
+		);
+		$this->assertSame( $expected, $search[0] );
+	}
+
+	public function test_deep_pages_through_anchors_match_offset(): void {
+		if ( JobColumns::uses_sqlite() ) {
+			$this->markTestSkipped( 'Anchored deep pages are a MySQL/MariaDB path; SQLite always counts and offsets.' );
+		}
+		( new JobCounts() )->refresh();
+		$anchors = new PageAnchors( step: 100 );
+		$this->assertSame( 13, $anchors->refresh() );
+		$lister = new JobLister( anchors: $anchors, anchor_min_offset: 0 );
+		$all    = $this->all_jobs();
+		foreach ( array( SortOrder::Desc, SortOrder::Asc ) as $order ) {
+			foreach ( array( 2, 3, 17, 48, 49, 50 ) as $page ) {
+				$query = new JobQuery( page: $page, per_page: 25, order: $order );
+				$rows  = $lister->page( $query )->rows;
+				$this->assertSame( $this->expected_ids( $all, $query ), array_map( static fn ( array $row ): int => (int) $row['job_id'], $rows ), "{$order->value} page {$page}" );
+			}
+		}
+	}
+}
