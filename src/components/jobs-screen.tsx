@@ -9,6 +9,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { useJobsList } from '../hooks/use-jobs-list';
+import { JobDetails, useJobDetailsOpener } from '../job-details';
 import type { DmJobsConfig } from '../types';
 import { hasActiveFilters } from '../utils/has-active-filters';
 import { getTimeZoneLabel, resolveTimeZone } from '../utils/time-zone';
@@ -40,6 +41,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 		goToPage,
 	} = useJobsList();
 	const containerRef = useRef< HTMLDivElement >( null );
+	const { openJob, activeJobId } = useJobDetailsOpener();
 	const { timeZone, timeZoneLabel } = useMemo(
 		() => ( {
 			timeZone: resolveTimeZone( config.timezone ),
@@ -91,6 +93,8 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 				timeZone={ timeZone }
 				timeZoneLabel={ timeZoneLabel }
 				onPageChange={ goToPage }
+				onOpenJob={ openJob }
+				activeJobId={ activeJobId }
 			/>
 		);
 	}
@@ -100,6 +104,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 			{ error && <ErrorNotice error={ error } onRetry={ retry } /> }
 			{ isLoading && loadedQuery !== null && <LoadingState inline /> }
 			{ content }
+			<JobDetails config={ config } />
 		</div>
 	);
 }

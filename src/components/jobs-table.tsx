@@ -17,6 +17,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { useJobsColumns } from '../hooks/use-jobs-columns';
+import { openJobProps } from '../job-details/utils/open-job-props';
 import type { JobListItem } from '../types';
 import { JobsPagination } from './jobs-pagination';
 
@@ -31,6 +32,10 @@ export interface JobsTableProps {
 	timeZone: string;
 	timeZoneLabel: string;
 	onPageChange: ( page: number ) => void;
+	/** Opens a job's details (row click or Enter). */
+	onOpenJob?: ( jobId: number ) => void;
+	/** The job whose details are open. */
+	activeJobId?: number | null;
 }
 
 function headerText( header: unknown ): string {
@@ -54,6 +59,8 @@ export function JobsTable( props: JobsTableProps ) {
 		timeZone,
 		timeZoneLabel,
 		onPageChange,
+		onOpenJob,
+		activeJobId,
 	} = props;
 	const columns = useJobsColumns( { timeZone, timeZoneLabel } );
 	const pagination: PaginationState = {
@@ -107,7 +114,20 @@ export function JobsTable( props: JobsTableProps ) {
 				</thead>
 				<tbody>
 					{ table.getRowModel().rows.map( ( row ) => (
-						<tr key={ row.id } data-job-id={ row.original.id }>
+						<tr
+							key={ row.id }
+							data-job-id={ row.original.id }
+							{ ...openJobProps(
+								row.original.id,
+								onOpenJob,
+								activeJobId,
+								activeJobId === row.original.id ||
+									( row.index === 0 &&
+										! jobs.some(
+											( job ) => job.id === activeJobId
+										) )
+							) }
+						>
 							{ row.getVisibleCells().map( ( cell ) => (
 								<td
 									key={ cell.id }
