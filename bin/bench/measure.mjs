@@ -102,7 +102,8 @@ const pipelines = ( await get( `${ ns }/pipelines` ) ).json();
 const flows = ( await get( `${ ns }/flows?pipeline_id=${ pipelines[ 0 ].id }` ) ).json();
 const newest = ( await get( `${ ns }/jobs?per_page=1` ) ).json()[ 0 ];
 const total = Number( ( await get( `${ ns }/jobs?per_page=1` ) ).headers.get( 'x-wp-total' ) );
-const middleId = Math.max( 1, Math.round( newest.id / 2 ) );
+const middle = ( await get( `${ ns }/jobs?per_page=1&page=${ Math.max( 1, Math.floor( total / 2 ) ) }` ) ).json()[ 0 ];
+const middleId = middle ? middle.id : newest.id;
 const monthAgo = new Date( Date.now() - 30 * 86400e3 ).toISOString().replace( /\.\d+Z$/, 'Z' );
 const weekAgo = new Date( Date.now() - 7 * 86400e3 ).toISOString().replace( /\.\d+Z$/, 'Z' );
 const lastPage = Math.max( 1, Math.ceil( total / 50 ) );
@@ -129,6 +130,9 @@ for ( const column of [ 'job_id', 'created_at', 'completed_at', 'status', 'pipel
 }
 variants.push( [ 'deep page 10,000 × 50', `${ ns }/jobs?per_page=50&page=10000` ] );
 variants.push( [ `last page (${ lastPage } × 50)`, `${ ns }/jobs?per_page=50&page=${ lastPage }` ] );
+variants.push( [ 'status counts', `${ ns }/jobs/counts` ] );
+const token = ( await get( `${ ns }/jobs/changes` ) ).json().token;
+variants.push( [ 'live poll, unchanged', `${ ns }/jobs/changes?token=${ token }&since_id=${ newest.id }` ] );
 for ( const [ name, path ] of extra ) {
 	variants.push( [ name, path.replace( '{ns}', ns ) ] );
 }

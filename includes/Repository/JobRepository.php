@@ -231,6 +231,17 @@ final class JobRepository {
 	 * @return array{0: string, 1: array<int, int|string>}
 	 */
 	private function search_condition( string $term ): array {
+		static $resolved = array();
+		if ( ! isset( $resolved[ $term ] ) ) {
+			$resolved = array( $term => $this->resolve_search( $term ) );
+		}
+		return $resolved[ $term ];
+	}
+
+	/**
+	 * @return array{0: string, 1: array<int, int|string>}
+	 */
+	private function resolve_search( string $term ): array {
 		global $wpdb;
 		$terms      = new SearchTermRepository();
 		$conditions = array();

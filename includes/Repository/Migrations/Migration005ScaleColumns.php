@@ -27,8 +27,17 @@ final class Migration005ScaleColumns implements Migration {
 			$schema->add_column_if_missing( $jobs, JobColumns::DURATION, 'int AS (' . JobColumns::duration_expression() . ') VIRTUAL' );
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_base', JobColumns::STATUS_BASE );
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_duration', JobColumns::DURATION );
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_base_created', JobColumns::STATUS_BASE . ', created_at' );
 		}
-		$schema->add_index_if_missing( $jobs, 'dm_jobs_status_reason', 'status_reason(191)' );
+		// Filters combined with a date range.
+		$schema->add_index_if_missing( $jobs, 'dm_jobs_flow_created', 'flow_id, created_at' );
+		$schema->add_index_if_missing( $jobs, 'dm_jobs_pipeline_created', 'pipeline_id, created_at' );
+		try {
+			// A full-length index lets DISTINCT status_reason be read by a loose index scan.
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_reason', 'status_reason' );
+		} catch ( \RuntimeException $too_long_for_old_servers ) {
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_reason', 'status_reason(191)' );
+		}
 		JobColumns::forget();
 	}
 }

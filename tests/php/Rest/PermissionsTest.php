@@ -35,6 +35,8 @@ final class PermissionsTest extends TestCase {
 			'delete job'    => array( 'DELETE', '/jobs/{job}', 200 ),
 			'pipelines'     => array( 'GET', '/pipelines', 200 ),
 			'flows'         => array( 'GET', '/flows', 200 ),
+			'live poll'     => array( 'GET', '/jobs/changes', 200 ),
+			'status counts' => array( 'GET', '/jobs/counts', 200 ),
 		);
 	}
 
