@@ -73,27 +73,39 @@ function quantile( sorted, q ) {
 	return sorted[ Math.max( 0, index ) ];
 }
 
-async function measure( name, path ) {
-	for ( let warm = 0; warm < 2; warm++ ) {
-		await get( path );
+/**
+ * Measures every variant in rounds (one request per variant per round), so that load from elsewhere on a
+ * shared machine falls on all variants alike and the ratios stay meaningful.
+ */
+async function measureAll( variants ) {
+	const samples = variants.map( () => [] );
+	const results = variants.map( ( [ name, path ] ) => ( { name, path } ) );
+	for ( const [ index, [ , path ] ] of variants.entries() ) {
+		try {
+			await get( path );
+			await get( path );
+		} catch ( error ) {
+			results[ index ].error = String( error.message ?? error );
+		}
 	}
-	const times = [];
-	let bytes = 0;
-	let last;
-	for ( let rep = 0; rep < reps; rep++ ) {
-		last = await get( path );
-		times.push( last.ms );
-		bytes = last.bytes;
+	for ( let round = 0; round < reps; round++ ) {
+		for ( const [ index, [ , path ] ] of variants.entries() ) {
+			if ( results[ index ].error ) {
+				continue;
+			}
+			const answer = await get( path );
+			samples[ index ].push( answer.ms );
+			results[ index ].bytes = answer.bytes;
+			results[ index ].total = answer.headers.get( 'x-wp-total' );
+		}
 	}
-	times.sort( ( a, b ) => a - b );
-	return {
-		name,
-		path,
-		median: quantile( times, 0.5 ),
-		p95: quantile( times, 0.95 ),
-		bytes,
-		total: last.headers.get( 'x-wp-total' ),
-	};
+	return results.map( ( row, index ) => {
+		if ( row.error ) {
+			return row;
+		}
+		const sorted = samples[ index ].sort( ( a, b ) => a - b );
+		return { ...row, median: quantile( sorted, 0.5 ), p95: quantile( sorted, 0.95 ) };
+	} );
 }
 
 nonce = await login();
@@ -137,18 +149,11 @@ for ( const [ name, path ] of extra ) {
 	variants.push( [ name, path.replace( '{ns}', ns ) ] );
 }
 
-const results = [];
-for ( const [ name, path ] of variants ) {
-	try {
-		results.push( await measure( name, path ) );
-	} catch ( error ) {
-		results.push( { name, path, error: String( error.message ?? error ) } );
-	}
-}
+const results = await measureAll( variants );
 const floor = results[ 0 ].median;
 const pad = ( value, width ) => String( value ).padEnd( width );
 const lpad = ( value, width ) => String( value ).padStart( width );
-console.log( `\nDM Jobs benchmark — ${ total.toLocaleString( 'en' ) } jobs, ${ reps } requests per variant (median / p95 ms, ratio = median / floor median)\n` );
+console.log( `\nDM Jobs benchmark — ${ total.toLocaleString( 'en' ) } jobs, ${ reps } requests per variant, interleaved (median / p95 ms, ratio = median / floor median)\n` );
 console.log( `${ pad( 'variant', 38 ) }${ lpad( 'median', 9 ) }${ lpad( 'p95', 9 ) }${ lpad( 'ratio', 8 ) }${ lpad( 'bytes', 9 ) }  total` );
 for ( const row of results ) {
 	if ( row.error ) {
