@@ -17,13 +17,15 @@ ROWS=1000000
 REPS=30
 PAYLOAD=1000
 FRESH=0
+SEED_ONLY=0
 for arg in "$@"; do
 	case $arg in
 	--rows=*) ROWS=${arg#*=} ;;
 	--reps=*) REPS=${arg#*=} ;;
 	--payload-bytes=*) PAYLOAD=${arg#*=} ;;
 	--fresh) FRESH=1 ;;
-	*) die "unknown option $arg (use --rows=N --reps=R --payload-bytes=B --fresh)" ;;
+	--seed-only) SEED_ONLY=1 ;;
+	*) die "unknown option $arg (use --rows=N --reps=R --payload-bytes=B --fresh --seed-only)" ;;
 	esac
 done
 [[ $ROWS =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || die "--rows must be a positive whole number"
@@ -37,7 +39,9 @@ ensure_system_packages php mariadb || die "missing system packages (see above)"
 ensure_node_modules
 ensure_wp_core
 
+# One site per size, so a 10M run does not grow the 1M table.
 NAME=bench-mariadb
+[ "$ROWS" -gt 1000000 ] && NAME="bench-mariadb-$ROWS"
 if [ "$FRESH" = 0 ] && site_can_reuse "$NAME" mariadb; then
 	log "Reusing the benchmark site"
 	site_reopen "$NAME" "$URL"
@@ -53,6 +57,11 @@ started=$(now_ms)
 php bin/bench/seed.php --path="$DM_SITE_WP" --rows="$ROWS" --payload-bytes="$PAYLOAD"
 info "seeding: $(fmt_ms $(($(now_ms) - started)))"
 mariadb --no-defaults --socket="$DM_MARIADB_SOCKET" -uroot wordpress -e "ANALYZE TABLE wp_dm_jobs" >/dev/null
+
+if [ "$SEED_ONLY" = 1 ]; then
+	log "Seeded; not measuring (--seed-only)"
+	exit 0
+fi
 
 log "Refreshing the count snapshot and page anchors (what WP-Cron does every five minutes)"
 started=$(now_ms)

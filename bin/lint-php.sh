@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# npm run lint:php: every PHP file parses (php -l), and the layering rules hold:
+# $wpdb only inside includes/Repository/, no unserialize() that could instantiate objects.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+status=0
+files=$(git ls-files --cached --others --exclude-standard -- '*.php' | grep -v '^vendor/')
+for file in $files; do
+	[ -f "$file" ] || continue
+	if ! out=$(php -l "$file" 2>&1); then
+		echo "$out"
+		status=1
+	fi
+done
+
+if leaks=$(grep -rln '\$wpdb' includes plugin.php uninstall.php | grep -v '^includes/Repository/'); then
+	echo "\$wpdb used outside includes/Repository/ (only repositories may touch the database):"
+	echo "$leaks"
+	status=1
+fi
+if unsafe=$(grep -rnE 'unserialize\(' includes | grep -v "allowed_classes' => false" | grep -v '^\s*//'); then
+	echo "unserialize() without allowed_classes => false:"
+	echo "$unsafe"
+	status=1
+fi
+
+count=$(echo "$files" | wc -w)
+[ "$status" = 0 ] && echo "PHP lint: $count files parse; \$wpdb stays in repositories; no unsafe unserialize()."
+exit "$status"
