@@ -206,13 +206,13 @@ final class OperationService {
 	}
 
 	/**
-	 * Runs slices until the operation ends or $deadline (unix time) passes.
+	 * Runs slices (at least one) until the operation ends or $deadline (unix time) passes.
 	 *
 	 * @return array<string, mixed>|WP_Error
 	 */
 	public function run_until_done( int $operation_id, float $deadline = PHP_INT_MAX, ?int $batch_size = null ): array|WP_Error {
 		do {
-			$operation = $this->run( $operation_id, 2.0, $batch_size );
+			$operation = $this->run( $operation_id, max( 0.0, min( 2.0, $deadline - microtime( true ) ) ), $batch_size );
 			if ( is_wp_error( $operation ) || self::STATE_RUNNING !== $operation['state'] ) {
 				return $operation;
 			}

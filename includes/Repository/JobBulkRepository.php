@@ -29,6 +29,17 @@ final class JobBulkRepository {
 	}
 
 	/**
+	 * The highest job ID ever handed out (the table's auto-increment counter minus one, or the
+	 * highest existing ID if that is higher): deleted jobs' IDs up to here are known to be gone.
+	 */
+	public function highest_assigned_id(): int {
+		global $wpdb;
+		$status = $wpdb->get_row( $wpdb->prepare( 'SHOW TABLE STATUS LIKE %s', $wpdb->esc_like( TableNames::jobs() ) ), ARRAY_A );
+		$next   = is_array( $status ) && isset( $status['Auto_increment'] ) ? (int) $status['Auto_increment'] : 0;
+		return max( $this->max_id(), $next - 1 );
+	}
+
+	/**
 	 * How many jobs the selection covers, up to a snapshot ID.
 	 */
 	public function count( JobSelection $selection, int $max_id ): int {

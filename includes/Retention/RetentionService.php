@@ -155,13 +155,16 @@ final class RetentionService {
 	 * @return array<string, mixed>
 	 */
 	private function work( array $pending, float $budget ): array {
-		$deadline = microtime( true ) + max( 0.5, $budget );
+		$deadline = microtime( true ) + max( 0.0, $budget );
 		$done     = true;
+		$worked   = false;
 		$steps    = array();
 		foreach ( (array) $pending['steps'] as $step ) {
 			$operation = $this->operations->get( (int) $step['operation_id'] );
-			if ( null !== $operation && OperationService::STATE_RUNNING === $operation['state'] ) {
-				$operation = microtime( true ) < $deadline ? $this->operations->run_until_done( (int) $step['operation_id'], $deadline ) : $operation;
+			// At least one slice per call, so even a tiny budget makes progress.
+			if ( null !== $operation && OperationService::STATE_RUNNING === $operation['state'] && ( ! $worked || microtime( true ) < $deadline ) ) {
+				$operation = $this->operations->run_until_done( (int) $step['operation_id'], $deadline );
+				$worked    = true;
 			}
 			$operation = is_array( $operation ) ? $operation : null;
 			if ( null !== $operation && OperationService::STATE_RUNNING === $operation['state'] ) {

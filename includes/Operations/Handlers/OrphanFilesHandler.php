@@ -1,7 +1,8 @@
 <?php
 /**
- * Removes per-job uploads folders whose job no longer exists. Folders of jobs created after the
- * operation started are never looked at; a folder whose job exists is never touched.
+ * Removes per-job uploads folders whose job no longer exists. Only IDs up to the highest one handed
+ * out when the operation started are looked at (so a job created meanwhile is never mistaken for a
+ * gone one); a folder whose job exists is never touched.
  *
  * @package DMJobs
  */
@@ -30,7 +31,7 @@ final class OrphanFilesHandler implements OperationHandler {
 	}
 
 	public function snapshot( array $params ): int {
-		return $this->jobs->max_id();
+		return $this->jobs->highest_assigned_id();
 	}
 
 	public function count( array $params, int $max_id ): int {

@@ -1,0 +1,74 @@
+<?php
+/**
+ * For tests that need committed data (other processes must see it, or the statement commits
+ * implicitly, like OPTIMIZE TABLE): the per-test transaction is ended at once, and the test removes
+ * what it wrote itself (everything of its own pipeline).
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Tests\AdminTools;
+
+use DMJobs\Tests\Fixtures;
+use DMJobs\Tests\TestCase;
+
+abstract class CommittedTestCase extends TestCase {
+
+	protected int $pipeline_id = 0;
+	protected int $flow_id     = 0;
+
+	protected function setUp(): void {
+		parent::setUp();
+		global $wpdb;
+		$wpdb->query( 'COMMIT' );
+		$this->pipeline_id = Fixtures::pipeline( static::class . ' ' . wp_generate_password( 6, false ) );
+		$this->flow_id     = Fixtures::flow( $this->pipeline_id, 'Committed flow' );
+	}
+
+	protected function tearDown(): void {
+		global $wpdb;
+		if ( 0 === $this->pipeline_id ) { // Skipped before setUp() ran.
+			parent::tearDown();
+			return;
+		}
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_jobs WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_flows WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_pipelines WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( "DELETE FROM {$wpdb->prefix}dm_jobs_operations" );
+		$wpdb->query( "DELETE FROM {$wpdb->prefix}dm_jobs_audit" );
+		parent::tearDown();
+	}
+
+	/**
+	 * Inserts $count jobs of this test's pipeline in multi-row statements.
+	 *
+	 * @param string[] $statuses Cycled through.
+	 */
+	protected function seed( int $count, array $statuses, string $created_at ): void {
+		$repository = new \DMJobs\Repository\JobRepository();
+		$batch      = array();
+		for ( $i = 0; $i < $count; $i++ ) {
+			$status  = $statuses[ $i % count( $statuses ) ];
+			$batch[] = array(
+				'pipeline_id'  => $this->pipeline_id,
+				'flow_id'      => $this->flow_id,
+				'status'       => $status,
+				'engine_data'  => '{"n":' . $i . '}',
+				'created_at'   => $created_at,
+				'completed_at' => in_array( $status, array( 'pending', 'processing', 'running' ), true ) ? null : $created_at,
+			);
+			if ( count( $batch ) === 2000 ) {
+				$repository->insert_many( $batch, 1000 );
+				$batch = array();
+			}
+		}
+		if ( $batch ) {
+			$repository->insert_many( $batch, 1000 );
+		}
+	}
+
+	protected function count_jobs( string $where = '1=1' ): int {
+		global $wpdb;
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}dm_jobs WHERE pipeline_id = %d AND {$where}", $this->pipeline_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+}
