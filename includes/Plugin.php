@@ -38,6 +38,7 @@ final class Plugin {
 		( new \DMJobs\Jobs\DataVersion() )->register();
 		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
+		( new \DMJobs\Metrics\RollupService() )->register();
 	}
 
 	/**
@@ -60,6 +61,7 @@ final class Plugin {
 		( new \DMJobs\Rest\AdminToolsRoutes() )->register_routes();
 		( new \DMJobs\Rest\JobActivityController() )->register_routes();
 		( new \DMJobs\Rest\LogsController() )->register_routes();
+		( new \DMJobs\Rest\MetricsController() )->register_routes();
 	}
 
 	/**

@@ -19,6 +19,7 @@ final class Migrations {
 			new Migration001CoreTables(),
 			new Migration002JobLogs(),
 			new Migration003AuditAndOperations(),
+			new Migration004MetricsRollups(),
 			new Migration005ScaleColumns(),
 		);
 		usort( $steps, static fn ( Migration $a, Migration $b ): int => $a->version() <=> $b->version() );

@@ -1,0 +1,66 @@
+<?php
+/**
+ * Prefixed names of the metrics rollup tables (issue 6).
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Repository;
+
+defined( 'ABSPATH' ) || exit;
+
+final class RollupTables {
+
+	/**
+	 * Finished jobs per UTC hour × pipeline × flow × base status, with duration sums and histogram.
+	 */
+	public static function hourly(): string {
+		return self::prefixed( 'dm_jobs_rollup_hourly' );
+	}
+
+	/**
+	 * The same per site-local date, plus jobs per local hour of day (for the heatmap).
+	 */
+	public static function daily(): string {
+		return self::prefixed( 'dm_jobs_rollup_daily' );
+	}
+
+	/**
+	 * Jobs seen while still open (and ID gaps still to re-check), re-checked by ID on every pass.
+	 */
+	public static function open(): string {
+		return self::prefixed( 'dm_jobs_rollup_open' );
+	}
+
+	/**
+	 * Concurrency and table-size measurements over time.
+	 */
+	public static function snapshots(): string {
+		return self::prefixed( 'dm_jobs_rollup_snapshots' );
+	}
+
+	/**
+	 * Watermark, backfill progress and the pass lock.
+	 */
+	public static function meta(): string {
+		return self::prefixed( 'dm_jobs_rollup_meta' );
+	}
+
+	/**
+	 * @return array<string, string> short name => prefixed name
+	 */
+	public static function all(): array {
+		return array(
+			'dm_jobs_rollup_hourly'    => self::hourly(),
+			'dm_jobs_rollup_daily'     => self::daily(),
+			'dm_jobs_rollup_open'      => self::open(),
+			'dm_jobs_rollup_snapshots' => self::snapshots(),
+			'dm_jobs_rollup_meta'      => self::meta(),
+		);
+	}
+
+	private static function prefixed( string $name ): string {
+		global $wpdb;
+		return $wpdb->prefix . $name;
+	}
+}
