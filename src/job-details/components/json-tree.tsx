@@ -2,7 +2,7 @@
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { useEffect, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
@@ -27,18 +27,23 @@ export const CHILDREN_PAGE = 100;
 /** String values longer than this are cut, with "Show all". */
 export const STRING_LIMIT = 300;
 
+/** "Show all" renders this many more children per frame, so the page never freezes. */
+const CHILDREN_PER_FRAME = 400;
+
+const numberFormat = new Intl.NumberFormat();
+
 function sizeLabel( value: JsonValue[] | JsonObject ): string {
 	const count = childCount( value );
 	return Array.isArray( value )
 		? sprintf(
 				/* translators: %s: number of items. */
 				_n( '%s item', '%s items', count, 'dm-jobs' ),
-				count.toLocaleString()
+				numberFormat.format( count )
 			)
 		: sprintf(
 				/* translators: %s: number of keys. */
 				_n( '%s key', '%s keys', count, 'dm-jobs' ),
-				count.toLocaleString()
+				numberFormat.format( count )
 			);
 }
 
@@ -70,7 +75,23 @@ interface NodeProps {
 
 function JsonNode( { name, value, path, depth, expandDepth }: NodeProps ) {
 	const [ open, setOpen ] = useState( depth < expandDepth );
+	// How many children to show, and how many are rendered so far: a big
+	// "Show all" is rendered a slice per animation frame.
 	const [ shown, setShown ] = useState( CHILDREN_PAGE );
+	const [ rendered, setRendered ] = useState( CHILDREN_PAGE );
+
+	useEffect( () => {
+		const limit = isContainer( value )
+			? Math.min( shown, childCount( value ) )
+			: 0;
+		if ( ! open || rendered >= limit ) {
+			return;
+		}
+		const frame = window.requestAnimationFrame( () =>
+			setRendered( Math.min( limit, rendered + CHILDREN_PER_FRAME ) )
+		);
+		return () => window.cancelAnimationFrame( frame );
+	}, [ open, rendered, shown, value ] );
 
 	const key =
 		name === null ? null : (
@@ -90,17 +111,18 @@ function JsonNode( { name, value, path, depth, expandDepth }: NodeProps ) {
 	const count = childCount( value );
 	const phpClass = phpClassOf( value );
 	const inArray = Array.isArray( value );
-	const children = open
-		? childSlice( value, 0, Math.min( shown, count ) )
-		: [];
+	const target = Math.min( shown, count );
+	const visibleCount = Math.min( target, rendered );
+	const children = open ? childSlice( value, 0, visibleCount ) : [];
 
 	return (
 		<li className="dm-jobs-json-node">
-			<Button
+			{ /* A plain button: thousands of nodes must stay cheap to render. */ }
+			<button
+				type="button"
 				className="dm-jobs-json-toggle"
 				aria-expanded={ open }
 				onClick={ () => setOpen( ! open ) }
-				size="small"
 			>
 				<span className="dm-jobs-json-arrow" aria-hidden="true">
 					{ open ? '▾' : '▸' }
@@ -115,7 +137,7 @@ function JsonNode( { name, value, path, depth, expandDepth }: NodeProps ) {
 					{ sizeLabel( value ) }
 					{ inArray ? ' ]' : ' }' }
 				</span>
-			</Button>
+			</button>
 			{ phpClass !== null && (
 				<span
 					className="dm-jobs-php-class"
@@ -167,6 +189,16 @@ function JsonNode( { name, value, path, depth, expandDepth }: NodeProps ) {
 						) ) }
 				</ul>
 			) }
+			{ open && visibleCount < target && (
+				<p className="dm-jobs-json-rendering" role="status">
+					{ sprintf(
+						/* translators: 1: entries shown so far, 2: all entries. */
+						__( 'Showing %1$s of %2$s…', 'dm-jobs' ),
+						numberFormat.format( visibleCount ),
+						numberFormat.format( target )
+					) }
+				</p>
+			) }
 			{ open && shown < count && (
 				<div className="dm-jobs-json-more">
 					<Button
@@ -176,17 +208,16 @@ function JsonNode( { name, value, path, depth, expandDepth }: NodeProps ) {
 						{ sprintf(
 							/* translators: %s: number of entries. */
 							__( 'Show %s more', 'dm-jobs' ),
-							Math.min(
-								CHILDREN_PAGE,
-								count - shown
-							).toLocaleString()
+							numberFormat.format(
+								Math.min( CHILDREN_PAGE, count - shown )
+							)
 						) }
 					</Button>
 					<Button variant="link" onClick={ () => setShown( count ) }>
 						{ sprintf(
 							/* translators: %s: number of entries. */
 							__( 'Show all %s', 'dm-jobs' ),
-							count.toLocaleString()
+							numberFormat.format( count )
 						) }
 					</Button>
 				</div>
