@@ -203,7 +203,11 @@ function JsonNode( { name, value, path, depth, expandDepth }: NodeProps ) {
 				<div className="dm-jobs-json-more">
 					<Button
 						variant="link"
-						onClick={ () => setShown( shown + CHILDREN_PAGE ) }
+						onClick={ () => {
+							// A page more is cheap: rendered at once.
+							setShown( shown + CHILDREN_PAGE );
+							setRendered( shown + CHILDREN_PAGE );
+						} }
 					>
 						{ sprintf(
 							/* translators: %s: number of entries. */

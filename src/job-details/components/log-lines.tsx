@@ -58,7 +58,13 @@ export function LogLines( {
 	const ref = useRef< HTMLOListElement >( null );
 	const [ scrollTop, setScrollTop ] = useState( 0 );
 	const [ viewport, setViewport ] = useState( DEFAULT_VIEWPORT );
-	const [ following, setFollowing ] = useState( true );
+	const [ following, setFollowingState ] = useState( true );
+	// Read by the effect below at the moment lines arrive, whatever render it belongs to.
+	const followingRef = useRef( true );
+	const setFollowing = useCallback( ( value: boolean ) => {
+		followingRef.current = value;
+		setFollowingState( value );
+	}, [] );
 	const [ unseen, setUnseen ] = useState( 0 );
 	const previous = useRef< { first: number | null; count: number } >( {
 		first: null,
@@ -76,7 +82,7 @@ export function LogLines( {
 		}
 		setFollowing( true );
 		setUnseen( 0 );
-	}, [] );
+	}, [ setFollowing ] );
 
 	// Keep the view steady when older lines are added above, follow new
 	// lines at the bottom while following, count them otherwise.
@@ -105,14 +111,14 @@ export function LogLines( {
 		}
 		const appended = added - Math.max( 0, prepended );
 		if ( appended > 0 ) {
-			if ( following ) {
+			if ( followingRef.current ) {
 				element.scrollTop = element.scrollHeight;
 				setScrollTop( element.scrollTop );
 			} else {
 				setUnseen( ( count ) => count + appended );
 			}
 		}
-		// Only line changes matter here; `following` is read at that moment.
+		// Only line changes matter here.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [ total, firstId ] );
 
