@@ -56,11 +56,13 @@ final class RollupService {
 	 * @param RollupRepository       $rollups The rollup tables.
 	 * @param RollupSourceRepository $source  dm_jobs, read by ID only.
 	 * @param \Closure|null          $now     Returns the current Unix time (tests pass their own).
+	 * @param int                    $delete_catch_up Before a deletion, read up to this many rows in order to reach the deleted ones.
 	 */
 	public function __construct(
 		private readonly RollupRepository $rollups = new RollupRepository(),
 		private readonly RollupSourceRepository $source = new RollupSourceRepository(),
 		?\Closure $now = null,
+		private readonly int $delete_catch_up = 5000,
 	) {
 		$this->now = $now ?? static fn (): int => time();
 	}
@@ -285,6 +287,18 @@ final class RollupService {
 			$this->prepare_state( $clock );
 			$this->rebuild_daily( $clock, INF );
 			$watermark = (int) $this->rollups->meta()['watermark'];
+			// Usually the rows are below the watermark (retention deletes old jobs). When they are
+			// not, and they are close, read up to them in order; only what is left gets counted
+			// out of order (and marked, so the watermark pass skips those rows).
+			$read = 0;
+			while ( $watermark < max( $ids ) && $read < $this->delete_catch_up ) {
+				$rows = $this->rollups->atomically( fn (): int => $this->read_new_rows( self::BATCH, $clock ) );
+				if ( 0 === $rows ) {
+					break;
+				}
+				$read     += $rows;
+				$watermark = (int) $this->rollups->meta()['watermark'];
+			}
 			foreach ( array_chunk( $ids, 500 ) as $chunk ) {
 				$this->rollups->atomically( fn () => $this->count_before_delete( $chunk, $watermark, $clock ) );
 			}
@@ -299,9 +313,14 @@ final class RollupService {
 	 * @param int[] $ids
 	 */
 	private function count_before_delete( array $ids, int $watermark, SiteClock $clock ): void {
-		$rows    = $this->source->rows_by_ids( $ids );
 		$entries = $this->rollups->open_find( $ids );
-		$delta   = $this->delta( $clock );
+		// Below the watermark only jobs still in the open set can be uncounted: look only those up.
+		$lookup = array_filter( $ids, static fn ( int $id ): bool => $id > $watermark || ( isset( $entries[ $id ] ) && 'counted' !== $entries[ $id ]['state'] ) );
+		if ( ! $lookup ) {
+			return;
+		}
+		$rows  = $this->source->rows_by_ids( $lookup );
+		$delta = $this->delta( $clock );
 		$remove  = array();
 		$counted = array();
 		foreach ( $ids as $id ) {
@@ -467,6 +486,8 @@ final class RollupService {
 			if ( $last < $watermark ) {
 				$values['watermark'] = $last;
 			}
+			// Nothing exists above the watermark: "counted" markers there are for deleted rows.
+			$this->rollups->open_delete_counted_above( min( $last, $watermark ) );
 			if ( '' === ( $meta['finished_at'] ?? '' ) ) {
 				$values['finished_at'] = $this->now();
 			}

@@ -383,6 +383,15 @@ final class RollupRepository {
 	}
 
 	/**
+	 * Drops "counted" markers above an ID (their rows were deleted).
+	 */
+	public function open_delete_counted_above( int $job_id ): void {
+		global $wpdb;
+		$sql = 'DELETE FROM ' . RollupTables::open() . " WHERE state = 'counted' AND job_id > %d";
+		$this->run( $wpdb->prepare( $sql, $job_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
 	 * @return array<string, int> state => entries
 	 */
 	public function open_counts(): array {
