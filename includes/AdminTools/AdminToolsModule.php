@@ -13,6 +13,7 @@ use DMJobs\Audit\AuditSubscriber;
 use DMJobs\Export\ExportStream;
 use DMJobs\Files\JobFiles;
 use DMJobs\Repository\JobBulkRepository;
+use DMJobs\Repository\TableStatsRepository;
 use DMJobs\Retention\RetentionScheduler;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -108,7 +109,7 @@ final class AdminToolsModule {
 			'exportUrl'  => rest_url( 'dm-jobs/v1/export' ),
 			'userLogin'  => wp_get_current_user()->user_login,
 			'filesDir'   => ( new JobFiles() )->root(),
-			'usesSqlite' => $GLOBALS['wpdb'] instanceof \WP_SQLite_DB,
+			'usesSqlite' => ( new TableStatsRepository() )->uses_sqlite(),
 		);
 		wp_add_inline_script( 'dm-jobs-app', 'window.dmJobsAdminTools = ' . wp_json_encode( $config ) . ';', 'before' );
 	}

@@ -8,6 +8,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { AdminTools } from '../admin-tools';
 import { useJobsList } from '../hooks/use-jobs-list';
 import { JobDetails, useJobDetailsOpener } from '../job-details';
 import type { DmJobsConfig } from '../types';
@@ -101,6 +102,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 
 	return (
 		<div className="dm-jobs-screen" ref={ containerRef } tabIndex={ -1 }>
+			<AdminTools />
 			{ error && <ErrorNotice error={ error } onRetry={ retry } /> }
 			{ isLoading && loadedQuery !== null && <LoadingState inline /> }
 			{ content }

@@ -16,6 +16,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { useSelectionColumn } from '../admin-tools';
 import { useJobsColumns } from '../hooks/use-jobs-columns';
 import { openJobProps } from '../job-details/utils/open-job-props';
 import type { JobListItem } from '../types';
@@ -62,7 +63,10 @@ export function JobsTable( props: JobsTableProps ) {
 		onOpenJob,
 		activeJobId,
 	} = props;
-	const columns = useJobsColumns( { timeZone, timeZoneLabel } );
+	const columns = useSelectionColumn(
+		useJobsColumns( { timeZone, timeZoneLabel } ),
+		jobs
+	);
 	const pagination: PaginationState = {
 		pageIndex: page - 1,
 		pageSize: perPage,

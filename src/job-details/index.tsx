@@ -10,18 +10,44 @@
  * WordPress dependencies
  */
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useCallback, useEffect, useMemo } from '@wordpress/element';
+import {
+	lazy,
+	Suspense,
+	useCallback,
+	useEffect,
+	useMemo,
+} from '@wordpress/element';
+import { Spinner } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import type { DmJobsConfig } from '../types';
 import { getTimeZoneLabel, resolveTimeZone } from '../utils/time-zone';
-import { JobDetailsPanel } from './components/job-details-panel';
 import { useJobDetailsStore } from './hooks/use-job-details-store';
 import { useJobUrl } from './hooks/use-job-url';
 import { store } from './store';
 import './style.scss';
+
+// The panel (JSON tree, log viewer, sections) loads when a job is first
+// opened, so the jobs list does not wait for it.
+const JobDetailsPanel = lazy( () =>
+	import(
+		/* webpackChunkName: "job-details" */ './components/job-details-panel'
+	).then( ( module ) => ( { default: module.JobDetailsPanel } ) )
+);
+
+function PanelLoading() {
+	return (
+		<section className="dm-jobs-details" aria-busy="true">
+			<p className="dm-jobs-loading" role="status">
+				<Spinner />
+				{ __( 'Loading job…', 'dm-jobs' ) }
+			</p>
+		</section>
+	);
+}
 
 export interface JobDetailsOpener {
 	/** The job whose panel is open. */
@@ -112,13 +138,15 @@ export function JobDetails( { config }: JobDetailsProps ) {
 		return null;
 	}
 	return (
-		<JobDetailsPanel
-			key={ openJobId }
-			jobId={ openJobId }
-			config={ config }
-			timeZone={ timeZone }
-			timeZoneLabel={ timeZoneLabel }
-			onClose={ close }
-		/>
+		<Suspense fallback={ <PanelLoading /> }>
+			<JobDetailsPanel
+				key={ openJobId }
+				jobId={ openJobId }
+				config={ config }
+				timeZone={ timeZone }
+				timeZoneLabel={ timeZoneLabel }
+				onClose={ close }
+			/>
+		</Suspense>
 	);
 }

@@ -2,7 +2,7 @@
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
-import { useEffect, useState } from '@wordpress/element';
+import { memo, useEffect, useState } from '@wordpress/element';
 import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
@@ -28,7 +28,7 @@ export const CHILDREN_PAGE = 100;
 export const STRING_LIMIT = 300;
 
 /** "Show all" renders this many more children per frame, so the page never freezes. */
-const CHILDREN_PER_FRAME = 400;
+const CHILDREN_PER_FRAME = 250;
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -73,7 +73,7 @@ interface NodeProps {
 	expandDepth: number;
 }
 
-function JsonNode( { name, value, path, depth, expandDepth }: NodeProps ) {
+function JsonNodeView( { name, value, path, depth, expandDepth }: NodeProps ) {
 	const [ open, setOpen ] = useState( depth < expandDepth );
 	// How many children to show, and how many are rendered so far: a big
 	// "Show all" is rendered a slice per animation frame.
@@ -229,6 +229,12 @@ function JsonNode( { name, value, path, depth, expandDepth }: NodeProps ) {
 		</li>
 	);
 }
+
+/**
+ * Memoised: when "Show all" adds children frame by frame, the ones already
+ * shown are not rendered again.
+ */
+const JsonNode = memo( JsonNodeView );
 
 export interface JsonTreeProps {
 	value: JsonValue;

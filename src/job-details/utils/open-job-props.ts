@@ -33,7 +33,7 @@ export function openJobProps(
 	}
 	const fromControl = ( target: EventTarget ) =>
 		target instanceof Element &&
-		target.closest( 'a, button, input' ) !== null;
+		target.closest( 'a, button, input, label, select, textarea' ) !== null;
 	return {
 		tabIndex: tabStop ? 0 : -1,
 		className: activeJobId === jobId ? 'is-active' : undefined,

@@ -85,6 +85,7 @@ describe( 'Jobs screen: table', () => {
 				.getAllByRole( 'columnheader' )
 				.map( ( header ) => header.textContent )
 		).toEqual( [
+			'', // The row-selection checkbox (Admin tools).
 			'Job ID',
 			'Pipeline → Flow',
 			'Status',
@@ -130,9 +131,9 @@ describe( 'Jobs screen: table', () => {
 		server.setJobs( [ makeJob( { id: 3 } ) ] );
 		renderApp();
 		const table = await screen.findByRole( 'table', { name: 'Jobs' } );
-		const labels = Array.from( table.querySelectorAll( 'tbody td' ) ).map(
-			( cell ) => cell.getAttribute( 'data-label' )
-		);
+		const labels = Array.from(
+			table.querySelectorAll( 'tbody td:not(.dm-jobs-column-select)' )
+		).map( ( cell ) => cell.getAttribute( 'data-label' ) );
 		expect( labels ).toEqual( [
 			'Job ID',
 			'Pipeline → Flow',

@@ -1,0 +1,58 @@
+/**
+ * WordPress dependencies
+ */
+import { Button } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
+import { useEffect } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { useAdminToolsStore } from '../hooks/use-admin-tools-store';
+import { useJobsContext } from '../hooks/use-jobs-context';
+import { store } from '../store';
+import { filterKey } from '../utils/filter-params';
+import { AdminModal } from './admin-modal';
+import { SelectionBar } from './selection-bar';
+
+/**
+ * The "Admin" button of the Jobs screen, the selection bar, and the modal.
+ */
+export function AdminTools() {
+	useAdminToolsStore();
+	const { query, jobs, total } = useJobsContext();
+	const { modalOpen, section } = useSelect(
+		( select ) => ( {
+			modalOpen: select( store ).isModalOpen(),
+			section: select( store ).getSection(),
+		} ),
+		[]
+	);
+	const { openModal, syncFilter } = useDispatch( store );
+	const key = filterKey( query );
+	useEffect( () => {
+		// A selection belongs to the filter it was made under.
+		syncFilter( key );
+	}, [ key, syncFilter ] );
+
+	return (
+		<div className="dm-jobs-admin-tools">
+			<div className="dm-jobs-admin-toolbar">
+				<Button
+					variant="secondary"
+					onClick={ () => openModal() }
+					aria-haspopup="dialog"
+					__next40pxDefaultSize
+				>
+					{ __( 'Admin', 'dm-jobs' ) }
+				</Button>
+			</div>
+			<SelectionBar
+				pageIds={ jobs.map( ( job ) => job.id ) }
+				total={ total }
+			/>
+			{ modalOpen && <AdminModal section={ section } /> }
+		</div>
+	);
+}

@@ -1,0 +1,213 @@
+/**
+ * WordPress dependencies
+ */
+import { Button, Notice, Spinner, TextControl } from '@wordpress/components';
+import { useMemo, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { getPipelineReport } from '../../api/admin-tools-api';
+import { useJobsContext } from '../../hooks/use-jobs-context';
+import { useRequest } from '../../hooks/use-request';
+import { filterParams } from '../../utils/filter-params';
+import {
+	formatCount,
+	formatDuration,
+	formatJobs,
+	formatPercent,
+} from '../../utils/format';
+import { ExportLinks } from '../export-links';
+
+function isoDay( date: Date ): string {
+	return date.toISOString().slice( 0, 10 );
+}
+
+/**
+ * Export of every job matching the current filter (CSV, JSON), and a summary
+ * report per pipeline for a date range.
+ */
+export function ExportSection() {
+	const { query, total } = useJobsContext();
+	const filter = useMemo( () => filterParams( query ), [ query ] );
+	const [ from, setFrom ] = useState( () =>
+		isoDay( new Date( Date.now() - 29 * 86400000 ) )
+	);
+	const [ to, setTo ] = useState( () => isoDay( new Date() ) );
+	const [ range, setRange ] = useState( { from, to } );
+	const report = useRequest(
+		() =>
+			getPipelineReport(
+				`${ range.from }T00:00:00Z`,
+				`${ range.to }T23:59:59Z`
+			),
+		`${ range.from }-${ range.to }`
+	);
+	const rangeValid =
+		/^\d{4}-\d\d-\d\d$/.test( from ) &&
+		/^\d{4}-\d\d-\d\d$/.test( to ) &&
+		from <= to;
+
+	return (
+		<div className="dm-jobs-admin-section">
+			<section
+				className="dm-jobs-admin-tool"
+				aria-labelledby="dm-jobs-export"
+			>
+				<h3 id="dm-jobs-export">{ __( 'Export jobs', 'dm-jobs' ) }</h3>
+				<p>
+					{ sprintf(
+						/* translators: %s: e.g. "1,234 jobs". */
+						__(
+							'Every job matching the current filter (%s), pending and processing ones included, oldest first. The file is written as it downloads, so large exports work too.',
+							'dm-jobs'
+						),
+						formatJobs( total )
+					) }
+				</p>
+				<ExportLinks selection={ filter } />
+			</section>
+
+			<section
+				className="dm-jobs-admin-tool"
+				aria-labelledby="dm-jobs-report"
+			>
+				<h3 id="dm-jobs-report">
+					{ __( 'Report per pipeline', 'dm-jobs' ) }
+				</h3>
+				<div className="dm-jobs-admin-fields">
+					<TextControl
+						__nextHasNoMarginBottom
+						__next40pxDefaultSize
+						type="date"
+						label={ __( 'From (UTC)', 'dm-jobs' ) }
+						value={ from }
+						onChange={ setFrom }
+					/>
+					<TextControl
+						__nextHasNoMarginBottom
+						__next40pxDefaultSize
+						type="date"
+						label={ __( 'To (UTC)', 'dm-jobs' ) }
+						value={ to }
+						onChange={ setTo }
+					/>
+					<Button
+						variant="secondary"
+						disabled={ ! rangeValid }
+						onClick={ () => setRange( { from, to } ) }
+						__next40pxDefaultSize
+					>
+						{ __( 'Show report', 'dm-jobs' ) }
+					</Button>
+				</div>
+				{ report.error && (
+					<Notice status="error" isDismissible={ false }>
+						{ report.error.message }
+					</Notice>
+				) }
+				{ report.loading && <Spinner /> }
+				{ report.data && (
+					<div className="dm-jobs-admin-sample">
+						<table className="widefat striped">
+							<caption>
+								{ __(
+									'Success rate = completed (with or without new items) ÷ (those + failed). Cancelled and skipped jobs are counted but not rated.',
+									'dm-jobs'
+								) }
+							</caption>
+							<thead>
+								<tr>
+									<th scope="col">
+										{ __( 'Pipeline', 'dm-jobs' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Jobs', 'dm-jobs' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Succeeded', 'dm-jobs' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Failed', 'dm-jobs' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Success rate', 'dm-jobs' ) }
+									</th>
+									<th scope="col">
+										{ __( 'Average duration', 'dm-jobs' ) }
+									</th>
+								</tr>
+							</thead>
+							<tbody>
+								{ report.data.pipelines.length === 0 && (
+									<tr>
+										<td colSpan={ 6 }>
+											{ __(
+												'No jobs were created in this range.',
+												'dm-jobs'
+											) }
+										</td>
+									</tr>
+								) }
+								{ [
+									...report.data.pipelines,
+									report.data.totals,
+								].map( ( row, index ) => {
+									const isTotal =
+										index === report.data?.pipelines.length;
+									let name =
+										row.pipeline_name ??
+										sprintf(
+											/* translators: %d: pipeline ID. */
+											__(
+												'Deleted pipeline #%d',
+												'dm-jobs'
+											),
+											row.pipeline_id ?? 0
+										);
+									if ( isTotal ) {
+										name = __( 'All pipelines', 'dm-jobs' );
+									}
+									return (
+										<tr
+											key={
+												isTotal
+													? 'total'
+													: row.pipeline_id
+											}
+											className={
+												isTotal ? 'is-total' : undefined
+											}
+										>
+											<th scope="row">{ name }</th>
+											<td>
+												{ formatCount( row.total ) }
+											</td>
+											<td>
+												{ formatCount( row.succeeded ) }
+											</td>
+											<td>
+												{ formatCount( row.failed ) }
+											</td>
+											<td>
+												{ formatPercent(
+													row.success_rate
+												) }
+											</td>
+											<td>
+												{ formatDuration(
+													row.average_duration
+												) }
+											</td>
+										</tr>
+									);
+								} ) }
+							</tbody>
+						</table>
+					</div>
+				) }
+			</section>
+		</div>
+	);
+}

@@ -1,0 +1,134 @@
+/**
+ * WordPress dependencies
+ */
+import { Button, Notice } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { listOperations } from '../api/admin-tools-api';
+import { useJobsContext } from '../hooks/use-jobs-context';
+import { useOperation } from '../hooks/use-operation';
+import { useRequest } from '../hooks/use-request';
+import type { Operation } from '../types';
+import { formatRows } from '../utils/format';
+import { operationLabel, rowNoun } from '../utils/labels';
+import { OperationProgress } from './operation-progress';
+import { OperationSummary } from './operation-summary';
+
+function UnfinishedOperation( {
+	operation,
+	onEnded,
+}: {
+	operation: Operation;
+	onEnded: () => void;
+} ) {
+	const { reload } = useJobsContext();
+	const runner = useOperation( operation.type, {}, () => {
+		reload();
+	} );
+	const [ resumed, setResumed ] = useState( false );
+
+	if ( resumed && runner.phase === 'running' && runner.operation ) {
+		return (
+			<OperationProgress
+				operation={ runner.operation }
+				cancelling={ runner.cancelling }
+				onCancel={ () => void runner.cancel() }
+			/>
+		);
+	}
+	if ( resumed && runner.phase === 'finished' && runner.operation ) {
+		return (
+			<div>
+				<OperationSummary operation={ runner.operation } />
+				<Button variant="secondary" onClick={ onEnded }>
+					{ __( 'Dismiss', 'dm-jobs' ) }
+				</Button>
+			</div>
+		);
+	}
+	return (
+		<li>
+			{ sprintf(
+				/* translators: 1: operation name, 2: percent done, 3: e.g. "1,200 jobs", 4: who started it. */
+				__(
+					'%1$s stopped at %2$d%% (%3$s done so far), started by %4$s.',
+					'dm-jobs'
+				),
+				operationLabel( operation.type ),
+				Math.round( operation.progress * 100 ),
+				formatRows( operation.affected, rowNoun( operation.type ) ),
+				operation.actor.login ?? __( 'the system', 'dm-jobs' )
+			) }{ ' ' }
+			{ operation.active
+				? __( 'It is running in another window or request.', 'dm-jobs' )
+				: null }{ ' ' }
+			<Button
+				variant="secondary"
+				onClick={ () => {
+					setResumed( true );
+					runner.resume( operation );
+				} }
+			>
+				{ operation.active
+					? __( 'Watch', 'dm-jobs' )
+					: __( 'Resume', 'dm-jobs' ) }
+			</Button>{ ' ' }
+			<Button
+				variant="tertiary"
+				isDestructive
+				onClick={ () => {
+					setResumed( true );
+					runner.resume( operation );
+					void runner.cancel();
+				} }
+			>
+				{ __( 'Cancel it', 'dm-jobs' ) }
+			</Button>
+			{ runner.error && (
+				<span role="alert"> { runner.error.message }</span>
+			) }
+		</li>
+	);
+}
+
+/**
+ * Operations that were interrupted (browser closed, connection lost): they
+ * keep their place on the server and can be resumed or cancelled here.
+ */
+export function UnfinishedOperations() {
+	const running = useRequest(
+		() => listOperations( [ 'running' ] ),
+		'running'
+	);
+	const [ dismissed, setDismissed ] = useState< number[] >( [] );
+	const list = ( running.data ?? [] ).filter(
+		( operation ) => ! dismissed.includes( operation.id )
+	);
+	if ( list.length === 0 ) {
+		return null;
+	}
+	return (
+		<Notice
+			status="warning"
+			isDismissible={ false }
+			className="dm-jobs-admin-unfinished"
+		>
+			<p>{ __( 'Unfinished operations:', 'dm-jobs' ) }</p>
+			<ul>
+				{ list.map( ( operation ) => (
+					<UnfinishedOperation
+						key={ operation.id }
+						operation={ operation }
+						onEnded={ () =>
+							setDismissed( [ ...dismissed, operation.id ] )
+						}
+					/>
+				) ) }
+			</ul>
+		</Notice>
+	);
+}
