@@ -89,6 +89,23 @@ export interface JobsQuery {
 }
 
 /**
+ * Created-date range of the jobs list: any time, a preset relative to now, or
+ * custom bounds chosen as days in the site's time zone.
+ */
+export const DATE_RANGES = [ 'any', '24h', '7d', '30d', 'custom' ] as const;
+
+export type DateRange = ( typeof DATE_RANGES )[ number ];
+
+/**
+ * What the Jobs screen shows, as kept in the URL: the query plus how its
+ * `after` / `before` bounds were chosen. For a preset range the bounds are
+ * computed from the time the view was applied.
+ */
+export interface JobsView extends JobsQuery {
+	range: DateRange;
+}
+
+/**
  * REST query parameters of `GET /dm-jobs/v1/jobs`.
  */
 export interface JobsRequestParams {
@@ -111,6 +128,11 @@ export interface JobsPage {
 	items: JobListItem[];
 	total: number;
 	totalPages: number;
+	/**
+	 * `false` when the server estimated the total (header
+	 * `X-DM-Jobs-Total-Exact: 0`); the UI then says "about".
+	 */
+	totalExact?: boolean;
 }
 
 /**
@@ -139,4 +161,49 @@ export interface DmJobsConfig {
 	docsUrl: string;
 	dataMachineActive: boolean;
 	version: string;
+}
+
+/**
+ * Jobs per base status, from `GET /dm-jobs/v1/jobs/counts`.
+ */
+export interface StatusCounts {
+	total: number;
+	/** `false` while the server only has estimates ("about"). */
+	exact: boolean;
+	/** ISO 8601 UTC time of the counts, or `null`. */
+	asOf: string | null;
+	byStatus: Record< BaseStatus, number >;
+}
+
+/**
+ * One pipeline, from `GET /dm-jobs/v1/pipelines`.
+ */
+export interface PipelineSummary {
+	id: number;
+	name: string;
+	flow_count: number;
+}
+
+/**
+ * One flow, from `GET /dm-jobs/v1/flows`.
+ */
+export interface FlowSummary {
+	id: number;
+	pipeline_id: number;
+	name: string;
+}
+
+/**
+ * Answer of `GET /dm-jobs/v1/jobs/changes`.
+ */
+export interface JobsChanges {
+	/** Token to send with the next poll. */
+	token: string;
+	/** Whether anything a list would show moved since the token sent. */
+	changed: boolean;
+	/**
+	 * Matching jobs newer than `since_id`, counted up to 101 ("100+");
+	 * `null` when the server did not count them.
+	 */
+	newJobs: number | null;
 }

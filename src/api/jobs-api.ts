@@ -78,5 +78,11 @@ export async function fetchJobsPage(
 		body.length,
 		queryToParams( query ).per_page
 	);
-	return { items: body, total, totalPages };
+	return {
+		items: body,
+		total,
+		totalPages,
+		// Past 10,000 matches the server may estimate a filtered total.
+		totalExact: response.headers.get( 'X-DM-Jobs-Total-Exact' ) !== '0',
+	};
 }

@@ -1,24 +1,17 @@
 /**
  * Internal dependencies
  */
-import type { JobsQuery } from '../types';
+import type { JobsView } from '../types';
+import { DEFAULT_VIEW } from '../utils/view-url';
 
 export const STORE_NAME = 'dm-jobs/jobs';
 
-export const DEFAULT_PER_PAGE = 20;
+export const DEFAULT_PER_PAGE = DEFAULT_VIEW.perPage;
 
 /**
  * The list as first shown: newest jobs first, no filters.
  */
-export const DEFAULT_QUERY: Readonly< JobsQuery > = Object.freeze( {
-	page: 1,
-	perPage: DEFAULT_PER_PAGE,
-	status: [],
-	pipelineId: null,
-	flowId: null,
-	search: '',
-	after: null,
-	before: null,
-	orderby: 'job_id',
-	order: 'desc',
-} );
+export const DEFAULT_QUERY: Readonly< JobsView > = DEFAULT_VIEW;
+
+/** Key of the "every flow" list in the flows cache. */
+export const ALL_FLOWS = 'all';

@@ -1,10 +1,24 @@
 /**
  * Internal dependencies
  */
-import type { ApiError, JobListItem, JobsQuery } from '../types';
-import type { JobsState, RequestStatus } from './types';
+import type {
+	ApiError,
+	FlowSummary,
+	JobListItem,
+	JobsView,
+	PipelineSummary,
+	StatusCounts,
+} from '../types';
+import { ALL_FLOWS } from './constants';
+import type { JobsState, JumpRequest, LiveState, RequestStatus } from './types';
 
-export function getQuery( state: JobsState ): JobsQuery {
+/**
+ * The view asked for: filters, sort, page and size (a `JobsQuery` plus how
+ * its date range was chosen).
+ *
+ * @param state Store state.
+ */
+export function getQuery( state: JobsState ): JobsView {
 	return state.query;
 }
 
@@ -14,6 +28,15 @@ export function getJobs( state: JobsState ): JobListItem[] {
 
 export function getTotal( state: JobsState ): number {
 	return state.total;
+}
+
+/**
+ * Whether `getTotal()` is exact; `false` when the server estimated it.
+ *
+ * @param state Store state.
+ */
+export function isTotalExact( state: JobsState ): boolean {
+	return state.totalExact;
 }
 
 export function getTotalPages( state: JobsState ): number {
@@ -26,7 +49,7 @@ export function getTotalPages( state: JobsState ): number {
  *
  * @param state Store state.
  */
-export function getLoadedQuery( state: JobsState ): JobsQuery | null {
+export function getLoadedQuery( state: JobsState ): JobsView | null {
 	return state.loadedQuery;
 }
 
@@ -48,4 +71,61 @@ export function getError( state: JobsState ): ApiError | null {
 
 export function getLatestRequestId( state: JobsState ): number {
 	return state.latestRequestId;
+}
+
+export function getLiveState( state: JobsState ): LiveState {
+	return state.live;
+}
+
+export function getChangeToken( state: JobsState ): string {
+	return state.live.token;
+}
+
+export function getSinceId( state: JobsState ): number | null {
+	return state.live.sinceId;
+}
+
+/**
+ * New matching jobs waiting behind the "N new jobs — Show" bar.
+ *
+ * @param state Store state.
+ */
+export function getNewJobsCount( state: JobsState ): number {
+	return state.live.newJobs;
+}
+
+export function getLastUpdated( state: JobsState ): number | null {
+	return state.live.lastUpdated;
+}
+
+export function getStatusCounts( state: JobsState ): StatusCounts | null {
+	return state.counts;
+}
+
+export function getPipelines( state: JobsState ): PipelineSummary[] | null {
+	return state.pipelines;
+}
+
+/**
+ * The flows of a pipeline (or every flow), or `null` until loaded.
+ *
+ * @param state      Store state.
+ * @param pipelineId The pipeline, or `null` for every flow.
+ */
+export function getFlows(
+	state: JobsState,
+	pipelineId: number | null
+): FlowSummary[] | null {
+	return (
+		state.flows[ pipelineId === null ? ALL_FLOWS : String( pipelineId ) ] ??
+		null
+	);
+}
+
+export function getHighlightedJobId( state: JobsState ): number | null {
+	return state.highlightedJobId;
+}
+
+export function getJumpRequest( state: JobsState ): JumpRequest | null {
+	return state.jump;
 }

@@ -19,3 +19,19 @@ export function hasActiveFilters( query: JobsQuery ): boolean {
 		( query.before ?? '' ) !== ''
 	);
 }
+
+/**
+ * How many filters narrow the list (statuses count as one), for the
+ * "Filters (2)" toggle.
+ *
+ * @param query The current query.
+ */
+export function countActiveFilters( query: JobsQuery ): number {
+	return [
+		query.status.length > 0,
+		query.pipelineId !== null,
+		query.flowId !== null,
+		query.search.trim() !== '',
+		( query.after ?? '' ) !== '' || ( query.before ?? '' ) !== '',
+	].filter( Boolean ).length;
+}

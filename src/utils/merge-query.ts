@@ -8,16 +8,16 @@ import type { JobsQuery } from '../types';
  * page size) goes back to page 1, because the old page number no longer points
  * at the same rows.
  *
- * @param current The current query.
+ * @param current The current query (or view).
  * @param changes What to change.
  */
-export function mergeQuery(
-	current: JobsQuery,
-	changes: Partial< JobsQuery >
-): JobsQuery {
-	const next: JobsQuery = { ...current, ...changes };
+export function mergeQuery< Query extends JobsQuery >(
+	current: Query,
+	changes: Partial< Query >
+): Query {
+	const next: Query = { ...current, ...changes };
 	const changesMoreThanPage = (
-		Object.keys( changes ) as Array< keyof JobsQuery >
+		Object.keys( changes ) as Array< keyof Query >
 	 ).some(
 		( key ) =>
 			key !== 'page' &&

@@ -8,3 +8,8 @@ import { afterEach } from 'vitest';
 afterEach( () => {
 	cleanup();
 } );
+
+// The jobs view lives in the URL: start every test from the bare admin page.
+afterEach( () => {
+	window.history.replaceState( null, '', '/' );
+} );

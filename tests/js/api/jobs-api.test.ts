@@ -58,6 +58,44 @@ describe( 'fetchJobsPage', () => {
 		] );
 	} );
 
+	it( 'reads whether the total is exact', async () => {
+		expect( ( await fetchJobsPage( DEFAULT_QUERY ) ).totalExact ).toBe(
+			true
+		);
+		server.totalExact = false;
+		expect( ( await fetchJobsPage( DEFAULT_QUERY ) ).totalExact ).toBe(
+			false
+		);
+	} );
+
+	it( 'sends every filter and the sort', async () => {
+		await fetchJobsPage( {
+			...DEFAULT_QUERY,
+			status: [ 'failed', 'pending' ],
+			pipelineId: 3,
+			flowId: 7,
+			search: ' timeout ',
+			after: '2025-03-01T05:00:00Z',
+			before: '2025-03-08T04:59:59Z',
+			orderby: 'duration',
+			order: 'asc',
+			perPage: 50,
+			page: 2,
+		} );
+		expect( Object.fromEntries( server.lastParams() ) ).toEqual( {
+			page: '2',
+			per_page: '50',
+			status: 'pending,failed',
+			pipeline_id: '3',
+			flow_id: '7',
+			search: 'timeout',
+			after: '2025-03-01T05:00:00Z',
+			before: '2025-03-08T04:59:59Z',
+			orderby: 'duration',
+			order: 'asc',
+		} );
+	} );
+
 	it( 'rejects with the REST error message', async () => {
 		server.failNext( {
 			status: 400,
