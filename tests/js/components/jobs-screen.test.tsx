@@ -197,7 +197,7 @@ describe( 'Jobs screen: pagination', () => {
 		const next = screen.getByRole( 'button', { name: 'Next page' } );
 		for (
 			let presses = 0;
-			presses < 60 && next.ownerDocument.activeElement !== next;
+			presses < 120 && next.ownerDocument.activeElement !== next;
 			presses++
 		) {
 			await user.tab();
