@@ -5,6 +5,7 @@
  * The tests run in order and share one logged-in page.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 
 import {
@@ -231,6 +232,37 @@ describe( 'Job details', () => {
 			);
 		}
 		assert.match( page.url(), new RegExp( `job=${ ids.running }` ) );
+
+		// The export is streamed by the server and downloaded as a file.
+		const [ download ] = await Promise.all( [
+			page.waitForEvent( 'download' ),
+			panel.getByRole( 'button', { name: 'Export as text' } ).click(),
+		] );
+		assert.equal(
+			download.suggestedFilename(),
+			`dm-job-${ ids.running }-log.txt`
+		);
+		const text = await readFile( await download.path(), 'utf8' );
+		assert.match( text, /WARNING +\[ai\] Tail line 2 from REST/ );
+		assert.match( text, /# 3 lines\n$/ );
+		const headers = await page.evaluate( async ( jobId ) => {
+			const response = await window.wp.apiFetch( {
+				path: `/dm-jobs/v1/jobs/${ jobId }/logs/export?format=json`,
+				parse: false,
+			} );
+			const body = await response.json();
+			return {
+				type: response.headers.get( 'Content-Type' ),
+				disposition: response.headers.get( 'Content-Disposition' ),
+				lines: body.lines.length,
+			};
+		}, ids.running );
+		assert.equal( headers.type, 'application/json; charset=utf-8' );
+		assert.match(
+			headers.disposition,
+			/^attachment; filename="dm-job-\d+-log\.json"$/
+		);
+		assert.equal( headers.lines, 3 );
 	} );
 
 	it( 'renders hostile payloads, errors and log lines as text', async () => {

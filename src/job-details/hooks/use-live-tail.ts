@@ -11,7 +11,7 @@ import { DETAIL_REFRESH_EVERY, TAIL_INTERVAL_MS } from '../constants';
 import { store } from '../store';
 
 /**
- * While a job runs, polls its log every 2 s (a `setTimeout` chain that waits
+ * While a job runs, polls its log every 1.5 s (a `setTimeout` chain that waits
  * for each answer) and reloads the job every few polls, so its status and
  * progress stay current. When it stops running, reads the last lines once.
  *

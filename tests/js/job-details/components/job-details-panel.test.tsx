@@ -167,7 +167,7 @@ describe( 'Job details panel', () => {
 			{ ...makeLines( 1, 3 )[ 0 ], message: 'Fresh line' },
 		] );
 		await act( async () => {
-			await vi.advanceTimersByTimeAsync( 2100 );
+			await vi.advanceTimersByTimeAsync( 1600 );
 		} );
 		expect(
 			await within( panel ).findByText( 'Fresh line' )
