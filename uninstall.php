@@ -15,7 +15,7 @@ if ( ! \DMJobs\Plugin::data_machine_active() ) {
 }
 delete_option( \DMJobs\Repository\SchemaRepository::VERSION_OPTION );
 delete_option( \DMJobs\Repository\SchemaRepository::OWNED_OPTION );
-foreach ( array( \DMJobs\Jobs\JobCounts::OPTION, \DMJobs\Jobs\PageAnchors::OPTION, \DMJobs\Jobs\DataVersion::OPTION ) as $dm_jobs_option ) {
+foreach ( array( \DMJobs\Jobs\JobCounts::OPTION, \DMJobs\Jobs\PageAnchors::OPTION, \DMJobs\Jobs\DataVersion::OPTION, \DMJobs\Jobs\CreatedAtZones::OPTION ) as $dm_jobs_option ) {
 	delete_option( $dm_jobs_option );
 }
 \DMJobs\Jobs\CountRefresher::unschedule();

@@ -65,7 +65,7 @@ fi
 
 log "Refreshing the count snapshot and page anchors (what WP-Cron does every five minutes)"
 started=$(now_ms)
-php -r 'require $argv[1] . "/wp-load.php"; ( new \DMJobs\Jobs\CountRefresher() )->run();' "$DM_SITE_WP"
+php -r 'require $argv[1] . "/wp-load.php"; ( new \DMJobs\Jobs\JobCounts() )->refresh(); echo ( new \DMJobs\Jobs\PageAnchors() )->refresh( 900.0 ), " page anchors, ", ( new \DMJobs\Jobs\CreatedAtZones() )->refresh( 900.0 ), " date zones\n";' "$DM_SITE_WP"
 info "refresh: $(fmt_ms $(($(now_ms) - started)))"
 
 log "Serving $URL"

@@ -42,6 +42,7 @@ final class CountRefresher {
 	public function run(): void {
 		( new JobCounts() )->refresh();
 		( new PageAnchors() )->refresh();
+		( new CreatedAtZones() )->refresh();
 	}
 
 	/**

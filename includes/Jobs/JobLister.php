@@ -35,10 +35,14 @@ final class JobLister {
 		private readonly JobCounts $counts = new JobCounts(),
 		private readonly PageAnchors $anchors = new PageAnchors(),
 		private readonly int $anchor_min_offset = self::ANCHOR_MIN_OFFSET,
+		private readonly CreatedAtZones $zones = new CreatedAtZones(),
 	) {
 	}
 
 	public function page( JobQuery $query ): JobPage {
+		if ( null !== $query->created_after || null !== $query->created_before ) {
+			$query = $query->with_id_ranges( $this->zones->id_ranges( $query->created_after, $query->created_before ) );
+		}
 		[ $total, $exact ] = $this->total( $query );
 		$rows              = null;
 		if ( $exact && $query->offset() >= $this->anchor_min_offset && $this->is_unfiltered( $query ) && JobOrderBy::JobId === $query->order_by ) {

@@ -69,13 +69,26 @@ final class PageAnchors {
 	}
 
 	/**
+	 * The current anchors (ascending job IDs, one every $step rows), or an empty list when stale.
+	 *
+	 * @return int[]
+	 */
+	public function ids(): array {
+		$stored = get_option( self::OPTION );
+		if ( ! is_array( $stored ) || (int) $stored['version'] !== DataVersion::current() || $this->step !== (int) $stored['step'] ) {
+			return array();
+		}
+		return array_map( 'intval', $stored['ids'] );
+	}
+
+	/**
 	 * Where to start reading to get the rows at ascending positions [$start, $start + $length).
 	 *
 	 * @return array{anchor_id: int, skip: int}|null Null when the anchors are missing, stale or too short.
 	 */
 	public function locate( int $start ): ?array {
 		$stored = get_option( self::OPTION );
-		if ( ! is_array( $stored ) || (int) $stored['version'] !== DataVersion::current() || self::STEP !== (int) $stored['step'] ) {
+		if ( ! is_array( $stored ) || (int) $stored['version'] !== DataVersion::current() || $this->step !== (int) $stored['step'] ) {
 			return null;
 		}
 		$index = intdiv( max( 0, $start ), $this->step );

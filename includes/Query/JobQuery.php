@@ -27,6 +27,8 @@ final class JobQuery {
 	 * @param JobOrderBy   $order_by      Sort column.
 	 * @param SortOrder    $order         Sort direction.
 	 * @param int|null     $above_id      Only jobs with a higher ID (what is new since a given job).
+	 * @param array{from: int, to: int, above: int}|null $id_ranges Only jobs with from <= ID <= to or ID >= above
+	 *                                                   (narrows date filters; see CreatedAtZones).
 	 */
 	public function __construct(
 		public readonly int $page = 1,
@@ -40,6 +42,7 @@ final class JobQuery {
 		public readonly JobOrderBy $order_by = JobOrderBy::JobId,
 		public readonly SortOrder $order = SortOrder::Desc,
 		public readonly ?int $above_id = null,
+		public readonly ?array $id_ranges = null,
 	) {
 		if ( $page < 1 ) {
 			throw new \InvalidArgumentException( 'page must be at least 1.' );
@@ -72,6 +75,15 @@ final class JobQuery {
 	 */
 	public function with_above_id( ?int $above_id ): self {
 		return $this->copy( array( 'above_id' => $above_id ) );
+	}
+
+	/**
+	 * The same query, read only from these job-ID ranges.
+	 *
+	 * @param array{from: int, to: int, above: int}|null $id_ranges
+	 */
+	public function with_id_ranges( ?array $id_ranges ): self {
+		return $this->copy( array( 'id_ranges' => $id_ranges ) );
 	}
 
 	/**

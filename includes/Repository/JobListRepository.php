@@ -179,6 +179,21 @@ final class JobListRepository {
 		return null === $rows ? null : (int) $rows;
 	}
 
+	/**
+	 * The earliest and latest created_at of jobs with $from <= job_id < $until (a primary-key range).
+	 *
+	 * @return array{min: string|null, max: string|null}
+	 */
+	public function created_at_range( int $from, int $until ): array {
+		global $wpdb;
+		$sql = 'SELECT MIN(created_at) AS min_created, MAX(created_at) AS max_created FROM ' . TableNames::jobs() . ' WHERE job_id >= %d AND job_id < %d';
+		$row = $wpdb->get_row( $wpdb->prepare( $sql, $from, $until ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return array(
+			'min' => $row['min_created'] ?? null,
+			'max' => $row['max_created'] ?? null,
+		);
+	}
+
 	public function min_id(): int {
 		global $wpdb;
 		return (int) $wpdb->get_var( 'SELECT MIN(job_id) FROM ' . TableNames::jobs() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared

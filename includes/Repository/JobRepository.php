@@ -203,6 +203,10 @@ final class JobRepository {
 			$clauses[] = 'j.flow_id = %d';
 			$values[]  = $query->flow_id;
 		}
+		if ( null !== $query->id_ranges ) {
+			$clauses[] = '(j.job_id BETWEEN %d AND %d OR j.job_id >= %d)';
+			array_push( $values, $query->id_ranges['from'], $query->id_ranges['to'], $query->id_ranges['above'] );
+		}
 		if ( null !== $query->above_id ) {
 			$clauses[] = 'j.job_id > %d';
 			$values[]  = $query->above_id;

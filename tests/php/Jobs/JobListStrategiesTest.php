@@ -65,6 +65,9 @@ final class JobListStrategiesTest extends TestCase {
 					if ( null !== $query->pipeline_id && (int) $job['pipeline_id'] !== $query->pipeline_id ) {
 						return false;
 					}
+					if ( null !== $query->created_before && $job['created_at'] > $query->created_before ) {
+						return false;
+					}
 					return null === $query->created_after || $job['created_at'] >= $query->created_after;
 				}
 			)
@@ -166,14 +169,12 @@ final class JobListStrategiesTest extends TestCase {
 	}
 
 	public function test_deep_pages_through_anchors_match_offset(): void {
-		if ( JobColumns::uses_sqlite() ) {
-			$this->markTestSkipped( 'Anchored deep pages are a MySQL/MariaDB path; SQLite always counts and offsets.' );
-		}
 		( new JobCounts() )->refresh();
 		$anchors = new PageAnchors( step: 100 );
 		$this->assertSame( 13, $anchors->refresh() );
 		$lister = new JobLister( anchors: $anchors, anchor_min_offset: 0 );
 		$all    = $this->all_jobs();
+		$reads  = $this->count_queries_like( 'WHERE j.job_id >= ' );
 		foreach ( array( SortOrder::Desc, SortOrder::Asc ) as $order ) {
 			foreach ( array( 2, 3, 17, 48, 49, 50 ) as $page ) {
 				$query = new JobQuery( page: $page, per_page: 25, order: $order );
@@ -181,5 +182,72 @@ final class JobListStrategiesTest extends TestCase {
 				$this->assertSame( $this->expected_ids( $all, $query ), array_map( static fn ( array $row ): int => (int) $row['job_id'], $rows ), "{$order->value} page {$page}" );
 			}
 		}
+		// Twelve pages, two of them past the end (answered without a query).
+		$this->assertSame( 10, $reads(), 'deep pages were not read from the anchors' );
+	}
+
+	/**
+	 * Counts the queries (from now on) that contain a fragment.
+	 *
+	 * @return callable(): int
+	 */
+	private function count_queries_like( string $fragment ): callable {
+		$count = 0;
+		add_filter(
+			'query',
+			static function ( string $query ) use ( $fragment, &$count ): string {
+				$count += str_contains( $query, $fragment ) ? 1 : 0;
+				return $query;
+			}
+		);
+		return static function () use ( &$count ): int {
+			return $count;
+		};
+	}
+
+	public function test_date_filters_read_only_matching_zones_and_stay_exact(): void {
+		global $wpdb;
+		$all = $this->all_jobs();
+		// Rows written later with old dates (a restore, a backfill): zones must still find them.
+		$late_old = Fixtures::job( (int) $all[0]['pipeline_id'], (int) $all[0]['flow_id'], 'failed', gmdate( 'Y-m-d H:i:s', time() - 80 * DAY_IN_SECONDS ), gmdate( 'Y-m-d H:i:s', time() - 80 * DAY_IN_SECONDS + 5 ) );
+		$anchors  = new PageAnchors( step: 50 );
+		$anchors->refresh();
+		$zones = new \DMJobs\Jobs\CreatedAtZones( $anchors, anchors_each: 2 );
+		$this->assertGreaterThan( 10, $zones->refresh() );
+		Fixtures::job( (int) $all[0]['pipeline_id'], (int) $all[0]['flow_id'], 'pending', gmdate( 'Y-m-d H:i:s', time() - 85 * DAY_IN_SECONDS ) );
+
+		$lister = new JobLister( anchors: $anchors, zones: $zones );
+		$all    = $this->all_jobs();
+		$ranged = $this->count_queries_like( 'j.job_id BETWEEN' );
+		$windows = array(
+			array( time() - 30 * DAY_IN_SECONDS, null ),
+			array( null, time() - 30 * DAY_IN_SECONDS ),
+			array( time() - 60 * DAY_IN_SECONDS, time() - 45 * DAY_IN_SECONDS ),
+			array( time() - 82 * DAY_IN_SECONDS, time() - 79 * DAY_IN_SECONDS ),
+			array( time() + DAY_IN_SECONDS, null ),
+		);
+		foreach ( $windows as [ $after, $before ] ) {
+			foreach ( array( SortOrder::Desc, SortOrder::Asc ) as $order ) {
+				$query = new JobQuery(
+					per_page: 100,
+					created_after: null === $after ? null : gmdate( 'Y-m-d H:i:s', $after ),
+					created_before: null === $before ? null : gmdate( 'Y-m-d H:i:s', $before ),
+					order: $order,
+				);
+				$page     = $lister->page( $query );
+				$expected = $this->expected_ids( $all, $query );
+				$this->assertSame( $expected, array_map( static fn ( array $row ): int => (int) $row['job_id'], $page->rows ) );
+				$matching = count(
+					array_filter(
+						$all,
+						static fn ( array $job ): bool => ( null === $query->created_after || $job['created_at'] >= $query->created_after )
+							&& ( null === $query->created_before || $job['created_at'] <= $query->created_before )
+					)
+				);
+				$this->assertSame( array( $matching, true ), array( $page->total, $page->total_exact ) );
+			}
+		}
+		$this->assertContains( $late_old, array_map( static fn ( array $row ): int => (int) $row['job_id'], $lister->page( new JobQuery( per_page: 100, created_after: gmdate( 'Y-m-d H:i:s', time() - 82 * DAY_IN_SECONDS ), created_before: gmdate( 'Y-m-d H:i:s', time() - 79 * DAY_IN_SECONDS ) ) )->rows ) );
+		$this->assertGreaterThan( 0, $ranged(), 'date filters did not use the zone map' );
 	}
 }

@@ -1,0 +1,97 @@
+<?php
+/**
+ * A zone map of dm_jobs: for each run of 10,000 job IDs, the earliest and latest created_at in it.
+ *
+ * A date filter on a list ordered by job ID then reads only the ID ranges that can hold matching rows
+ * (MySQL would otherwise walk the primary key through every newer row, or sort millions of rows).
+ * Exact, not a guess: a zone is skipped only when none of its rows can match. Rows above the last
+ * zone are always read. Deletions (DataVersion) invalidate the map until WP-Cron rebuilds it.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Jobs;
+
+use DMJobs\Repository\JobListRepository;
+
+defined( 'ABSPATH' ) || exit;
+
+final class CreatedAtZones {
+
+	public const OPTION       = 'dm_jobs_created_zones';
+	public const ANCHORS_EACH = 10;
+
+	/**
+	 * @param PageAnchors       $anchors      Where zones start and end.
+	 * @param JobListRepository $list         Queries.
+	 * @param int               $anchors_each Anchors per zone.
+	 */
+	public function __construct(
+		private readonly PageAnchors $anchors = new PageAnchors(),
+		private readonly JobListRepository $list = new JobListRepository(),
+		private readonly int $anchors_each = self::ANCHORS_EACH,
+	) {
+	}
+
+	/**
+	 * Adds zones for complete runs of anchors not yet mapped, for at most $seconds.
+	 *
+	 * @return int How many zones there are.
+	 */
+	public function refresh( float $seconds = 20.0 ): int {
+		$anchors = $this->anchors->ids();
+		$zones   = $this->zones();
+		if ( ! $anchors ) {
+			update_option( self::OPTION, array( 'version' => DataVersion::current(), 'zones' => array() ), false );
+			return 0;
+		}
+		$deadline = microtime( true ) + $seconds;
+		for ( $index = count( $zones ) * $this->anchors_each; isset( $anchors[ $index + $this->anchors_each ] ) && microtime( true ) < $deadline; $index += $this->anchors_each ) {
+			$from    = $anchors[ $index ];
+			$until   = $anchors[ $index + $this->anchors_each ];
+			$range   = $this->list->created_at_range( $from, $until );
+			$zones[] = array( $from, $until, $range['min'], $range['max'] );
+		}
+		update_option( self::OPTION, array( 'version' => DataVersion::current(), 'zones' => $zones ), false );
+		return count( $zones );
+	}
+
+	/**
+	 * The job-ID ranges that can hold rows created within [$after, $before] (UTC "Y-m-d H:i:s").
+	 *
+	 * @return array{from: int, to: int, above: int}|null Rows with from <= job_id <= to, or job_id >= above;
+	 *                                                   null when there is no usable map.
+	 */
+	public function id_ranges( ?string $after, ?string $before ): ?array {
+		$zones = $this->zones();
+		if ( ! $zones ) {
+			return null;
+		}
+		$from = null;
+		$to   = null;
+		foreach ( $zones as [ $start, $end, $min, $max ] ) {
+			$can_match = ( null === $before || ( null !== $min && $min <= $before ) ) && ( null === $after || ( null !== $max && $max >= $after ) );
+			if ( $can_match ) {
+				$from = $from ?? (int) $start;
+				$to   = (int) $end - 1;
+			}
+		}
+		$above = (int) end( $zones )[1];
+		return array(
+			'from'  => $from ?? $above,
+			'to'    => $to ?? $above - 1,
+			'above' => $above,
+		);
+	}
+
+	/**
+	 * @return array<int, array{0: int, 1: int, 2: string|null, 3: string|null}>
+	 */
+	private function zones(): array {
+		$stored = get_option( self::OPTION );
+		if ( ! is_array( $stored ) || (int) $stored['version'] !== DataVersion::current() ) {
+			return array();
+		}
+		return $stored['zones'];
+	}
+}
