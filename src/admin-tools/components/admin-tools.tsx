@@ -1,9 +1,9 @@
 /**
  * WordPress dependencies
  */
-import { Button } from '@wordpress/components';
+import { Button, Modal, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect } from '@wordpress/element';
+import { lazy, Suspense, useEffect } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -13,8 +13,29 @@ import { useAdminToolsStore } from '../hooks/use-admin-tools-store';
 import { useJobsContext } from '../hooks/use-jobs-context';
 import { store } from '../store';
 import { filterKey } from '../utils/filter-params';
-import { AdminModal } from './admin-modal';
 import { SelectionBar } from './selection-bar';
+
+// The modal and its sections load when it is first opened, so the jobs list
+// does not wait for them.
+const AdminModal = lazy( () =>
+	import( /* webpackChunkName: "admin-tools" */ './admin-modal' ).then(
+		( module ) => ( { default: module.AdminModal } )
+	)
+);
+
+function ModalLoading( { onClose }: { onClose: () => void } ) {
+	return (
+		<Modal
+			title={ __( 'Admin tools', 'dm-jobs' ) }
+			onRequestClose={ onClose }
+		>
+			<p className="dm-jobs-loading" role="status">
+				<Spinner />
+				{ __( 'Loading…', 'dm-jobs' ) }
+			</p>
+		</Modal>
+	);
+}
 
 /**
  * The "Admin" button of the Jobs screen, the selection bar, and the modal.
@@ -29,7 +50,7 @@ export function AdminTools() {
 		} ),
 		[]
 	);
-	const { openModal, syncFilter } = useDispatch( store );
+	const { openModal, closeModal, syncFilter } = useDispatch( store );
 	const key = filterKey( query );
 	useEffect( () => {
 		// A selection belongs to the filter it was made under.
@@ -52,7 +73,13 @@ export function AdminTools() {
 				pageIds={ jobs.map( ( job ) => job.id ) }
 				total={ total }
 			/>
-			{ modalOpen && <AdminModal section={ section } /> }
+			{ modalOpen && (
+				<Suspense
+					fallback={ <ModalLoading onClose={ () => closeModal() } /> }
+				>
+					<AdminModal section={ section } />
+				</Suspense>
+			) }
 		</div>
 	);
 }

@@ -46,6 +46,8 @@ export interface OperationFlowProps {
 	/** Shown under the dry run's count. */
 	note?: ReactNode;
 	onFinished?: ( operation: Operation ) => void;
+	/** The admin closed the summary ("Done"). */
+	onDone?: () => void;
 }
 
 /**
@@ -65,6 +67,7 @@ export function OperationFlow( props: OperationFlowProps ) {
 		disabled = false,
 		note,
 		onFinished,
+		onDone,
 	} = props;
 	const [ includeActive, setIncludeActive ] = useState( false );
 	const [ typed, setTyped ] = useState( '' );
@@ -110,7 +113,13 @@ export function OperationFlow( props: OperationFlowProps ) {
 		return (
 			<div className="dm-jobs-admin-flow">
 				<OperationSummary operation={ operation } />
-				<Button variant="secondary" onClick={ restart }>
+				<Button
+					variant="secondary"
+					onClick={ () => {
+						restart();
+						onDone?.();
+					} }
+				>
 					{ __( 'Done', 'dm-jobs' ) }
 				</Button>
 			</div>

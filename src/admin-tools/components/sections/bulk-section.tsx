@@ -110,7 +110,8 @@ export function BulkSection() {
 							formatJobs( count )
 						)
 					}
-					onFinished={ () => clearSelection() }
+					// The summary stays until Done; then the (deleted) selection goes.
+					onDone={ () => clearSelection() }
 				/>
 			</section>
 
