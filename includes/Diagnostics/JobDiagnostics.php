@@ -43,7 +43,8 @@ final class JobDiagnostics {
 		$pipeline = $this->config->find_pipeline( (int) $job['pipeline_id'] );
 		$flow     = $this->config->find_flow( (int) $job['flow_id'] );
 
-		$by_level   = $this->logs->count_by_level( $job_id );
+		$stats      = ( new LogStats( $this->logs ) )->for_job( $job_id );
+		$by_level   = $stats['by_level'];
 		$error_line = array_intersect_key( $by_level, array_flip( self::ERROR_LEVELS ) )
 			? $this->logs->find_edge( $job_id, true, self::ERROR_LEVELS )
 			: null;
@@ -55,7 +56,7 @@ final class JobDiagnostics {
 		$job['steps']           = ( new StepProgress() )->derive(
 			$job,
 			$steps,
-			$by_level ? $this->logs->step_summary( $job_id ) : array(),
+			$stats['steps'],
 			null === $error_line ? null : $error_line['step']
 		);
 		$job['failure_context'] = $this->failure_context( $job, $error_line );

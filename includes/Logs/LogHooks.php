@@ -9,6 +9,7 @@
 namespace DMJobs\Logs;
 
 use DMJobs\Diagnostics\JobDiagnostics;
+use DMJobs\Diagnostics\LogStats;
 use DMJobs\Repository\LogRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -26,6 +27,21 @@ final class LogHooks {
 	 */
 	private const STEP_KEYS = array( 'flow_step_id', 'pipeline_step_id', 'step_id', 'step', 'step_type' );
 
+	/**
+	 * WP-Cron event that finishes deleting the lines of deleted jobs with very long logs.
+	 */
+	public const DELETE_EVENT = 'dm_jobs_delete_job_logs';
+
+	/**
+	 * Lines deleted during the request that deleted the jobs; the rest goes to WP-Cron.
+	 */
+	public const INLINE_DELETE_LIMIT = 20000;
+
+	/**
+	 * Lines one WP-Cron run deletes before it schedules the next run.
+	 */
+	private const CRON_DELETE_LIMIT = 500000;
+
 	private bool $capturing = false;
 
 	public function __construct(
@@ -40,6 +56,7 @@ final class LogHooks {
 		}
 		add_action( 'dm_jobs_job_deleted', array( $this, 'delete_job_logs' ), 10, 1 );
 		add_action( 'dm_jobs_jobs_deleted', array( $this, 'delete_jobs_logs' ), 10, 1 );
+		add_action( self::DELETE_EVENT, array( $this, 'continue_deleting' ), 10, 1 );
 		add_filter( 'dm_jobs_job_detail', array( $this, 'add_diagnostics' ), 10, 1 );
 		add_filter( 'rest_pre_serve_request', array( $this, 'serve_export' ), 10, 2 );
 		add_action( 'rest_api_init', array( $this, 'register_detail_schema' ) );
@@ -150,6 +167,10 @@ final class LogHooks {
 	}
 
 	/**
+	 * Deletes the lines of deleted jobs: up to 20,000 right away (filterable through
+	 * `dm_jobs_log_delete_inline_limit`), the rest in a WP-Cron event, so deleting a job with a
+	 * huge log does not hold up the request.
+	 *
 	 * @param mixed $job_ids The deleted jobs (dm_jobs_jobs_deleted).
 	 */
 	public function delete_jobs_logs( mixed $job_ids ): void {
@@ -161,7 +182,39 @@ final class LogHooks {
 			return;
 		}
 		LogService::forget_known_jobs( $ids );
-		$this->logs->delete_for_jobs( $ids );
+		LogStats::forget( $ids );
+		/**
+		 * Filters how many log lines are deleted within the request that deleted their jobs.
+		 *
+		 * @param int   $limit   Default 20,000.
+		 * @param int[] $job_ids The deleted jobs.
+		 */
+		$limit = max( 1, (int) apply_filters( 'dm_jobs_log_delete_inline_limit', self::INLINE_DELETE_LIMIT, $ids ) );
+		$this->logs->delete_for_jobs( $ids, min( 5000, $limit ), $limit );
+		$this->schedule_rest( $ids );
+	}
+
+	/**
+	 * WP-Cron: goes on deleting the lines of deleted jobs.
+	 *
+	 * @param mixed $job_ids Job IDs.
+	 */
+	public function continue_deleting( mixed $job_ids ): void {
+		if ( ! is_array( $job_ids ) ) {
+			return;
+		}
+		$ids = array_values( array_filter( array_map( 'intval', $job_ids ), static fn ( int $id ): bool => $id > 0 ) );
+		$this->logs->delete_for_jobs( $ids, 5000, self::CRON_DELETE_LIMIT );
+		$this->schedule_rest( $ids );
+	}
+
+	/**
+	 * @param int[] $ids
+	 */
+	private function schedule_rest( array $ids ): void {
+		if ( $ids && $this->logs->any_for_jobs( $ids ) && false === wp_next_scheduled( self::DELETE_EVENT, array( $ids ) ) ) {
+			wp_schedule_single_event( time(), self::DELETE_EVENT, array( $ids ) );
+		}
 	}
 
 	/**

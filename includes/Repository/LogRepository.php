@@ -46,17 +46,28 @@ final class LogRepository {
 	/**
 	 * One page of lines, always returned in ascending log_id order.
 	 *
+	 * Several levels are read one level at a time (each an ordered range of the job_level index)
+	 * and merged: a single IN (…) query would have to sort every matching line of the job.
+	 *
 	 * @return array<int, array<string, string|null>>
 	 */
 	public function find_page( LogQuery $query ): array {
-		global $wpdb;
-		[ $where, $values ] = $this->where( $query );
-		$order              = $query->reads_backwards() ? 'DESC' : 'ASC';
-		$sql                = 'SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs()
-			. " WHERE {$where} ORDER BY log_id {$order} LIMIT %d";
-		$values[]           = $query->per_page;
-
-		$rows = (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		if ( count( $query->levels ) > 1 && '' === $query->search ) {
+			$rows = array();
+			foreach ( $query->levels as $level ) {
+				array_push( $rows, ...$this->find_page_in_order( $this->one_level( $query, $level ) ) );
+			}
+			$backwards = $query->reads_backwards();
+			usort(
+				$rows,
+				static fn ( array $a, array $b ): int => $backwards
+					? (int) $b['log_id'] <=> (int) $a['log_id']
+					: (int) $a['log_id'] <=> (int) $b['log_id']
+			);
+			$rows = array_slice( $rows, 0, $query->per_page );
+			return $backwards ? array_reverse( $rows ) : $rows;
+		}
+		$rows = $this->find_page_in_order( $query );
 		return $query->reads_backwards() ? array_reverse( $rows ) : $rows;
 	}
 
@@ -65,10 +76,59 @@ final class LogRepository {
 	 */
 	public function exists_beyond( LogQuery $query, int $log_id, bool $newer ): bool {
 		global $wpdb;
-		$bounded            = new LogQuery( $query->job_id, $query->levels, $query->search, $newer ? $log_id : null, $newer ? null : $log_id, false, 1 );
-		[ $where, $values ] = $this->where( $bounded );
-		$sql                = 'SELECT log_id FROM ' . TableNames::job_logs() . " WHERE {$where} LIMIT 1";
-		return null !== $wpdb->get_var( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$levels = count( $query->levels ) > 1 && '' === $query->search ? $query->levels : array( null );
+		foreach ( $levels as $level ) {
+			$bounded            = new LogQuery(
+				$query->job_id,
+				null === $level ? $query->levels : array( $level ),
+				$query->search,
+				$newer ? $log_id : null,
+				$newer ? null : $log_id,
+				false,
+				1
+			);
+			[ $where, $values ] = $this->where( $bounded );
+			$sql                = 'SELECT log_id FROM ' . TableNames::job_logs() . $this->index_hint( $bounded ) . " WHERE {$where} LIMIT 1";
+			if ( null !== $wpdb->get_var( $wpdb->prepare( $sql, $values ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Rows in reading order: newest first for backward reads, oldest first otherwise.
+	 *
+	 * @return array<int, array<string, string|null>>
+	 */
+	private function find_page_in_order( LogQuery $query ): array {
+		global $wpdb;
+		[ $where, $values ] = $this->where( $query );
+		$order              = $query->reads_backwards() ? 'DESC' : 'ASC';
+		$sql                = 'SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs() . $this->index_hint( $query )
+			. " WHERE {$where} ORDER BY log_id {$order} LIMIT %d";
+		$values[]           = $query->per_page;
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	private function one_level( LogQuery $query, \DMJobs\Logs\LogLevel $level ): LogQuery {
+		return new LogQuery( $query->job_id, array( $level ), $query->search, $query->after, $query->before, $query->tail, $query->per_page );
+	}
+
+	/**
+	 * MariaDB/MySQL sometimes read a whole job's lines (a "ref" on job_id, or an index merge and a
+	 * sort) where the composite index gives the page directly: name the index. SQLite plans these well.
+	 */
+	private function index_hint( LogQuery $query ): string {
+		if ( $this->uses_sqlite() ) {
+			return '';
+		}
+		return 1 === count( $query->levels ) && '' === $query->search ? ' FORCE INDEX (job_level)' : ' FORCE INDEX (job_log)';
+	}
+
+	private function uses_sqlite(): bool {
+		global $wpdb;
+		return $wpdb instanceof \WP_SQLite_DB;
 	}
 
 	/**
@@ -127,30 +187,46 @@ final class LogRepository {
 	}
 
 	/**
-	 * The newest lines of a job that recorded an HTTP status.
+	 * The newest lines of a job that recorded an HTTP status, among its newest $window lines
+	 * (bounded work however long the log is).
 	 *
 	 * @return array<int, array<string, string|null>>
 	 */
-	public function find_with_http_status( int $job_id, int $limit ): array {
+	public function find_with_http_status( int $job_id, int $limit, int $window = 10000 ): array {
 		global $wpdb;
-		$sql = 'SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs()
-			. ' WHERE job_id = %d AND http_status IS NOT NULL ORDER BY log_id DESC LIMIT %d';
-		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $job_id, $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$sql = 'SELECT ' . self::COLUMNS . ' FROM (SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs()
+			. ( $this->uses_sqlite() ? '' : ' FORCE INDEX (job_log)' )
+			. ' WHERE job_id = %d ORDER BY log_id DESC LIMIT %d) recent WHERE http_status IS NOT NULL ORDER BY log_id DESC LIMIT %d';
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $job_id, $window, $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
-	 * Deletes every line of some jobs, a bounded batch of rows per statement.
+	 * The newest log_id of a job (0 without lines): tells whether cached summaries are still current.
+	 */
+	public function max_id_for_job( int $job_id ): int {
+		global $wpdb;
+		$sql = 'SELECT MAX(log_id) FROM ' . TableNames::job_logs() . ' WHERE job_id = %d';
+		return (int) $wpdb->get_var( $wpdb->prepare( $sql, $job_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * Deletes the lines of some jobs, a bounded batch of rows per statement.
 	 *
-	 * @param int[] $job_ids
+	 * @param int[]    $job_ids
+	 * @param int      $batch Rows per statement.
+	 * @param int|null $limit Stop once this many rows were deleted (the rest stays for later).
 	 * @return int Lines deleted.
 	 */
-	public function delete_for_jobs( array $job_ids, int $batch = 5000 ): int {
+	public function delete_for_jobs( array $job_ids, int $batch = 5000, ?int $limit = null ): int {
 		global $wpdb;
-		$job_ids = array_values( array_unique( array_filter( array_map( 'intval', $job_ids ), static fn ( int $id ): bool => $id > 0 ) ) );
+		$job_ids = self::clean_ids( $job_ids );
 		$deleted = 0;
 		foreach ( array_chunk( $job_ids, 500 ) as $chunk ) {
 			$in = implode( ', ', array_fill( 0, count( $chunk ), '%d' ) );
 			do {
+				if ( null !== $limit && $deleted >= $limit ) {
+					return $deleted;
+				}
 				$select = 'SELECT log_id FROM ' . TableNames::job_logs() . " WHERE job_id IN ({$in}) ORDER BY log_id ASC LIMIT %d";
 				$ids    = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( $select, array_merge( $chunk, array( $batch ) ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 				if ( ! $ids ) {
@@ -166,6 +242,30 @@ final class LogRepository {
 			} while ( count( $ids ) === $batch );
 		}
 		return $deleted;
+	}
+
+	/**
+	 * Whether any of these jobs still has lines.
+	 *
+	 * @param int[] $job_ids
+	 */
+	public function any_for_jobs( array $job_ids ): bool {
+		global $wpdb;
+		foreach ( array_chunk( self::clean_ids( $job_ids ), 500 ) as $chunk ) {
+			$sql = 'SELECT 1 FROM ' . TableNames::job_logs() . ' WHERE job_id IN (' . implode( ', ', array_fill( 0, count( $chunk ), '%d' ) ) . ') LIMIT 1';
+			if ( null !== $wpdb->get_var( $wpdb->prepare( $sql, $chunk ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * @param array<mixed> $job_ids
+	 * @return int[] Positive, unique.
+	 */
+	private static function clean_ids( array $job_ids ): array {
+		return array_values( array_unique( array_filter( array_map( 'intval', $job_ids ), static fn ( int $id ): bool => $id > 0 ) ) );
 	}
 
 	/**

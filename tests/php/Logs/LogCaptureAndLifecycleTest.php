@@ -121,6 +121,47 @@ final class LogCaptureAndLifecycleTest extends TestCase {
 		$this->assertWPError( dm_jobs_log( $this->job_id, 'info', 'after delete' ), 'dm_jobs_job_not_found' );
 	}
 
+	public function test_long_logs_finish_deleting_in_wp_cron(): void {
+		for ( $i = 0; $i < 12; $i++ ) {
+			dm_jobs_log( $this->job_id, 'info', 'line ' . $i );
+		}
+		$limit = static fn (): int => 5;
+		add_filter( 'dm_jobs_log_delete_inline_limit', $limit );
+		do_action( 'dm_jobs_jobs_deleted', array( $this->job_id ) );
+		remove_filter( 'dm_jobs_log_delete_inline_limit', $limit );
+
+		$repository = new LogRepository();
+		$this->assertSame( 7, $repository->count_for_job( $this->job_id ), 'five deleted in the request' );
+		$args = array( array( $this->job_id ) );
+		$this->assertNotFalse( wp_next_scheduled( \DMJobs\Logs\LogHooks::DELETE_EVENT, $args ) );
+
+		do_action( \DMJobs\Logs\LogHooks::DELETE_EVENT, array( $this->job_id ) );
+		$this->assertSame( 0, $repository->count_for_job( $this->job_id ) );
+		wp_clear_scheduled_hook( \DMJobs\Logs\LogHooks::DELETE_EVENT, $args );
+	}
+
+	public function test_counts_of_long_logs_are_cached_until_a_line_is_added(): void {
+		for ( $i = 0; $i < 6; $i++ ) {
+			dm_jobs_log( $this->job_id, 0 === $i % 2 ? 'info' : 'error', 'line ' . $i, array(), 'fetch' );
+		}
+		$stats = new \DMJobs\Diagnostics\LogStats( new LogRepository(), 5 );
+		$first = $stats->for_job( $this->job_id );
+		$this->assertSame( 3, $first['by_level']['error'] );
+		$this->assertSame( 6, $first['steps'][0]['lines'] );
+		$this->assertIsArray( get_transient( 'dm_jobs_log_stats_' . $this->job_id ) );
+
+		// A cached answer is reused while no line is added...
+		global $wpdb;
+		$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->prefix}dm_job_logs SET level = 'debug' WHERE job_id = %d", $this->job_id ) );
+		$this->assertSame( $first, $stats->for_job( $this->job_id ) );
+		// ...and recomputed after one is.
+		dm_jobs_log( $this->job_id, 'critical', 'new' );
+		$this->assertSame( array( 'critical' => 1, 'debug' => 6 ), $stats->for_job( $this->job_id )['by_level'] );
+
+		do_action( 'dm_jobs_job_deleted', $this->job_id, array( 'id' => $this->job_id ) );
+		$this->assertFalse( get_transient( 'dm_jobs_log_stats_' . $this->job_id ) );
+	}
+
 	public function test_batched_delete_removes_every_line(): void {
 		for ( $i = 0; $i < 23; $i++ ) {
 			dm_jobs_log( $this->job_id, 'info', 'line ' . $i );

@@ -156,6 +156,27 @@ final class LogsRestTest extends TestCase {
 			$cursor = $page['next_cursor'];
 		} while ( $page['has_more'] );
 		$this->assertSame( array( 'line 5', 'line 10', 'line 15', 'line 20', 'line 25' ), $errors );
+
+		// Several levels, forwards and backwards: merged in order, nothing lost.
+		$this->append( 'warning', 'warn A' );
+		$this->append( 'warning', 'warn B' );
+		$expected = array( 'line 5', 'line 10', 'line 15', 'line 20', 'line 25', 'warn A', 'warn B' );
+		$forward  = array();
+		$cursor   = 0;
+		do {
+			$page = $this->request( 'GET', $route, array( 'per_page' => 3, 'after' => $cursor, 'level' => 'warning,error' ) )->get_data();
+			array_push( $forward, ...array_column( $page['items'], 'message' ) );
+			$cursor = $page['next_cursor'];
+		} while ( $page['has_more'] );
+		$this->assertSame( $expected, $forward );
+
+		$page     = $this->request( 'GET', $route, array( 'per_page' => 3, 'tail' => true, 'level' => 'error,warning' ) )->get_data();
+		$backward = array_column( $page['items'], 'message' );
+		while ( $page['has_older'] ) {
+			$page     = $this->request( 'GET', $route, array( 'per_page' => 3, 'before' => $page['prev_cursor'], 'level' => 'error,warning' ) )->get_data();
+			$backward = array_merge( array_column( $page['items'], 'message' ), $backward );
+		}
+		$this->assertSame( $expected, $backward );
 	}
 
 	public function test_tail_and_backward_paging(): void {
