@@ -2,13 +2,20 @@
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
-import { _n, sprintf, __ } from '@wordpress/i18n';
+import { sprintf, __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { formatJobsTotal, formatNumber } from '../utils/format-count';
 
 export interface JobsPaginationProps {
 	/** 1-based page shown. */
 	page: number;
 	totalPages: number;
 	total: number;
+	/** `false` when the total is an estimate: shown as "about 1.2M jobs". */
+	totalExact?: boolean;
 	canPreviousPage: boolean;
 	canNextPage: boolean;
 	onPreviousPage: () => void;
@@ -28,6 +35,7 @@ export function JobsPagination( props: JobsPaginationProps ) {
 		page,
 		totalPages,
 		total,
+		totalExact = true,
 		canPreviousPage,
 		canNextPage,
 		onPreviousPage,
@@ -39,11 +47,7 @@ export function JobsPagination( props: JobsPaginationProps ) {
 			aria-label={ __( 'Jobs pagination', 'dm-jobs' ) }
 		>
 			<span className="dm-jobs-total">
-				{ sprintf(
-					/* translators: %s: number of jobs, e.g. 3,000. */
-					_n( '%s job', '%s jobs', total, 'dm-jobs' ),
-					total.toLocaleString()
-				) }
+				{ formatJobsTotal( total, totalExact ) }
 			</span>
 			<div className="dm-jobs-pagination__controls">
 				<Button
@@ -59,12 +63,19 @@ export function JobsPagination( props: JobsPaginationProps ) {
 					className="dm-jobs-pagination__current"
 					aria-live="polite"
 				>
-					{ sprintf(
-						/* translators: 1: current page number, 2: number of pages. */
-						__( 'Page %1$s of %2$s', 'dm-jobs' ),
-						page.toLocaleString(),
-						Math.max( 1, totalPages ).toLocaleString()
-					) }
+					{ totalExact
+						? sprintf(
+								/* translators: 1: current page number, 2: number of pages. */
+								__( 'Page %1$s of %2$s', 'dm-jobs' ),
+								formatNumber( page ),
+								formatNumber( Math.max( 1, totalPages ) )
+							)
+						: sprintf(
+								/* translators: 1: current page number, 2: estimated number of pages. */
+								__( 'Page %1$s of about %2$s', 'dm-jobs' ),
+								formatNumber( page ),
+								formatNumber( Math.max( 1, totalPages ) )
+							) }
 				</span>
 				<Button
 					variant="secondary"

@@ -13,10 +13,13 @@ import { useJobsList } from '../hooks/use-jobs-list';
 import { JobDetails, useJobDetailsOpener } from '../job-details';
 import type { DmJobsConfig } from '../types';
 import { hasActiveFilters } from '../utils/has-active-filters';
+import { toggleSort } from '../utils/sorting';
 import { getTimeZoneLabel, resolveTimeZone } from '../utils/time-zone';
 import { EmptyState } from './empty-state';
 import { ErrorNotice } from './error-notice';
+import { JobsNoMatches } from './jobs-no-matches';
 import { JobsTable } from './jobs-table';
+import { JobsToolbar } from './jobs-toolbar';
 import { LoadingState } from './loading-state';
 
 export interface JobsScreenProps {
@@ -40,6 +43,10 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 		error,
 		reload,
 		goToPage,
+		totalExact,
+		highlightedJobId,
+		clearFilters,
+		setSort,
 	} = useJobsList();
 	const containerRef = useRef< HTMLDivElement >( null );
 	const { openJob, activeJobId } = useJobDetailsOpener();
@@ -65,11 +72,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 	} else if ( total === 0 && ! hasActiveFilters( loadedQuery ) ) {
 		content = <EmptyState config={ config } />;
 	} else if ( total === 0 ) {
-		content = (
-			<p className="dm-jobs-no-matches">
-				{ __( 'No jobs match the current filters.', 'dm-jobs' ) }
-			</p>
-		);
+		content = <JobsNoMatches onClear={ clearFilters } />;
 	} else if ( jobs.length === 0 ) {
 		content = (
 			<div className="dm-jobs-out-of-range">
@@ -96,6 +99,12 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 				onPageChange={ goToPage }
 				onOpenJob={ openJob }
 				activeJobId={ activeJobId }
+				totalExact={ totalExact }
+				sort={ query }
+				onSortChange={ ( orderby ) =>
+					setSort( toggleSort( query, orderby ) )
+				}
+				highlightedJobId={ highlightedJobId }
 			/>
 		);
 	}
@@ -103,6 +112,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 	return (
 		<div className="dm-jobs-screen" ref={ containerRef } tabIndex={ -1 }>
 			<AdminTools />
+			<JobsToolbar config={ config } onOpenJob={ openJob } />
 			{ error && <ErrorNotice error={ error } onRetry={ retry } /> }
 			{ isLoading && loadedQuery !== null && <LoadingState inline /> }
 			{ content }

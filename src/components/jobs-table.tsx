@@ -19,7 +19,9 @@ import { __ } from '@wordpress/i18n';
 import { useSelectionColumn } from '../admin-tools';
 import { useJobsColumns } from '../hooks/use-jobs-columns';
 import { openJobProps } from '../job-details/utils/open-job-props';
-import type { JobListItem } from '../types';
+import type { JobListItem, JobsOrderBy } from '../types';
+import type { JobsSort } from '../utils/sorting';
+import { columnAriaSort, JobsColumnHeader } from './jobs-column-header';
 import { JobsPagination } from './jobs-pagination';
 
 export interface JobsTableProps {
@@ -37,6 +39,13 @@ export interface JobsTableProps {
 	onOpenJob?: ( jobId: number ) => void;
 	/** The job whose details are open. */
 	activeJobId?: number | null;
+	/** `false` when `total` is an estimate ("about"). */
+	totalExact?: boolean;
+	/** The current sort; with `onSortChange`, headers sort when clicked. */
+	sort?: JobsSort;
+	onSortChange?: ( orderby: JobsOrderBy ) => void;
+	/** A job to highlight (found by searching its ID). */
+	highlightedJobId?: number | null;
 }
 
 function headerText( header: unknown ): string {
@@ -62,6 +71,10 @@ export function JobsTable( props: JobsTableProps ) {
 		onPageChange,
 		onOpenJob,
 		activeJobId,
+		totalExact = true,
+		sort,
+		onSortChange,
+		highlightedJobId,
 	} = props;
 	const columns = useSelectionColumn(
 		useJobsColumns( { timeZone, timeZoneLabel } ),
@@ -104,13 +117,27 @@ export function JobsTable( props: JobsTableProps ) {
 									key={ header.id }
 									scope="col"
 									className={ `dm-jobs-column-${ header.column.id }` }
+									aria-sort={ columnAriaSort(
+										header.column.columnDef.meta
+											?.dmJobsSort,
+										sort
+									) }
 								>
-									{ header.isPlaceholder
-										? null
-										: flexRender(
+									{ header.isPlaceholder ? null : (
+										<JobsColumnHeader
+											sortKeys={
+												header.column.columnDef.meta
+													?.dmJobsSort
+											}
+											sort={ sort }
+											onSort={ onSortChange }
+										>
+											{ flexRender(
 												header.column.columnDef.header,
 												header.getContext()
 											) }
+										</JobsColumnHeader>
+									) }
 								</th>
 							) ) }
 						</tr>
@@ -121,6 +148,11 @@ export function JobsTable( props: JobsTableProps ) {
 						<tr
 							key={ row.id }
 							data-job-id={ row.original.id }
+							data-highlighted={
+								highlightedJobId === row.original.id
+									? 'true'
+									: undefined
+							}
 							{ ...openJobProps(
 								row.original.id,
 								onOpenJob,
@@ -154,6 +186,7 @@ export function JobsTable( props: JobsTableProps ) {
 				page={ page }
 				totalPages={ totalPages }
 				total={ total }
+				totalExact={ totalExact }
 				canPreviousPage={ table.getCanPreviousPage() }
 				canNextPage={ table.getCanNextPage() }
 				onPreviousPage={ table.previousPage }

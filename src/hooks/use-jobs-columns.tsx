@@ -13,6 +13,7 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { JobListItem } from '../types';
+import { formatDuration } from '../utils/format-duration';
 import { formatPipelineFlow } from '../utils/format-pipeline-flow';
 import { StatusBadge } from '../components/status-badge';
 import { Timestamp } from '../components/timestamp';
@@ -38,16 +39,27 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 				id: 'id',
 				header: __( 'Job ID', 'dm-jobs' ),
 				cell: ( info ) => info.getValue(),
+				meta: { dmJobsSort: [ { orderby: 'job_id' } ] },
 			} ),
 			columnHelper.display( {
 				id: 'pipeline-flow',
 				header: __( 'Pipeline → Flow', 'dm-jobs' ),
 				cell: ( info ) => formatPipelineFlow( info.row.original ),
+				meta: {
+					dmJobsSort: [
+						{
+							orderby: 'pipeline',
+							label: __( 'Pipeline', 'dm-jobs' ),
+						},
+						{ orderby: 'flow', label: __( 'Flow', 'dm-jobs' ) },
+					],
+				},
 			} ),
 			columnHelper.display( {
 				id: 'status',
 				header: __( 'Status', 'dm-jobs' ),
 				cell: ( info ) => <StatusBadge job={ info.row.original } />,
+				meta: { dmJobsSort: [ { orderby: 'status' } ] },
 			} ),
 			columnHelper.accessor( 'created_at', {
 				id: 'created',
@@ -59,6 +71,7 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 						timeZoneLabel={ timeZoneLabel }
 					/>
 				),
+				meta: { dmJobsSort: [ { orderby: 'created_at' } ] },
 			} ),
 			columnHelper.accessor( 'completed_at', {
 				id: 'completed',
@@ -70,6 +83,13 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 						timeZoneLabel={ timeZoneLabel }
 					/>
 				),
+				meta: { dmJobsSort: [ { orderby: 'completed_at' } ] },
+			} ),
+			columnHelper.accessor( 'duration', {
+				id: 'duration',
+				header: __( 'Duration', 'dm-jobs' ),
+				cell: ( info ) => formatDuration( info.getValue() ),
+				meta: { dmJobsSort: [ { orderby: 'duration' } ] },
 			} ),
 		],
 		[ timeZone, timeZoneLabel ]

@@ -83,7 +83,10 @@ describe( 'Jobs screen: table', () => {
 		expect(
 			within( table )
 				.getAllByRole( 'columnheader' )
-				.map( ( header ) => header.textContent )
+				// Without the sort arrows (decoration, hidden from screen readers).
+				.map( ( header ) =>
+					header.textContent?.replace( /[↑↓↕]/g, '' )
+				)
 		).toEqual( [
 			'', // The row-selection checkbox (Admin tools).
 			'Job ID',
@@ -91,6 +94,7 @@ describe( 'Jobs screen: table', () => {
 			'Status',
 			'Created',
 			'Completed',
+			'Duration',
 		] );
 		expect( rowIds() ).toEqual( [ '12', '11', '10' ] );
 
@@ -118,7 +122,12 @@ describe( 'Jobs screen: table', () => {
 		const running = within( runningRow );
 		expect( running.getByText( 'Pipeline #8 → Flow #21' ) ).toBeVisible();
 		expect( running.getByText( 'Processing' ) ).toHaveClass( 'is-neutral' );
-		expect( running.getByText( '—' ) ).toBeVisible();
+		expect(
+			within(
+				runningRow.querySelector( '.dm-jobs-column-completed' ) ??
+					runningRow
+			).getByText( '—' )
+		).toBeVisible();
 
 		expect(
 			table.querySelector(
@@ -140,6 +149,7 @@ describe( 'Jobs screen: table', () => {
 			'Status',
 			'Created',
 			'Completed',
+			'Duration',
 		] );
 	} );
 } );
@@ -178,9 +188,9 @@ describe( 'Jobs screen: pagination', () => {
 		expect( screen.getByText( 'Page 3 of 3' ) ).toBeVisible();
 		const next = screen.getByRole( 'button', { name: 'Next page' } );
 		expect( next ).toHaveAttribute( 'aria-disabled', 'true' );
-		const requestsBefore = server.requests.length;
+		const requestsBefore = server.requestsTo( 'jobs' ).length;
 		await user.click( next );
-		expect( server.requests ).toHaveLength( requestsBefore );
+		expect( server.requestsTo( 'jobs' ) ).toHaveLength( requestsBefore );
 
 		await user.click(
 			screen.getByRole( 'button', { name: 'Previous page' } )
@@ -197,7 +207,7 @@ describe( 'Jobs screen: pagination', () => {
 		const next = screen.getByRole( 'button', { name: 'Next page' } );
 		for (
 			let presses = 0;
-			presses < 120 && next.ownerDocument.activeElement !== next;
+			presses < 200 && next.ownerDocument.activeElement !== next;
 			presses++
 		) {
 			await user.tab();
@@ -251,6 +261,7 @@ describe( 'Jobs screen: loading, error and empty states', () => {
 		const user = userEvent.setup();
 		server.setJobs( makeJobs( 2 ) );
 		server.failNext( {
+			route: 'jobs',
 			status: 500,
 			body: {
 				code: 'db_error',
@@ -266,14 +277,14 @@ describe( 'Jobs screen: loading, error and empty states', () => {
 		);
 		expect( errorNotice() ).toContainElement( retry );
 		expect( screen.queryByRole( 'table' ) ).not.toBeInTheDocument();
-		expect( server.requests ).toHaveLength( 1 );
+		expect( server.requestsTo( 'jobs' ) ).toHaveLength( 1 );
 
 		await user.click( retry );
 
 		expect(
 			await screen.findByRole( 'table', { name: 'Jobs' } )
 		).toBeInTheDocument();
-		expect( server.requests ).toHaveLength( 2 );
+		expect( server.requestsTo( 'jobs' ) ).toHaveLength( 2 );
 		expect( rowIds() ).toEqual( [ '2', '1' ] );
 		expect( document.querySelector( '.dm-jobs-error' ) ).toBeNull();
 	} );
@@ -285,6 +296,7 @@ describe( 'Jobs screen: loading, error and empty states', () => {
 		await screen.findByRole( 'table', { name: 'Jobs' } );
 
 		server.failNext( {
+			route: 'jobs',
 			status: 403,
 			body: {
 				code: 'rest_forbidden',
