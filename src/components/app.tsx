@@ -6,6 +6,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { InsightsTabs } from '../insights';
 import type { DmJobsConfig } from '../types';
 import { JobsScreen } from './jobs-screen';
 
@@ -23,7 +24,9 @@ export function App( { config }: AppProps ) {
 	return (
 		<div className="dm-jobs-app">
 			<h1>{ __( 'Jobs', 'dm-jobs' ) }</h1>
-			<JobsScreen config={ config } />
+			<InsightsTabs config={ config }>
+				<JobsScreen config={ config } />
+			</InsightsTabs>
 		</div>
 	);
 }

@@ -1,0 +1,667 @@
+/**
+ * The insights charts (recharts). Each renders inside a ChartCard, with its
+ * data as a table alternative.
+ */
+
+/**
+ * External dependencies
+ */
+import {
+	Bar,
+	BarChart,
+	CartesianGrid,
+	Legend,
+	Line,
+	LineChart,
+	ResponsiveContainer,
+	Tooltip,
+	XAxis,
+	YAxis,
+} from 'recharts';
+
+/**
+ * WordPress dependencies
+ */
+import { __, _n, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { MetricsOverview, MetricsResources } from '../types';
+import {
+	concurrencyRows,
+	concurrencyTable,
+	durationRows,
+	durationTable,
+	failureTable,
+	failureTrend,
+	presentStatuses,
+	successRows,
+	successTable,
+	tableSizeRows,
+	tableSizeTable,
+	volumeRows,
+	volumeTable,
+} from '../utils/chart-data';
+import {
+	finalStatusLabel,
+	formatCount,
+	formatDuration,
+	formatPercent,
+} from '../utils/format';
+import {
+	AVG_COLOR,
+	P95_COLOR,
+	seriesColor,
+	STATUS_COLORS,
+	SUCCESS_COLOR,
+} from '../utils/status-colors';
+import { ChartCard } from './chart-card';
+import type { CardStatus } from './chart-card';
+import { ChartTooltip } from './chart-tooltip';
+import { HeatmapGrid } from './heatmap-grid';
+
+const HEIGHT = 260;
+const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
+const AXIS_TICK = { fontSize: 12 };
+// Charts render at once in tests (jsdom has no layout) and on first paint.
+const INITIAL = { width: 600, height: HEIGHT };
+
+interface OverviewChartProps {
+	overview: MetricsOverview | null;
+	status: CardStatus;
+	timeZone: string;
+}
+
+interface ResourcesChartProps {
+	resources: MetricsResources | null;
+	status: CardStatus;
+	timeZone: string;
+}
+
+const percentTick = ( value: number ) => `${ value }%`;
+
+function bucketNoun( overview: MetricsOverview ): string {
+	switch ( overview.range.bucket ) {
+		case 'hour':
+			return __( 'per hour', 'dm-jobs' );
+		case 'day':
+			return __( 'per day', 'dm-jobs' );
+		case 'week':
+			return __( 'per week', 'dm-jobs' );
+	}
+}
+
+export function VolumeChart( {
+	overview,
+	status,
+	timeZone,
+}: OverviewChartProps ) {
+	const points = overview?.volume ?? [];
+	const size = overview?.range.bucket ?? 'day';
+	const statuses = presentStatuses( points );
+	return (
+		<ChartCard
+			id="volume"
+			title={ __( 'Job volume', 'dm-jobs' ) }
+			description={
+				overview &&
+				sprintf(
+					/* translators: %s: "per hour", "per day" or "per week". */
+					__(
+						'Finished jobs %s, by status (bucketed by when the job was created).',
+						'dm-jobs'
+					),
+					bucketNoun( overview )
+				)
+			}
+			{ ...status }
+			table={ overview ? volumeTable( points, size, timeZone ) : null }
+			summary={
+				overview
+					? sprintf(
+							/* translators: %s: number of jobs. */
+							_n(
+								'Stacked bar chart of %s finished job by status.',
+								'Stacked bar chart of %s finished jobs by status.',
+								overview.totals.jobs,
+								'dm-jobs'
+							),
+							formatCount( overview.totals.jobs )
+						)
+					: undefined
+			}
+			wide
+		>
+			<ResponsiveContainer
+				width="100%"
+				height={ HEIGHT }
+				initialDimension={ INITIAL }
+			>
+				<BarChart
+					data={ volumeRows( points, size, timeZone ) }
+					margin={ MARGIN }
+					accessibilityLayer={ false }
+				>
+					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
+					<XAxis
+						dataKey="label"
+						tick={ AXIS_TICK }
+						minTickGap={ 12 }
+					/>
+					<YAxis
+						allowDecimals={ false }
+						tick={ AXIS_TICK }
+						width={ 48 }
+					/>
+					<Tooltip
+						content={ ( { active, payload, label } ) => (
+							<ChartTooltip
+								active={ active }
+								payload={ payload }
+								label={ label }
+								format={ ( value ) => formatCount( value ) }
+							/>
+						) }
+					/>
+					<Legend wrapperStyle={ { fontSize: 12 } } />
+					{ statuses.map( ( item ) => (
+						<Bar
+							key={ item }
+							dataKey={ item }
+							name={ finalStatusLabel( item ) }
+							stackId="jobs"
+							fill={ STATUS_COLORS[ item ] }
+							stroke={ item === 'other' ? '#a7aaad' : undefined }
+							isAnimationActive={ false }
+						/>
+					) ) }
+				</BarChart>
+			</ResponsiveContainer>
+		</ChartCard>
+	);
+}
+
+export function SuccessRateChart( {
+	overview,
+	status,
+	timeZone,
+}: OverviewChartProps ) {
+	const points = overview?.success_rate ?? [];
+	const size = overview?.range.bucket ?? 'day';
+	return (
+		<ChartCard
+			id="success-rate"
+			title={ __( 'Success rate', 'dm-jobs' ) }
+			description={ __(
+				'Succeeded ÷ (succeeded + failed). Completed, completed with no items and skipped by agent count as success; cancelled jobs count as neither.',
+				'dm-jobs'
+			) }
+			{ ...status }
+			table={ overview ? successTable( points, size, timeZone ) : null }
+			summary={
+				overview
+					? sprintf(
+							/* translators: %s: success rate over the whole range, e.g. 97.5%. */
+							__(
+								'Line chart of the success rate; %s over the whole range.',
+								'dm-jobs'
+							),
+							formatPercent( overview.totals.success_rate )
+						)
+					: undefined
+			}
+		>
+			<ResponsiveContainer
+				width="100%"
+				height={ HEIGHT }
+				initialDimension={ INITIAL }
+			>
+				<LineChart
+					data={ successRows( points, size, timeZone ) }
+					margin={ MARGIN }
+					accessibilityLayer={ false }
+				>
+					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
+					<XAxis
+						dataKey="label"
+						tick={ AXIS_TICK }
+						minTickGap={ 12 }
+					/>
+					<YAxis
+						domain={ [ 0, 100 ] }
+						tickFormatter={ percentTick }
+						tick={ AXIS_TICK }
+						width={ 48 }
+					/>
+					<Tooltip
+						content={ ( { active, payload, label } ) => (
+							<ChartTooltip
+								active={ active }
+								payload={ payload }
+								label={ label }
+								format={ ( value ) =>
+									formatPercent( value / 100 )
+								}
+							/>
+						) }
+					/>
+					<Line
+						type="monotone"
+						dataKey="rate"
+						name={ __( 'Success rate', 'dm-jobs' ) }
+						stroke={ SUCCESS_COLOR }
+						strokeWidth={ 2 }
+						dot={ points.length <= 31 }
+						connectNulls
+						isAnimationActive={ false }
+					/>
+				</LineChart>
+			</ResponsiveContainer>
+		</ChartCard>
+	);
+}
+
+export function DurationChart( {
+	overview,
+	status,
+}: Omit< OverviewChartProps, 'timeZone' > ) {
+	const items = overview?.durations ?? [];
+	const rows = durationRows( items );
+	const precision = overview
+		? Math.round( overview.range.p95_precision * 100 )
+		: 12;
+	return (
+		<ChartCard
+			id="durations"
+			title={ __( 'Duration by pipeline', 'dm-jobs' ) }
+			description={ sprintf(
+				/* translators: %d: precision in percent, e.g. 12. */
+				__(
+					'Average and 95th percentile time from creation to completion of finished jobs. p95 values are within ±%d%%.',
+					'dm-jobs'
+				),
+				precision
+			) }
+			{ ...status }
+			state={
+				status.state === 'ready' && rows.length === 0
+					? 'empty'
+					: status.state
+			}
+			emptyMessage={ __(
+				'No finished jobs with a completion time in this range.',
+				'dm-jobs'
+			) }
+			table={ overview ? durationTable( items ) : null }
+			summary={ sprintf(
+				/* translators: %d: number of pipelines. */
+				_n(
+					'Bar chart of average and p95 duration for %d pipeline.',
+					'Bar chart of average and p95 duration for %d pipelines.',
+					rows.length,
+					'dm-jobs'
+				),
+				rows.length
+			) }
+		>
+			<ResponsiveContainer
+				width="100%"
+				height={ Math.max( HEIGHT, rows.length * 44 + 60 ) }
+				initialDimension={ INITIAL }
+			>
+				<BarChart
+					data={ rows }
+					layout="vertical"
+					margin={ MARGIN }
+					accessibilityLayer={ false }
+				>
+					<CartesianGrid strokeDasharray="3 3" horizontal={ false } />
+					<XAxis
+						type="number"
+						tick={ AXIS_TICK }
+						tickFormatter={ ( value: number ) =>
+							formatDuration( value )
+						}
+					/>
+					<YAxis
+						type="category"
+						dataKey="name"
+						tick={ AXIS_TICK }
+						width={ 110 }
+					/>
+					<Tooltip
+						content={ ( { active, payload, label } ) => (
+							<ChartTooltip
+								active={ active }
+								payload={ payload }
+								label={ label }
+								titleKey="name"
+								format={ ( value ) => formatDuration( value ) }
+							/>
+						) }
+					/>
+					<Legend wrapperStyle={ { fontSize: 12 } } />
+					<Bar
+						dataKey="avg"
+						name={ __( 'Average', 'dm-jobs' ) }
+						fill={ AVG_COLOR }
+						isAnimationActive={ false }
+					/>
+					<Bar
+						dataKey="p95"
+						name={ __( 'p95', 'dm-jobs' ) }
+						fill={ P95_COLOR }
+						isAnimationActive={ false }
+					/>
+				</BarChart>
+			</ResponsiveContainer>
+		</ChartCard>
+	);
+}
+
+export function HeatmapChart( {
+	overview,
+	status,
+}: Omit< OverviewChartProps, 'timeZone' > ) {
+	return (
+		<HeatmapGrid
+			cells={ overview?.heatmap.cells ?? [] }
+			max={ overview?.heatmap.max ?? 0 }
+			startOfWeek={ overview?.range.start_of_week ?? 1 }
+			timeZone={ overview?.range.time_zone ?? '' }
+			status={ status }
+		/>
+	);
+}
+
+export function FailureTrendChart( {
+	overview,
+	status,
+	timeZone,
+}: OverviewChartProps ) {
+	const series = overview?.failure_trend ?? [];
+	const size = overview?.range.bucket ?? 'day';
+	const trend = failureTrend( series, size, timeZone );
+	return (
+		<ChartCard
+			id="failure-trend"
+			title={ __( 'Failure rate by pipeline', 'dm-jobs' ) }
+			description={
+				trend.hidden > 0
+					? sprintf(
+							/* translators: %d: number of pipelines not drawn. */
+							_n(
+								'Failed ÷ (succeeded + failed) per pipeline. The busiest pipelines are drawn; %d more is in the table.',
+								'Failed ÷ (succeeded + failed) per pipeline. The busiest pipelines are drawn; %d more are in the table.',
+								trend.hidden,
+								'dm-jobs'
+							),
+							trend.hidden
+						)
+					: __(
+							'Failed ÷ (succeeded + failed) per pipeline.',
+							'dm-jobs'
+						)
+			}
+			{ ...status }
+			table={ overview ? failureTable( series, size, timeZone ) : null }
+			summary={ sprintf(
+				/* translators: %d: number of pipelines. */
+				_n(
+					'Line chart of the failure rate of %d pipeline.',
+					'Line chart of the failure rate of %d pipelines.',
+					trend.lines.length,
+					'dm-jobs'
+				),
+				trend.lines.length
+			) }
+			wide
+		>
+			<ResponsiveContainer
+				width="100%"
+				height={ HEIGHT }
+				initialDimension={ INITIAL }
+			>
+				<LineChart
+					data={ trend.rows }
+					margin={ MARGIN }
+					accessibilityLayer={ false }
+				>
+					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
+					<XAxis
+						dataKey="label"
+						tick={ AXIS_TICK }
+						minTickGap={ 12 }
+					/>
+					<YAxis
+						domain={ [ 0, 100 ] }
+						tickFormatter={ percentTick }
+						tick={ AXIS_TICK }
+						width={ 48 }
+					/>
+					<Tooltip
+						content={ ( { active, payload, label } ) => (
+							<ChartTooltip
+								active={ active }
+								payload={ payload }
+								label={ label }
+								format={ ( value ) =>
+									formatPercent( value / 100 )
+								}
+							/>
+						) }
+					/>
+					<Legend wrapperStyle={ { fontSize: 12 } } />
+					{ trend.lines.map( ( line ) => (
+						<Line
+							key={ line.key }
+							type="monotone"
+							dataKey={ line.key }
+							name={ line.name }
+							stroke={ line.color }
+							strokeWidth={ 2 }
+							dot={ false }
+							connectNulls
+							isAnimationActive={ false }
+						/>
+					) ) }
+				</LineChart>
+			</ResponsiveContainer>
+		</ChartCard>
+	);
+}
+
+export function ConcurrencyChart( {
+	resources,
+	status,
+	timeZone,
+}: ResourcesChartProps ) {
+	const rows = resources ? concurrencyRows( resources, timeZone ) : [];
+	return (
+		<ChartCard
+			id="concurrency"
+			title={ __( 'Concurrent jobs', 'dm-jobs' ) }
+			description={ __(
+				'Jobs processing and pending, sampled every five minutes by the background task (largest value per period).',
+				'dm-jobs'
+			) }
+			{ ...status }
+			state={
+				status.state === 'ready' && rows.length === 0
+					? 'empty'
+					: status.state
+			}
+			emptyMessage={ __(
+				'No samples in this range yet: they are taken every five minutes from now on.',
+				'dm-jobs'
+			) }
+			table={ resources ? concurrencyTable( resources, timeZone ) : null }
+			summary={ __(
+				'Line chart of processing and pending jobs over time.',
+				'dm-jobs'
+			) }
+		>
+			<ResponsiveContainer
+				width="100%"
+				height={ HEIGHT }
+				initialDimension={ INITIAL }
+			>
+				<LineChart
+					data={ rows }
+					margin={ MARGIN }
+					accessibilityLayer={ false }
+				>
+					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
+					<XAxis
+						dataKey="label"
+						tick={ AXIS_TICK }
+						minTickGap={ 24 }
+					/>
+					<YAxis
+						allowDecimals={ false }
+						tick={ AXIS_TICK }
+						width={ 40 }
+					/>
+					<Tooltip
+						content={ ( { active, payload, label } ) => (
+							<ChartTooltip
+								active={ active }
+								payload={ payload }
+								label={ label }
+								format={ ( value ) => formatCount( value ) }
+							/>
+						) }
+					/>
+					<Legend wrapperStyle={ { fontSize: 12 } } />
+					<Line
+						type="stepAfter"
+						dataKey="processing"
+						name={ __( 'Processing', 'dm-jobs' ) }
+						stroke={ seriesColor( 0 ) }
+						strokeWidth={ 2 }
+						dot={ false }
+						isAnimationActive={ false }
+					/>
+					<Line
+						type="stepAfter"
+						dataKey="pending"
+						name={ __( 'Pending', 'dm-jobs' ) }
+						stroke={ seriesColor( 1 ) }
+						strokeWidth={ 2 }
+						dot={ false }
+						isAnimationActive={ false }
+					/>
+				</LineChart>
+			</ResponsiveContainer>
+		</ChartCard>
+	);
+}
+
+export function TableSizeChart( {
+	resources,
+	status,
+	timeZone,
+}: ResourcesChartProps ) {
+	const rows = resources ? tableSizeRows( resources, timeZone ) : [];
+	return (
+		<ChartCard
+			id="table-size"
+			title={ __( 'Jobs table size', 'dm-jobs' ) }
+			description={ __(
+				'Rows and size of the jobs table, measured hourly by the background task.',
+				'dm-jobs'
+			) }
+			{ ...status }
+			state={
+				status.state === 'ready' && rows.length === 0
+					? 'empty'
+					: status.state
+			}
+			emptyMessage={ __(
+				'No measurement in this range yet: the table is measured once an hour.',
+				'dm-jobs'
+			) }
+			table={ resources ? tableSizeTable( resources, timeZone ) : null }
+			summary={ __(
+				'Line chart of the jobs table size over time.',
+				'dm-jobs'
+			) }
+		>
+			<ResponsiveContainer
+				width="100%"
+				height={ HEIGHT }
+				initialDimension={ INITIAL }
+			>
+				<LineChart
+					data={ rows }
+					margin={ MARGIN }
+					accessibilityLayer={ false }
+				>
+					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
+					<XAxis
+						dataKey="label"
+						tick={ AXIS_TICK }
+						minTickGap={ 24 }
+					/>
+					<YAxis
+						yAxisId="rows"
+						allowDecimals={ false }
+						tick={ AXIS_TICK }
+						width={ 56 }
+						tickFormatter={ ( value: number ) =>
+							formatCount( value )
+						}
+					/>
+					<YAxis
+						yAxisId="size"
+						orientation="right"
+						tick={ AXIS_TICK }
+						width={ 48 }
+						unit=" MB"
+					/>
+					<Tooltip
+						content={ ( { active, payload, label } ) => (
+							<ChartTooltip
+								active={ active }
+								payload={ payload }
+								label={ label }
+								format={ ( value, name ) =>
+									name === __( 'Size (MB)', 'dm-jobs' )
+										? sprintf(
+												/* translators: %s: megabytes. */
+												__( '%s MB', 'dm-jobs' ),
+												String( value )
+											)
+										: formatCount( value )
+								}
+							/>
+						) }
+					/>
+					<Legend wrapperStyle={ { fontSize: 12 } } />
+					<Line
+						yAxisId="rows"
+						type="monotone"
+						dataKey="rows"
+						name={ __( 'Rows', 'dm-jobs' ) }
+						stroke={ seriesColor( 0 ) }
+						strokeWidth={ 2 }
+						dot={ rows.length <= 48 }
+						isAnimationActive={ false }
+					/>
+					<Line
+						yAxisId="size"
+						type="monotone"
+						dataKey="megabytes"
+						name={ __( 'Size (MB)', 'dm-jobs' ) }
+						stroke={ seriesColor( 2 ) }
+						strokeWidth={ 2 }
+						dot={ false }
+						connectNulls
+						isAnimationActive={ false }
+					/>
+				</LineChart>
+			</ResponsiveContainer>
+		</ChartCard>
+	);
+}
