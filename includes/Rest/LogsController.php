@@ -221,7 +221,7 @@ final class LogsController extends WP_REST_Controller {
 			),
 			'context' => array(
 				'description' => __( 'Structured data (a JSON object of at most 64 KB). An http_status key is kept as the line\'s HTTP status.', 'dm-jobs' ),
-				'type'        => 'object',
+				'type'        => array( 'object', 'null' ),
 			),
 		);
 	}
