@@ -3,8 +3,9 @@
  * Answers GET /jobs: picks the cheapest way to read a page and to know the total for the query.
  *
  * Totals are exact when that is cheap: from the count snapshot for the unfiltered list and for a single
- * status/pipeline/flow filter, or by counting up to EXACT_COUNT_LIMIT matches. Past that they are the
- * database's estimate, flagged as such.
+ * status/pipeline/flow filter, or by counting up to EXACT_COUNT_LIMIT matches when the database expects to
+ * examine few rows. Otherwise they are the database's estimate of the rows to examine (an upper bound),
+ * flagged as such.
  *
  * @package DMJobs
  */
@@ -23,6 +24,11 @@ defined( 'ABSPATH' ) || exit;
 final class JobLister {
 
 	public const EXACT_COUNT_LIMIT = 10000;
+
+	/**
+	 * Counting is skipped when the database expects to examine more rows than this.
+	 */
+	public const EXACT_COUNT_MAX_EXAMINED = 50000;
 
 	/**
 	 * Below this offset a plain OFFSET is cheaper than looking up anchors.
@@ -62,11 +68,36 @@ final class JobLister {
 		if ( null !== $snapshot ) {
 			return $snapshot;
 		}
-		$capped = $this->list->count_up_to( $query, self::EXACT_COUNT_LIMIT );
-		if ( $capped <= self::EXACT_COUNT_LIMIT ) {
-			return array( $capped, true );
+		// The rows the database expects to examine bound both the cost of counting and the count.
+		$examined = $this->list->estimate_matching( $query );
+		$capped   = 0;
+		if ( null === $examined || $examined <= self::EXACT_COUNT_MAX_EXAMINED ) {
+			$capped = $this->list->count_up_to( $query, self::EXACT_COUNT_LIMIT );
+			if ( $capped <= self::EXACT_COUNT_LIMIT ) {
+				return array( $capped, true );
+			}
 		}
-		return array( max( $capped, (int) $this->list->estimate_matching( $query ) ), false );
+		return array( max( $capped, $this->independent_estimate( $query ) ?? (int) $examined ), false );
+	}
+
+	/**
+	 * Status × pipeline/flow filters estimated from the snapshot as if independent
+	 * (jobs of that status × share of that pipeline's or flow's jobs).
+	 */
+	private function independent_estimate( JobQuery $query ): ?int {
+		if ( ! $query->statuses || '' !== $query->search || null !== $query->created_after || null !== $query->created_before || null !== $query->above_id ) {
+			return null;
+		}
+		$counts = $this->counts->current();
+		if ( $counts['total'] < 1 || ! $counts['by_status'] ) {
+			return null;
+		}
+		$of_status = 0;
+		foreach ( $query->statuses as $status ) {
+			$of_status += $counts['by_status'][ $status->value ] ?? 0;
+		}
+		$group = null !== $query->flow_id ? ( $counts['by_flow'][ (string) $query->flow_id ] ?? 0 ) : ( $counts['by_pipeline'][ (string) $query->pipeline_id ] ?? 0 );
+		return (int) round( $of_status * $group / $counts['total'] );
 	}
 
 	/**

@@ -65,7 +65,23 @@ final class JobListRepository {
 		[ $where, $values ] = $this->jobs->filter_sql( $query );
 		$values[]           = $cap + 1;
 		$sql                = 'SELECT COUNT(*) FROM (SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where} LIMIT %d) capped";
-		return (int) $wpdb->get_var( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return (int) $wpdb->get_var( self::without_index_intersection( $wpdb->prepare( $sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * MySQL/MariaDB like to intersect two single-column indexes (status ∩ pipeline_id) and sort the
+	 * result, which is far slower here than walking one index in job-ID order. Turn that off for one
+	 * statement: MariaDB's SET STATEMENT, MySQL's optimizer hint (a comment elsewhere).
+	 */
+	private static function without_index_intersection( string $sql ): string {
+		global $wpdb;
+		if ( JobColumns::uses_sqlite() ) {
+			return $sql;
+		}
+		if ( str_contains( strtolower( (string) $wpdb->db_server_info() ), 'mariadb' ) ) {
+			return "SET STATEMENT optimizer_switch='index_merge_intersection=off' FOR " . $sql;
+		}
+		return (string) preg_replace( '/^SELECT /', 'SELECT /*+ NO_INDEX_MERGE(j) */ ', $sql, 1 );
 	}
 
 	/**
@@ -313,7 +329,7 @@ final class JobListRepository {
 		$values[] = $query->per_page;
 		$values[] = $query->offset();
 		$ids_sql  = 'SELECT job_id FROM (' . implode( ' UNION ALL ', $parts ) . ") merged ORDER BY job_id {$query->order->sql()} LIMIT %d OFFSET %d";
-		$ids      = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $ids_sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$ids      = array_map( 'intval', $wpdb->get_col( self::without_index_intersection( $wpdb->prepare( $ids_sql, $values ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		if ( ! $ids ) {
 			return array();
 		}
@@ -345,7 +361,7 @@ final class JobListRepository {
 		$sql      = 'SELECT ' . self::LIST_COLUMNS . $this->from_with_names() . " WHERE {$where} ORDER BY " . self::ORDER_MARKER . ' LIMIT %d OFFSET %d';
 		// The sort expression may hold literal LIKE patterns, so it joins the query after prepare().
 		$prepared = str_replace( self::ORDER_MARKER, $sort, $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		return (array) $wpdb->get_results( $prepared, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return (array) $wpdb->get_results( self::without_index_intersection( $prepared ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	private function from_with_names(): string {
