@@ -363,13 +363,14 @@ export function DurationChart( {
 export function HeatmapChart( {
 	overview,
 	status,
-}: Omit< OverviewChartProps, 'timeZone' > ) {
+	timeZoneLabel,
+}: Omit< OverviewChartProps, 'timeZone' > & { timeZoneLabel: string } ) {
 	return (
 		<HeatmapGrid
 			cells={ overview?.heatmap.cells ?? [] }
 			max={ overview?.heatmap.max ?? 0 }
 			startOfWeek={ overview?.range.start_of_week ?? 1 }
-			timeZone={ overview?.range.time_zone ?? '' }
+			timeZone={ timeZoneLabel }
 			status={ status }
 		/>
 	);

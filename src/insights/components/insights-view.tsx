@@ -210,7 +210,11 @@ export function InsightsView( { config }: InsightsViewProps ) {
 					timeZone={ timeZone }
 				/>
 				<DurationChart overview={ data } status={ durationStatus } />
-				<HeatmapChart overview={ data } status={ overviewStatus } />
+				<HeatmapChart
+					overview={ data }
+					status={ overviewStatus }
+					timeZoneLabel={ timeZoneLabel }
+				/>
 				<FailureTrendChart
 					overview={ data }
 					status={ overviewStatus }

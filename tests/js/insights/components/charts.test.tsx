@@ -112,7 +112,11 @@ describe( 'charts and their tables', () => {
 
 	it( 'heatmap: cells shaded by count, and a weekday × hour table', () => {
 		const { container } = render(
-			<HeatmapChart overview={ makeOverview() } status={ READY } />
+			<HeatmapChart
+				overview={ makeOverview() }
+				status={ READY }
+				timeZoneLabel="Europe/Berlin"
+			/>
 		);
 		const cells = container.querySelectorAll( '.dm-jobs-heatmap__cell' );
 		expect( cells ).toHaveLength( 7 * 24 );
