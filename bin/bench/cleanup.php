@@ -1,0 +1,227 @@
+<?php
+/**
+ * Cleanup throughput benchmark (issue 5): adds N old, finished jobs of a dedicated pipeline to the
+ * site's dm_jobs (next to whatever is there, e.g. the 1M rows of `npm run bench`), then removes
+ * them with the real batched cleanup (OperationService, 1,000 IDs per batch, hooks included) while
+ * a concurrent writer process inserts jobs one by one, as Data Machine does. Prints one JSON
+ * object: rows/s, and the writer's worst (and p99/median) insert latency during the cleanup.
+ * Every row the writer inserted must survive (reported as writer_rows_lost). The benchmark's own
+ * rows are removed at the end, so the site is as it was.
+ *
+ * Usage: php bin/bench/cleanup.php --path=<wordpress dir> [--rows=1000000] [--writers=1]
+ *        [--payload-bytes=1000] [--batch=1000]
+ * (--url is accepted and ignored, for bin/bench.sh; DM_JOBS_BENCH_CLEANUP_ROWS sets the default of --rows.)
+ * On a 2-core machine, 1,000,000 rows take about 60 s to add and 5 minutes to remove.
+ *
+ * @package DMJobs
+ */
+
+if ( 'cli' !== PHP_SAPI ) {
+	exit( 1 );
+}
+$options = getopt( '', array( 'path:', 'rows::', 'writers::', 'payload-bytes::', 'batch::', 'url::', 'writer', 'pipeline::', 'flow::', 'go::', 'stop::', 'out::' ) );
+if ( empty( $options['path'] ) ) {
+	fwrite( STDERR, "Usage: php bin/bench/cleanup.php --path=<wordpress dir> [--rows=1000000] [--writers=1] [--payload-bytes=1000] [--batch=1000]\n" );
+	exit( 2 );
+}
+$_SERVER['HTTP_HOST'] = 'localhost';
+require rtrim( $options['path'], '/' ) . '/wp-load.php';
+
+if ( isset( $options['writer'] ) ) {
+	dm_jobs_bench_writer( (int) $options['pipeline'], (int) $options['flow'], (string) $options['go'], (string) $options['stop'], (string) $options['out'] );
+	exit( 0 );
+}
+
+use DMJobs\Audit\Actor;
+use DMJobs\Operations\OperationParams;
+use DMJobs\Operations\OperationService;
+use DMJobs\Operations\OperationType;
+use DMJobs\Repository\Retry;
+
+global $wpdb;
+$rows          = max( 1, (int) ( $options['rows'] ?? ( getenv( 'DM_JOBS_BENCH_CLEANUP_ROWS' ) ?: 1000000 ) ) );
+$writers       = max( 0, (int) ( $options['writers'] ?? 1 ) );
+$payload_bytes = max( 0, (int) ( $options['payload-bytes'] ?? 1000 ) );
+$batch         = max( 1, (int) ( $options['batch'] ?? 1000 ) );
+$jobs          = $wpdb->prefix . 'dm_jobs';
+$is_sqlite     = $wpdb instanceof \WP_SQLite_DB;
+
+// A dedicated pipeline and flow, so only the benchmark's own rows are touched.
+$name     = 'DM Jobs cleanup benchmark';
+$pipeline = (int) $wpdb->get_var( $wpdb->prepare( "SELECT pipeline_id FROM {$wpdb->prefix}dm_pipelines WHERE pipeline_name = %s", $name ) );
+if ( ! $pipeline ) {
+	$wpdb->insert( $wpdb->prefix . 'dm_pipelines', array( 'pipeline_name' => $name, 'pipeline_config' => '{}', 'created_at' => gmdate( 'Y-m-d H:i:s' ), 'updated_at' => gmdate( 'Y-m-d H:i:s' ) ) );
+	$pipeline = (int) $wpdb->insert_id;
+	$wpdb->insert( $wpdb->prefix . 'dm_flows', array( 'pipeline_id' => $pipeline, 'flow_name' => $name, 'flow_config' => '{}', 'scheduling_config' => '{"interval":"manual"}' ) );
+}
+$flow = (int) $wpdb->get_var( $wpdb->prepare( "SELECT flow_id FROM {$wpdb->prefix}dm_flows WHERE pipeline_id = %d ORDER BY flow_id LIMIT 1", $pipeline ) );
+dm_jobs_bench_remove_own_rows( $pipeline );
+
+// Seed N old finished rows (plain, legacy and compound statuses of the completed family).
+fprintf( STDERR, "Adding %s old jobs to %s…\n", number_format( $rows ), $jobs );
+$seed_started = microtime( true );
+$statuses     = array( 'completed', 'complete', 'completed - 3 items', 'completed_no_items', 'agent_skipped', 'completed: partial' );
+if ( $is_sqlite ) {
+	$repository = new \DMJobs\Repository\JobRepository();
+	for ( $done = 0; $done < $rows; $done += 2000 ) {
+		$chunk = array();
+		for ( $i = $done; $i < min( $rows, $done + 2000 ); $i++ ) {
+			$chunk[] = array( 'pipeline_id' => $pipeline, 'flow_id' => $flow, 'status' => $statuses[ $i % 6 ], 'engine_data' => str_repeat( 'x', $payload_bytes ), 'created_at' => '2020-01-01 00:00:00', 'completed_at' => '2020-01-01 00:01:00' );
+		}
+		$repository->insert_many( $chunk, 500 );
+	}
+} else {
+	$elt = "ELT(1 + s.seq % 6, '" . implode( "', '", $statuses ) . "')";
+	for ( $from = 1; $from <= $rows; $from += 100000 ) {
+		$to  = min( $rows, $from + 99999 );
+		$sql = "INSERT INTO {$jobs} (pipeline_id, flow_id, status, engine_data, created_at, completed_at)
+			SELECT {$pipeline}, {$flow}, {$elt}, REPEAT('x', {$payload_bytes}),
+				'2020-01-01 00:00:00' + INTERVAL s.seq SECOND, '2020-01-01 00:01:00' + INTERVAL s.seq SECOND
+			FROM seq_{$from}_to_{$to} s";
+		if ( false === $wpdb->query( $sql ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			fwrite( STDERR, 'Seeding failed: ' . $wpdb->last_error . "\n" );
+			exit( 1 );
+		}
+	}
+}
+$seed_seconds = microtime( true ) - $seed_started;
+$table_rows   = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$jobs}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+
+// Writers: separate PHP processes, waiting for the go file.
+$work = sys_get_temp_dir() . '/dm-jobs-bench-cleanup-' . getmypid();
+@mkdir( $work, 0777, true ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
+$go        = "{$work}/go";
+$stop      = "{$work}/stop";
+$processes = array();
+for ( $w = 0; $w < $writers; $w++ ) {
+	$processes[] = proc_open(
+		array( PHP_BINARY, __FILE__, '--writer', '--path=' . $options['path'], "--pipeline={$pipeline}", "--flow={$flow}", "--go={$go}", "--stop={$stop}", "--out={$work}/writer-{$w}.json" ),
+		array( 1 => array( 'file', '/dev/null', 'w' ), 2 => STDERR ),
+		$pipes
+	);
+}
+usleep( 800000 ); // Let them load WordPress.
+
+fprintf( STDERR, "Cleaning up %s rows (table: %s rows) with %d concurrent writer(s)…\n", number_format( $rows ), number_format( $table_rows ), $writers );
+// Time spent in other code hooked to the deletion (rollups, log removal…), reported apart.
+$hook_seconds = 0.0;
+$hook_started = 0.0;
+foreach ( array( 'dm_jobs_before_delete_jobs', 'dm_jobs_jobs_deleted' ) as $hook ) {
+	add_action(
+		$hook,
+		static function () use ( &$hook_started ): void {
+			$hook_started = microtime( true );
+		},
+		PHP_INT_MIN
+	);
+	add_action(
+		$hook,
+		static function () use ( &$hook_started, &$hook_seconds ): void {
+			$hook_seconds += microtime( true ) - $hook_started;
+		},
+		PHP_INT_MAX
+	);
+}
+$service = new OperationService();
+$params  = OperationParams::normalize( OperationType::CleanupJobs, array( 'statuses' => OperationParams::COMPLETED_FAMILY, 'older_than_days' => 30, 'pipeline_id' => $pipeline ) );
+$started = $service->start( OperationType::CleanupJobs, $params, null, null, Actor::system() );
+touch( $go );
+$begin = microtime( true );
+$final = $service->run_until_done( (int) $started['id'], PHP_INT_MAX, $batch );
+$took  = microtime( true ) - $begin;
+touch( $stop );
+
+$inserted  = array();
+$latencies = array();
+foreach ( $processes as $w => $process ) {
+	proc_close( $process );
+	$result = json_decode( (string) file_get_contents( "{$work}/writer-{$w}.json" ), true );
+	array_push( $inserted, ...( $result['ids'] ?? array() ) );
+	array_push( $latencies, ...( $result['latencies'] ?? array() ) );
+}
+sort( $latencies );
+$survivors = 0;
+foreach ( array_chunk( $inserted, 1000 ) as $chunk ) {
+	$survivors += (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$jobs} WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+}
+$pick = static fn ( float $q ): ?float => $latencies ? round( $latencies[ (int) floor( $q * ( count( $latencies ) - 1 ) ) ], 2 ) : null;
+
+dm_jobs_bench_remove_own_rows( $pipeline );
+array_map( 'unlink', glob( "{$work}/*" ) ?: array() );
+@rmdir( $work ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
+
+echo wp_json_encode(
+	array(
+		'benchmark'         => 'cleanup',
+		'database'          => $is_sqlite ? 'sqlite' : (string) $wpdb->get_var( 'SELECT VERSION()' ),
+		'table_rows'        => $table_rows,
+		'rows_deleted'      => (int) $final['affected'],
+		'rows_expected'     => $rows,
+		'state'             => $final['state'],
+		'seconds'           => round( $took, 2 ),
+		'rows_per_second'   => (int) round( $final['affected'] / max( 0.001, $took ) ),
+		// The same run without the time other plugins' code (and DM Jobs' other features) spent in the deletion hooks.
+		'hook_seconds'      => round( $hook_seconds, 2 ),
+		'rows_per_second_excluding_hooks' => (int) round( $final['affected'] / max( 0.001, $took - $hook_seconds ) ),
+		'batch_size'        => $batch,
+		'statement_retries' => Retry::$retries,
+		'seed_seconds'      => round( $seed_seconds, 1 ),
+		'writer'            => array(
+			'processes'     => $writers,
+			'inserts'       => count( $latencies ),
+			'worst_ms'      => $pick( 1.0 ),
+			'p99_ms'        => $pick( 0.99 ),
+			'median_ms'     => $pick( 0.5 ),
+			'rows_lost'     => count( $inserted ) - $survivors,
+		),
+	),
+	JSON_PRETTY_PRINT
+) . "\n";
+
+/**
+ * Removes every job of the benchmark's pipeline (its seed and its writers' rows).
+ */
+function dm_jobs_bench_remove_own_rows( int $pipeline ): void {
+	global $wpdb;
+	if ( $wpdb instanceof \WP_SQLite_DB ) {
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_jobs WHERE pipeline_id = %d", $pipeline ) );
+		return;
+	}
+	do {
+		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_jobs WHERE pipeline_id = %d LIMIT 10000", $pipeline ) );
+	} while ( $deleted > 0 );
+}
+
+/**
+ * The concurrent writer: one INSERT per job until the stop file appears; writes its IDs and
+ * per-insert latencies (ms) to $out.
+ */
+function dm_jobs_bench_writer( int $pipeline, int $flow, string $go, string $stop, string $out ): void {
+	global $wpdb;
+	$deadline = microtime( true ) + 60;
+	while ( ! file_exists( $go ) && microtime( true ) < $deadline ) {
+		usleep( 1000 );
+	}
+	$ids       = array();
+	$latencies = array();
+	while ( ! file_exists( $stop ) ) {
+		$started = hrtime( true );
+		$ok      = $wpdb->insert(
+			$wpdb->prefix . 'dm_jobs',
+			array(
+				'pipeline_id'  => $pipeline,
+				'flow_id'      => $flow,
+				'status'       => 'completed',
+				'engine_data'  => '{"writer":true}',
+				'created_at'   => '2020-01-01 00:00:00',
+				'completed_at' => '2020-01-01 00:01:00',
+			)
+		);
+		$latencies[] = ( hrtime( true ) - $started ) / 1e6;
+		if ( false !== $ok ) {
+			$ids[] = (int) $wpdb->insert_id;
+		}
+		usleep( 5000 );
+	}
+	file_put_contents( $out, (string) wp_json_encode( array( 'ids' => $ids, 'latencies' => $latencies ) ) );
+}
