@@ -47,7 +47,7 @@ function row( id: number ): HTMLElement {
 	return element;
 }
 
-describe( 'Job details panel', () => {
+describe( 'Job details panel', { timeout: 30_000 }, () => {
 	it( 'opens from a row click, shows the failure and closes with Escape back to the row', async () => {
 		const user = userEvent.setup();
 		server.addJob( makeFailedDetail( { id: 42 } ), makeLines( 3 ) );

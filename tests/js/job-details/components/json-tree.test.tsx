@@ -13,7 +13,7 @@ import { PayloadInspector } from '../../../../src/job-details/components/payload
 
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
 
-describe( 'JsonTree', () => {
+describe( 'JsonTree', { timeout: 30_000 }, () => {
 	it( 'renders children only when a node is opened', async () => {
 		const user = userEvent.setup();
 		render(

@@ -57,7 +57,7 @@ function shownMessages(): string[] {
 	);
 }
 
-describe( 'LogViewer', () => {
+describe( 'LogViewer', { timeout: 30_000 }, () => {
 	it( 'filters by level through the toggles', async () => {
 		const user = userEvent.setup();
 		await renderViewer( makeLines( 9 ) );
@@ -119,7 +119,7 @@ describe( 'LogViewer', () => {
 			'aria-setsize',
 			'10000'
 		);
-	} );
+	}, 30_000 );
 
 	it( 'shows a selected line in full, markup as text', async () => {
 		const user = userEvent.setup();

@@ -85,7 +85,7 @@ describe( 'job details reducer', () => {
 	} );
 } );
 
-describe( 'job details actions', () => {
+describe( 'job details actions', { timeout: 30_000 }, () => {
 	it( 'opens a job: loads it and the newest page of its log', async () => {
 		server.addJob( makeDetail( { id: 7 } ), makeLines( 800 ) );
 		const { select, dispatch } = setup();
