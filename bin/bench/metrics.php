@@ -32,11 +32,9 @@ if ( ! class_exists( \DMJobs\Metrics\RollupService::class ) ) {
 }
 
 global $wpdb;
-$schema = new \DMJobs\Repository\SchemaRepository();
-if ( ! $schema->table_exists( \DMJobs\Repository\RollupTables::hourly() ) ) {
-	// A site whose schema version passed 4 before migration 4 existed: create the tables (idempotent).
-	( new \DMJobs\Repository\Migrations\Migration004MetricsRollups() )->up( $schema );
-}
+// A kept site whose schema version passed 4 before migration 4 existed: create what is missing
+// (every step only creates what is missing).
+( new \DMJobs\Repository\Migrations\Migration004MetricsRollups() )->up( new \DMJobs\Repository\SchemaRepository() );
 
 $jobs_table = \DMJobs\Repository\TableNames::jobs();
 $rows       = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$jobs_table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared

@@ -52,13 +52,29 @@ final class MetricsService {
 		foreach ( $range->buckets as $bucket ) {
 			$volume[ $bucket['key'] ] = array_fill_keys( $statuses, 0 );
 		}
-		foreach ( $this->rollups->sums( $grain, $from, $to, $filters, array( 'bucket', 'pipeline_id', 'status' ) ) as $row ) {
-			$key    = $range->key_of( (string) $row['bucket'], $start_of_week );
+		$keys      = array();
+		$pipelines = array();
+		// One pass over the count rows feeds volume, rates, the failure trend and average durations.
+		foreach ( $this->rollups->sums( $grain, $from, $to, $filters, array( 'bucket', 'pipeline_id', 'status' ), array( 'durations' ) ) as $row ) {
+			$key    = $keys[ $row['bucket'] ] ??= $range->key_of( (string) $row['bucket'], $start_of_week );
 			$status = (string) $row['status'];
 			$count  = (int) $row['job_count'];
 			if ( ! isset( $volume[ $key ] ) ) {
 				continue;
 			}
+			$sums                    = &$pipelines[ (int) $row['pipeline_id'] ];
+			$sums                  ??= array(
+				'job_count'      => 0,
+				'duration_count' => 0,
+				'duration_sum'   => 0,
+				'duration_max'   => 0,
+			);
+			$sums['job_count']      += $count;
+			$sums['duration_count'] += (int) $row['duration_count'];
+			$sums['duration_sum']   += (int) $row['duration_sum'];
+			$sums['duration_max']    = max( $sums['duration_max'], (int) $row['duration_max'] );
+			unset( $sums );
+
 			$volume[ $key ][ $status ] = ( $volume[ $key ][ $status ] ?? 0 ) + $count;
 
 			$pipeline = (int) $row['pipeline_id'];
@@ -110,26 +126,27 @@ final class MetricsService {
 			'totals'        => $totals,
 			'volume'        => $volume_points,
 			'success_rate'  => $success_points,
-			'durations'     => $this->durations( $grain, $from, $to, $filters ),
+			'durations'     => $this->durations( $pipelines, $pipelines ? $this->histograms( $grain, $from, $to, $filters ) : array() ),
 			'heatmap'       => $this->heatmap( $range, $clock, $filters ),
 			'failure_trend' => $this->failure_trend( $range, $trend ),
 		);
 	}
 
 	/**
-	 * Average and p95 duration (and job counts) per pipeline.
+	 * Average and p95 duration (and job counts) per pipeline, busiest first.
 	 *
-	 * @param array{pipeline_id?: int|null, flow_id?: int|null} $filters
+	 * @param array<int, array<string, int>> $sums       Pipeline ID => job_count, duration_count, duration_sum, duration_max.
+	 * @param array<int, array<int, int>>    $histograms Pipeline ID => bin => jobs.
 	 * @return array<int, array<string, mixed>>
 	 */
-	public function durations( string $grain, string $from, string $to, array $filters ): array {
+	private function durations( array $sums, array $histograms ): array {
 		$items = array();
-		foreach ( $this->rollups->sums( $grain, $from, $to, $filters, array( 'pipeline_id' ), array( 'durations', 'histogram' ) ) as $row ) {
-			$stats   = self::duration_stats( $row );
+		foreach ( $sums as $id => $row ) {
+			$stats   = self::duration_stats( $row, $histograms[ $id ] ?? array() );
 			$items[] = array(
-				'pipeline_id'   => (int) $row['pipeline_id'],
-				'pipeline_name' => $this->pipeline_name( (int) $row['pipeline_id'] ),
-				'jobs'          => (int) $row['job_count'],
+				'pipeline_id'   => $id,
+				'pipeline_name' => $this->pipeline_name( $id ),
+				'jobs'          => $row['job_count'],
 				'timed_jobs'    => $stats['timed'],
 				'avg_seconds'   => $stats['avg'],
 				'p95_seconds'   => $stats['p95'],
@@ -138,6 +155,22 @@ final class MetricsService {
 		}
 		usort( $items, static fn ( array $a, array $b ): int => array( $b['jobs'], $a['pipeline_id'] ) <=> array( $a['jobs'], $b['pipeline_id'] ) );
 		return $items;
+	}
+
+	/**
+	 * Duration histograms per pipeline.
+	 *
+	 * @param array{pipeline_id?: int|null, flow_id?: int|null} $filters
+	 * @return array<int, array<int, int>> pipeline ID => bin => jobs
+	 */
+	private function histograms( string $grain, string $from, string $to, array $filters ): array {
+		$histograms = array();
+		foreach ( $this->rollups->shape_sums( $grain, $from, $to, $filters, array( 'pipeline_id' ), array( 'histogram' ) ) as $row ) {
+			foreach ( DurationHistogram::columns() as $bin => $column ) {
+				$histograms[ (int) $row['pipeline_id'] ][ $bin ] = (int) $row[ $column ];
+			}
+		}
+		return $histograms;
 	}
 
 	/**
@@ -159,7 +192,7 @@ final class MetricsService {
 			}
 		} else {
 			$columns = RollupRepository::hour_columns();
-			foreach ( $this->rollups->sums( $grain, $from, $to, $filters, array( 'bucket' ), array( 'hours' ) ) as $row ) {
+			foreach ( $this->rollups->shape_sums( $grain, $from, $to, $filters, array( 'bucket' ), array( 'hours' ) ) as $row ) {
 				$weekday = SiteClock::weekday( substr( (string) $row['bucket'], 0, 10 ) );
 				foreach ( $columns as $hour => $column ) {
 					$grid[ $weekday ][ $hour ] += (int) $row[ $column ];
@@ -383,25 +416,22 @@ final class MetricsService {
 	private function window_stats( string $grain, string $from, string $to, array $filters ): array {
 		$success = JobClassifier::success_statuses();
 		$merged  = array();
-		foreach ( $this->rollups->sums( $grain, $from, $to, $filters, array( 'pipeline_id', 'status' ), array( 'durations', 'histogram' ) ) as $row ) {
-			$id                      = (int) $row['pipeline_id'];
-			$merged[ $id ]         ??= array(
+		foreach ( $this->rollups->sums( $grain, $from, $to, $filters, array( 'pipeline_id', 'status' ), array( 'durations' ) ) as $row ) {
+			$id              = (int) $row['pipeline_id'];
+			$merged[ $id ] ??= array(
 				'job_count'      => 0,
 				'failed'         => 0,
 				'succeeded'      => 0,
 				'duration_count' => 0,
 				'duration_sum'   => 0,
 				'duration_max'   => 0,
-			) + array_fill_keys( DurationHistogram::columns(), 0 );
-			$target                  = &$merged[ $id ];
-			$count                   = (int) $row['job_count'];
-			$target['job_count']    += $count;
+			);
+			$target                    = &$merged[ $id ];
+			$count                     = (int) $row['job_count'];
+			$target['job_count']      += $count;
 			$target['duration_count'] += (int) $row['duration_count'];
-			$target['duration_sum'] += (int) $row['duration_sum'];
-			$target['duration_max']  = max( $target['duration_max'], (int) $row['duration_max'] );
-			foreach ( DurationHistogram::columns() as $column ) {
-				$target[ $column ] += (int) $row[ $column ];
-			}
+			$target['duration_sum']   += (int) $row['duration_sum'];
+			$target['duration_max']    = max( $target['duration_max'], (int) $row['duration_max'] );
 			if ( 'failed' === $row['status'] ) {
 				$target['failed'] += $count;
 			} elseif ( in_array( $row['status'], $success, true ) ) {
@@ -409,9 +439,10 @@ final class MetricsService {
 			}
 			unset( $target );
 		}
-		$stats = array();
+		$histograms = $merged ? $this->histograms( $grain, $from, $to, $filters ) : array();
+		$stats      = array();
 		foreach ( $merged as $id => $row ) {
-			$durations    = self::duration_stats( $row );
+			$durations    = self::duration_stats( $row, $histograms[ $id ] ?? array() );
 			$finished     = $row['succeeded'] + $row['failed'];
 			$stats[ $id ] = array(
 				'jobs'         => $row['job_count'],
@@ -511,20 +542,17 @@ final class MetricsService {
 	}
 
 	/**
-	 * @param array<string, mixed> $row Sums with duration_count, duration_sum, duration_max and h00…h63.
+	 * @param array<string, mixed> $row       Sums with duration_count, duration_sum and duration_max.
+	 * @param array<int, int>      $histogram Bin => jobs.
 	 * @return array{timed: int, avg: float|null, p95: float|null, max: int|null}
 	 */
-	private static function duration_stats( array $row ): array {
-		$timed  = (int) $row['duration_count'];
-		$counts = array();
-		foreach ( DurationHistogram::columns() as $bin => $column ) {
-			$counts[ $bin ] = (int) $row[ $column ];
-		}
-		$max = $timed > 0 ? (int) $row['duration_max'] : null;
+	private static function duration_stats( array $row, array $histogram ): array {
+		$timed = (int) $row['duration_count'];
+		$max   = $timed > 0 ? (int) $row['duration_max'] : null;
 		return array(
 			'timed' => $timed,
 			'avg'   => $timed > 0 ? round( (int) $row['duration_sum'] / $timed, 2 ) : null,
-			'p95'   => $timed > 0 ? DurationHistogram::percentile( $counts, 0.95, $max ) : null,
+			'p95'   => $timed > 0 ? DurationHistogram::percentile( $histogram, 0.95, $max ) : null,
 			'max'   => $max,
 		);
 	}

@@ -1,25 +1,30 @@
 <?php
 /**
- * Accumulates finished jobs into hourly and daily rollup deltas, to be added in a few statements.
+ * Accumulates finished jobs into rollup deltas, to be added in a few statements:
+ * - hourly / daily: jobs, duration count, sum and max per bucket × pipeline × flow × status;
+ * - hourly / daily shape: the duration histogram per bucket × pipeline × flow (all statuses), and
+ *   for days, finished jobs per local hour of day (the heatmap).
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Metrics;
 
+use DMJobs\Repository\RollupRepository;
+
 defined( 'ABSPATH' ) || exit;
 
 final class RollupDelta {
 
 	/**
-	 * @var array<string, array<string, mixed>>
+	 * @var array<string, array<string, array<string, mixed>>> kind => key => row
 	 */
-	private array $hourly = array();
-
-	/**
-	 * @var array<string, array<string, mixed>>
-	 */
-	private array $daily = array();
+	private array $rows = array(
+		RollupRepository::HOURLY       => array(),
+		RollupRepository::DAILY        => array(),
+		RollupRepository::HOURLY_SHAPE => array(),
+		RollupRepository::DAILY_SHAPE  => array(),
+	);
 
 	private int $jobs = 0;
 
@@ -33,11 +38,50 @@ final class RollupDelta {
 	public function add( FinishedJob $job ): void {
 		$hour  = SiteClock::floor_hour( $job->created_at );
 		$local = $this->clock->local_hour( $hour );
+		$bin   = null === $job->duration ? null : DurationHistogram::bin( $job->duration );
 		if ( $hour >= $this->hourly_since ) {
-			$this->accumulate( $this->hourly, gmdate( 'Y-m-d H:i:s', $hour ), $job, null );
+			$bucket = gmdate( 'Y-m-d H:i:s', $hour );
+			$this->count( RollupRepository::HOURLY, $bucket, $job );
+			if ( null !== $bin ) {
+				$this->shape( RollupRepository::HOURLY_SHAPE, $bucket, $job->pipeline_id, $job->flow_id, array( $bin => 1 ), array() );
+			}
 		}
-		$this->accumulate( $this->daily, $local['date'], $job, $local['hour'] );
+		$this->count( RollupRepository::DAILY, $local['date'], $job );
+		$this->shape( RollupRepository::DAILY_SHAPE, $local['date'], $job->pipeline_id, $job->flow_id, null === $bin ? array() : array( $bin => 1 ), array( $local['hour'] => 1 ) );
 		++$this->jobs;
+	}
+
+	/**
+	 * Adds hourly rows (as stored) to the daily deltas: used to re-bucket days after a time zone change.
+	 *
+	 * @param array<int, array<string, string>> $counts Hourly rows.
+	 * @param array<int, array<string, string>> $shapes Hourly shape rows.
+	 */
+	public function add_hourly_rows( array $counts, array $shapes ): void {
+		foreach ( $counts as $row ) {
+			$local = $this->clock->local_hour( (int) strtotime( $row['bucket_start'] . ' UTC' ) );
+			$jobs  = (int) $row['job_count'];
+			$key   = $local['date'] . '|' . $row['pipeline_id'] . '|' . $row['flow_id'] . '|' . $row['status'];
+			$this->rows[ RollupRepository::DAILY ][ $key ] ??= self::count_row( $local['date'], (int) $row['pipeline_id'], (int) $row['flow_id'], (string) $row['status'] );
+			$target                    = &$this->rows[ RollupRepository::DAILY ][ $key ];
+			$target['job_count']      += $jobs;
+			$target['duration_count'] += (int) $row['duration_count'];
+			$target['duration_sum']   += (int) $row['duration_sum'];
+			$target['duration_max']    = max( $target['duration_max'], (int) $row['duration_max'] );
+			unset( $target );
+			$this->shape( RollupRepository::DAILY_SHAPE, $local['date'], (int) $row['pipeline_id'], (int) $row['flow_id'], array(), array( $local['hour'] => $jobs ) );
+			$this->jobs += $jobs;
+		}
+		foreach ( $shapes as $row ) {
+			$local = $this->clock->local_hour( (int) strtotime( $row['bucket_start'] . ' UTC' ) );
+			$bins  = array();
+			foreach ( DurationHistogram::columns() as $bin => $column ) {
+				if ( (int) $row[ $column ] > 0 ) {
+					$bins[ $bin ] = (int) $row[ $column ];
+				}
+			}
+			$this->shape( RollupRepository::DAILY_SHAPE, $local['date'], (int) $row['pipeline_id'], (int) $row['flow_id'], $bins, array() );
+		}
 	}
 
 	public function jobs(): int {
@@ -45,67 +89,45 @@ final class RollupDelta {
 	}
 
 	/**
+	 * @param string $kind One of the RollupRepository table kinds.
 	 * @return array<int, array<string, mixed>>
 	 */
-	public function hourly_rows(): array {
-		return array_values( $this->hourly );
+	public function rows( string $kind ): array {
+		return array_values( $this->rows[ $kind ] );
 	}
 
-	/**
-	 * @return array<int, array<string, mixed>>
-	 */
-	public function daily_rows(): array {
-		return array_values( $this->daily );
-	}
-
-	/**
-	 * Adds an hourly rollup row (as stored) to the daily delta: used to rebuild the daily rollups.
-	 *
-	 * @param array<string, string> $row
-	 */
-	public function add_hourly_row( array $row ): void {
-		$hour  = (int) strtotime( $row['bucket_start'] . ' UTC' );
-		$local = $this->clock->local_hour( $hour );
-		$key   = $local['date'] . '|' . $row['pipeline_id'] . '|' . $row['flow_id'] . '|' . $row['status'];
-		if ( ! isset( $this->daily[ $key ] ) ) {
-			$this->daily[ $key ] = self::empty_row( $local['date'], (int) $row['pipeline_id'], (int) $row['flow_id'], (string) $row['status'] );
-		}
-		$target                    = &$this->daily[ $key ];
-		$count                     = (int) $row['job_count'];
-		$target['job_count']      += $count;
-		$target['duration_count'] += (int) $row['duration_count'];
-		$target['duration_sum']   += (int) $row['duration_sum'];
-		$target['duration_max']    = max( $target['duration_max'], (int) $row['duration_max'] );
-		foreach ( DurationHistogram::columns() as $bin => $column ) {
-			$value = (int) ( $row[ $column ] ?? 0 );
-			if ( $value > 0 ) {
-				$target['bins'][ $bin ] = ( $target['bins'][ $bin ] ?? 0 ) + $value;
-			}
-		}
-		$target['hours'][ $local['hour'] ] = ( $target['hours'][ $local['hour'] ] ?? 0 ) + $count;
-		$this->jobs                       += $count;
-		unset( $target );
-	}
-
-	/**
-	 * @param array<string, array<string, mixed>> $rows
-	 */
-	private function accumulate( array &$rows, string $bucket, FinishedJob $job, ?int $local_hour ): void {
-		$key = $bucket . '|' . $job->pipeline_id . '|' . $job->flow_id . '|' . $job->status;
-		if ( ! isset( $rows[ $key ] ) ) {
-			$rows[ $key ] = self::empty_row( $bucket, $job->pipeline_id, $job->flow_id, $job->status );
-		}
-		$row = &$rows[ $key ];
+	private function count( string $kind, string $bucket, FinishedJob $job ): void {
+		$key                         = $bucket . '|' . $job->pipeline_id . '|' . $job->flow_id . '|' . $job->status;
+		$this->rows[ $kind ][ $key ] ??= self::count_row( $bucket, $job->pipeline_id, $job->flow_id, $job->status );
+		$row                         = &$this->rows[ $kind ][ $key ];
 		++$row['job_count'];
 		if ( null !== $job->duration ) {
 			++$row['duration_count'];
 			$row['duration_sum'] += $job->duration;
 			$row['duration_max']  = max( $row['duration_max'], $job->duration );
-			$bin                  = DurationHistogram::bin( $job->duration );
-			$row['bins'][ $bin ]  = ( $row['bins'][ $bin ] ?? 0 ) + 1;
 		}
-		if ( null !== $local_hour ) {
-			$row['hours'][ $local_hour ] = ( $row['hours'][ $local_hour ] ?? 0 ) + 1;
+		unset( $row );
+	}
+
+	/**
+	 * @param array<int, int> $bins  Bin => jobs.
+	 * @param array<int, int> $hours Local hour => jobs.
+	 */
+	private function shape( string $kind, string $bucket, int $pipeline_id, int $flow_id, array $bins, array $hours ): void {
+		$key                         = $bucket . '|' . $pipeline_id . '|' . $flow_id;
+		$this->rows[ $kind ][ $key ] ??= array(
+			'bucket'      => $bucket,
+			'pipeline_id' => $pipeline_id,
+			'flow_id'     => $flow_id,
+			'bins'        => array(),
+			'hours'       => array(),
+		);
+		$row = &$this->rows[ $kind ][ $key ];
+		foreach ( $bins as $bin => $count ) {
+			$row['bins'][ $bin ] = ( $row['bins'][ $bin ] ?? 0 ) + $count;
+		}
+		foreach ( $hours as $hour => $count ) {
+			$row['hours'][ $hour ] = ( $row['hours'][ $hour ] ?? 0 ) + $count;
 		}
 		unset( $row );
 	}
@@ -113,7 +135,7 @@ final class RollupDelta {
 	/**
 	 * @return array<string, mixed>
 	 */
-	private static function empty_row( string $bucket, int $pipeline_id, int $flow_id, string $status ): array {
+	private static function count_row( string $bucket, int $pipeline_id, int $flow_id, string $status ): array {
 		return array(
 			'bucket'         => $bucket,
 			'pipeline_id'    => $pipeline_id,
@@ -123,8 +145,6 @@ final class RollupDelta {
 			'duration_count' => 0,
 			'duration_sum'   => 0,
 			'duration_max'   => 0,
-			'bins'           => array(),
-			'hours'          => array(),
 		);
 	}
 }

@@ -459,11 +459,15 @@ final class RollupService {
 			$this->rollups->atomically(
 				function () use ( $clock, $next, $end ): void {
 					$step  = min( $end, $next + self::REBUILD_STEP_DAYS * DAY_IN_SECONDS );
+					$from  = $this->datetime( $next );
+					$to    = $this->datetime( $step );
 					$delta = new RollupDelta( $clock );
-					foreach ( $this->rollups->hourly_rows( $this->datetime( $next ), $this->datetime( $step ) ) as $row ) {
-						$delta->add_hourly_row( $row );
-					}
-					$this->rollups->add( RollupRepository::GRAIN_DAILY, $delta->daily_rows() );
+					$delta->add_hourly_rows(
+						$this->rollups->hourly_rows( $from, $to ),
+						$this->rollups->hourly_rows( $from, $to, RollupRepository::HOURLY_SHAPE )
+					);
+					$this->rollups->add( RollupRepository::DAILY, $delta->rows( RollupRepository::DAILY ) );
+					$this->rollups->add( RollupRepository::DAILY_SHAPE, $delta->rows( RollupRepository::DAILY_SHAPE ) );
 					$this->rollups->set_meta( array( 'rebuild_next' => $step >= $end ? '' : $step ) );
 				}
 			);
@@ -631,8 +635,9 @@ final class RollupService {
 	}
 
 	private function apply( RollupDelta $delta ): void {
-		$this->rollups->add( RollupRepository::GRAIN_HOURLY, $delta->hourly_rows() );
-		$this->rollups->add( RollupRepository::GRAIN_DAILY, $delta->daily_rows() );
+		foreach ( array( RollupRepository::HOURLY, RollupRepository::DAILY, RollupRepository::HOURLY_SHAPE, RollupRepository::DAILY_SHAPE ) as $kind ) {
+			$this->rollups->add( $kind, $delta->rows( $kind ) );
+		}
 	}
 
 	/**

@@ -13,8 +13,12 @@ defined( 'ABSPATH' ) || exit;
 
 final class RollupRepository {
 
-	public const GRAIN_HOURLY = 'hourly';
-	public const GRAIN_DAILY  = 'daily';
+	public const HOURLY       = 'hourly';
+	public const DAILY        = 'daily';
+	public const HOURLY_SHAPE = 'hourly_shape';
+	public const DAILY_SHAPE  = 'daily_shape';
+	public const GRAIN_HOURLY = self::HOURLY;
+	public const GRAIN_DAILY  = self::DAILY;
 
 	private const ROWS_PER_STATEMENT = 100;
 	private const IDS_PER_STATEMENT  = 500;
@@ -109,69 +113,84 @@ final class RollupRepository {
 	// ---------------------------------------------------------------- rollup writes
 
 	/**
-	 * Adds deltas to hourly or daily rows (creating them as needed).
+	 * Adds deltas to rollup rows (creating them as needed).
 	 *
-	 * @param string                           $grain self::GRAIN_HOURLY or self::GRAIN_DAILY.
-	 * @param array<int, array<string, mixed>> $rows  Each: bucket, pipeline_id, flow_id, status, job_count,
-	 *                                                duration_count, duration_sum, duration_max, bins (bin => n)
-	 *                                                and, for daily rows, hours (hour => n).
+	 * @param string                           $kind self::HOURLY, DAILY, HOURLY_SHAPE or DAILY_SHAPE.
+	 * @param array<int, array<string, mixed>> $rows Count rows: bucket, pipeline_id, flow_id, status, job_count,
+	 *                                               duration_count, duration_sum, duration_max. Shape rows: bucket,
+	 *                                               pipeline_id, flow_id, bins (bin => n), hours (local hour => n).
 	 */
-	public function add( string $grain, array $rows ): void {
+	public function add( string $kind, array $rows ): void {
 		global $wpdb;
 		if ( ! $rows ) {
 			return;
 		}
-		$daily    = self::GRAIN_DAILY === $grain;
-		$table    = $daily ? RollupTables::daily() : RollupTables::hourly();
-		$bins     = DurationHistogram::columns();
-		$hours    = $daily ? self::hour_columns() : array();
-		$keys     = array( $daily ? 'bucket_date' : 'bucket_start', 'pipeline_id', 'flow_id', 'status' );
-		$columns  = array_merge( $keys, array( 'job_count', 'duration_count', 'duration_sum', 'duration_max' ), $bins, $hours );
-		$additive = array_merge( array( 'job_count', 'duration_count', 'duration_sum' ), $bins, $hours );
-		$values   = static function ( array $row ) use ( $daily ): array {
-			$values = array( (string) $row['bucket'], (int) $row['pipeline_id'], (int) $row['flow_id'], (string) $row['status'], (int) $row['job_count'], (int) $row['duration_count'], (int) $row['duration_sum'], (int) $row['duration_max'] );
+		$shape  = in_array( $kind, array( self::HOURLY_SHAPE, self::DAILY_SHAPE ), true );
+		$daily  = in_array( $kind, array( self::DAILY, self::DAILY_SHAPE ), true );
+		$table  = self::table( $kind );
+		$keys   = array( $daily ? 'bucket_date' : 'bucket_start', 'pipeline_id', 'flow_id' );
+		$hours  = self::DAILY_SHAPE === $kind ? self::hour_columns() : array();
+		$values = static function ( array $row ) use ( $shape, $hours ): array {
+			$values = array( (string) $row['bucket'], (int) $row['pipeline_id'], (int) $row['flow_id'] );
+			if ( ! $shape ) {
+				array_push( $values, (string) $row['status'], (int) $row['job_count'], (int) $row['duration_count'], (int) $row['duration_sum'], (int) $row['duration_max'] );
+				return $values;
+			}
 			for ( $bin = 0; $bin < DurationHistogram::BINS; $bin++ ) {
 				$values[] = (int) ( $row['bins'][ $bin ] ?? 0 );
 			}
-			if ( $daily ) {
-				for ( $hour = 0; $hour < 24; $hour++ ) {
-					$values[] = (int) ( $row['hours'][ $hour ] ?? 0 );
-				}
+			foreach ( array_keys( $hours ) as $hour ) {
+				$values[] = (int) ( $row['hours'][ $hour ] ?? 0 );
 			}
 			return $values;
 		};
+		if ( $shape ) {
+			$additive = array_merge( DurationHistogram::columns(), $hours );
+			$columns  = array_merge( $keys, $additive );
+			$formats  = '(%s, %d, %d' . str_repeat( ', %d', count( $additive ) ) . ')';
+		} else {
+			$keys[]   = 'status';
+			$additive = array( 'job_count', 'duration_count', 'duration_sum' );
+			$columns  = array_merge( $keys, $additive, array( 'duration_max' ) );
+			$formats  = '(%s, %d, %d, %s, %d, %d, %d, %d)';
+		}
 
 		$pdo = $this->sqlite_pdo();
 		if ( null !== $pdo ) {
 			$updates = array_map( static fn ( string $column ): string => "{$column} = {$column} + excluded.{$column}", $additive );
-			$updates[] = 'duration_max = MAX(duration_max, excluded.duration_max)';
+			if ( ! $shape ) {
+				$updates[] = 'duration_max = MAX(duration_max, excluded.duration_max)';
+			}
 			$this->sqlite_upsert( $pdo, $table, $columns, $keys, $updates, array_map( $values, $rows ) );
 			return;
 		}
 
-		$updates   = array_map( static fn ( string $column ): string => "{$column} = {$column} + VALUES({$column})", $additive );
-		$updates[] = 'duration_max = CASE WHEN VALUES(duration_max) > duration_max THEN VALUES(duration_max) ELSE duration_max END';
-		$row_sql   = '(%s, %d, %d, %s' . str_repeat( ', %d', count( $columns ) - 4 ) . ')';
-		$head      = "INSERT INTO {$table} (" . implode( ', ', $columns ) . ') VALUES ';
-		$tail      = ' ON DUPLICATE KEY UPDATE ' . implode( ', ', $updates );
+		$updates = array_map( static fn ( string $column ): string => "{$column} = {$column} + VALUES({$column})", $additive );
+		if ( ! $shape ) {
+			$updates[] = 'duration_max = CASE WHEN VALUES(duration_max) > duration_max THEN VALUES(duration_max) ELSE duration_max END';
+		}
+		$head = "INSERT INTO {$table} (" . implode( ', ', $columns ) . ') VALUES ';
+		$tail = ' ON DUPLICATE KEY UPDATE ' . implode( ', ', $updates );
 		foreach ( array_chunk( $rows, self::ROWS_PER_STATEMENT ) as $chunk ) {
 			$args = array();
 			foreach ( $chunk as $row ) {
 				array_push( $args, ...$values( $row ) );
 			}
-			$sql = $head . implode( ', ', array_fill( 0, count( $chunk ), $row_sql ) ) . $tail;
+			$sql = $head . implode( ', ', array_fill( 0, count( $chunk ), $formats ) ) . $tail;
 			$this->run( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		}
 	}
 
 	/**
-	 * Hourly rows in [from, to) (UTC datetimes), every column, for rebuilding the daily rollups.
+	 * Hourly rows (or hourly shape rows) in [from, to) (UTC datetimes), every column, for re-bucketing
+	 * the daily rollups.
 	 *
+	 * @param string $kind self::HOURLY or self::HOURLY_SHAPE.
 	 * @return array<int, array<string, string>>
 	 */
-	public function hourly_rows( string $from, string $to ): array {
+	public function hourly_rows( string $from, string $to, string $kind = self::HOURLY ): array {
 		global $wpdb;
-		$sql = 'SELECT * FROM ' . RollupTables::hourly() . ' WHERE bucket_start >= %s AND bucket_start < %s';
+		$sql = 'SELECT * FROM ' . self::table( self::HOURLY_SHAPE === $kind ? self::HOURLY_SHAPE : self::HOURLY ) . ' WHERE bucket_start >= %s AND bucket_start < %s';
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $from, $to ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
@@ -191,14 +210,20 @@ final class RollupRepository {
 	 */
 	public function delete_daily_from( string $date ): void {
 		global $wpdb;
-		$sql = 'DELETE FROM ' . RollupTables::daily() . ' WHERE bucket_date >= %s';
-		$this->run( $wpdb->prepare( $sql, $date ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		foreach ( array( RollupTables::daily(), RollupTables::daily_shape() ) as $table ) {
+			$sql = "DELETE FROM {$table} WHERE bucket_date >= %s";
+			$this->run( $wpdb->prepare( $sql, $date ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		}
 	}
 
 	public function delete_hourly_before( string $before ): int {
 		global $wpdb;
-		$sql = 'DELETE FROM ' . RollupTables::hourly() . ' WHERE bucket_start < %s';
-		return (int) $this->run( $wpdb->prepare( $sql, $before ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$deleted = 0;
+		foreach ( array( RollupTables::hourly(), RollupTables::hourly_shape() ) as $table ) {
+			$sql      = "DELETE FROM {$table} WHERE bucket_start < %s";
+			$deleted += $this->run( $wpdb->prepare( $sql, $before ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		}
+		return $deleted;
 	}
 
 	/**
@@ -213,42 +238,36 @@ final class RollupRepository {
 	// ---------------------------------------------------------------- rollup reads
 
 	/**
-	 * Sums of rollup rows in a bucket range, grouped.
+	 * Sums of count rows (hourly or daily) in a bucket range, grouped.
 	 *
-	 * @param string                                       $grain    self::GRAIN_HOURLY or self::GRAIN_DAILY.
-	 * @param string                                       $from     First bucket (UTC datetime for hourly, local date for daily), inclusive.
-	 * @param string                                       $to       Last bucket, exclusive.
+	 * @param string                                            $grain    self::HOURLY or self::DAILY.
+	 * @param string                                            $from     First bucket (UTC datetime for hourly, local date for daily), inclusive.
+	 * @param string                                            $to       Last bucket, exclusive.
 	 * @param array{pipeline_id?: int|null, flow_id?: int|null} $filters
-	 * @param string[]                                     $group    Any of: bucket, pipeline_id, flow_id, status.
-	 * @param string[]                                     $measures Any of: durations, histogram, hours (daily only).
+	 * @param string[]                                          $group    Any of: bucket, pipeline_id, flow_id, status.
+	 * @param string[]                                          $measures Optionally "durations" (count, sum, max).
 	 * @return array<int, array<string, string|null>> Each row: the group columns, job_count and the measures asked for.
 	 */
 	public function sums( string $grain, string $from, string $to, array $filters, array $group, array $measures = array() ): array {
-		global $wpdb;
-		$daily   = self::GRAIN_DAILY === $grain;
-		$table   = $daily ? RollupTables::daily() : RollupTables::hourly();
-		$bucket  = $daily ? 'bucket_date' : 'bucket_start';
-		$columns = array(
-			'bucket'      => $bucket,
-			'pipeline_id' => 'pipeline_id',
-			'flow_id'     => 'flow_id',
-			'status'      => 'status',
-		);
-		$select  = array();
-		$by      = array();
-		foreach ( $group as $name ) {
-			if ( ! isset( $columns[ $name ] ) ) {
-				throw new \InvalidArgumentException( "Unknown rollup group column {$name}." );
-			}
-			$select[] = "{$columns[ $name ]} AS {$name}";
-			$by[]     = $columns[ $name ];
-		}
-		$select[] = 'SUM(job_count) AS job_count';
+		$select = array( 'SUM(job_count) AS job_count' );
 		if ( in_array( 'durations', $measures, true ) ) {
-			$select[] = 'SUM(duration_count) AS duration_count';
-			$select[] = 'SUM(duration_sum) AS duration_sum';
-			$select[] = 'MAX(duration_max) AS duration_max';
+			array_push( $select, 'SUM(duration_count) AS duration_count', 'SUM(duration_sum) AS duration_sum', 'MAX(duration_max) AS duration_max' );
 		}
+		return $this->grouped( self::DAILY === $grain ? self::DAILY : self::HOURLY, $from, $to, $filters, $group, $select );
+	}
+
+	/**
+	 * Sums of shape rows (duration histograms; for days, jobs per local hour) in a bucket range.
+	 *
+	 * @param string                                            $grain    self::HOURLY or self::DAILY.
+	 * @param array{pipeline_id?: int|null, flow_id?: int|null} $filters
+	 * @param string[]                                          $group    Any of: bucket, pipeline_id, flow_id.
+	 * @param string[]                                          $measures Any of: histogram (h00…h63), hours (c00…c23, daily only).
+	 * @return array<int, array<string, string|null>>
+	 */
+	public function shape_sums( string $grain, string $from, string $to, array $filters, array $group, array $measures ): array {
+		$daily  = self::DAILY === $grain;
+		$select = array();
 		if ( in_array( 'histogram', $measures, true ) ) {
 			foreach ( DurationHistogram::columns() as $column ) {
 				$select[] = "SUM({$column}) AS {$column}";
@@ -259,7 +278,39 @@ final class RollupRepository {
 				$select[] = "SUM({$column}) AS {$column}";
 			}
 		}
+		if ( ! $select ) {
+			throw new \InvalidArgumentException( 'No shape measure asked for.' );
+		}
+		return $this->grouped( $daily ? self::DAILY_SHAPE : self::HOURLY_SHAPE, $from, $to, $filters, $group, $select );
+	}
 
+	/**
+	 * @param array{pipeline_id?: int|null, flow_id?: int|null} $filters
+	 * @param string[]                                          $group
+	 * @param string[]                                          $select Aggregate expressions (fixed strings).
+	 * @return array<int, array<string, string|null>>
+	 */
+	private function grouped( string $kind, string $from, string $to, array $filters, array $group, array $select ): array {
+		global $wpdb;
+		$daily   = in_array( $kind, array( self::DAILY, self::DAILY_SHAPE ), true );
+		$bucket  = $daily ? 'bucket_date' : 'bucket_start';
+		$columns = array(
+			'bucket'      => $bucket,
+			'pipeline_id' => 'pipeline_id',
+			'flow_id'     => 'flow_id',
+		);
+		if ( in_array( $kind, array( self::HOURLY, self::DAILY ), true ) ) {
+			$columns['status'] = 'status';
+		}
+		$fields = array();
+		$by     = array();
+		foreach ( $group as $name ) {
+			if ( ! isset( $columns[ $name ] ) ) {
+				throw new \InvalidArgumentException( "Unknown rollup group column {$name}." );
+			}
+			$fields[] = "{$columns[ $name ]} AS {$name}";
+			$by[]     = $columns[ $name ];
+		}
 		$where = array( "{$bucket} >= %s", "{$bucket} < %s" );
 		$args  = array( $from, $to );
 		if ( isset( $filters['pipeline_id'] ) ) {
@@ -270,11 +321,21 @@ final class RollupRepository {
 			$where[] = 'flow_id = %d';
 			$args[]  = (int) $filters['flow_id'];
 		}
-		$sql = 'SELECT ' . implode( ', ', $select ) . " FROM {$table} WHERE " . implode( ' AND ', $where );
+		$sql = 'SELECT ' . implode( ', ', array_merge( $fields, $select ) ) . ' FROM ' . self::table( $kind ) . ' WHERE ' . implode( ' AND ', $where );
 		if ( $by ) {
 			$sql .= ' GROUP BY ' . implode( ', ', $by ) . ' ORDER BY ' . implode( ', ', $by );
 		}
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $args ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	private static function table( string $kind ): string {
+		return match ( $kind ) {
+			self::HOURLY => RollupTables::hourly(),
+			self::DAILY => RollupTables::daily(),
+			self::HOURLY_SHAPE => RollupTables::hourly_shape(),
+			self::DAILY_SHAPE => RollupTables::daily_shape(),
+			default => throw new \InvalidArgumentException( "Unknown rollup table {$kind}." ),
+		};
 	}
 
 	// ---------------------------------------------------------------- open set

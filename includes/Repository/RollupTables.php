@@ -12,17 +12,31 @@ defined( 'ABSPATH' ) || exit;
 final class RollupTables {
 
 	/**
-	 * Finished jobs per UTC hour × pipeline × flow × base status, with duration sums and histogram.
+	 * Finished jobs per UTC hour × pipeline × flow × base status, with duration count, sum and max.
 	 */
 	public static function hourly(): string {
 		return self::prefixed( 'dm_jobs_rollup_hourly' );
 	}
 
 	/**
-	 * The same per site-local date, plus jobs per local hour of day (for the heatmap).
+	 * The same per site-local date.
 	 */
 	public static function daily(): string {
 		return self::prefixed( 'dm_jobs_rollup_daily' );
+	}
+
+	/**
+	 * Duration histograms per UTC hour × pipeline × flow (all final statuses together).
+	 */
+	public static function hourly_shape(): string {
+		return self::prefixed( 'dm_jobs_rollup_hourly_shape' );
+	}
+
+	/**
+	 * Duration histograms and jobs per local hour of day, per local date × pipeline × flow.
+	 */
+	public static function daily_shape(): string {
+		return self::prefixed( 'dm_jobs_rollup_daily_shape' );
 	}
 
 	/**
@@ -53,6 +67,8 @@ final class RollupTables {
 		return array(
 			'dm_jobs_rollup_hourly'    => self::hourly(),
 			'dm_jobs_rollup_daily'     => self::daily(),
+			'dm_jobs_rollup_hourly_shape' => self::hourly_shape(),
+			'dm_jobs_rollup_daily_shape'  => self::daily_shape(),
 			'dm_jobs_rollup_open'      => self::open(),
 			'dm_jobs_rollup_snapshots' => self::snapshots(),
 			'dm_jobs_rollup_meta'      => self::meta(),

@@ -1,6 +1,7 @@
 <?php
 /**
- * Metrics rollups (issue 6): hourly and daily aggregates of finished jobs, the set of open jobs
+ * Metrics rollups (issue 6): hourly and daily aggregates of finished jobs (counts by status, and
+ * duration histograms / jobs per hour of day in separate status-less tables), the set of open jobs
  * still to re-check, concurrency/table-size snapshots, and the rollup state.
  *
  * @package DMJobs
@@ -34,6 +35,8 @@ final class Migration004MetricsRollups implements Migration {
 				duration_sum bigint(20) unsigned NOT NULL DEFAULT 0,
 				duration_max int(10) unsigned NOT NULL DEFAULT 0,\n";
 
+		// Narrow tables (volume, rates, average durations) and status-less "shape" tables (duration
+		// histograms, jobs per local hour): long ranges sum few, short rows.
 		$schema->create_table_if_missing(
 			'dm_jobs_rollup_hourly',
 			'CREATE TABLE `' . RollupTables::hourly() . "` (
@@ -41,7 +44,7 @@ final class Migration004MetricsRollups implements Migration {
 				pipeline_id bigint(20) unsigned NOT NULL,
 				flow_id bigint(20) unsigned NOT NULL,
 				status varchar(20) NOT NULL,
-				{$measures}{$bins}PRIMARY KEY  (bucket_start, pipeline_id, flow_id, status),
+				{$measures}PRIMARY KEY  (bucket_start, pipeline_id, flow_id, status),
 				KEY pipeline_bucket (pipeline_id, bucket_start),
 				KEY flow_bucket (flow_id, bucket_start)
 			)"
@@ -53,7 +56,29 @@ final class Migration004MetricsRollups implements Migration {
 				pipeline_id bigint(20) unsigned NOT NULL,
 				flow_id bigint(20) unsigned NOT NULL,
 				status varchar(20) NOT NULL,
-				{$measures}{$bins}{$hours}PRIMARY KEY  (bucket_date, pipeline_id, flow_id, status),
+				{$measures}PRIMARY KEY  (bucket_date, pipeline_id, flow_id, status),
+				KEY pipeline_bucket (pipeline_id, bucket_date),
+				KEY flow_bucket (flow_id, bucket_date)
+			)"
+		);
+		$schema->create_table_if_missing(
+			'dm_jobs_rollup_hourly_shape',
+			'CREATE TABLE `' . RollupTables::hourly_shape() . "` (
+				bucket_start datetime NOT NULL,
+				pipeline_id bigint(20) unsigned NOT NULL,
+				flow_id bigint(20) unsigned NOT NULL,
+				{$bins}PRIMARY KEY  (bucket_start, pipeline_id, flow_id),
+				KEY pipeline_bucket (pipeline_id, bucket_start),
+				KEY flow_bucket (flow_id, bucket_start)
+			)"
+		);
+		$schema->create_table_if_missing(
+			'dm_jobs_rollup_daily_shape',
+			'CREATE TABLE `' . RollupTables::daily_shape() . "` (
+				bucket_date date NOT NULL,
+				pipeline_id bigint(20) unsigned NOT NULL,
+				flow_id bigint(20) unsigned NOT NULL,
+				{$bins}{$hours}PRIMARY KEY  (bucket_date, pipeline_id, flow_id),
 				KEY pipeline_bucket (pipeline_id, bucket_date),
 				KEY flow_bucket (flow_id, bucket_date)
 			)"

@@ -46,17 +46,24 @@ final class RollupAggregationTest extends MetricsTestCase {
 			}
 		}
 		$actual = array();
-		$hours  = 0;
 		foreach ( $wpdb->get_results( 'SELECT * FROM ' . RollupTables::daily(), ARRAY_A ) as $row ) {
 			$actual[ "{$row['bucket_date']}|{$row['pipeline_id']}|{$row['flow_id']}|{$row['status']}" ] = (int) $row['job_count'];
+		}
+		$hours = 0;
+		$timed = 0;
+		foreach ( $wpdb->get_results( 'SELECT * FROM ' . RollupTables::daily_shape(), ARRAY_A ) as $row ) {
 			for ( $hour = 0; $hour < 24; $hour++ ) {
 				$hours += (int) $row[ sprintf( 'c%02d', $hour ) ];
+			}
+			foreach ( DurationHistogram::columns() as $column ) {
+				$timed += (int) $row[ $column ];
 			}
 		}
 		ksort( $expect );
 		ksort( $actual );
 		$this->assertSame( $expect, $actual );
 		$this->assertSame( array_sum( $expect ), $hours, 'Hour-of-day counts add up to the jobs.' );
+		$this->assertSame( (int) $wpdb->get_var( 'SELECT SUM(duration_count) FROM ' . RollupTables::daily() ), $timed, 'Histograms hold every timed job.' );
 	}
 
 	public function test_volume_and_success_rate_equal_brute_force(): void {
