@@ -126,7 +126,7 @@ final class MetricsService {
 			'totals'        => $totals,
 			'volume'        => $volume_points,
 			'success_rate'  => $success_points,
-			'durations'     => $this->durations( $pipelines, $pipelines ? $this->histograms( $grain, $from, $to, $filters ) : array() ),
+			'durations'     => $this->durations( $pipelines, $pipelines ? $this->histograms( $grain, $from, $to, $filters, (int) max( array_column( $pipelines, 'duration_max' ) ) ) : array() ),
 			'heatmap'       => $this->heatmap( $range, $clock, $filters ),
 			'failure_trend' => $this->failure_trend( $range, $trend ),
 		);
@@ -161,12 +161,15 @@ final class MetricsService {
 	 * Duration histograms per pipeline.
 	 *
 	 * @param array{pipeline_id?: int|null, flow_id?: int|null} $filters
+	 * @param int                                               $max_duration The longest duration in the window (seconds).
 	 * @return array<int, array<int, int>> pipeline ID => bin => jobs
 	 */
-	private function histograms( string $grain, string $from, string $to, array $filters ): array {
+	private function histograms( string $grain, string $from, string $to, array $filters, int $max_duration ): array {
+		// Bins above the longest duration in the window are empty: do not sum them.
+		$bins       = DurationHistogram::bin( $max_duration ) + 1;
 		$histograms = array();
-		foreach ( $this->rollups->shape_sums( $grain, $from, $to, $filters, array( 'pipeline_id' ), array( 'histogram' ) ) as $row ) {
-			foreach ( DurationHistogram::columns() as $bin => $column ) {
+		foreach ( $this->rollups->shape_sums( $grain, $from, $to, $filters, array( 'pipeline_id' ), array( 'histogram' ), $bins ) as $row ) {
+			foreach ( array_slice( DurationHistogram::columns(), 0, $bins ) as $bin => $column ) {
 				$histograms[ (int) $row['pipeline_id'] ][ $bin ] = (int) $row[ $column ];
 			}
 		}
@@ -439,7 +442,7 @@ final class MetricsService {
 			}
 			unset( $target );
 		}
-		$histograms = $merged ? $this->histograms( $grain, $from, $to, $filters ) : array();
+		$histograms = $merged ? $this->histograms( $grain, $from, $to, $filters, (int) max( array_column( $merged, 'duration_max' ) ) ) : array();
 		$stats      = array();
 		foreach ( $merged as $id => $row ) {
 			$durations    = self::duration_stats( $row, $histograms[ $id ] ?? array() );

@@ -149,9 +149,9 @@ final class RollupRepository {
 			$columns  = array_merge( $keys, $additive );
 			$formats  = '(%s, %d, %d' . str_repeat( ', %d', count( $additive ) ) . ')';
 		} else {
-			$keys[]   = 'status';
 			$additive = array( 'job_count', 'duration_count', 'duration_sum' );
-			$columns  = array_merge( $keys, $additive, array( 'duration_max' ) );
+			$columns  = array_merge( $keys, array( 'status' ), $additive, array( 'duration_max' ) );
+			$keys     = array( $keys[0], 'pipeline_id', 'status', 'flow_id' ); // The primary key, in order.
 			$formats  = '(%s, %d, %d, %s, %d, %d, %d, %d)';
 		}
 
@@ -263,13 +263,14 @@ final class RollupRepository {
 	 * @param array{pipeline_id?: int|null, flow_id?: int|null} $filters
 	 * @param string[]                                          $group    Any of: bucket, pipeline_id, flow_id.
 	 * @param string[]                                          $measures Any of: histogram (h00…h63), hours (c00…c23, daily only).
+	 * @param int                                               $bins     Histogram bins to sum (the first N; higher ones are known to be empty).
 	 * @return array<int, array<string, string|null>>
 	 */
-	public function shape_sums( string $grain, string $from, string $to, array $filters, array $group, array $measures ): array {
+	public function shape_sums( string $grain, string $from, string $to, array $filters, array $group, array $measures, int $bins = DurationHistogram::BINS ): array {
 		$daily  = self::DAILY === $grain;
 		$select = array();
 		if ( in_array( 'histogram', $measures, true ) ) {
-			foreach ( DurationHistogram::columns() as $column ) {
+			foreach ( array_slice( DurationHistogram::columns(), 0, max( 1, min( DurationHistogram::BINS, $bins ) ) ) as $column ) {
 				$select[] = "SUM({$column}) AS {$column}";
 			}
 		}

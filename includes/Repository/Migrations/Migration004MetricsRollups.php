@@ -36,7 +36,8 @@ final class Migration004MetricsRollups implements Migration {
 				duration_max int(10) unsigned NOT NULL DEFAULT 0,\n";
 
 		// Narrow tables (volume, rates, average durations) and status-less "shape" tables (duration
-		// histograms, jobs per local hour): long ranges sum few, short rows.
+		// histograms, jobs per local hour): long ranges sum few, short rows. The count tables' keys
+		// put status before flow, so grouping by bucket, pipeline and status streams in key order.
 		$schema->create_table_if_missing(
 			'dm_jobs_rollup_hourly',
 			'CREATE TABLE `' . RollupTables::hourly() . "` (
@@ -44,7 +45,7 @@ final class Migration004MetricsRollups implements Migration {
 				pipeline_id bigint(20) unsigned NOT NULL,
 				flow_id bigint(20) unsigned NOT NULL,
 				status varchar(20) NOT NULL,
-				{$measures}PRIMARY KEY  (bucket_start, pipeline_id, flow_id, status),
+				{$measures}PRIMARY KEY  (bucket_start, pipeline_id, status, flow_id),
 				KEY pipeline_bucket (pipeline_id, bucket_start),
 				KEY flow_bucket (flow_id, bucket_start)
 			)"
@@ -56,7 +57,7 @@ final class Migration004MetricsRollups implements Migration {
 				pipeline_id bigint(20) unsigned NOT NULL,
 				flow_id bigint(20) unsigned NOT NULL,
 				status varchar(20) NOT NULL,
-				{$measures}PRIMARY KEY  (bucket_date, pipeline_id, flow_id, status),
+				{$measures}PRIMARY KEY  (bucket_date, pipeline_id, status, flow_id),
 				KEY pipeline_bucket (pipeline_id, bucket_date),
 				KEY flow_bucket (flow_id, bucket_date)
 			)"
