@@ -8,7 +8,11 @@ import { sprintf, __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { FlowSummary, PipelineSummary } from '../types';
-import { idOptions, readIdOption } from './jobs-pipeline-filter';
+import {
+	distinctLabels,
+	idOptions,
+	readIdOption,
+} from './jobs-pipeline-filter';
 
 export interface JobsFlowFilterProps {
 	value: number | null;
@@ -28,30 +32,31 @@ export interface JobsFlowFilterProps {
  */
 export function JobsFlowFilter( props: JobsFlowFilterProps ) {
 	const { value, pipelineId, flows, pipelines, onChange } = props;
+	const pipelineLabels = distinctLabels( pipelines ?? [] );
 	const pipelineName = ( id: number ) =>
-		pipelines?.find( ( pipeline ) => pipeline.id === id )?.name ??
+		pipelineLabels.get( id ) ??
 		sprintf(
 			/* translators: %d: pipeline ID. */
 			__( 'Pipeline #%d', 'dm-jobs' ),
 			id
 		);
-	const items = ( flows ?? [] )
-		.filter(
-			( flow ) => pipelineId === null || flow.pipeline_id === pipelineId
-		)
-		.map( ( flow ) => ( {
-			id: flow.id,
-			pipelineId: flow.pipeline_id,
-			label:
-				pipelineId === null
-					? sprintf(
-							/* translators: 1: flow name, 2: pipeline name. */
-							__( '%1$s (%2$s)', 'dm-jobs' ),
-							flow.name,
-							pipelineName( flow.pipeline_id )
-						)
-					: flow.name,
-		} ) );
+	const shown = ( flows ?? [] ).filter(
+		( flow ) => pipelineId === null || flow.pipeline_id === pipelineId
+	);
+	const flowLabels = distinctLabels( pipelineId === null ? [] : shown );
+	const items = shown.map( ( flow ) => ( {
+		id: flow.id,
+		pipelineId: flow.pipeline_id,
+		label:
+			pipelineId === null
+				? sprintf(
+						/* translators: 1: flow name, 2: pipeline name. */
+						__( '%1$s (%2$s)', 'dm-jobs' ),
+						flow.name,
+						pipelineName( flow.pipeline_id )
+					)
+				: ( flowLabels.get( flow.id ) ?? flow.name ),
+	} ) );
 
 	return (
 		<div className="dm-jobs-filter dm-jobs-filter--flow">

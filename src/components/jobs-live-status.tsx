@@ -1,4 +1,9 @@
 /**
+ * External dependencies
+ */
+import type { ReactNode } from 'react';
+
+/**
  * WordPress dependencies
  */
 import { Notice } from '@wordpress/components';
@@ -20,6 +25,8 @@ export interface JobsLiveStatusProps {
 	timeZone: string;
 	timeZoneLabel: string;
 	onRetryNow: () => void;
+	/** Shown on the same line (the new-jobs bar), so nothing below moves. */
+	children?: ReactNode;
 }
 
 /**
@@ -42,7 +49,14 @@ export function liveErrorMessage( error: unknown ): string {
  * @param props Component props.
  */
 export function JobsLiveStatus( props: JobsLiveStatusProps ) {
-	const { state, lastUpdated, timeZone, timeZoneLabel, onRetryNow } = props;
+	const {
+		state,
+		lastUpdated,
+		timeZone,
+		timeZoneLabel,
+		onRetryNow,
+		children,
+	} = props;
 	const now = useNow( 1000 );
 	const retrying = state.status === 'retrying';
 	const seconds =
@@ -67,6 +81,7 @@ export function JobsLiveStatus( props: JobsLiveStatusProps ) {
 					</time>
 				) }
 			</p>
+			{ children }
 			{ retrying && (
 				<Notice
 					className="dm-jobs-live__notice"

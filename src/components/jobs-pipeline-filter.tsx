@@ -45,6 +45,34 @@ export function idOptions(
 }
 
 /**
+ * Option labels that tell apart items with the same name: "RSS to Blog (#31)".
+ *
+ * @param items Items with an ID and a name.
+ * @return Labels by ID.
+ */
+export function distinctLabels(
+	items: Array< { id: number; name: string } >
+): Map< number, string > {
+	const seen = new Map< string, number >();
+	items.forEach( ( item ) =>
+		seen.set( item.name, ( seen.get( item.name ) ?? 0 ) + 1 )
+	);
+	return new Map(
+		items.map( ( item ) => [
+			item.id,
+			( seen.get( item.name ) ?? 0 ) > 1
+				? sprintf(
+						/* translators: 1: name of a pipeline or flow, 2: its ID. */
+						__( '%1$s (#%2$d)', 'dm-jobs' ),
+						item.name,
+						item.id
+					)
+				: item.name,
+		] )
+	);
+}
+
+/**
  * Reads a select's value back as an ID.
  *
  * @param value The select's value (`''` for "all").
@@ -61,6 +89,7 @@ export function readIdOption( value: string ): number | null {
  */
 export function JobsPipelineFilter( props: JobsPipelineFilterProps ) {
 	const { value, pipelines, onChange } = props;
+	const labels = distinctLabels( pipelines ?? [] );
 	return (
 		<div className="dm-jobs-filter dm-jobs-filter--pipeline">
 			<SelectControl
@@ -72,7 +101,7 @@ export function JobsPipelineFilter( props: JobsPipelineFilterProps ) {
 					__( 'All pipelines', 'dm-jobs' ),
 					( pipelines ?? [] ).map( ( pipeline ) => ( {
 						id: pipeline.id,
-						label: pipeline.name,
+						label: labels.get( pipeline.id ) ?? pipeline.name,
 					} ) ),
 					value,
 					( id ) =>

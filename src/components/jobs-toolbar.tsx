@@ -143,8 +143,9 @@ export function JobsToolbar( { config, onOpenJob }: JobsToolbarProps ) {
 				timeZone={ timeZone }
 				timeZoneLabel={ timeZoneLabel }
 				onRetryNow={ live.retryNow }
-			/>
-			<JobsNewJobsBar count={ newJobs } onShow={ showNew } />
+			>
+				<JobsNewJobsBar count={ newJobs } onShow={ showNew } />
+			</JobsLiveStatus>
 		</div>
 	);
 }
