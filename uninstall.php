@@ -1,7 +1,7 @@
 <?php
 /**
- * Removes DM Jobs' options, and the tables it created itself unless Data Machine still uses them.
- * Tables adopted from Data Machine are never dropped.
+ * Removes DM Jobs' options, transients and scheduled events, and the tables it created itself unless
+ * Data Machine still uses them. Tables adopted from Data Machine are never dropped.
  *
  * @package DMJobs
  */
@@ -10,12 +10,20 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 require_once __DIR__ . '/includes/autoload.php';
 
+$dm_jobs_schema = new \DMJobs\Repository\SchemaRepository();
 if ( ! \DMJobs\Plugin::data_machine_active() ) {
-	( new \DMJobs\Repository\SchemaRepository() )->drop_owned_tables();
+	$dm_jobs_schema->drop_owned_tables();
 }
-delete_option( \DMJobs\Repository\SchemaRepository::VERSION_OPTION );
-delete_option( \DMJobs\Repository\SchemaRepository::OWNED_OPTION );
-foreach ( array( \DMJobs\Jobs\JobCounts::OPTION, \DMJobs\Jobs\PageAnchors::OPTION, \DMJobs\Jobs\DataVersion::OPTION, \DMJobs\Jobs\CreatedAtZones::OPTION ) as $dm_jobs_option ) {
-	delete_option( $dm_jobs_option );
+
+foreach ( (array) _get_cron_array() as $dm_jobs_events ) {
+	foreach ( array_keys( (array) $dm_jobs_events ) as $dm_jobs_hook ) {
+		if ( str_starts_with( (string) $dm_jobs_hook, 'dm_jobs_' ) ) {
+			wp_clear_scheduled_hook( $dm_jobs_hook );
+		}
+	}
 }
-\DMJobs\Jobs\CountRefresher::unschedule();
+if ( function_exists( 'as_unschedule_all_actions' ) ) {
+	as_unschedule_all_actions( '', array(), 'dm-jobs' );
+}
+
+$dm_jobs_schema->delete_plugin_options();

@@ -2,7 +2,8 @@
 /**
  * Seeds demo pipelines, flows and jobs into a WordPress install.
  *
- * Usage: php bin/seed.php --path=<wordpress dir> [--jobs=3000] [--reset] [--seed=N]
+ * Usage: php bin/seed.php --path=<wordpress dir> [--jobs=3000] [--reset] [--seed=N] [--logs=150]
+ * (--logs: how many of the newest jobs get step log lines)
  *
  * @package DMJobs
  */
@@ -11,9 +12,9 @@ if ( 'cli' !== PHP_SAPI ) {
 	exit( 1 );
 }
 
-$options = getopt( '', array( 'path:', 'jobs::', 'reset', 'seed::', 'help' ) );
+$options = getopt( '', array( 'path:', 'jobs::', 'reset', 'seed::', 'logs::', 'help' ) );
 if ( isset( $options['help'] ) || empty( $options['path'] ) ) {
-	fwrite( STDERR, "Usage: php bin/seed.php --path=<wordpress dir> [--jobs=3000] [--reset] [--seed=N]\n" );
+	fwrite( STDERR, "Usage: php bin/seed.php --path=<wordpress dir> [--jobs=3000] [--reset] [--seed=N] [--logs=150]\n" );
 	exit( isset( $options['help'] ) ? 0 : 2 );
 }
 $wordpress = rtrim( (string) $options['path'], '/' );
@@ -38,7 +39,7 @@ if ( ! class_exists( \DMJobs\Demo\DemoSeeder::class ) ) {
 
 try {
 	$started = microtime( true );
-	$summary = ( new \DMJobs\Demo\DemoSeeder() )->seed( (int) $jobs, isset( $options['reset'] ), (int) ( $options['seed'] ?? 20261129 ) );
+	$summary = ( new \DMJobs\Demo\DemoSeeder() )->seed( (int) $jobs, isset( $options['reset'] ), (int) ( $options['seed'] ?? 20261129 ), max( 0, (int) ( $options['logs'] ?? 150 ) ) );
 } catch ( \Throwable $error ) {
 	fwrite( STDERR, 'Seeding failed: ' . $error->getMessage() . "\n" );
 	exit( 1 );

@@ -7,16 +7,21 @@
 
 namespace DMJobs\Demo;
 
+use DMJobs\Logs\LogService;
 use DMJobs\Repository\JobRepository;
 use DMJobs\Repository\PipelineRepository;
 use DMJobs\Repository\ProcessedItemRepository;
 use DMJobs\Repository\SchemaRepository;
+use DMJobs\Status\BaseStatus;
+use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
 
 final class DemoSeeder {
 
 	private const DAYS = 90;
+
+
 
 	/**
 	 * Pipeline name => flow names.
@@ -69,9 +74,10 @@ final class DemoSeeder {
 	 * @param int  $job_count How many jobs to create.
 	 * @param bool $reset     Empty the four dm_ tables first.
 	 * @param int  $seed      Random seed, so a run can be repeated.
+	 * @param int  $jobs_with_logs How many of the newest jobs get step log lines.
 	 * @return array{pipelines: int, flows: int, jobs: int, processed_items: int, by_status: array<string, int>}
 	 */
-	public function seed( int $job_count, bool $reset = false, int $seed = 20261129 ): array {
+	public function seed( int $job_count, bool $reset = false, int $seed = 20261129, int $jobs_with_logs = 0 ): array {
 		if ( $job_count < 0 ) {
 			throw new \InvalidArgumentException( 'The job count cannot be negative.' );
 		}
@@ -112,7 +118,11 @@ final class DemoSeeder {
 		}
 		$this->jobs->insert_many( $batch );
 
-		$processed = $this->seed_processed_items( $this->jobs->ids_after( $first_new_id ), $flows );
+		$new_ids   = $this->jobs->ids_after( $first_new_id );
+		$processed = $this->seed_processed_items( $new_ids, $flows );
+		if ( $jobs_with_logs > 0 ) {
+			$this->seed_log_lines( array_slice( $new_ids, -$jobs_with_logs ) );
+		}
 		ksort( $by_status );
 
 		return array(
@@ -207,6 +217,38 @@ final class DemoSeeder {
 			'created_at'   => gmdate( 'Y-m-d H:i:s', $created_at ),
 			'completed_at' => null === $finished_at ? null : gmdate( 'Y-m-d H:i:s', $finished_at ),
 		);
+	}
+
+	/**
+	 * Step log lines for the newest jobs, as Data Machine's steps write them (more for failures).
+	 *
+	 * @param int[] $job_ids
+	 */
+	private function seed_log_lines( array $job_ids ): void {
+		$service = new LogService();
+		foreach ( $job_ids as $job_id ) {
+			$job = $this->jobs->find( $job_id );
+			if ( null === $job ) {
+				continue;
+			}
+			$status = StatusParser::parse( (string) $job['status'] );
+			$lines  = array(
+				array( 'info', 'fetch', 'Fetching items from the source', array( 'source_url' => 'https://example.com/feed.xml' ) ),
+				array( 'debug', 'fetch', 'HTTP 200 in 412 ms', array( 'http_status' => 200 ) ),
+			);
+			if ( BaseStatus::Failed === $status->base ) {
+				$lines[] = array( 'warning', 'fetch', 'Retrying after a slow response (attempt 2 of 3)', array() );
+				$lines[] = array( 'error', 'fetch', 'Step failed: ' . ( $status->reason ?? 'step_execution_failure' ), array( 'http_status' => 500 ) );
+			} elseif ( $status->is_final() ) {
+				$lines[] = array( 'info', 'ai', 'Summarised 3 items', array( 'tokens' => 1834 ) );
+				$lines[] = array( 'info', 'publish', 'Published 3 posts', array( 'post_ids' => array( 101, 102, 103 ) ) );
+			} else {
+				$lines[] = array( 'info', 'ai', 'Waiting for the AI provider', array() );
+			}
+			foreach ( $lines as [ $level, $step, $message, $context ] ) {
+				$service->append( $job_id, $level, $message, $context, $step );
+			}
+		}
 	}
 
 	/**

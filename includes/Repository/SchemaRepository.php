@@ -17,26 +17,43 @@ final class SchemaRepository {
 
 	public const VERSION_OPTION = 'dm_jobs_schema_version';
 	public const OWNED_OPTION   = 'dm_jobs_created_tables';
+	public const APPLIED_OPTION = 'dm_jobs_schema_applied';
 
 	public function installed_version(): int {
 		return (int) get_option( self::VERSION_OPTION, 0 );
 	}
 
 	public function needs_upgrade(): bool {
-		return $this->installed_version() < Migrations::latest_version();
+		return array() !== $this->pending_migrations();
 	}
 
 	/**
-	 * Runs every step above the installed version, recording the version after each one.
+	 * Runs every migration not applied yet, in order, recording each one. Migrations only add and are
+	 * safe to re-run, so a site that predates the applied-list simply runs them all once.
 	 */
 	public function upgrade(): void {
-		foreach ( Migrations::all() as $migration ) {
-			if ( $migration->version() <= $this->installed_version() ) {
-				continue;
-			}
+		$applied = $this->applied_versions();
+		foreach ( $this->pending_migrations() as $migration ) {
 			$migration->up( $this );
-			update_option( self::VERSION_OPTION, $migration->version(), true );
+			$applied[] = $migration->version();
+			update_option( self::APPLIED_OPTION, array_values( array_unique( $applied ) ), true );
+			update_option( self::VERSION_OPTION, max( $applied ), true );
 		}
+	}
+
+	/**
+	 * @return \DMJobs\Repository\Migrations\Migration[]
+	 */
+	private function pending_migrations(): array {
+		$applied = $this->applied_versions();
+		return array_values( array_filter( Migrations::all(), static fn ( $migration ): bool => ! in_array( $migration->version(), $applied, true ) ) );
+	}
+
+	/**
+	 * @return int[]
+	 */
+	private function applied_versions(): array {
+		return array_map( 'intval', (array) get_option( self::APPLIED_OPTION, array() ) );
 	}
 
 	public function table_exists( string $table ): bool {
@@ -64,13 +81,32 @@ final class SchemaRepository {
 	}
 
 	/**
-	 * Deletes every row of the four dm_ tables (demo data reset). Never called on activation or upgrade.
+	 * Deletes every row of the four dm_ tables and of the job logs (demo data reset). Never called on activation or upgrade.
 	 */
 	public function empty_tables(): void {
 		global $wpdb;
-		foreach ( TableNames::all() as $table ) {
-			$wpdb->query( "DELETE FROM `{$table}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		foreach ( array_merge( array_values( TableNames::all() ), array( TableNames::job_logs() ) ) as $table ) {
+			if ( $this->table_exists( $table ) ) {
+				$wpdb->query( "DELETE FROM `{$table}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			}
 		}
+	}
+
+	/**
+	 * Deletes every option and transient whose name starts with dm_jobs_ (uninstall).
+	 */
+	public function delete_plugin_options(): void {
+		global $wpdb;
+		$like = $wpdb->esc_like( 'dm_jobs_' ) . '%';
+		$wpdb->query(
+			$wpdb->prepare(
+				"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s OR option_name LIKE %s OR option_name LIKE %s",
+				$like,
+				$wpdb->esc_like( '_transient_dm_jobs_' ) . '%',
+				$wpdb->esc_like( '_transient_timeout_dm_jobs_' ) . '%'
+			)
+		);
+		wp_cache_flush();
 	}
 
 	/**
@@ -98,15 +134,25 @@ final class SchemaRepository {
 		global $wpdb;
 		$table = $wpdb->prefix . $short_name;
 		if ( $this->table_exists( $table ) ) {
+			// Only Data Machine's own tables can be adopted; any other table a migration declares is ours.
+			if ( ! array_key_exists( $short_name, TableNames::all() ) ) {
+				$this->record_owned( $short_name );
+			}
 			return;
 		}
 		$wpdb->query( $create_sql . ' ' . $wpdb->get_charset_collate() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		if ( ! $this->table_exists( $table ) ) {
 			throw new \RuntimeException( sprintf( 'Could not create table %s: %s', $table, $wpdb->last_error ) );
 		}
-		$owned   = (array) get_option( self::OWNED_OPTION, array() );
-		$owned[] = $short_name;
-		update_option( self::OWNED_OPTION, array_values( array_unique( $owned ) ), false );
+		$this->record_owned( $short_name );
+	}
+
+	private function record_owned( string $short_name ): void {
+		$owned = (array) get_option( self::OWNED_OPTION, array() );
+		if ( ! in_array( $short_name, $owned, true ) ) {
+			$owned[] = $short_name;
+			update_option( self::OWNED_OPTION, $owned, false );
+		}
 	}
 
 	public function add_column_if_missing( string $table, string $column, string $definition ): void {

@@ -57,6 +57,23 @@ final class DemoSeederTest extends TestCase {
 		$this->assertSame( (string) $summary['processed_items'], (string) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}dm_processed_items" ) );
 	}
 
+	public function test_newest_jobs_get_step_logs_and_reset_clears_them(): void {
+		global $wpdb;
+		$logs = $wpdb->prefix . 'dm_job_logs';
+		( new DemoSeeder() )->seed( 60, true, 7, 20 );
+		$with_logs = $wpdb->get_col( "SELECT DISTINCT job_id FROM {$logs}" );
+		$this->assertCount( 20, $with_logs );
+		$newest = $wpdb->get_col( "SELECT job_id FROM {$wpdb->prefix}dm_jobs ORDER BY job_id DESC LIMIT 20" );
+		$this->assertEqualsCanonicalizing( $newest, $with_logs );
+		foreach ( $wpdb->get_results( "SELECT job_id, status FROM {$wpdb->prefix}dm_jobs WHERE job_id IN (" . implode( ',', array_map( 'intval', $newest ) ) . ')', ARRAY_A ) as $job ) {
+			$errors = (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$logs} WHERE job_id = %d AND level = 'error'", $job['job_id'] ) );
+			$this->assertSame( 'failed' === StatusParser::parse( $job['status'] )->base_value() ? 1 : 0, $errors, "error lines of a {$job['status']} job" );
+		}
+
+		( new DemoSeeder() )->seed( 5, true );
+		$this->assertSame( '0', (string) $wpdb->get_var( "SELECT COUNT(*) FROM {$logs}" ) );
+	}
+
 	public function test_reset_replaces_and_no_reset_adds(): void {
 		$seeder = new DemoSeeder();
 		$seeder->seed( 50, true );

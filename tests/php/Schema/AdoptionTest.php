@@ -33,6 +33,7 @@ final class AdoptionTest extends TestCase {
 		global $wpdb;
 		$this->drop_tables();
 		delete_option( SchemaRepository::VERSION_OPTION );
+		delete_option( SchemaRepository::APPLIED_OPTION );
 		delete_option( SchemaRepository::OWNED_OPTION );
 		$this->create_tables_as_data_machine_did();
 		parent::setUp();
@@ -44,6 +45,7 @@ final class AdoptionTest extends TestCase {
 		parent::tearDown();
 		$this->drop_tables();
 		delete_option( SchemaRepository::VERSION_OPTION );
+		delete_option( SchemaRepository::APPLIED_OPTION );
 		Plugin::activate();
 	}
 
@@ -155,6 +157,7 @@ final class AdoptionTest extends TestCase {
 
 		// Activating again (or upgrading) is harmless.
 		delete_option( SchemaRepository::VERSION_OPTION );
+		delete_option( SchemaRepository::APPLIED_OPTION );
 		Plugin::activate();
 		$this->assertSame( $raw_before, $wpdb->get_results( "SELECT job_id, pipeline_id, flow_id, status, engine_data, created_at, completed_at FROM {$p}dm_jobs ORDER BY job_id", ARRAY_A ) );
 	}
@@ -162,6 +165,7 @@ final class AdoptionTest extends TestCase {
 	public function test_fresh_activation_creates_tables_with_data_machine_columns_and_our_additions(): void {
 		$this->drop_tables();
 		delete_option( SchemaRepository::VERSION_OPTION );
+		delete_option( SchemaRepository::APPLIED_OPTION );
 		Plugin::activate();
 
 		$schema = new SchemaRepository();
