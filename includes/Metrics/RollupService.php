@@ -12,7 +12,9 @@
  * - `dm_jobs_job_status_changed` settles an open job at once; `dm_jobs_before_delete_jobs` counts
  *   the jobs about to be deleted first (above the watermark they are marked "counted", so the
  *   watermark pass skips them). History therefore survives cleanup and retention.
- * Each batch (rollup deltas + open set + watermark) is written atomically. One pass runs at a time
+ * A job counts under the first final status the rollups see; if it is later moved to another
+ * status (a retry that reuses the row), it is not counted again. Jobs deleted while still open
+ * never count. Each batch (rollup deltas + open set + watermark) is written atomically. One pass runs at a time
  * (a lock row). Passes run on WP-Cron every five minutes (back to back while backfilling), and
  * briefly before metrics reads when the last pass is over a minute old.
  *
