@@ -62,15 +62,4 @@ final class LogStats {
 		}
 		return $stats;
 	}
-
-	/**
-	 * Drops the cached counts of deleted jobs.
-	 *
-	 * @param int[] $job_ids
-	 */
-	public static function forget( array $job_ids ): void {
-		foreach ( $job_ids as $job_id ) {
-			delete_transient( self::TRANSIENT_PREFIX . (int) $job_id );
-		}
-	}
 }

@@ -28,7 +28,15 @@ final class JobCounts {
 	 */
 	private ?array $current = null;
 
-	public function __construct( private readonly JobListRepository $list = new JobListRepository() ) {
+	/**
+	 * @param JobListRepository $list            Queries.
+	 * @param int               $inline_max_rows Up to this many rows (estimated) a missing or stale snapshot
+	 *                                           is recounted within the request.
+	 */
+	public function __construct(
+		private readonly JobListRepository $list = new JobListRepository(),
+		private readonly int $inline_max_rows = self::INLINE_MAX_ROWS,
+	) {
 	}
 
 	/**
@@ -41,9 +49,13 @@ final class JobCounts {
 			return $this->current;
 		}
 		$snapshot = get_option( self::OPTION );
-		if ( ! is_array( $snapshot ) || ! isset( $snapshot['max_id'] ) ) {
-			$snapshot = $this->snapshot_or_null_when_too_big();
-			if ( null === $snapshot ) {
+		$missing  = ! is_array( $snapshot ) || ! isset( $snapshot['max_id'] );
+		if ( $missing || DataVersion::current() !== (int) $snapshot['version'] ) {
+			// Missing, or stale after a deletion: recount now when that is cheap, else in WP-Cron.
+			$fresh = $this->snapshot_or_null_when_too_big();
+			if ( null !== $fresh ) {
+				$snapshot = $fresh;
+			} elseif ( $missing ) {
 				return $this->current = $this->estimated();
 			}
 		}
@@ -109,7 +121,7 @@ final class JobCounts {
 	 */
 	private function snapshot_or_null_when_too_big(): ?array {
 		$estimate = $this->list->estimate_total_rows();
-		if ( JobColumns::uses_sqlite() || ( null !== $estimate && $estimate <= self::INLINE_MAX_ROWS ) ) {
+		if ( JobColumns::uses_sqlite() || ( null !== $estimate && $estimate <= $this->inline_max_rows ) ) {
 			return $this->refresh();
 		}
 		CountRefresher::schedule_soon();

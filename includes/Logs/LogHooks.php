@@ -9,7 +9,6 @@
 namespace DMJobs\Logs;
 
 use DMJobs\Diagnostics\JobDiagnostics;
-use DMJobs\Diagnostics\LogStats;
 use DMJobs\Repository\LogRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -182,7 +181,8 @@ final class LogHooks {
 			return;
 		}
 		LogService::forget_known_jobs( $ids );
-		LogStats::forget( $ids );
+		// Cached line counts of deleted jobs need no deleting: they are checked against the job's newest
+		// line (gone now) and expire within a day. Deleting them was a query per job per batch.
 		/**
 		 * Filters how many log lines are deleted within the request that deleted their jobs.
 		 *
