@@ -60,8 +60,14 @@ export function useJobsUrlSync( view: JobsView ): void {
 		void applyView( viewFromSearch( window.location.search ) );
 
 		const onPopState = () => {
+			const next = viewFromSearch( window.location.search );
+			// Another part of the screen (the open job, the insights tab)
+			// moved in history: the list stays as it is.
+			if ( viewToSearch( next ) === viewToSearch( getQuery() ) ) {
+				return;
+			}
 			nextWrite.current = 'replace';
-			void applyView( viewFromSearch( window.location.search ) );
+			void applyView( next );
 		};
 		window.addEventListener( 'popstate', onPopState );
 		return () => window.removeEventListener( 'popstate', onPopState );

@@ -175,6 +175,22 @@ describe( 'Jobs filters: the view in the URL', () => {
 	} );
 } );
 
+describe( 'Jobs filters: history moves of other parts of the screen', () => {
+	it( 'keeps the list as it is (no reload)', async () => {
+		renderApp();
+		await loaded();
+		window.history.pushState( null, '', `${ ADMIN_PAGE }&view=insights` );
+		const requests = server.requestsTo( 'jobs' ).length;
+
+		act( () => window.history.back() );
+		await waitFor( () =>
+			expect( window.location.search ).toBe( '?page=dm-jobs' )
+		);
+		await new Promise( ( resolve ) => setTimeout( resolve, 50 ) );
+		expect( server.requestsTo( 'jobs' ) ).toHaveLength( requests );
+	} );
+} );
+
 describe( 'Jobs filters: each control', () => {
 	it( 'filters by status, showing the number of jobs per status', async () => {
 		const user = userEvent.setup();
