@@ -7,7 +7,9 @@
 
 namespace DMJobs\Demo;
 
+use DMJobs\Jobs\DataVersion;
 use DMJobs\Logs\LogService;
+use DMJobs\Metrics\RollupService;
 use DMJobs\Repository\JobRepository;
 use DMJobs\Repository\PipelineRepository;
 use DMJobs\Repository\ProcessedItemRepository;
@@ -85,6 +87,8 @@ final class DemoSeeder {
 		$this->schema->upgrade();
 		if ( $reset ) {
 			$this->schema->empty_tables();
+			( new RollupService() )->reset();
+			DataVersion::bump();
 		}
 
 		$now   = time();
@@ -138,6 +142,18 @@ final class DemoSeeder {
 	 * @return array<int, array{pipeline_id: int, flow_id: int, step_uuid: string}>
 	 */
 	private function seed_pipelines( int $now ): array {
+		$existing = $this->pipelines->find_flows();
+		if ( $existing ) {
+			// Jobs are added to the pipelines and flows already there (seeding twice adds no duplicates).
+			return array_map(
+				static fn ( array $flow ): array => array(
+					'pipeline_id' => (int) $flow['pipeline_id'],
+					'flow_id'     => (int) $flow['flow_id'],
+					'step_uuid'   => wp_generate_uuid4(),
+				),
+				$existing
+			);
+		}
 		$flows = array();
 		foreach ( self::PIPELINES as $pipeline_name => $flow_names ) {
 			$steps       = array(

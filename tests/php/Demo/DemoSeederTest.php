@@ -81,5 +81,10 @@ final class DemoSeederTest extends TestCase {
 		$this->assertSame( 80, Fixtures::job_count() );
 		$seeder->seed( 10, true );
 		$this->assertSame( 10, Fixtures::job_count() );
+
+		global $wpdb;
+		$seeder->seed( 0, true );
+		$seeder->seed( 20 );
+		$this->assertSame( '6', (string) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}dm_pipelines" ), 'seeding again duplicated the pipelines' );
 	}
 }

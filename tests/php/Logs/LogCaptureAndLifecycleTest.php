@@ -158,8 +158,15 @@ final class LogCaptureAndLifecycleTest extends TestCase {
 		dm_jobs_log( $this->job_id, 'critical', 'new' );
 		$this->assertSame( array( 'critical' => 1, 'debug' => 6 ), $stats->for_job( $this->job_id )['by_level'] );
 
+		// Once the job and its lines are gone, the cached counts are never served again.
 		do_action( 'dm_jobs_job_deleted', $this->job_id, array( 'id' => $this->job_id ) );
-		$this->assertFalse( get_transient( 'dm_jobs_log_stats_' . $this->job_id ) );
+		$this->assertSame(
+			array(
+				'by_level' => array(),
+				'steps'    => array(),
+			),
+			$stats->for_job( $this->job_id )
+		);
 	}
 
 	public function test_batched_delete_removes_every_line(): void {
