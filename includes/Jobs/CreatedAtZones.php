@@ -1,11 +1,13 @@
 <?php
 /**
- * A zone map of dm_jobs: for each run of 10,000 job IDs, the earliest and latest created_at in it.
+ * A zone map of dm_jobs: for each run of 1,000 job IDs (between two page anchors), the earliest and
+ * latest created_at in it.
  *
  * A date filter on a list ordered by job ID then reads only the ID ranges that can hold matching rows
  * (MySQL would otherwise walk the primary key through every newer row, or sort millions of rows).
- * Exact, not a guess: a zone is skipped only when none of its rows can match. Rows above the last
- * zone are always read. Deletions (DataVersion) invalidate the map until WP-Cron rebuilds it.
+ * Exact, not a guess: a zone is skipped only when none of its rows can match. The rows above the last
+ * full zone form a partial zone measured at refresh time; rows added since are always read.
+ * Deletions (DataVersion) invalidate the map until WP-Cron rebuilds it.
  *
  * @package DMJobs
  */
@@ -19,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
 final class CreatedAtZones {
 
 	public const OPTION       = 'dm_jobs_created_zones';
-	public const ANCHORS_EACH = 10;
+	public const ANCHORS_EACH = 1;
 
 	/**
 	 * @param PageAnchors       $anchors      Where zones start and end.
@@ -52,7 +54,23 @@ final class CreatedAtZones {
 			$range   = $this->list->created_at_range( $from, $until );
 			$zones[] = array( $from, $until, $range['min'], $range['max'] );
 		}
-		update_option( self::OPTION, array( 'version' => DataVersion::current(), 'zones' => $zones ), false );
+		// The rows above the last full zone, up to the newest job now, form a last (partial) zone.
+		$tail  = null;
+		$start = $zones ? (int) end( $zones )[1] : $anchors[0];
+		$until = $this->list->max_id() + 1;
+		if ( $until > $start ) {
+			$range = $this->list->created_at_range( $start, $until );
+			$tail  = array( $start, $until, $range['min'], $range['max'] );
+		}
+		update_option(
+			self::OPTION,
+			array(
+				'version' => DataVersion::current(),
+				'zones'   => $zones,
+				'tail'    => $tail,
+			),
+			false
+		);
 		return count( $zones );
 	}
 
@@ -63,9 +81,13 @@ final class CreatedAtZones {
 	 *                                                   null when there is no usable map.
 	 */
 	public function id_ranges( ?string $after, ?string $before ): ?array {
-		$zones = $this->zones();
-		if ( ! $zones ) {
+		$stored = $this->stored();
+		if ( null === $stored || ! $stored['zones'] ) {
 			return null;
+		}
+		$zones = $stored['zones'];
+		if ( is_array( $stored['tail'] ?? null ) ) {
+			$zones[] = $stored['tail'];
 		}
 		$from = null;
 		$to   = null;
@@ -88,10 +110,17 @@ final class CreatedAtZones {
 	 * @return array<int, array{0: int, 1: int, 2: string|null, 3: string|null}>
 	 */
 	private function zones(): array {
+		return $this->stored()['zones'] ?? array();
+	}
+
+	/**
+	 * @return array{zones: array<int, array{0: int, 1: int, 2: string|null, 3: string|null}>, tail?: array{0: int, 1: int, 2: string|null, 3: string|null}|null}|null
+	 */
+	private function stored(): ?array {
 		$stored = get_option( self::OPTION );
 		if ( ! is_array( $stored ) || (int) $stored['version'] !== DataVersion::current() ) {
-			return array();
+			return null;
 		}
-		return $stored['zones'];
+		return $stored;
 	}
 }
