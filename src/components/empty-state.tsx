@@ -80,7 +80,7 @@ export function EmptyState( { config }: EmptyStateProps ) {
 				) }
 				{ docsUrl !== '' && (
 					<ExternalLink href={ docsUrl }>
-						{ __( 'Read the DM Jobs documentation', 'dm-jobs' ) }
+						{ __( 'Read the Data Machine documentation', 'dm-jobs' ) }
 					</ExternalLink>
 				) }
 			</div>

@@ -336,7 +336,7 @@ describe( 'Jobs screen: loading, error and empty states', () => {
 		).toHaveAttribute( 'href', TEST_CONFIG.pipelinesUrl );
 		expect(
 			screen.getByRole( 'link', {
-				name: /Read the DM Jobs documentation/,
+				name: /Read the Data Machine documentation/,
 			} )
 		).toHaveAttribute( 'href', TEST_CONFIG.docsUrl );
 		expect( screen.queryByRole( 'table' ) ).not.toBeInTheDocument();
