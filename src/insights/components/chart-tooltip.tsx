@@ -68,3 +68,30 @@ export function ChartTooltip( {
 		</div>
 	);
 }
+
+/**
+ * The `content` of a recharts Tooltip: a ChartTooltip with this formatting.
+ *
+ * @param format   Formats one series' value.
+ * @param titleKey Row field holding the full title of the point.
+ */
+export function chartTooltipContent(
+	format: ChartTooltipProps[ 'format' ],
+	titleKey?: string
+) {
+	return function ChartTooltipContent( {
+		active,
+		payload,
+		label,
+	}: Pick< ChartTooltipProps, 'active' | 'payload' | 'label' > ) {
+		return (
+			<ChartTooltip
+				active={ active }
+				payload={ payload }
+				label={ label }
+				format={ format }
+				titleKey={ titleKey }
+			/>
+		);
+	};
+}

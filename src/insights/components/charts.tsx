@@ -13,7 +13,6 @@ import {
 	Legend,
 	Line,
 	LineChart,
-	ResponsiveContainer,
 	Tooltip,
 	XAxis,
 	YAxis,
@@ -28,6 +27,19 @@ import { __, _n, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { MetricsOverview, MetricsResources } from '../types';
+import { cardState } from '../utils/card-state';
+import {
+	AXIS_TICK,
+	CHART_HEIGHT,
+	CHART_PROPS,
+	countYAxis,
+	HORIZONTAL_GRID,
+	LEGEND_STYLE,
+	LINE_SERIES,
+	PERCENT_Y_AXIS,
+	timeXAxis,
+	VERTICAL_GRID,
+} from '../utils/chart-axes';
 import {
 	concurrencyRows,
 	concurrencyTable,
@@ -58,14 +70,9 @@ import {
 } from '../utils/status-colors';
 import { ChartCard } from './chart-card';
 import type { CardStatus } from './chart-card';
-import { ChartTooltip } from './chart-tooltip';
+import { chartTooltipContent } from './chart-tooltip';
 import { HeatmapGrid } from './heatmap-grid';
-
-const HEIGHT = 260;
-const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
-const AXIS_TICK = { fontSize: 12 };
-// Charts render at once in tests (jsdom has no layout) and on first paint.
-const INITIAL = { width: 600, height: HEIGHT };
+import { ResponsiveChart } from './responsive-chart';
 
 interface OverviewChartProps {
 	overview: MetricsOverview | null;
@@ -79,7 +86,24 @@ interface ResourcesChartProps {
 	timeZone: string;
 }
 
-const percentTick = ( value: number ) => `${ value }%`;
+// Tooltip contents, by how a chart's values read.
+const countContent = chartTooltipContent( ( value ) => formatCount( value ) );
+const percentContent = chartTooltipContent( ( value ) =>
+	formatPercent( value / 100 )
+);
+const durationContent = chartTooltipContent(
+	( value ) => formatDuration( value ),
+	'name'
+);
+const tableSizeContent = chartTooltipContent( ( value, name ) =>
+	name === __( 'Size (MB)', 'dm-jobs' )
+		? sprintf(
+				/* translators: %s: megabytes. */
+				__( '%s MB', 'dm-jobs' ),
+				String( value )
+			)
+		: formatCount( value )
+);
 
 function bucketNoun( overview: MetricsOverview ): string {
 	switch ( overview.range.bucket ) {
@@ -133,38 +157,16 @@ export function VolumeChart( {
 			}
 			wide
 		>
-			<ResponsiveContainer
-				width="100%"
-				height={ HEIGHT }
-				initialDimension={ INITIAL }
-			>
+			<ResponsiveChart>
 				<BarChart
 					data={ volumeRows( points, size, timeZone ) }
-					margin={ MARGIN }
-					accessibilityLayer={ false }
+					{ ...CHART_PROPS }
 				>
-					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
-					<XAxis
-						dataKey="label"
-						tick={ AXIS_TICK }
-						minTickGap={ 12 }
-					/>
-					<YAxis
-						allowDecimals={ false }
-						tick={ AXIS_TICK }
-						width={ 48 }
-					/>
-					<Tooltip
-						content={ ( { active, payload, label } ) => (
-							<ChartTooltip
-								active={ active }
-								payload={ payload }
-								label={ label }
-								format={ ( value ) => formatCount( value ) }
-							/>
-						) }
-					/>
-					<Legend wrapperStyle={ { fontSize: 12 } } />
+					<CartesianGrid { ...HORIZONTAL_GRID } />
+					<XAxis { ...timeXAxis( 12 ) } />
+					<YAxis { ...countYAxis( 48 ) } />
+					<Tooltip content={ countContent } />
+					<Legend wrapperStyle={ LEGEND_STYLE } />
 					{ statuses.map( ( item ) => (
 						<Bar
 							key={ item }
@@ -177,7 +179,7 @@ export function VolumeChart( {
 						/>
 					) ) }
 				</BarChart>
-			</ResponsiveContainer>
+			</ResponsiveChart>
 		</ChartCard>
 	);
 }
@@ -212,52 +214,26 @@ export function SuccessRateChart( {
 					: undefined
 			}
 		>
-			<ResponsiveContainer
-				width="100%"
-				height={ HEIGHT }
-				initialDimension={ INITIAL }
-			>
+			<ResponsiveChart>
 				<LineChart
 					data={ successRows( points, size, timeZone ) }
-					margin={ MARGIN }
-					accessibilityLayer={ false }
+					{ ...CHART_PROPS }
 				>
-					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
-					<XAxis
-						dataKey="label"
-						tick={ AXIS_TICK }
-						minTickGap={ 12 }
-					/>
-					<YAxis
-						domain={ [ 0, 100 ] }
-						tickFormatter={ percentTick }
-						tick={ AXIS_TICK }
-						width={ 48 }
-					/>
-					<Tooltip
-						content={ ( { active, payload, label } ) => (
-							<ChartTooltip
-								active={ active }
-								payload={ payload }
-								label={ label }
-								format={ ( value ) =>
-									formatPercent( value / 100 )
-								}
-							/>
-						) }
-					/>
+					<CartesianGrid { ...HORIZONTAL_GRID } />
+					<XAxis { ...timeXAxis( 12 ) } />
+					<YAxis { ...PERCENT_Y_AXIS } />
+					<Tooltip content={ percentContent } />
 					<Line
 						type="monotone"
 						dataKey="rate"
 						name={ __( 'Success rate', 'dm-jobs' ) }
 						stroke={ SUCCESS_COLOR }
-						strokeWidth={ 2 }
+						{ ...LINE_SERIES }
 						dot={ points.length <= 31 }
 						connectNulls
-						isAnimationActive={ false }
 					/>
 				</LineChart>
-			</ResponsiveContainer>
+			</ResponsiveChart>
 		</ChartCard>
 	);
 }
@@ -284,11 +260,7 @@ export function DurationChart( {
 				precision
 			) }
 			{ ...status }
-			state={
-				status.state === 'ready' && rows.length === 0
-					? 'empty'
-					: status.state
-			}
+			state={ cardState( status, rows.length ) }
 			emptyMessage={ __(
 				'No finished jobs with a completion time in this range.',
 				'dm-jobs'
@@ -305,18 +277,11 @@ export function DurationChart( {
 				rows.length
 			) }
 		>
-			<ResponsiveContainer
-				width="100%"
-				height={ Math.max( HEIGHT, rows.length * 44 + 60 ) }
-				initialDimension={ INITIAL }
+			<ResponsiveChart
+				height={ Math.max( CHART_HEIGHT, rows.length * 44 + 60 ) }
 			>
-				<BarChart
-					data={ rows }
-					layout="vertical"
-					margin={ MARGIN }
-					accessibilityLayer={ false }
-				>
-					<CartesianGrid strokeDasharray="3 3" horizontal={ false } />
+				<BarChart data={ rows } layout="vertical" { ...CHART_PROPS }>
+					<CartesianGrid { ...VERTICAL_GRID } />
 					<XAxis
 						type="number"
 						tick={ AXIS_TICK }
@@ -330,18 +295,8 @@ export function DurationChart( {
 						tick={ AXIS_TICK }
 						width={ 110 }
 					/>
-					<Tooltip
-						content={ ( { active, payload, label } ) => (
-							<ChartTooltip
-								active={ active }
-								payload={ payload }
-								label={ label }
-								titleKey="name"
-								format={ ( value ) => formatDuration( value ) }
-							/>
-						) }
-					/>
-					<Legend wrapperStyle={ { fontSize: 12 } } />
+					<Tooltip content={ durationContent } />
+					<Legend wrapperStyle={ LEGEND_STYLE } />
 					<Bar
 						dataKey="avg"
 						name={ __( 'Average', 'dm-jobs' ) }
@@ -355,7 +310,7 @@ export function DurationChart( {
 						isAnimationActive={ false }
 					/>
 				</BarChart>
-			</ResponsiveContainer>
+			</ResponsiveChart>
 		</ChartCard>
 	);
 }
@@ -419,41 +374,13 @@ export function FailureTrendChart( {
 			) }
 			wide
 		>
-			<ResponsiveContainer
-				width="100%"
-				height={ HEIGHT }
-				initialDimension={ INITIAL }
-			>
-				<LineChart
-					data={ trend.rows }
-					margin={ MARGIN }
-					accessibilityLayer={ false }
-				>
-					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
-					<XAxis
-						dataKey="label"
-						tick={ AXIS_TICK }
-						minTickGap={ 12 }
-					/>
-					<YAxis
-						domain={ [ 0, 100 ] }
-						tickFormatter={ percentTick }
-						tick={ AXIS_TICK }
-						width={ 48 }
-					/>
-					<Tooltip
-						content={ ( { active, payload, label } ) => (
-							<ChartTooltip
-								active={ active }
-								payload={ payload }
-								label={ label }
-								format={ ( value ) =>
-									formatPercent( value / 100 )
-								}
-							/>
-						) }
-					/>
-					<Legend wrapperStyle={ { fontSize: 12 } } />
+			<ResponsiveChart>
+				<LineChart data={ trend.rows } { ...CHART_PROPS }>
+					<CartesianGrid { ...HORIZONTAL_GRID } />
+					<XAxis { ...timeXAxis( 12 ) } />
+					<YAxis { ...PERCENT_Y_AXIS } />
+					<Tooltip content={ percentContent } />
+					<Legend wrapperStyle={ LEGEND_STYLE } />
 					{ trend.lines.map( ( line ) => (
 						<Line
 							key={ line.key }
@@ -461,14 +388,13 @@ export function FailureTrendChart( {
 							dataKey={ line.key }
 							name={ line.name }
 							stroke={ line.color }
-							strokeWidth={ 2 }
+							{ ...LINE_SERIES }
 							dot={ false }
 							connectNulls
-							isAnimationActive={ false }
 						/>
 					) ) }
 				</LineChart>
-			</ResponsiveContainer>
+			</ResponsiveChart>
 		</ChartCard>
 	);
 }
@@ -488,11 +414,7 @@ export function ConcurrencyChart( {
 				'dm-jobs'
 			) }
 			{ ...status }
-			state={
-				status.state === 'ready' && rows.length === 0
-					? 'empty'
-					: status.state
-			}
+			state={ cardState( status, rows.length ) }
 			emptyMessage={ __(
 				'No samples in this range yet: they are taken every five minutes from now on.',
 				'dm-jobs'
@@ -503,58 +425,31 @@ export function ConcurrencyChart( {
 				'dm-jobs'
 			) }
 		>
-			<ResponsiveContainer
-				width="100%"
-				height={ HEIGHT }
-				initialDimension={ INITIAL }
-			>
-				<LineChart
-					data={ rows }
-					margin={ MARGIN }
-					accessibilityLayer={ false }
-				>
-					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
-					<XAxis
-						dataKey="label"
-						tick={ AXIS_TICK }
-						minTickGap={ 24 }
-					/>
-					<YAxis
-						allowDecimals={ false }
-						tick={ AXIS_TICK }
-						width={ 40 }
-					/>
-					<Tooltip
-						content={ ( { active, payload, label } ) => (
-							<ChartTooltip
-								active={ active }
-								payload={ payload }
-								label={ label }
-								format={ ( value ) => formatCount( value ) }
-							/>
-						) }
-					/>
-					<Legend wrapperStyle={ { fontSize: 12 } } />
+			<ResponsiveChart>
+				<LineChart data={ rows } { ...CHART_PROPS }>
+					<CartesianGrid { ...HORIZONTAL_GRID } />
+					<XAxis { ...timeXAxis( 24 ) } />
+					<YAxis { ...countYAxis( 40 ) } />
+					<Tooltip content={ countContent } />
+					<Legend wrapperStyle={ LEGEND_STYLE } />
 					<Line
 						type="stepAfter"
 						dataKey="processing"
 						name={ __( 'Processing', 'dm-jobs' ) }
 						stroke={ seriesColor( 0 ) }
-						strokeWidth={ 2 }
+						{ ...LINE_SERIES }
 						dot={ false }
-						isAnimationActive={ false }
 					/>
 					<Line
 						type="stepAfter"
 						dataKey="pending"
 						name={ __( 'Pending', 'dm-jobs' ) }
 						stroke={ seriesColor( 1 ) }
-						strokeWidth={ 2 }
+						{ ...LINE_SERIES }
 						dot={ false }
-						isAnimationActive={ false }
 					/>
 				</LineChart>
-			</ResponsiveContainer>
+			</ResponsiveChart>
 		</ChartCard>
 	);
 }
@@ -574,11 +469,7 @@ export function TableSizeChart( {
 				'dm-jobs'
 			) }
 			{ ...status }
-			state={
-				status.state === 'ready' && rows.length === 0
-					? 'empty'
-					: status.state
-			}
+			state={ cardState( status, rows.length ) }
 			emptyMessage={ __(
 				'No measurement in this range yet: the table is measured once an hour.',
 				'dm-jobs'
@@ -589,22 +480,10 @@ export function TableSizeChart( {
 				'dm-jobs'
 			) }
 		>
-			<ResponsiveContainer
-				width="100%"
-				height={ HEIGHT }
-				initialDimension={ INITIAL }
-			>
-				<LineChart
-					data={ rows }
-					margin={ MARGIN }
-					accessibilityLayer={ false }
-				>
-					<CartesianGrid strokeDasharray="3 3" vertical={ false } />
-					<XAxis
-						dataKey="label"
-						tick={ AXIS_TICK }
-						minTickGap={ 24 }
-					/>
+			<ResponsiveChart>
+				<LineChart data={ rows } { ...CHART_PROPS }>
+					<CartesianGrid { ...HORIZONTAL_GRID } />
+					<XAxis { ...timeXAxis( 24 ) } />
 					<YAxis
 						yAxisId="rows"
 						allowDecimals={ false }
@@ -621,34 +500,16 @@ export function TableSizeChart( {
 						width={ 48 }
 						unit=" MB"
 					/>
-					<Tooltip
-						content={ ( { active, payload, label } ) => (
-							<ChartTooltip
-								active={ active }
-								payload={ payload }
-								label={ label }
-								format={ ( value, name ) =>
-									name === __( 'Size (MB)', 'dm-jobs' )
-										? sprintf(
-												/* translators: %s: megabytes. */
-												__( '%s MB', 'dm-jobs' ),
-												String( value )
-											)
-										: formatCount( value )
-								}
-							/>
-						) }
-					/>
-					<Legend wrapperStyle={ { fontSize: 12 } } />
+					<Tooltip content={ tableSizeContent } />
+					<Legend wrapperStyle={ LEGEND_STYLE } />
 					<Line
 						yAxisId="rows"
 						type="monotone"
 						dataKey="rows"
 						name={ __( 'Rows', 'dm-jobs' ) }
 						stroke={ seriesColor( 0 ) }
-						strokeWidth={ 2 }
+						{ ...LINE_SERIES }
 						dot={ rows.length <= 48 }
-						isAnimationActive={ false }
 					/>
 					<Line
 						yAxisId="size"
@@ -656,13 +517,12 @@ export function TableSizeChart( {
 						dataKey="megabytes"
 						name={ __( 'Size (MB)', 'dm-jobs' ) }
 						stroke={ seriesColor( 2 ) }
-						strokeWidth={ 2 }
+						{ ...LINE_SERIES }
 						dot={ false }
 						connectNulls
-						isAnimationActive={ false }
 					/>
 				</LineChart>
-			</ResponsiveContainer>
+			</ResponsiveChart>
 		</ChartCard>
 	);
 }
