@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- --rows=N --reps=R --payload-bytes=B --fresh]
+# npm run bench [-- --rows=N --reps=R --payload-bytes=B --fresh --seed-only --list-only]
 # Seeds N jobs (default 1,000,000) into a private MariaDB site, serves it with PHP's built-in
 # server, and measures the Jobs API as a logged-in admin: median and p95 per variant, and the
 # ratio to the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query).
@@ -18,6 +18,7 @@ REPS=30
 PAYLOAD=1000
 FRESH=0
 SEED_ONLY=0
+LIST_ONLY=0
 for arg in "$@"; do
 	case $arg in
 	--rows=*) ROWS=${arg#*=} ;;
@@ -25,7 +26,8 @@ for arg in "$@"; do
 	--payload-bytes=*) PAYLOAD=${arg#*=} ;;
 	--fresh) FRESH=1 ;;
 	--seed-only) SEED_ONLY=1 ;;
-	*) die "unknown option $arg (use --rows=N --reps=R --payload-bytes=B --fresh --seed-only)" ;;
+	--list-only) LIST_ONLY=1 ;;
+	*) die "unknown option $arg (use --rows=N --reps=R --payload-bytes=B --fresh --seed-only --list-only)" ;;
 	esac
 done
 [[ $ROWS =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || die "--rows must be a positive whole number"
@@ -76,6 +78,7 @@ EXTRA=()
 mkdir -p artifacts/bench
 node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --out="artifacts/bench/bench-$ROWS.json" "${EXTRA[@]}"
 
+[ "$LIST_ONLY" = 1 ] && exit 0
 for script in bin/bench/cleanup.php bin/bench/metrics.php; do
 	if [ -f "$script" ]; then
 		log "php $script"

@@ -28,10 +28,13 @@ final class Migration005ScaleColumns implements Migration {
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_base', JobColumns::STATUS_BASE );
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_duration', JobColumns::DURATION );
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_base_created', JobColumns::STATUS_BASE . ', created_at' );
+			// Flow or pipeline with a date range (and status): counted from the index alone.
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_flow_date_status', 'flow_id, created_at, ' . JobColumns::STATUS_BASE . ', pipeline_id' );
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_pipeline_date_status', 'pipeline_id, created_at, ' . JobColumns::STATUS_BASE );
+		} else {
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_flow_created', 'flow_id, created_at' );
+			$schema->add_index_if_missing( $jobs, 'dm_jobs_pipeline_created', 'pipeline_id, created_at' );
 		}
-		// Filters combined with a date range.
-		$schema->add_index_if_missing( $jobs, 'dm_jobs_flow_created', 'flow_id, created_at' );
-		$schema->add_index_if_missing( $jobs, 'dm_jobs_pipeline_created', 'pipeline_id, created_at' );
 		try {
 			// A full-length index lets DISTINCT status_reason be read by a loose index scan.
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_reason', 'status_reason' );
