@@ -25,7 +25,9 @@ final class JobColumns {
 	 */
 	public static function available(): bool {
 		if ( null === self::$available ) {
-			self::$available = ! self::uses_sqlite() && ( new SchemaRepository() )->column_exists( TableNames::jobs(), self::STATUS_BASE );
+			// Migration 5 adds the columns on MySQL/MariaDB and fails loudly if it cannot, so once it is
+			// recorded as applied the columns exist (no SHOW COLUMNS on every request).
+			self::$available = ! self::uses_sqlite() && in_array( 5, array_map( 'intval', (array) get_option( SchemaRepository::APPLIED_OPTION, array() ) ), true );
 		}
 		return self::$available;
 	}

@@ -94,6 +94,7 @@ final class JobsListTest extends TestCase {
 			array_diff_key( $item, array( '_links' => true ) )
 		);
 		$this->assertArrayNotHasKey( 'engine_data', $item );
+		$this->assertStringEndsWith( '/dm-jobs/v1/jobs/' . $this->job[2], $item['_links']['self'][0]['href'] );
 
 		$running = $this->admin_request( 'GET', '/jobs', array( 'status' => 'processing' ) )->get_data()[0];
 		$this->assertSame( 'processing', $running['status'] );
