@@ -7,41 +7,12 @@
 
 namespace DMJobs\Repository;
 
-use DMJobs\Query\JobOrderBy;
 use DMJobs\Query\JobQuery;
 use DMJobs\Status\BaseStatus;
-use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
 
 final class JobRepository {
-
-	private const LIST_COLUMNS = 'j.job_id, j.pipeline_id, j.flow_id, j.status, j.status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name';
-
-	/**
-	 * One page of jobs with their pipeline and flow names.
-	 *
-	 * @return array<int, array<string, string|null>>
-	 */
-	public function find_page( JobQuery $query ): array {
-		global $wpdb;
-		[ $where, $values ] = $this->where( $query );
-		$order              = $query->order->sql();
-		$order_sql          = $this->order_column( $query->order_by ) . " {$order}";
-		if ( JobOrderBy::JobId !== $query->order_by ) {
-			$order_sql .= ", j.job_id {$order}";
-		}
-
-		$sql = 'SELECT ' . self::LIST_COLUMNS . ' FROM ' . TableNames::jobs() . ' j'
-			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id'
-			. " WHERE {$where} ORDER BY {$order_sql} LIMIT %d OFFSET %d";
-
-		$values[] = $query->per_page;
-		$values[] = $query->offset();
-
-		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-	}
 
 	/**
 	 * How many jobs match the query's filters (paging and sort ignored).
@@ -66,7 +37,7 @@ final class JobRepository {
 	 */
 	public function find( int $job_id ): ?array {
 		global $wpdb;
-		$sql = 'SELECT ' . self::LIST_COLUMNS . ', j.engine_data FROM ' . TableNames::jobs() . ' j'
+		$sql = 'SELECT ' . JobListRepository::LIST_COLUMNS . ', j.engine_data FROM ' . TableNames::jobs() . ' j'
 			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
 			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id'
 			. ' WHERE j.job_id = %d';
@@ -270,27 +241,5 @@ final class JobRepository {
 			$values[]     = (int) $term;
 		}
 		return $conditions ? array( '(' . implode( ' OR ', $conditions ) . ')', $values ) : array( '1=0', array() );
-	}
-
-	private function order_column( JobOrderBy $order_by ): string {
-		return match ( $order_by ) {
-			JobOrderBy::JobId       => 'j.job_id',
-			JobOrderBy::CreatedAt   => 'j.created_at',
-			JobOrderBy::CompletedAt => 'j.completed_at',
-			JobOrderBy::Status      => 'j.status',
-			JobOrderBy::Pipeline    => 'p.pipeline_name',
-			JobOrderBy::Flow        => 'f.flow_name',
-			JobOrderBy::Duration    => $this->uses_sqlite()
-				? 'UNIX_TIMESTAMP(j.completed_at) - UNIX_TIMESTAMP(j.created_at)'
-				: 'TIMESTAMPDIFF(SECOND, j.created_at, j.completed_at)',
-		};
-	}
-
-	/**
-	 * WordPress's SQLite driver has no TIMESTAMPDIFF; MySQL's UNIX_TIMESTAMP depends on the session time zone.
-	 */
-	private function uses_sqlite(): bool {
-		global $wpdb;
-		return $wpdb instanceof \WP_SQLite_DB;
 	}
 }
