@@ -80,7 +80,10 @@ export function EmptyState( { config }: EmptyStateProps ) {
 				) }
 				{ docsUrl !== '' && (
 					<ExternalLink href={ docsUrl }>
-						{ __( 'Read the Data Machine documentation', 'dm-jobs' ) }
+						{ __(
+							'Read the Data Machine documentation',
+							'dm-jobs'
+						) }
 					</ExternalLink>
 				) }
 			</div>
