@@ -34,11 +34,7 @@ final class PageAnchors {
 	 * @return int How many anchors there are.
 	 */
 	public function refresh( float $seconds = 20.0 ): int {
-		$stored = get_option( self::OPTION );
-		$ids    = array();
-		if ( is_array( $stored ) && (int) $stored['version'] === DataVersion::current() && $this->step === (int) $stored['step'] ) {
-			$ids = array_map( 'intval', $stored['ids'] );
-		}
+		$ids     = $this->ids();
 		$version = DataVersion::current();
 		if ( ! $ids ) {
 			$first = $this->list->min_id();
@@ -87,16 +83,13 @@ final class PageAnchors {
 	 * @return array{anchor_id: int, skip: int}|null Null when the anchors are missing, stale or too short.
 	 */
 	public function locate( int $start ): ?array {
-		$stored = get_option( self::OPTION );
-		if ( ! is_array( $stored ) || (int) $stored['version'] !== DataVersion::current() || $this->step !== (int) $stored['step'] ) {
-			return null;
-		}
+		$ids   = $this->ids();
 		$index = intdiv( max( 0, $start ), $this->step );
-		if ( ! isset( $stored['ids'][ $index ] ) ) {
+		if ( ! isset( $ids[ $index ] ) ) {
 			return null;
 		}
 		return array(
-			'anchor_id' => (int) $stored['ids'][ $index ],
+			'anchor_id' => $ids[ $index ],
 			'skip'      => $start - $index * $this->step,
 		);
 	}

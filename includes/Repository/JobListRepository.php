@@ -59,12 +59,19 @@ final class JobListRepository {
 
 	/**
 	 * How many jobs match, counting no further than $cap + 1 (so "more than $cap" is cheap to learn).
+	 *
+	 * @param JobQuery $query           Filters.
+	 * @param int      $cap             Count up to $cap + 1.
+	 * @param string   $extra_condition A further condition built by this class (no placeholders).
 	 */
-	public function count_up_to( JobQuery $query, int $cap ): int {
+	public function count_up_to( JobQuery $query, int $cap, string $extra_condition = '' ): int {
 		global $wpdb;
 		[ $where, $values ] = $this->jobs->filter_sql( $query );
-		$values[]           = $cap + 1;
-		$sql                = 'SELECT COUNT(*) FROM (SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where} LIMIT %d) capped";
+		if ( '' !== $extra_condition ) {
+			$where .= " AND {$extra_condition}";
+		}
+		$values[] = $cap + 1;
+		$sql      = 'SELECT COUNT(*) FROM (SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where} LIMIT %d) capped";
 		return (int) $wpdb->get_var( self::without_index_intersection( $wpdb->prepare( $sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
@@ -253,7 +260,7 @@ final class JobListRepository {
 			$in    = 'j.' . $column . ' IN (' . implode( ', ', array_map( 'intval', $ids ) ) . ')';
 			$count = null;
 			if ( $skip > 0 ) {
-				$count = $this->count_in_group( $query, $in, $skip );
+				$count = $this->count_up_to( $query, $skip, $in );
 				if ( $count <= $skip ) {
 					$skip -= $count;
 					continue;
@@ -268,17 +275,6 @@ final class JobListRepository {
 			}
 		}
 		return $rows;
-	}
-
-	/**
-	 * Matching jobs in one name group, counting no further than $cap + 1.
-	 */
-	private function count_in_group( JobQuery $query, string $group_condition, int $cap ): int {
-		global $wpdb;
-		[ $where, $values ] = $this->jobs->filter_sql( $query );
-		$values[]           = $cap + 1;
-		$sql                = 'SELECT COUNT(*) FROM (SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where} AND {$group_condition} LIMIT %d) capped";
-		return (int) $wpdb->get_var( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
