@@ -69,6 +69,6 @@ final class Plugin {
 	 * Whether the Data Machine plugin is loaded.
 	 */
 	public static function data_machine_active(): bool {
-		return defined( 'DATA_MACHINE_VERSION' ) || class_exists( '\\DataMachine\\Core\\Database\\Jobs\\Jobs' );
+		return defined( 'DATA_MACHINE_VERSION' ) || defined( 'DATAMACHINE_VERSION' ) || class_exists( '\\DataMachine\\Core\\Database\\Jobs\\Jobs' );
 	}
 }
