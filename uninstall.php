@@ -1,7 +1,8 @@
 <?php
 /**
- * Removes DM Jobs' options, transients and scheduled events, and the tables it created itself unless
- * Data Machine still uses them. Tables adopted from Data Machine are never dropped.
+ * Removes DM Jobs' options, transients and scheduled events and the tables it created for itself, and
+ * takes the columns and indexes it added out of Data Machine's tables. Tables adopted from Data Machine
+ * are never dropped; Data Machine-named tables DM Jobs created stay while Data Machine is active.
  *
  * @package DMJobs
  */
@@ -11,9 +12,7 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 require_once __DIR__ . '/includes/autoload.php';
 
 $dm_jobs_schema = new \DMJobs\Repository\SchemaRepository();
-if ( ! \DMJobs\Plugin::data_machine_active() ) {
-	$dm_jobs_schema->drop_owned_tables();
-}
+$dm_jobs_schema->uninstall( \DMJobs\Plugin::data_machine_active(), array_keys( \DMJobs\Repository\TableNames::all() ) );
 
 foreach ( (array) _get_cron_array() as $dm_jobs_events ) {
 	foreach ( array_keys( (array) $dm_jobs_events ) as $dm_jobs_hook ) {
