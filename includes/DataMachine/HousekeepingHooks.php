@@ -40,7 +40,7 @@ final class HousekeepingHooks {
 	public static array $last_cleared = array();
 
 	public static function housekeeping(): Housekeeping {
-		return new LegacyHousekeeping( TableNames::jobs() );
+		return Adapters::current()->housekeeping();
 	}
 
 	public function register(): void {

@@ -22,28 +22,6 @@ final class SchemaRepository {
 	public const ADDED_OPTION   = 'dm_jobs_added_schema';
 
 	/**
-	 * What DM Jobs added to Data Machine's dm_jobs before additions were recorded in ADDED_OPTION
-	 * (migrations 1 and 5), so that uninstall also cleans sites that upgraded from then.
-	 */
-	private const UNRECORDED_ADDITIONS = array(
-		'dm_jobs' => array(
-			'columns' => array( 'status_reason', 'dm_status_base', 'dm_duration' ),
-			'indexes' => array(
-				'dm_jobs_created_at',
-				'dm_jobs_completed_at',
-				'dm_jobs_status_base',
-				'dm_jobs_duration',
-				'dm_jobs_status_base_created',
-				'dm_jobs_flow_date_status',
-				'dm_jobs_pipeline_date_status',
-				'dm_jobs_flow_created',
-				'dm_jobs_pipeline_created',
-				'dm_jobs_status_reason',
-			),
-		),
-	);
-
-	/**
 	 * The Data Machine generations (Adapters keys) the applied migrations were run for. When Data Machine
 	 * appears, is upgraded to a new table generation or goes away, every migration runs again (they only
 	 * add what is missing) so the generation now in use gets our columns and indexes too.
@@ -168,10 +146,11 @@ final class SchemaRepository {
 	 * using them now; from every Data Machine table that stays it removes the columns and indexes DM
 	 * Jobs added, so those tables are left as Data Machine made them.
 	 *
-	 * @param bool     $data_machine_present Whether Data Machine is active (its tables are then kept).
-	 * @param string[] $data_machine_tables  Unprefixed names of Data Machine's tables (both generations).
+	 * @param bool                                                  $data_machine_present Whether Data Machine is active (its tables are then kept).
+	 * @param string[]                                              $data_machine_tables  Unprefixed names of Data Machine's tables (every generation).
+	 * @param array<string, array{columns: string[], indexes: string[]}> $declared        Prefixed table => what the adapters say DM Jobs adds there.
 	 */
-	public function uninstall( bool $data_machine_present, array $data_machine_tables ): void {
+	public function uninstall( bool $data_machine_present, array $data_machine_tables, array $declared = array() ): void {
 		global $wpdb;
 		$dropped = array();
 		foreach ( (array) get_option( self::OWNED_OPTION, array() ) as $short_name ) {
@@ -182,36 +161,46 @@ final class SchemaRepository {
 				continue;
 			}
 			$wpdb->query( "DROP TABLE IF EXISTS `{$wpdb->prefix}{$short_name}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			$dropped[] = $short_name;
+			$dropped[] = $wpdb->prefix . $short_name;
 		}
-		foreach ( $this->added_schema() as $short_name => $added ) {
-			if ( in_array( $short_name, $dropped, true ) ) {
-				continue;
+		foreach ( $this->added_schema( $declared ) as $table => $added ) {
+			if ( ! in_array( $table, $dropped, true ) ) {
+				$this->remove_additions( $table, $added['columns'], $added['indexes'] );
 			}
-			$this->remove_additions( $wpdb->prefix . $short_name, $added['columns'], $added['indexes'] );
 		}
 		delete_option( self::OWNED_OPTION );
 		delete_option( self::ADDED_OPTION );
 		delete_option( self::VERSION_OPTION );
 		delete_option( self::APPLIED_OPTION );
+		delete_option( self::GENERATIONS_OPTION );
 	}
 
 	/**
-	 * The columns and indexes DM Jobs added to tables it did not create, recorded as they were added
-	 * (plus those of versions that did not record them yet).
+	 * The columns and indexes DM Jobs added to tables, as recorded when they were added, together with
+	 * what the adapters declare (which covers sites from before the recording).
 	 *
-	 * @return array<string, array{columns: string[], indexes: string[]}> unprefixed table => additions
+	 * @param array<string, array{columns: string[], indexes: string[]}> $declared Prefixed table => additions.
+	 * @return array<string, array{columns: string[], indexes: string[]}> prefixed table => additions
 	 */
-	public function added_schema(): array {
-		$added = self::UNRECORDED_ADDITIONS;
+	public function added_schema( array $declared = array() ): array {
+		global $wpdb;
+		$added = array();
 		foreach ( (array) get_option( self::ADDED_OPTION, array() ) as $short_name => $recorded ) {
-			if ( ! is_string( $short_name ) || ! is_array( $recorded ) ) {
-				continue;
+			if ( is_string( $short_name ) && is_array( $recorded ) ) {
+				$added[ $wpdb->prefix . $short_name ] = $recorded;
 			}
+		}
+		foreach ( $declared as $table => $more ) {
 			foreach ( array( 'columns', 'indexes' ) as $kind ) {
-				$names = array_filter( (array) ( $recorded[ $kind ] ?? array() ), 'is_string' );
-				$added[ $short_name ][ $kind ] = array_values( array_unique( array_merge( $added[ $short_name ][ $kind ] ?? array(), $names ) ) );
+				$names                    = array_merge( (array) ( $added[ $table ][ $kind ] ?? array() ), (array) ( $more[ $kind ] ?? array() ) );
+				$added[ $table ][ $kind ] = array_values( array_unique( array_filter( $names, 'is_string' ) ) );
 			}
+		}
+		foreach ( $added as $table => $kinds ) {
+			$added[ $table ] = array(
+				'columns' => array_values( array_filter( (array) ( $kinds['columns'] ?? array() ), 'is_string' ) ),
+				'indexes' => array_values( array_filter( (array) ( $kinds['indexes'] ?? array() ), 'is_string' ) ),
+			);
 		}
 		return $added;
 	}

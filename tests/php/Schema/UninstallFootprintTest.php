@@ -9,6 +9,7 @@
 
 namespace DMJobs\Tests\Schema;
 
+use DMJobs\DataMachine\Adapters;
 use DMJobs\Plugin;
 use DMJobs\Repository\JobColumns;
 use DMJobs\Repository\SchemaRepository;
@@ -26,6 +27,7 @@ final class UninstallFootprintTest extends TestCase {
 		$this->drop_tables();
 		$this->run_uninstall( false );
 		$this->create_tables_as_data_machine_does();
+		Adapters::forget();
 	}
 
 	protected function tearDown(): void {
@@ -36,6 +38,7 @@ final class UninstallFootprintTest extends TestCase {
 		delete_option( SchemaRepository::OWNED_OPTION );
 		delete_option( SchemaRepository::ADDED_OPTION );
 		JobColumns::forget();
+		Adapters::forget();
 		Plugin::activate();
 	}
 
