@@ -3,8 +3,9 @@
  * Leaves Data Machine consistent after DM Jobs deleted or changed jobs or processed items, through the
  * Housekeeping of the generation in use: every deletion path (DELETE /jobs/{id}, bulk delete, cleanup,
  * retention, orphan cleanup) fires dm_jobs_before_delete_jobs / dm_jobs_jobs_deleted, status changes
- * fire dm_jobs_job_status_changed, engine_data shedding dm_jobs_engine_data_changed, and processed-item
- * cleanup dm_jobs_before_delete_processed_items / dm_jobs_processed_items_deleted.
+ * fire dm_jobs_job_status_changed (a bulk batch between dm_jobs_before_jobs_changed and dm_jobs_jobs_changed,
+ * cleared once per batch), engine_data shedding dm_jobs_engine_data_changed, and processed-item cleanup
+ * dm_jobs_before_delete_processed_items / dm_jobs_processed_items_deleted.
  *
  * @package DMJobs
  */
@@ -33,6 +34,15 @@ final class HousekeepingHooks {
 	private array $pending_items = array();
 
 	/**
+	 * Jobs whose status changed, while a batch is being collected.
+	 *
+	 * @var array<int, array<string, mixed>>
+	 */
+	private array $changed = array();
+
+	private int $collecting = 0;
+
+	/**
 	 * What the last after_jobs_deleted() cleared (for operation results and tests).
 	 *
 	 * @var array<string, int>
@@ -46,7 +56,9 @@ final class HousekeepingHooks {
 	public function register(): void {
 		add_action( 'dm_jobs_before_delete_jobs', array( $this, 'before_jobs_deleted' ), 5, 1 );
 		add_action( 'dm_jobs_jobs_deleted', array( $this, 'jobs_deleted' ), 5, 1 );
+		add_action( 'dm_jobs_before_jobs_changed', array( $this, 'collect_changes' ), 10, 0 );
 		add_action( 'dm_jobs_job_status_changed', array( $this, 'job_status_changed' ), 10, 4 );
+		add_action( 'dm_jobs_jobs_changed', array( $this, 'flush_changes' ), 10, 0 );
 		add_action( 'dm_jobs_engine_data_changed', array( $this, 'engine_data_changed' ), 10, 1 );
 		add_action( 'dm_jobs_before_delete_processed_items', array( $this, 'before_processed_items_deleted' ), 10, 1 );
 		add_action( 'dm_jobs_processed_items_deleted', array( $this, 'processed_items_deleted' ), 10, 1 );
@@ -75,6 +87,22 @@ final class HousekeepingHooks {
 	}
 
 	/**
+	 * A batch of status changes begins: collect them and clear once for the batch.
+	 */
+	public function collect_changes(): void {
+		++$this->collecting;
+	}
+
+	public function flush_changes(): void {
+		$this->collecting = max( 0, $this->collecting - 1 );
+		if ( 0 === $this->collecting && $this->changed ) {
+			$changed       = $this->changed;
+			$this->changed = array();
+			self::housekeeping()->after_jobs_changed( $changed );
+		}
+	}
+
+	/**
 	 * @param mixed $job_id
 	 * @param mixed $new_status
 	 * @param mixed $old_status
@@ -84,16 +112,16 @@ final class HousekeepingHooks {
 		if ( ! is_numeric( $job_id ) || (int) $job_id < 1 ) {
 			return;
 		}
-		$job = is_array( $job ) ? $job : array();
-		self::housekeeping()->after_jobs_changed(
-			array(
-				(int) $job_id => array(
-					'pipeline_id' => isset( $job['pipeline_id'] ) ? (string) $job['pipeline_id'] : null,
-					'flow_id'     => isset( $job['flow_id'] ) ? (string) $job['flow_id'] : null,
-					'status'      => is_string( $new_status ) ? $new_status : '',
-				),
-			)
+		$job                             = is_array( $job ) ? $job : array();
+		$this->changed[ (int) $job_id ] = array(
+			'pipeline_id' => isset( $job['pipeline_id'] ) ? (string) $job['pipeline_id'] : null,
+			'flow_id'     => isset( $job['flow_id'] ) ? (string) $job['flow_id'] : null,
+			'status'      => is_string( $new_status ) ? $new_status : '',
 		);
+		if ( 0 === $this->collecting ) {
+			++$this->collecting;
+			$this->flush_changes();
+		}
 	}
 
 	/**

@@ -132,6 +132,26 @@ final class LegacyConsistencyTest extends AdminToolsTestCase {
 		$this->assertCount( 2, $this->fired );
 	}
 
+	public function test_bulk_status_change_and_shedding_clear_its_job_caches_once_per_batch(): void {
+		$jobs = array( $this->job( 'processing', $this->days_ago( 0 ) ), $this->job( 'pending', $this->days_ago( 0 ) ), $this->job( 'processing', $this->days_ago( 0 ) ) );
+		$this->cache_jobs_as_data_machine_does( $jobs );
+
+		$this->perform( 'update_status', array( 'ids' => $jobs, 'target_status' => 'cancelled', 'include_active' => true ) );
+
+		$this->assertSame( array( 'dm_clear_jobs_cache' ), $this->fired, 'one clear for the batch, not one per job' );
+		foreach ( $jobs as $job_id ) {
+			$this->assertFalse( get_transient( 'dm_job_' . $job_id ), 'its cached row would still say processing' );
+		}
+		$this->assertFalse( get_transient( 'dm_total_jobs_count' ) );
+
+		$this->fired = array();
+		$old         = $this->job( 'completed', self::OLD, null, array( 'engine_data' => '{"items":[1,2,3]}' ) );
+		$this->cache_jobs_as_data_machine_does( array( $old ) );
+		$this->perform( 'shed_engine_data', array( 'older_than_days' => 30, 'statuses' => array( 'completed' ) ) );
+		$this->assertFalse( get_transient( 'dm_job_' . $old ), 'its cached row would still carry the shed engine_data' );
+		$this->assertSame( array( 'dm_clear_jobs_cache' ), $this->fired );
+	}
+
 	public function test_processed_items_cleanup_frees_the_items_in_its_per_item_cache(): void {
 		$job_id   = $this->job( 'completed' );
 		$freed    = $this->mark_processed( 'uuid-fetch_' . $this->flow_id, 'https://example.com/a', $job_id );
