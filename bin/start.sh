@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# npm start: a local WordPress 6.8 with DM Jobs active and demo data, in the foreground.
+# npm start: a local WordPress (7.1; DM_JOBS_WP=6.8 for the oldest we support) with DM Jobs active and
+# demo data, in the foreground.
 #
+#   DM_JOBS_WP=7.1           WordPress version: 7.1 (default) or 6.8
 #   DM_JOBS_PORT=8890        port (http://localhost:PORT)
 #   DM_JOBS_DB=sqlite        sqlite (default) or mariadb (private server under the site dir)
 #   DM_JOBS_DEMO_JOBS=3000   jobs to seed (0 = none)
@@ -85,7 +87,7 @@ start_with_playground() {
 	local site wp blueprint
 	[ "$DB" = sqlite ] || warn "WordPress Playground always uses SQLite (DM_JOBS_DB=$DB ignored)"
 	ensure_wp_core
-	site="$DM_CACHE/playground"
+	site=$(site_dir "playground-$DM_WP_VERSION")
 	wp="$site/wordpress"
 	if [ "${DM_JOBS_KEEP:-0}" != 1 ] || [ ! -f "$wp/wp-config.php" ]; then
 		rm -rf "$site"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # npm run test:e2e: end-to-end tests in headless Chromium (playwright-core + node --test).
 #
-# Builds the JS if needed, creates a fresh SQLite site .cache/sites/e2e with DM Jobs active,
-# serves it on DM_JOBS_E2E_PORT (default 8891) and runs tests/e2e/*.test.mjs with
+# Builds the JS if needed, creates a fresh SQLite site "e2e" (WordPress DM_JOBS_WP, default 7.1) with
+# DM Jobs active, serves it on DM_JOBS_E2E_PORT (default 8891) and runs tests/e2e/*.test.mjs with
 #   DM_JOBS_E2E_URL=http://127.0.0.1:<port>  DM_JOBS_E2E_WP_DIR=<site>/wordpress
-# Screenshots go to artifacts/screenshots/. Extra arguments go to `node --test`
-# (e.g. bin/test-e2e.sh --test-name-pattern=nonce).
+# Screenshots go to artifacts/screenshots/. Test files given as arguments run instead of all of
+# them; other arguments go to `node --test` (e.g. bin/test-e2e.sh tests/e2e/harness.test.mjs
+# --test-name-pattern=nonce).
 set -euo pipefail
 
 source "$(dirname "$0")/lib/common.sh"
@@ -33,10 +34,16 @@ site_serve "$PORT"
 info "site ready in $(fmt_ms $(($(now_ms) - started)))"
 
 mkdir -p artifacts/screenshots
-log "Running tests/e2e"
+FILES=()
+OPTIONS=()
+for arg in "$@"; do
+	if [ -f "$arg" ]; then FILES+=("$arg"); else OPTIONS+=("$arg"); fi
+done
+[ "${#FILES[@]}" -gt 0 ] || FILES=(tests/e2e/)
+log "Running ${FILES[*]} on WordPress $(wp_core_version "$DM_SITE_WP")"
 status=0
 DM_JOBS_E2E_URL="$URL" DM_JOBS_E2E_WP_DIR="$DM_SITE_WP" \
-	node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=spec "$@" tests/e2e/ || status=$?
+	node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=spec "${OPTIONS[@]}" "${FILES[@]}" || status=$?
 
 if [ -s "$DM_SITE_DIR/debug.log" ]; then
 	warn "PHP wrote to $DM_SITE_DIR/debug.log during the tests:"
