@@ -148,7 +148,7 @@ define( 'WP_SITEURL', '$url' );
 define( 'WP_ENVIRONMENT_TYPE', 'local' );
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
-define( 'DISABLE_WP_CRON', true ); // Run cron explicitly (e.g. php wp-cron.php) when a test needs it.
+define( 'DISABLE_WP_CRON', true ); // No cron spawned by page views: npm start requests wp-cron.php every minute, tests run it explicitly.
 define( 'WP_DEBUG', true );
 define( 'WP_DEBUG_LOG', '$DM_SITE_DIR/debug.log' );
 define( 'WP_DEBUG_DISPLAY', false );
