@@ -31,10 +31,11 @@ _ensure_sites_root() {
 	DM_SITES_CHECKED=1
 }
 
-# site_create <name> <sqlite|mariadb> <url>: a fresh site, installed, plugin present (not active).
+# site_create <name> <sqlite|mariadb> <url> [without-plugin]: a fresh site, installed, plugin
+# present (not active) unless "without-plugin" is given.
 # For mariadb sites the private server keeps running until the calling script exits.
 site_create() {
-	local name=$1 db=$2 url=$3
+	local name=$1 db=$2 url=$3 plugin=${4:-}
 	DM_SITE_DIR=$(site_dir "$name")
 	DM_SITE_WP="$DM_SITE_DIR/wordpress"
 	ensure_wp_core
@@ -44,7 +45,7 @@ site_create() {
 	rm -rf "$DM_SITE_DIR"
 	mkdir -p "$DM_SITE_DIR"
 	cp -a "$DM_WP_CORE" "$DM_SITE_WP"
-	ln -s "$DM_ROOT" "$DM_SITE_WP/wp-content/plugins/dm-jobs"
+	[ "$plugin" = without-plugin ] || ln -s "$DM_ROOT" "$DM_SITE_WP/wp-content/plugins/dm-jobs"
 	mkdir -p "$DM_SITE_WP/wp-content/mu-plugins"
 	cp "$DM_LIB/php/dev-env-mu-plugin.php" "$DM_SITE_WP/wp-content/mu-plugins/dm-jobs-dev-env.php"
 	printf '%s\n' "$db" >"$DM_SITE_DIR/db-kind"
