@@ -12,6 +12,8 @@ namespace DMJobs\Tests\AdminTools;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Retention\RetentionService;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class RetentionTest extends AdminToolsTestCase {
