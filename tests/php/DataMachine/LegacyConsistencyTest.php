@@ -12,6 +12,8 @@ namespace DMJobs\Tests\DataMachine;
 
 use DMJobs\Tests\AdminTools\AdminToolsTestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class LegacyConsistencyTest extends AdminToolsTestCase {
 
 	private string $dm_files = '';

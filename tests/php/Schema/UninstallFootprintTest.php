@@ -15,6 +15,8 @@ use DMJobs\Repository\JobColumns;
 use DMJobs\Repository\SchemaRepository;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class UninstallFootprintTest extends TestCase {
 
 	private const DM_TABLES = array( 'dm_jobs', 'dm_pipelines', 'dm_flows', 'dm_processed_items' );
