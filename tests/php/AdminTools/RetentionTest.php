@@ -225,8 +225,13 @@ final class RetentionTest extends AdminToolsTestCase {
 			}
 		);
 		$this->assertSame( 400, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
-		$named = (array) $response->get_data()['data']['params'];
-		$this->assertTrue( isset( $named[ $param ] ) || in_array( $param, $named, true ), (string) wp_json_encode( $named ) );
+		if ( 'rest_invalid_json' === $response->get_data()['code'] ) {
+			// WordPress 7.0+ refuses a JSON body that is not an object before any parameter is read.
+			$this->assertContains( $body, array( '123', '[]', 'null' ) );
+		} else {
+			$named = (array) $response->get_data()['data']['params'];
+			$this->assertTrue( isset( $named[ $param ] ) || in_array( $param, $named, true ), (string) wp_json_encode( $named ) );
+		}
 		$this->assertTrue( $this->job_exists( $old ) );
 		$this->assertNull( $this->admin_request( 'GET', '/retention' )->get_data()['last_run'] );
 	}
