@@ -40,6 +40,9 @@ final class Plugin {
 		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
 		( new \DMJobs\Metrics\RollupService() )->register();
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			\WP_CLI::add_command( 'dm-jobs', \DMJobs\Cli\JobsCommand::class );
+		}
 	}
 
 	/**
