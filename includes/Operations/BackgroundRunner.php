@@ -25,6 +25,20 @@ final class BackgroundRunner {
 	public function register(): void {
 		add_action( 'dm_jobs_operation_started', array( $this, 'schedule_now' ) );
 		add_action( self::HOOK, array( $this, 'run' ) );
+		if ( defined( 'DM_JOBS_FILE' ) ) {
+			register_deactivation_hook( DM_JOBS_FILE, array( self::class, 'unschedule_all' ) );
+		}
+	}
+
+	/**
+	 * Drops every scheduled background run (plugin deactivated); running operations keep their
+	 * place and continue when a client or a new start schedules them again.
+	 */
+	public static function unschedule_all(): void {
+		wp_unschedule_hook( self::HOOK );
+		if ( function_exists( 'as_unschedule_all_actions' ) ) {
+			as_unschedule_all_actions( self::HOOK, array(), self::GROUP );
+		}
 	}
 
 	/**
