@@ -40,6 +40,7 @@ final class Plugin {
 		( new \DMJobs\Jobs\DataVersion() )->register();
 		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
+		( new \DMJobs\DataMachine\HousekeepingHooks() )->register();
 		( new \DMJobs\Metrics\RollupService() )->register();
 	}
 

@@ -98,6 +98,13 @@ interface Generation {
 	public function caches(): array;
 
 	/**
+	 * How to leave this generation's Data Machine consistent after DM Jobs deletes or changes jobs and
+	 * processed items (its caches, the rows and scheduled actions pointing at a job), and where it keeps
+	 * per-job files. caches() and job_files() summarise it; this does it.
+	 */
+	public function housekeeping(): Housekeeping;
+
+	/**
 	 * Data Machine's way to run a flow or a job from outside, when the plugin is loaded (null when this
 	 * generation offers none here). The integration work fills this in.
 	 */

@@ -12,6 +12,8 @@ namespace DMJobs\Tests\AdminTools;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Retention\RetentionService;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class RetentionTest extends AdminToolsTestCase {
@@ -223,12 +225,13 @@ final class RetentionTest extends AdminToolsTestCase {
 			}
 		);
 		$this->assertSame( 400, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
-		if ( '' === $param ) {
-			$this->assertSame( 'rest_invalid_json', $response->get_data()['code'] );
-			return;
+		if ( 'rest_invalid_json' === $response->get_data()['code'] ) {
+			// WordPress 7.0+ refuses a JSON body that is not an object before any parameter is read.
+			$this->assertContains( $body, array( '123', '[]', 'null' ) );
+		} else {
+			$named = (array) $response->get_data()['data']['params'];
+			$this->assertTrue( isset( $named[ $param ] ) || in_array( $param, $named, true ), (string) wp_json_encode( $named ) );
 		}
-		$named = (array) $response->get_data()['data']['params'];
-		$this->assertTrue( isset( $named[ $param ] ) || in_array( $param, $named, true ), (string) wp_json_encode( $named ) );
 		$this->assertTrue( $this->job_exists( $old ) );
 		$this->assertNull( $this->admin_request( 'GET', '/retention' )->get_data()['last_run'] );
 	}

@@ -14,6 +14,8 @@ use DMJobs\Repository\RollupRepository;
 use DMJobs\Rest\MetricsController;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/MetricsTestCase.php';
 
 final class MetricsRestTest extends MetricsTestCase {
