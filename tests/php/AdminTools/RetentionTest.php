@@ -192,14 +192,14 @@ final class RetentionTest extends AdminToolsTestCase {
 	}
 
 	/**
-	 * @return array<string, array{0: string, 1: string}> raw JSON body, the parameter the 400 names
+	 * @return array<string, array{0: string, 1: string}> raw JSON body, the parameter the 400 names ('' when the body is not an object)
 	 */
 	public static function bodies_that_must_not_run(): array {
 		return array(
 			'no body'            => array( '', 'dry_run' ),
 			'null'               => array( 'null', 'dry_run' ),
 			'empty array'        => array( '[]', 'dry_run' ),
-			'a number'           => array( '123', 'dry_run' ),
+			'a number'           => array( '123', '' ),
 			'empty object'       => array( '{}', 'dry_run' ),
 			'dry_run false only' => array( '{"dry_run":false}', 'confirm' ),
 			'confirm false'      => array( '{"dry_run":false,"confirm":false}', 'confirm' ),
