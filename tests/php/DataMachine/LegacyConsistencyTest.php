@@ -12,6 +12,8 @@ namespace DMJobs\Tests\DataMachine;
 
 use DMJobs\Tests\AdminTools\AdminToolsTestCase;
 
+require_once __DIR__ . '/../AdminTools/AdminToolsTestCase.php';
+
 final class LegacyConsistencyTest extends AdminToolsTestCase {
 
 	private string $dm_files = '';
