@@ -18,6 +18,8 @@ use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\Files\JobFiles;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/CurrentTables.php';
 
 final class CurrentConsistencyTest extends TestCase {

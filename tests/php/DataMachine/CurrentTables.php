@@ -10,6 +10,8 @@ namespace DMJobs\Tests\DataMachine;
 
 use DMJobs\DataMachine\CurrentGeneration;
 
+PHP_SAPI === 'cli' || exit;
+
 final class CurrentTables {
 
 	/**

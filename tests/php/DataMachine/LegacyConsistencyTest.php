@@ -13,6 +13,8 @@ namespace DMJobs\Tests\DataMachine;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Tests\AdminTools\AdminToolsTestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/../AdminTools/AdminToolsTestCase.php';
 
 final class LegacyConsistencyTest extends AdminToolsTestCase {

@@ -18,6 +18,8 @@ use DMJobs\Logs\LogService;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class DataMachineFailureInfoTest extends TestCase {
 
 	private int $pipeline_id;

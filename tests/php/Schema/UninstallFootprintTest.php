@@ -16,6 +16,8 @@ use DMJobs\Repository\SchemaRepository;
 use DMJobs\Tests\DataMachine\CurrentTables;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/../DataMachine/CurrentTables.php';
 
 final class UninstallFootprintTest extends TestCase {
