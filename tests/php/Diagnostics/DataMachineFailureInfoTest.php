@@ -199,6 +199,12 @@ final class DataMachineFailureInfoTest extends TestCase {
 		$this->assertTrue( $data['resolution']['known'], (string) wp_json_encode( $data['resolution'] ) );
 		$this->assertSame( 'step_execution_failure', $data['resolution']['code'] );
 		$this->assertSame( 'code', $data['resolution']['matched_by'] );
+		$this->assertSame( 'step_execution_failure', $data['status_reason'] );
+
+		// The list shows (and search finds) the reason Data Machine only logged.
+		$listed = $this->admin_request( 'GET', '/jobs', array( 'search' => 'step_execution_failure' ) )->get_data();
+		$this->assertSame( array( $job_id ), array_column( $listed, 'id' ) );
+		$this->assertSame( 'step_execution_failure', $listed[0]['status_reason'] );
 	}
 
 	public function test_step_error_line_alone_gives_message_trace_and_step(): void {
