@@ -28,6 +28,9 @@ final class LegacyConsistencyTest extends AdminToolsTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
+		if ( \DMJobs\DataMachine\Adapters::current()->ids_are_text() ) {
+			$this->markTestSkipped( 'Data Machine 0.1 (dm_* tables) only: this site runs today\'s generation.' );
+		}
 		// Data Machine's real folders, not the temporary root of the other admin tools tests.
 		remove_filter( 'dm_jobs_job_files_dir', array( $this, 'files_root' ) );
 		$this->dm_files = wp_upload_dir( null, false )['basedir'] . '/dm-files';

@@ -28,6 +28,9 @@ final class DataMachineFailureInfoTest extends TestCase {
 	protected function setUp(): void {
 		global $wpdb;
 		parent::setUp();
+		if ( \DMJobs\DataMachine\Adapters::current()->ids_are_text() ) {
+			$this->markTestSkipped( 'Data Machine 0.1 (dm_* tables) only: this site runs today\'s generation.' );
+		}
 		LogService::forget_known_jobs();
 		$this->pipeline_id = Fixtures::pipeline( 'RSS to posts' );
 		$wpdb->update(
