@@ -39,6 +39,7 @@ final class Plugin {
 		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
 		( new \DMJobs\Metrics\RollupService() )->register();
+		( new \DMJobs\Alerts\AlertsModule() )->register();
 	}
 
 	/**
@@ -62,6 +63,7 @@ final class Plugin {
 		( new \DMJobs\Rest\JobActivityController() )->register_routes();
 		( new \DMJobs\Rest\LogsController() )->register_routes();
 		( new \DMJobs\Rest\MetricsController() )->register_routes();
+		( new \DMJobs\Rest\AlertsController() )->register_routes();
 	}
 
 	/**
