@@ -65,6 +65,7 @@ final class Plugin {
 		( new \DMJobs\Rest\LogsController() )->register_routes();
 		( new \DMJobs\Rest\MetricsController() )->register_routes();
 		( new \DMJobs\Rest\AlertsController() )->register_routes();
+		( new \DMJobs\Rest\RunsController() )->register_routes();
 	}
 
 	/**

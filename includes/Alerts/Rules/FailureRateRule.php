@@ -1,6 +1,7 @@
 <?php
 /**
- * A pipeline fails too often: of its jobs created in the last N hours that finished, at least X%
+ * A pipeline fails too often: of its jobs created in the last N hours (counted in whole hours, so from
+ * the start of the hour N hours ago) that finished, at least X%
  * failed, with at least min_jobs finished jobs behind the number (so "2 of 2" does not alarm).
  * Success and failure are counted as in Insights (JobClassifier): cancelled jobs count as neither.
  * Read from the hourly rollups: a few rows per pipeline and hour, whatever the size of the jobs table.
@@ -35,8 +36,9 @@ final class FailureRateRule implements AlertRule {
 		$hours     = max( 1, (int) $config['hours'] );
 		$threshold = (float) $config['threshold_percent'];
 		$min_jobs  = max( 1, (int) $config['min_jobs'] );
+		// Whole hourly buckets covering at least the last N hours (the current hour included).
 		$end       = SiteClock::floor_hour( $now ) + SiteClock::HOUR;
-		$start     = $end - $hours * SiteClock::HOUR;
+		$start     = SiteClock::floor_hour( $now - $hours * SiteClock::HOUR );
 		$success   = JobClassifier::success_statuses();
 
 		$counts = array();

@@ -27,7 +27,7 @@ final class AlertNotificationTest extends AlertsTestCase {
 
 		// 1,000 failing jobs within a minute, evaluated after every 100 of them.
 		for ( $batch = 0; $batch < 10; $batch++ ) {
-			$this->insert_jobs( 100, 'failed - step_execution_failure', $start + $batch * 6, $start + $batch * 6 + 1 );
+			$this->insert_jobs( 100, 'failed - timeout', $start + $batch * 6, $start + $batch * 6 + 1 );
 			( new RollupService() )->catch_up( 30 );
 			$this->now = $start + $batch * 6 + 2;
 			$this->evaluate();

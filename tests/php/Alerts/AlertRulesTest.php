@@ -26,7 +26,7 @@ final class AlertRulesTest extends AlertsTestCase {
 		$other_pipeline = Fixtures::pipeline( 'Healthy' );
 		$other_flow     = Fixtures::flow( $other_pipeline, 'Daily' );
 		$minute         = $this->now - 600;
-		$this->insert_jobs( 7, 'failed - step_execution_failure', $minute, $minute + 5 );
+		$this->insert_jobs( 7, 'failed - timeout', $minute, $minute + 5 );
 		$this->insert_jobs( 2, 'failed', $minute, $minute + 5 );
 		$this->insert_jobs( 3, 'completed', $minute, $minute + 5 );
 		$this->insert_jobs( 5, 'cancelled', $minute, $minute + 5 ); // Neither success nor failure.
