@@ -34,11 +34,13 @@ final class Plugin {
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
 		( new \DMJobs\Rest\RequestTextGuard() )->register();
+		( new \DMJobs\Rest\JsonBodyGuard() )->register();
 		( new AdminPage() )->register();
 		( new \DMJobs\AdminTools\AdminToolsModule() )->register();
 		( new \DMJobs\Jobs\DataVersion() )->register();
 		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
+		( new \DMJobs\DataMachine\HousekeepingHooks() )->register();
 		( new \DMJobs\Metrics\RollupService() )->register();
 		( new \DMJobs\Alerts\AlertsModule() )->register();
 	}

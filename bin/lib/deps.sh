@@ -99,3 +99,15 @@ ensure_js_build() {
 	log "Building the JS bundle (npm run build)"
 	(cd "$DM_ROOT" && npm run --silent build)
 }
+
+# Build dm-jobs.zip (npm run plugin-zip) when it is missing or older than a file it packs.
+ensure_plugin_zip() {
+	local zip="$DM_ROOT/dm-jobs.zip"
+	if [ -f "$zip" ] && [ -z "$(cd "$DM_ROOT" && find plugin.php uninstall.php readme.txt README.md package.json includes build \
+		-newer "$zip" -print -quit 2>/dev/null)" ]; then
+		return 0
+	fi
+	log "Building dm-jobs.zip (npm run plugin-zip)"
+	(cd "$DM_ROOT" && npm run --silent plugin-zip >/dev/null)
+	[ -f "$zip" ] || die "npm run plugin-zip did not write dm-jobs.zip"
+}

@@ -138,6 +138,11 @@ final class CurrentGeneration implements Generation {
 		);
 	}
 
+	public function housekeeping(): Housekeeping {
+		$tables = $this->tables();
+		return new CurrentHousekeeping( $tables->jobs, $tables->processed_items, $tables->run_metadata );
+	}
+
 	public function execution(): ?Execution {
 		return new CurrentExecution();
 	}

@@ -98,6 +98,13 @@ interface Generation {
 	public function caches(): array;
 
 	/**
+	 * How to leave this generation's Data Machine consistent after DM Jobs deletes or changes jobs and
+	 * processed items (its caches, the rows and scheduled actions pointing at a job), and where it keeps
+	 * per-job files. caches() and job_files() summarise it; this does it.
+	 */
+	public function housekeeping(): Housekeeping;
+
+	/**
 	 * Data Machine's way to run a flow from outside (null when this generation has none). Whether it
 	 * can run in this request is Execution::available() (Data Machine loaded and offering its API).
 	 */

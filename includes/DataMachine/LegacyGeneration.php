@@ -87,6 +87,10 @@ class LegacyGeneration implements Generation {
 		);
 	}
 
+	public function housekeeping(): Housekeeping {
+		return new LegacyHousekeeping( $this->tables()->jobs );
+	}
+
 	public function execution(): ?Execution {
 		return new LegacyExecution();
 	}

@@ -70,7 +70,7 @@ final class JobFormatter {
 			'message' => self::string_or_null( $data['error_message'] ?? null ),
 			'step_id' => self::string_or_null( $data['error_step_id'] ?? null ),
 			'trace'   => self::string_or_null( $data['error_trace'] ?? null ),
-			'reason'  => self::string_or_null( $data['error_reason'] ?? null ) ?? $job['status_reason'],
+			'reason'  => self::string_or_null( $data['error_reason'] ?? null ) ?? self::string_or_null( $data['job_status_reason'] ?? null ) ?? $job['status_reason'],
 		);
 		if ( 'failed' !== $job['status'] && null === $failure['message'] ) {
 			return null;
