@@ -104,7 +104,7 @@ if [ "$STALE_ROWS" -gt 0 ]; then
 fi
 
 [ "$LIST_ONLY" = 1 ] && exit 0
-for script in bin/bench/cleanup.php bin/bench/metrics.php; do
+for script in bin/bench/cleanup.php bin/bench/metrics.php bin/bench/alerts.php; do
 	if [ -f "$script" ]; then
 		log "php $script"
 		php "$script" --path="$DM_SITE_WP" --url="$URL" || warn "$script failed"

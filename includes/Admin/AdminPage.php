@@ -141,6 +141,7 @@ final class AdminPage {
 			'pipelinesUrl'      => Plugin::data_machine_active() ? admin_url( 'admin.php?page=dm-pipelines' ) : null,
 			'docsUrl'           => self::DOCS_URL,
 			'dataMachineActive' => Plugin::data_machine_active(),
+			'integration'       => \DMJobs\Runs\ScreenIntegration::config(),
 			'version'           => DM_JOBS_VERSION,
 		);
 	}

@@ -44,6 +44,23 @@ final class JobListRepository {
 	}
 
 	/**
+	 * Jobs by ID in the list shape (for jobs the screen watches), ascending; missing IDs are absent.
+	 *
+	 * @param int[] $ids
+	 * @return array<int, array<string, string|null>>
+	 */
+	public function find_by_ids( array $ids ): array {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ), static fn ( int $id ): bool => $id > 0 ) ) );
+		if ( ! $ids ) {
+			return array();
+		}
+		$sql = 'SELECT ' . self::LIST_COLUMNS . $this->from_with_names()
+			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ') ORDER BY j.job_id ASC';
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
 	 * Rows from a known job ID on, ascending: how deep pages of the unfiltered list are read
 	 * without scanning every row above them.
 	 *
