@@ -16,7 +16,8 @@
  *   (datamachine_execute_step, datamachine_webhook_gate_timeout);
  * - child jobs (parent_job_id) are left as Data Machine leaves them: a child is deleted only when it
  *   is itself selected (and so counted in what the admin confirmed);
- * - its log lines (datamachine_logs) stay for its own log retention, as with its own delete.
+ * - its log lines (datamachine_logs, the job log DM Jobs reads there) go through the log repository
+ *   with every deleted job's lines (LogHooks), not here.
  *
  * Files: {uploads}/datamachine-files/pipeline-{p}/flow-{f}/jobs/job-{id}/ (p and f may be "direct")
  * and {uploads}/datamachine-artifacts/jobs/{id}/.
