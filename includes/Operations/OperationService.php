@@ -45,9 +45,9 @@ final class OperationService {
 	/**
 	 * What one deletion batch should take (seconds), and the bounds of its size in rows.
 	 */
-	public const BATCH_SECONDS  = 0.5;
+	public const BATCH_SECONDS  = 0.3;
 	public const MIN_BATCH_ROWS = 500;
-	public const MAX_BATCH_ROWS = 5000;
+	public const MAX_BATCH_ROWS = 2000;
 
 	/**
 	 * @var array<string, OperationHandler>
