@@ -42,3 +42,4 @@ if ( function_exists( 'as_unschedule_all_actions' ) ) {
 }
 
 $dm_jobs_schema->delete_plugin_options();
+delete_metadata( 'user', 0, 'dm_jobs_dismissed_alerts', '', true );
