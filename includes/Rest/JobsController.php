@@ -435,6 +435,11 @@ final class JobsController extends WP_REST_Controller {
 					'type'        => 'boolean',
 					'readonly'    => true,
 				),
+				'is_stuck'      => array(
+					'description' => __( 'Whether the job has been pending or processing longer than the stuck-jobs alert threshold (minutes, default 60).', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
 				'created_at'    => array(
 					'description' => __( 'Creation time, ISO 8601 UTC.', 'dm-jobs' ),
 					'type'        => $nullable_string,

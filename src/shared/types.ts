@@ -38,6 +38,11 @@ export interface JobListItem {
 	raw_status: string;
 	is_final: boolean;
 	/**
+	 * Pending or processing for longer than the stuck-jobs alert threshold.
+	 * Optional: rows printed before the flag existed do not carry it.
+	 */
+	is_stuck?: boolean;
+	/**
 	 * ISO 8601 in UTC, ending in `Z`. `null` for rows with an empty or zero
 	 * (`0000-00-00 …`) date, which the server sends as null.
 	 */
