@@ -6,6 +6,10 @@
 #   DM_JOBS_WP_DIR=<site>/wordpress DM_JOBS_TEST_DB=<db> phpunit -c phpunit.xml.dist
 # Extra arguments go to phpunit (e.g. bin/test-php.sh --filter StatusParser).
 # DM_JOBS_TEST_DBS="sqlite" limits the databases.
+# DM_JOBS_TEST_TABLES="dm datamachine" (default both): the Data Machine table generation of the site.
+# "dm" runs the whole suite over the dm_* tables; "datamachine" runs the adapter-facing testsuite
+# ("generations" in phpunit.xml.dist: listing, filters, counts, search, details, logs, change feed,
+# bulk and cleanup) over today's datamachine_* tables, created by Data Machine's own statements.
 set -euo pipefail
 
 source "$(dirname "$0")/lib/common.sh"
@@ -22,6 +26,7 @@ fi
 
 acquire_lock test-php
 read -r -a DBS <<<"${DM_JOBS_TEST_DBS:-sqlite mariadb}"
+read -r -a TABLE_SETS <<<"${DM_JOBS_TEST_TABLES:-dm datamachine}"
 needs=(php unzip phpunit)
 for db in "${DBS[@]}"; do needs+=("$db"); done
 ensure_system_packages "${needs[@]}" || die "missing system packages (see above)"
@@ -32,27 +37,34 @@ PHPUNIT=phpunit
 [ -x vendor/bin/phpunit ] && PHPUNIT=vendor/bin/phpunit
 
 declare -A RESULT TIME
+RUNS=()
 for db in "${DBS[@]}"; do
-	log "PHPUnit on $db"
-	started=$(now_ms)
-	site_create "test-$db" "$db" "http://localhost"
-	info "site: $DM_SITE_WP ($(fmt_ms $(($(now_ms) - started))))"
-	if DM_JOBS_WP_DIR="$DM_SITE_WP" DM_JOBS_TEST_DB="$db" "$PHPUNIT" -c phpunit.xml.dist "$@"; then
-		RESULT[$db]=passed
-	else
-		RESULT[$db]=FAILED
-		[ -s "$DM_SITE_DIR/debug.log" ] && info "PHP debug log: $DM_SITE_DIR/debug.log"
-	fi
-	TIME[$db]=$(fmt_ms $(($(now_ms) - started)))
-	if [ "$db" = mariadb ]; then
-		mariadb_stop "$DM_SITE_DIR/mariadb"
-	fi
+	for tables in "${TABLE_SETS[@]}"; do
+		run="$db/$tables"
+		RUNS+=("$run")
+		suite=()
+		[ "$tables" = datamachine ] && suite=(--testsuite generations)
+		log "PHPUnit on $db, Data Machine tables: $tables"
+		started=$(now_ms)
+		site_create "test-$db-$tables" "$db" "http://localhost"
+		info "site: $DM_SITE_WP ($(fmt_ms $(($(now_ms) - started))))"
+		if DM_JOBS_WP_DIR="$DM_SITE_WP" DM_JOBS_TEST_DB="$db" DM_JOBS_TEST_TABLES="$tables" "$PHPUNIT" -c phpunit.xml.dist "${suite[@]}" "$@"; then
+			RESULT[$run]=passed
+		else
+			RESULT[$run]=FAILED
+			[ -s "$DM_SITE_DIR/debug.log" ] && info "PHP debug log: $DM_SITE_DIR/debug.log"
+		fi
+		TIME[$run]=$(fmt_ms $(($(now_ms) - started)))
+		if [ "$db" = mariadb ]; then
+			mariadb_stop "$DM_SITE_DIR/mariadb"
+		fi
+	done
 done
 
 echo
 status=0
-for db in "${DBS[@]}"; do
-	printf 'PHPUnit on %-8s %s (%s)\n' "$db:" "${RESULT[$db]}" "${TIME[$db]}"
-	[ "${RESULT[$db]}" = passed ] || status=1
+for run in "${RUNS[@]}"; do
+	printf 'PHPUnit on %-22s %s (%s)\n' "$run:" "${RESULT[$run]}" "${TIME[$run]}"
+	[ "${RESULT[$run]}" = passed ] || status=1
 done
 exit "$status"

@@ -119,6 +119,9 @@ final class LogHooks {
 		if ( $this->capturing || ! is_array( $context ) || ! isset( $context['job_id'] ) ) {
 			return;
 		}
+		if ( 'data_machine' === \DMJobs\DataMachine\Adapters::primary()->logs_source() ) {
+			return; // Today's Data Machine stores its lines itself (datamachine_logs); we read them there.
+		}
 		$log_level = LogLevel::from_loose( $level );
 		$job_id    = is_numeric( $context['job_id'] ) ? (int) $context['job_id'] : 0;
 		if ( null === $log_level || $job_id < 1 || ( ! is_string( $message ) && ! is_numeric( $message ) ) || '' === trim( (string) $message ) ) {
