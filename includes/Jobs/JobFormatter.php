@@ -8,6 +8,7 @@
 namespace DMJobs\Jobs;
 
 use DMJobs\DataMachine\Adapters;
+use DMJobs\Alerts\StuckCutoff;
 use DMJobs\Payload\EngineDataDecoder;
 use DMJobs\Status\StatusParser;
 
@@ -46,6 +47,7 @@ final class JobFormatter {
 			'parent_job_id' => self::saved_id( $row['parent_job_id'] ?? null ),
 			'user_id'       => self::saved_id( $row['user_id'] ?? null ),
 			'is_final'      => $parsed->is_final(),
+			'is_stuck'      => StuckCutoff::is_stuck( $parsed, self::timestamp( $row['created_at'] ?? null ) ),
 			'created_at'    => $created_at,
 			'completed_at'  => $completed_at,
 			'duration'      => self::duration( $row['created_at'] ?? null, $completed_at ? $row['completed_at'] : null ),
@@ -78,7 +80,7 @@ final class JobFormatter {
 			'message' => self::string_or_null( $data['error_message'] ?? null ),
 			'step_id' => self::string_or_null( $data['error_step_id'] ?? null ),
 			'trace'   => self::string_or_null( $data['error_trace'] ?? null ),
-			'reason'  => self::string_or_null( $data['error_reason'] ?? null ) ?? $job['status_reason'],
+			'reason'  => self::string_or_null( $data['error_reason'] ?? null ) ?? self::string_or_null( $data['job_status_reason'] ?? null ) ?? $job['status_reason'],
 		);
 		if ( 'failed' !== $job['status'] && null === $failure['message'] ) {
 			return null;

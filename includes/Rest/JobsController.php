@@ -69,6 +69,7 @@ final class JobsController extends WP_REST_Controller {
 						'description' => __( 'The job ID.', 'dm-jobs' ),
 						'type'        => 'integer',
 						'minimum'     => 1,
+						'maximum'     => ParamLimits::MAX_ID,
 					),
 				),
 				array(
@@ -80,6 +81,13 @@ final class JobsController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::DELETABLE,
 					'callback'            => array( $this, 'delete_item' ),
 					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => array(
+						'dry_run' => array(
+							'description' => __( 'Only answer the job that would be deleted; delete nothing.', 'dm-jobs' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -93,6 +101,7 @@ final class JobsController extends WP_REST_Controller {
 						'description' => __( 'The job ID.', 'dm-jobs' ),
 						'type'        => 'integer',
 						'minimum'     => 1,
+						'maximum'     => ParamLimits::MAX_ID,
 					),
 				),
 				array(
@@ -173,10 +182,22 @@ final class JobsController extends WP_REST_Controller {
 			return $this->not_found();
 		}
 		$previous = $this->prepare_item_for_response( JobFormatter::detail( $row ), $request );
+		if ( true === $request['dry_run'] ) {
+			return rest_ensure_response(
+				array(
+					'deleted'  => false,
+					'dry_run'  => true,
+					'previous' => $previous->get_data(),
+				)
+			);
+		}
 		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
 		do_action( 'dm_jobs_before_delete_jobs', array( (int) $request['id'] ) );
 		if ( ! $this->jobs->delete( (int) $request['id'] ) ) {
-			return new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted.', 'dm-jobs' ), array( 'status' => 500 ) );
+			// Deleted meanwhile by another request: it is gone, as asked.
+			return null === $this->jobs->find( (int) $request['id'] )
+				? $this->not_found()
+				: new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted; try again.', 'dm-jobs' ), array( 'status' => 503 ) );
 		}
 		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
 		do_action( 'dm_jobs_jobs_deleted', array( (int) $request['id'] ) );
@@ -256,6 +277,7 @@ final class JobsController extends WP_REST_Controller {
 				'type'        => 'integer',
 				'default'     => 1,
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_PAGE,
 			),
 			'per_page'    => array(
 				'description' => __( 'Jobs per page, 1 to 100.', 'dm-jobs' ),
@@ -287,11 +309,13 @@ final class JobsController extends WP_REST_Controller {
 				'description' => __( 'Only jobs of this pipeline.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 			'flow_id'     => array(
 				'description' => __( 'Only jobs of this flow.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 			'generation'  => GenerationParam::schema(),
 			'search'      => array(
@@ -333,12 +357,14 @@ final class JobsController extends WP_REST_Controller {
 				'description' => __( 'The pipeline the job runs.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 				'required'    => true,
 			),
 			'flow_id'     => array(
 				'description' => __( 'The flow (of that pipeline) the job runs.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 				'required'    => true,
 			),
 			'status'      => array(
@@ -453,6 +479,11 @@ final class JobsController extends WP_REST_Controller {
 				),
 				'is_final'      => array(
 					'description' => __( 'Whether the job has finished.', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'is_stuck'      => array(
+					'description' => __( 'Whether the job has been pending or processing longer than the stuck-jobs alert threshold (minutes, default 60).', 'dm-jobs' ),
 					'type'        => 'boolean',
 					'readonly'    => true,
 				),

@@ -17,6 +17,8 @@ use DMJobs\Repository\TableNames;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class TodaysGenerationTest extends TestCase {
 
 	private int $pipeline = 0;

@@ -10,6 +10,8 @@ namespace DMJobs\Tests\Rest;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobsListTest extends TestCase {
 
 	/**
@@ -92,6 +94,7 @@ final class JobsListTest extends TestCase {
 				'parent_job_id' => null,
 				'user_id'       => null,
 				'is_final'      => true,
+				'is_stuck'      => false,
 				'created_at'    => '2026-03-02T10:00:00Z',
 				'completed_at'  => '2026-03-02T10:01:00Z',
 				'duration'      => 60,
