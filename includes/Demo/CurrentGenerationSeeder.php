@@ -117,8 +117,7 @@ final class CurrentGenerationSeeder {
 		$this->rows->insert_jobs( $batch );
 
 		$new_ids = $this->jobs->ids_after( $first_new_id );
-		$this->seed_children( $new_ids, $now, $by_status );
-		$new_ids   = $this->jobs->ids_after( $first_new_id );
+		$this->seed_children( $new_ids );
 		$processed = $this->seed_processed_items( $new_ids, $flows );
 		if ( $jobs_with_logs > 0 ) {
 			$this->seed_log_lines( array_slice( $new_ids, -$jobs_with_logs ) );
@@ -268,13 +267,14 @@ final class CurrentGenerationSeeder {
 	}
 
 	/**
-	 * Fan-out: a few pipeline jobs become batch parents whose children carry the item titles as labels.
+	 * Fan-out: a few pipeline jobs are batch parents; the next two pipeline jobs after each become its
+	 * children (parent_job_id, the parent's pipeline and flow, an item title as label), as Data Machine's
+	 * PipelineBatchScheduler creates them. The job count stays as asked.
 	 *
-	 * @param int[]              $job_ids
-	 * @param array<string, int> $by_status Counts to update.
+	 * @param int[] $job_ids
 	 */
-	private function seed_children( array $job_ids, int $now, array &$by_status ): void {
-		$children = array();
+	private function seed_children( array $job_ids ): void {
+		$titles = array( 'Release notes 7.1', 'Block themes in practice', 'Performance lab results', 'Jazz night at the Blue Room' );
 		foreach ( $job_ids as $position => $job_id ) {
 			if ( 0 !== $position % 97 ) {
 				continue;
@@ -283,30 +283,17 @@ final class CurrentGenerationSeeder {
 			if ( null === $parent || 'pipeline' !== ( $parent['source'] ?? '' ) ) {
 				continue;
 			}
-			$created = strtotime( (string) $parent['created_at'] . ' UTC' );
-			for ( $item = 1; $item <= 3; $item++ ) {
-				$status     = 3 === $item && 0 === $position % 2 ? 'failed' : 'completed';
-				$engine     = array( 'item_index' => $item - 1 );
-				if ( 'failed' === $status ) {
-					$engine['job_status_reason'] = 'step_execution_failure';
-					$engine['error_message']     = 'wp_insert_post failed: Content, title, and excerpt are empty.';
+			$children = array();
+			foreach ( array_slice( $job_ids, $position + 1, 6 ) as $candidate ) {
+				$row = $this->jobs->find( $candidate );
+				if ( null !== $row && 'pipeline' === ( $row['source'] ?? '' ) && count( $children ) < 2 ) {
+					$children[] = $candidate;
 				}
-				$children[]                 = array(
-					'user_id'       => (int) ( $parent['user_id'] ?? 0 ),
-					'pipeline_id'   => $parent['pipeline_id'],
-					'flow_id'       => $parent['flow_id'],
-					'source'        => 'pipeline',
-					'label'         => sprintf( 'Item %d: %s', $item, array( 'Release notes 7.1', 'Block themes in practice', 'Performance lab results' )[ $item - 1 ] ),
-					'parent_job_id' => $job_id,
-					'status'        => $status,
-					'engine_data'   => (string) wp_json_encode( $engine ),
-					'created_at'    => gmdate( 'Y-m-d H:i:s', min( $now, $created + $item ) ),
-					'completed_at'  => gmdate( 'Y-m-d H:i:s', min( $now, $created + $item + mt_rand( 5, 90 ) ) ),
-				);
-				$by_status[ $status ]       = ( $by_status[ $status ] ?? 0 ) + 1;
+			}
+			foreach ( $children as $index => $child_id ) {
+				$this->rows->make_child( $child_id, $job_id, (string) $parent['pipeline_id'], (string) $parent['flow_id'], sprintf( 'Item %d: %s', $index + 1, $titles[ ( $position + $index ) % count( $titles ) ] ) );
 			}
 		}
-		$this->rows->insert_jobs( $children );
 	}
 
 	/**

@@ -88,6 +88,26 @@ final class DataMachineRowsRepository {
 	}
 
 	/**
+	 * Makes a job a fan-out child of another (demo data): its parent, the parent's pipeline and flow,
+	 * and the item title as label.
+	 */
+	public function make_child( int $job_id, int $parent_job_id, string $pipeline_id, string $flow_id, string $label ): void {
+		global $wpdb;
+		$wpdb->update(
+			TableNames::jobs(),
+			array(
+				'parent_job_id' => $parent_job_id,
+				'pipeline_id'   => $pipeline_id,
+				'flow_id'       => $flow_id,
+				'label'         => $label,
+			),
+			array( 'job_id' => $job_id ),
+			array( '%d', '%s', '%s', '%s' ),
+			array( '%d' )
+		);
+	}
+
+	/**
 	 * Deletes every row of today's Data Machine tables (demo reset; never on a real site's request).
 	 */
 	public function empty_current_generation_tables(): void {

@@ -145,16 +145,15 @@ final class JobColumns {
 	}
 
 	/**
-	 * LEFT JOINs of the pipelines (p) and flows (f) tables to the jobs table (j). On today's generation
-	 * (varchar IDs) MySQL/MariaDB compare the integer key as text: comparing "direct" with a number would
-	 * warn, and strict mode turns that warning into an error inside UPDATE and DELETE.
+	 * LEFT JOINs of the pipelines (p) and flows (f) tables to the jobs table (j), for SELECTs only. On
+	 * today's generation j.pipeline_id is text and p.pipeline_id a number: compared as they are, the
+	 * lookup goes from each job to the pipeline's primary key (what we want: the jobs are read in index
+	 * order, a page at a time). Casting the number to text instead would let the database start from
+	 * the (few) pipelines and sort every job of each. "direct" only raises a warning in a SELECT.
 	 */
 	public static function join_names_sql(): string {
-		$text     = Adapters::current()->ids_are_text() && ! self::uses_sqlite();
-		$pipeline = $text ? 'CAST(p.pipeline_id AS CHAR)' : 'p.pipeline_id';
-		$flow     = $text ? 'CAST(f.flow_id AS CHAR)' : 'f.flow_id';
-		return ' LEFT JOIN ' . TableNames::pipelines() . " p ON {$pipeline} = j.pipeline_id"
-			. ' LEFT JOIN ' . TableNames::flows() . " f ON {$flow} = j.flow_id";
+		return ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
+			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id';
 	}
 
 	public static function uses_sqlite(): bool {

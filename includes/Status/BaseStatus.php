@@ -28,6 +28,22 @@ enum BaseStatus: string {
 	}
 
 	/**
+	 * The status as people read it (translated).
+	 */
+	public function label(): string {
+		return match ( $this ) {
+			self::Pending          => __( 'Pending', 'dm-jobs' ),
+			self::Processing       => __( 'Processing', 'dm-jobs' ),
+			self::Waiting          => __( 'Waiting', 'dm-jobs' ),
+			self::Completed        => __( 'Completed', 'dm-jobs' ),
+			self::CompletedNoItems => __( 'Completed (no items)', 'dm-jobs' ),
+			self::Failed           => __( 'Failed', 'dm-jobs' ),
+			self::Cancelled        => __( 'Cancelled', 'dm-jobs' ),
+			self::AgentSkipped     => __( 'Skipped by agent', 'dm-jobs' ),
+		};
+	}
+
+	/**
 	 * Every base status value, for schemas and enums.
 	 *
 	 * @return string[]
