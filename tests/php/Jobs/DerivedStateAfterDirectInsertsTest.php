@@ -20,6 +20,8 @@ use DMJobs\Repository\JobColumns;
 use DMJobs\Status\StatusParser;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class DerivedStateAfterDirectInsertsTest extends TestCase {
 
 	private const STEP = 25;
