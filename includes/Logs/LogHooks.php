@@ -134,6 +134,9 @@ final class LogHooks {
 		if ( $this->capturing ) {
 			return;
 		}
+		if ( 'data_machine' === \DMJobs\DataMachine\Adapters::primary()->logs_source() ) {
+			return; // Today's Data Machine stores its lines itself (datamachine_logs); we read them there.
+		}
 		$log_level = LogLevel::from_loose( $level );
 		if ( null === $log_level || ( ! is_string( $message ) && ! is_numeric( $message ) ) || '' === trim( (string) $message ) ) {
 			return;

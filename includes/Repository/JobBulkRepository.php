@@ -19,7 +19,6 @@ defined( 'ABSPATH' ) || exit;
 
 final class JobBulkRepository {
 
-	private const LIST_COLUMNS = 'j.job_id, j.pipeline_id, j.flow_id, j.status, j.status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name';
 
 	public function __construct( private readonly JobRepository $jobs = new JobRepository() ) {
 	}
@@ -144,7 +143,7 @@ final class JobBulkRepository {
 	public function rows_after( JobSelection $selection, int $max_id, int $after_id, int $limit, bool $with_engine_data ): array {
 		global $wpdb;
 		[ $from, $where, $values ] = $this->parts( $selection, $max_id, true );
-		$columns                   = self::LIST_COLUMNS . ( $with_engine_data ? ', j.engine_data' : '' );
+		$columns                   = JobColumns::list_columns( $with_engine_data );
 		$sql                       = "SELECT {$columns} FROM {$from} WHERE {$where} AND j.job_id > %d ORDER BY j.job_id ASC LIMIT %d";
 		array_push( $values, $after_id, $limit );
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
@@ -161,9 +160,8 @@ final class JobBulkRepository {
 		if ( ! $ids ) {
 			return array();
 		}
-		$sql = 'SELECT ' . self::LIST_COLUMNS . ' FROM ' . TableNames::jobs() . ' j'
-			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id'
+		$sql = 'SELECT ' . JobColumns::list_columns() . ' FROM ' . TableNames::jobs() . ' j'
+			. JobColumns::join_names_sql()
 			. ' WHERE j.job_id IN (' . self::placeholders( $ids ) . ') ORDER BY j.job_id ASC';
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
@@ -215,7 +213,7 @@ final class JobBulkRepository {
 		[ $active_sql, $active_values ] = StatusFilterSql::build( StatusFilterSql::active_statuses(), 'status' );
 		// completed_at first: MySQL evaluates SET assignments left to right against the updated row.
 		$sql    = 'UPDATE ' . TableNames::jobs() . " SET completed_at = CASE WHEN completed_at IS NULL OR completed_at < '1971-01-01' OR {$active_sql} THEN %s ELSE completed_at END,"
-			. ' status = %s, status_reason = ' . ( null === $reason ? 'NULL' : '%s' )
+			. ' status = %s, ' . JobColumns::reason_assignment_sql( null !== $reason )
 			. ' WHERE job_id IN (' . self::placeholders( $ids ) . ") AND {$recheck}";
 		$params = array_merge( $active_values, array( $now, $status ), null === $reason ? array() : array( $reason ), $ids, $values );
 		return Retry::query( $wpdb->prepare( $sql, $params ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
@@ -313,8 +311,8 @@ final class JobBulkRepository {
 			array_push( $values, ...$active_values );
 		}
 		if ( $selection->orphans_only ) {
-			$where .= ' AND ( ( j.pipeline_id > 0 AND NOT EXISTS ( SELECT 1 FROM ' . TableNames::pipelines() . ' opipe WHERE opipe.pipeline_id = j.pipeline_id ) )'
-				. ' OR ( j.flow_id > 0 AND NOT EXISTS ( SELECT 1 FROM ' . TableNames::flows() . ' oflow WHERE oflow.flow_id = j.flow_id ) ) )';
+			$where .= ' AND ( ( ' . JobColumns::has_saved_id_sql( 'j.pipeline_id' ) . ' AND NOT EXISTS ( SELECT 1 FROM ' . TableNames::pipelines() . ' opipe WHERE opipe.pipeline_id = j.pipeline_id ) )'
+				. ' OR ( ' . JobColumns::has_saved_id_sql( 'j.flow_id' ) . ' AND NOT EXISTS ( SELECT 1 FROM ' . TableNames::flows() . ' oflow WHERE oflow.flow_id = j.flow_id ) ) )';
 		}
 		$where   .= ' AND j.job_id <= %d';
 		$values[] = $max_id;
@@ -324,8 +322,7 @@ final class JobBulkRepository {
 			$from .= ' FORCE INDEX (PRIMARY)';
 		}
 		if ( $join ) {
-			$from .= ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-				. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id';
+			$from .= JobColumns::join_names_sql();
 		}
 		return array( $from, $where, $values );
 	}
@@ -338,10 +335,11 @@ final class JobBulkRepository {
 	private function recheck( JobSelection $selection ): array {
 		$clauses = array( '1=1' );
 		$values  = array();
-		if ( null === $selection->ids && $selection->filter->statuses ) {
-			[ $sql, $status_values ] = StatusFilterSql::build( $selection->filter->statuses, 'status' );
-			$clauses[]               = $sql;
-			array_push( $values, ...$status_values );
+		if ( null === $selection->ids && $selection->filter->filters_status() ) {
+			[ $sql, $status_values ]  = StatusFilterSql::build( $selection->filter->statuses, 'status' );
+			[ $names_sql, $names_values ] = StatusFilterSql::build_names( $selection->filter->other_statuses, 'status' );
+			$clauses[]                = "({$sql} OR {$names_sql})";
+			array_push( $values, ...$status_values, ...$names_values );
 		}
 		if ( ! $selection->include_active ) {
 			[ $sql, $active_values ] = StatusFilterSql::build( StatusFilterSql::active_statuses(), 'status' );
