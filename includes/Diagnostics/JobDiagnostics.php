@@ -9,6 +9,7 @@
 namespace DMJobs\Diagnostics;
 
 use DMJobs\Logs\LogLevel;
+use DMJobs\Logs\LogQuery;
 use DMJobs\Logs\LogService;
 use DMJobs\Repository\JobConfigRepository;
 use DMJobs\Repository\LogRepository;
@@ -166,7 +167,8 @@ final class JobDiagnostics {
 	 * @return array{reason: string|null, specific_reason: string|null, message: string|null, step_id: string|null, trace: string|null}|null
 	 */
 	private function logged_failure( int $job_id ): ?array {
-		return LoggedFailure::from_lines( array_map( array( LogService::class, 'format' ), $this->logs->find_latest( $job_id, self::ERROR_LEVELS, LoggedFailure::LINES ) ) );
+		$newest = new LogQuery( $job_id, array( LogLevel::Error, LogLevel::Critical ), tail: true, per_page: LoggedFailure::LINES );
+		return LoggedFailure::from_lines( array_reverse( array_map( array( LogService::class, 'format' ), $this->logs->find_page( $newest ) ) ) );
 	}
 
 	/**

@@ -142,8 +142,9 @@ final class LogHooks {
 			return;
 		}
 		$context = is_array( $context ) ? $context : array();
-		$running = array_key_exists( 'job_id', $context ) ? null : $this->running_job();
-		$job_id  = null === $running ? ( is_numeric( $context['job_id'] ?? null ) ? (int) $context['job_id'] : 0 ) : $running['job_id'];
+		$named   = is_numeric( $context['job_id'] ?? null ) ? (int) $context['job_id'] : 0;
+		$running = $named > 0 ? null : $this->running_job();
+		$job_id  = null === $running ? $named : $running['job_id'];
 		if ( $job_id < 1 ) {
 			return;
 		}
