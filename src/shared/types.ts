@@ -1,52 +1,32 @@
 /**
- * Shared types of the DM Jobs admin app.
- *
- * They mirror the REST contract of the `dm-jobs/v1` namespace (see DESIGN.md).
+ * Internal dependencies
  */
+import type {
+	BaseStatus,
+	Job,
+	JobsOrderBy,
+	SortOrder,
+} from '../generated/rest-contract';
 
-/**
- * Base statuses a job can have once compound and legacy strings are normalised.
- */
-export const BASE_STATUSES = [
-	'pending',
-	'processing',
-	'completed',
-	'completed_no_items',
-	'failed',
-	'cancelled',
-	'agent_skipped',
-] as const;
-
-export type BaseStatus = ( typeof BASE_STATUSES )[ number ];
+export { BASE_STATUSES } from '../generated/rest-contract';
+export type {
+	BaseStatus,
+	JobsOrderBy,
+	SortOrder,
+} from '../generated/rest-contract';
 
 /**
  * Colour family of a status badge.
  */
 export type StatusTone = 'completed' | 'failed' | 'neutral';
 
-/**
- * One job as returned by `GET /dm-jobs/v1/jobs`.
- */
-export interface JobListItem {
-	id: number;
-	pipeline_id: number;
-	pipeline_name: string | null;
-	flow_id: number;
-	flow_name: string | null;
-	status: BaseStatus;
-	status_reason: string | null;
-	raw_status: string;
-	is_final: boolean;
-	/**
-	 * ISO 8601 in UTC, ending in `Z`. `null` for rows with an empty or zero
-	 * (`0000-00-00 …`) date, which the server sends as null.
-	 */
-	created_at: string | null;
-	/** ISO 8601 in UTC, `null` until the job is final. */
-	completed_at: string | null;
-	/** Seconds, `null` until the job is final. */
-	duration: number | null;
-}
+/** The properties of `T` that are always present. */
+type AlwaysPresent< T > = {
+	[ Key in keyof T as undefined extends T[ Key ] ? never : Key ]: T[ Key ];
+};
+
+/** A job as GET /jobs lists it: without the fields only a single job has. */
+export type JobListItem = AlwaysPresent< Job >;
 
 /**
  * A status split into its base and the reason that came with it.
@@ -57,17 +37,6 @@ export interface ParsedStatus {
 	reason: string | null;
 	isKnown: boolean;
 }
-
-export type JobsOrderBy =
-	| 'job_id'
-	| 'created_at'
-	| 'completed_at'
-	| 'status'
-	| 'pipeline'
-	| 'flow'
-	| 'duration';
-
-export type SortOrder = 'asc' | 'desc';
 
 /**
  * What the Jobs screen asks for. The UI owns this; the api client turns it into

@@ -14,7 +14,7 @@ import apiFetch from '@wordpress/api-fetch';
 import {
 	previewRetention,
 	runRetention,
-} from '../../../../src/admin-tools/api/admin-tools-api';
+} from '../../../../../src/features/admin-tools/api/admin-tools-api';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
