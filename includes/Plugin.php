@@ -42,6 +42,11 @@ final class Plugin {
 		( new \DMJobs\Logs\LogHooks() )->register();
 		( new \DMJobs\DataMachine\HousekeepingHooks() )->register();
 		( new \DMJobs\Metrics\RollupService() )->register();
+		( new \DMJobs\Alerts\AlertsModule() )->register();
+		( new \DMJobs\Health\SiteHealth() )->register();
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			\WP_CLI::add_command( 'dm-jobs', \DMJobs\Cli\JobsCommand::class );
+		}
 	}
 
 	/**
@@ -65,6 +70,8 @@ final class Plugin {
 		( new \DMJobs\Rest\JobActivityController() )->register_routes();
 		( new \DMJobs\Rest\LogsController() )->register_routes();
 		( new \DMJobs\Rest\MetricsController() )->register_routes();
+		( new \DMJobs\Rest\AlertsController() )->register_routes();
+		( new \DMJobs\Rest\RunsController() )->register_routes();
 	}
 
 	/**

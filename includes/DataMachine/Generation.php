@@ -105,10 +105,15 @@ interface Generation {
 	public function housekeeping(): Housekeeping;
 
 	/**
-	 * Data Machine's way to run a flow or a job from outside, when the plugin is loaded (null when this
-	 * generation offers none here). The integration work fills this in.
+	 * Data Machine's way to run a flow from outside (null when this generation has none). Whether it
+	 * can run in this request is Execution::available() (Data Machine loaded and offering its API).
 	 */
 	public function execution(): ?Execution;
+
+	/**
+	 * Data Machine's own admin screens for a pipeline and a flow of this generation (null when it has none).
+	 */
+	public function admin_links(): ?AdminLinks;
 
 	/**
 	 * Whether DM Jobs created these tables (standalone) rather than adopting Data Machine's.

@@ -7,6 +7,7 @@
 
 namespace DMJobs\Jobs;
 
+use DMJobs\Alerts\StuckCutoff;
 use DMJobs\Payload\EngineDataDecoder;
 use DMJobs\Status\StatusParser;
 
@@ -36,6 +37,7 @@ final class JobFormatter {
 			'status_reason' => $stored_note ?? $parsed->reason,
 			'raw_status'    => $parsed->raw,
 			'is_final'      => $parsed->is_final(),
+			'is_stuck'      => StuckCutoff::is_stuck( $parsed, self::timestamp( $row['created_at'] ?? null ) ),
 			'created_at'    => $created_at,
 			'completed_at'  => $completed_at,
 			'duration'      => self::duration( $row['created_at'] ?? null, $completed_at ? $row['completed_at'] : null ),

@@ -394,7 +394,7 @@ final class JobsController extends WP_REST_Controller {
 			'title'      => 'dm-job',
 			'type'       => 'object',
 			// What every answer has; the other properties come with a single job only.
-			'required'   => array( 'id', 'pipeline_id', 'pipeline_name', 'flow_id', 'flow_name', 'status', 'status_reason', 'raw_status', 'is_final', 'created_at', 'completed_at', 'duration' ),
+			'required'   => array( 'id', 'pipeline_id', 'pipeline_name', 'flow_id', 'flow_name', 'status', 'status_reason', 'raw_status', 'is_final', 'is_stuck', 'created_at', 'completed_at', 'duration' ),
 			'properties' => array(
 				'id'            => array(
 					'description' => __( 'Job ID.', 'dm-jobs' ),
@@ -434,6 +434,11 @@ final class JobsController extends WP_REST_Controller {
 				),
 				'is_final'      => array(
 					'description' => __( 'Whether the job has finished.', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'is_stuck'      => array(
+					'description' => __( 'Whether the job has been pending or processing longer than the stuck-jobs alert threshold (minutes, default 60).', 'dm-jobs' ),
 					'type'        => 'boolean',
 					'readonly'    => true,
 				),

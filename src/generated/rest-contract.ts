@@ -48,6 +48,7 @@ export type Job = {
 	status_reason: string | null;
 	raw_status: string;
 	is_final: boolean;
+	is_stuck: boolean;
 	created_at: string | null;
 	completed_at: string | null;
 	duration: number | null;
@@ -61,7 +62,7 @@ export type Job = {
 	api_responses?: Array< Record< string, unknown > >;
 	log_counts?: Record< string, unknown >;
 };
-export const JOB_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"flow_id":{"type":"integer"},"flow_name":{"type":["string","null"]},"status":{"type":"string"},"status_reason":{"type":["string","null"]},"raw_status":{"type":"string"},"is_final":{"type":"boolean"},"created_at":{"type":["string","null"]},"completed_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"engine_data":{"type":["object","null"]},"failure":{"type":["object","null"]},"started_at":{"type":["string","null"]},"steps":{"type":"array","items":{"type":"object"}},"failure_context":{"type":["object","null"]},"resolution":{"type":["object","null"]},"config_checks":{"type":"array","items":{"type":"object"}},"api_responses":{"type":"array","items":{"type":"object"}},"log_counts":{"type":"object"}},"required":["id","pipeline_id","pipeline_name","flow_id","flow_name","status","status_reason","raw_status","is_final","created_at","completed_at","duration"]} as const;
+export const JOB_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"flow_id":{"type":"integer"},"flow_name":{"type":["string","null"]},"status":{"type":"string"},"status_reason":{"type":["string","null"]},"raw_status":{"type":"string"},"is_final":{"type":"boolean"},"is_stuck":{"type":"boolean"},"created_at":{"type":["string","null"]},"completed_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"engine_data":{"type":["object","null"]},"failure":{"type":["object","null"]},"started_at":{"type":["string","null"]},"steps":{"type":"array","items":{"type":"object"}},"failure_context":{"type":["object","null"]},"resolution":{"type":["object","null"]},"config_checks":{"type":"array","items":{"type":"object"}},"api_responses":{"type":"array","items":{"type":"object"}},"log_counts":{"type":"object"}},"required":["id","pipeline_id","pipeline_name","flow_id","flow_name","status","status_reason","raw_status","is_final","is_stuck","created_at","completed_at","duration"]} as const;
 export const isJob = schemaGuard< Job >( JOB_SCHEMA );
 
 // Response schema "dm-job-log-line".
@@ -84,8 +85,9 @@ export type JobsChanges = {
 	token: string;
 	changed: boolean;
 	new_jobs: number;
+	watched: Array< Record< string, unknown > >;
 };
-export const JOBS_CHANGES_SCHEMA = {"type":"object","properties":{"token":{"type":"string"},"changed":{"type":"boolean"},"new_jobs":{"type":"integer"}},"required":["token","changed","new_jobs"]} as const;
+export const JOBS_CHANGES_SCHEMA = {"type":"object","properties":{"token":{"type":"string"},"changed":{"type":"boolean"},"new_jobs":{"type":"integer"},"watched":{"type":"array","items":{"type":"object"}}},"required":["token","changed","new_jobs","watched"]} as const;
 export const isJobsChanges = schemaGuard< JobsChanges >( JOBS_CHANGES_SCHEMA );
 
 // Response schema "dm-jobs-counts".
@@ -244,19 +246,100 @@ export type Pipeline = {
 export const PIPELINE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"flow_count":{"type":"integer"}},"required":["id","name","flow_count"]} as const;
 export const isPipeline = schemaGuard< Pipeline >( PIPELINE_SCHEMA );
 
+// GET /dm-jobs/v1/alerts
+export type GetAlertsParams = Record< string, unknown >;
+export const GET_ALERTS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
+export const isGetAlertsParams = schemaGuard< GetAlertsParams >( GET_ALERTS_PARAMS_SCHEMA );
+
+// POST|PUT|PATCH /dm-jobs/v1/alerts
+export type PostAlertsParams = {
+	cooldown_minutes?: number;
+	recipients?: string[];
+};
+export const POST_ALERTS_PARAMS_SCHEMA = {"type":"object","properties":{"cooldown_minutes":{"type":"integer","minimum":5,"maximum":10080},"recipients":{"type":"array","items":{"type":"string"},"maxItems":20}},"required":[]} as const;
+export const isPostAlertsParams = schemaGuard< PostAlertsParams >( POST_ALERTS_PARAMS_SCHEMA );
+
+// POST /dm-jobs/v1/alerts/dismiss
+export type PostAlertsDismissParams = {
+	key: string;
+};
+export const POST_ALERTS_DISMISS_PARAMS_SCHEMA = {"type":"object","properties":{"key":{"type":"string","maxLength":200,"pattern":"^[a-z_]+:[a-z0-9_:-]+@[0-9]+(:resolved)?$"}},"required":["key"]} as const;
+export const isPostAlertsDismissParams = schemaGuard< PostAlertsDismissParams >( POST_ALERTS_DISMISS_PARAMS_SCHEMA );
+
+// POST /dm-jobs/v1/alerts/evaluate
+export type PostAlertsEvaluateParams = Record< string, unknown >;
+export const POST_ALERTS_EVALUATE_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
+export const isPostAlertsEvaluateParams = schemaGuard< PostAlertsEvaluateParams >( POST_ALERTS_EVALUATE_PARAMS_SCHEMA );
+
+// GET /dm-jobs/v1/alerts/preview
+export type GetAlertsPreviewParams = {
+	rule: 'failure_rate' | 'degraded' | 'stuck' | 'table_size' | 'refresh_stale';
+};
+export const GET_ALERTS_PREVIEW_PARAMS_SCHEMA = {"type":"object","properties":{"rule":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]}},"required":["rule"]} as const;
+export const isGetAlertsPreviewParams = schemaGuard< GetAlertsPreviewParams >( GET_ALERTS_PREVIEW_PARAMS_SCHEMA );
+
+// POST|PUT|PATCH /dm-jobs/v1/alerts/rules/degraded
+export type PostAlertsRulesDegradedParams = {
+	baseline_days?: number;
+	enabled?: boolean;
+	recent_hours?: number;
+};
+export const POST_ALERTS_RULES_DEGRADED_PARAMS_SCHEMA = {"type":"object","properties":{"baseline_days":{"type":"integer","minimum":1,"maximum":90},"enabled":{"type":"boolean"},"recent_hours":{"type":"integer","minimum":1,"maximum":72}},"required":[]} as const;
+export const isPostAlertsRulesDegradedParams = schemaGuard< PostAlertsRulesDegradedParams >( POST_ALERTS_RULES_DEGRADED_PARAMS_SCHEMA );
+
+// POST|PUT|PATCH /dm-jobs/v1/alerts/rules/failure_rate
+export type PostAlertsRulesFailureRateParams = {
+	enabled?: boolean;
+	hours?: number;
+	min_jobs?: number;
+	threshold_percent?: number;
+};
+export const POST_ALERTS_RULES_FAILURE_RATE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"hours":{"type":"integer","minimum":1,"maximum":168},"min_jobs":{"type":"integer","minimum":1,"maximum":100000},"threshold_percent":{"type":"number","minimum":1,"maximum":100}},"required":[]} as const;
+export const isPostAlertsRulesFailureRateParams = schemaGuard< PostAlertsRulesFailureRateParams >( POST_ALERTS_RULES_FAILURE_RATE_PARAMS_SCHEMA );
+
+// POST|PUT|PATCH /dm-jobs/v1/alerts/rules/refresh_stale
+export type PostAlertsRulesRefreshStaleParams = {
+	enabled?: boolean;
+	minutes?: number;
+};
+export const POST_ALERTS_RULES_REFRESH_STALE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"minutes":{"type":"integer","minimum":10,"maximum":10080}},"required":[]} as const;
+export const isPostAlertsRulesRefreshStaleParams = schemaGuard< PostAlertsRulesRefreshStaleParams >( POST_ALERTS_RULES_REFRESH_STALE_PARAMS_SCHEMA );
+
+// POST|PUT|PATCH /dm-jobs/v1/alerts/rules/stuck
+export type PostAlertsRulesStuckParams = {
+	enabled?: boolean;
+	minutes?: number;
+};
+export const POST_ALERTS_RULES_STUCK_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"minutes":{"type":"integer","minimum":5,"maximum":10080}},"required":[]} as const;
+export const isPostAlertsRulesStuckParams = schemaGuard< PostAlertsRulesStuckParams >( POST_ALERTS_RULES_STUCK_PARAMS_SCHEMA );
+
+// POST|PUT|PATCH /dm-jobs/v1/alerts/rules/table_size
+export type PostAlertsRulesTableSizeParams = {
+	enabled?: boolean;
+	max_mb?: number;
+	max_rows?: number;
+};
+export const POST_ALERTS_RULES_TABLE_SIZE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"max_mb":{"type":"number","minimum":0,"maximum":10000000},"max_rows":{"type":"integer","minimum":0,"maximum":2000000000}},"required":[]} as const;
+export const isPostAlertsRulesTableSizeParams = schemaGuard< PostAlertsRulesTableSizeParams >( POST_ALERTS_RULES_TABLE_SIZE_PARAMS_SCHEMA );
+
+// POST /dm-jobs/v1/alerts/test
+export type PostAlertsTestParams = Record< string, unknown >;
+export const POST_ALERTS_TEST_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
+export const isPostAlertsTestParams = schemaGuard< PostAlertsTestParams >( POST_ALERTS_TEST_PARAMS_SCHEMA );
+
 // GET /dm-jobs/v1/audit
 export type GetAuditParams = {
 	action?: string;
 	actor?: 'user' | 'system';
 	after?: string;
 	before?: string;
-	category?: 'job' | 'jobs' | 'cleanup' | 'maintenance' | 'retention' | 'audit' | 'export';
+	category?: 'job' | 'jobs' | 'cleanup' | 'maintenance' | 'retention' | 'audit' | 'export' | 'alerts' | 'flow';
 	job_id?: number;
 	page?: number;
 	per_page?: number;
 	user_id?: number;
 };
-export const GET_AUDIT_PARAMS_SCHEMA = {"type":"object","properties":{"action":{"type":"string","maxLength":64,"pattern":"^[a-z_]+\\.[a-z_]+$"},"actor":{"type":"string","enum":["user","system"]},"after":{"type":"string"},"before":{"type":"string"},"category":{"type":"string","enum":["job","jobs","cleanup","maintenance","retention","audit","export"]},"job_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"user_id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":[]} as const;
+export const GET_AUDIT_PARAMS_SCHEMA = {"type":"object","properties":{"action":{"type":"string","maxLength":64,"pattern":"^[a-z_]+\\.[a-z_]+$"},"actor":{"type":"string","enum":["user","system"]},"after":{"type":"string"},"before":{"type":"string"},"category":{"type":"string","enum":["job","jobs","cleanup","maintenance","retention","audit","export","alerts","flow"]},"job_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"user_id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":[]} as const;
 export const isGetAuditParams = schemaGuard< GetAuditParams >( GET_AUDIT_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/audit/actions
@@ -287,6 +370,13 @@ export const GET_FLOWS_PARAMS_SCHEMA = {"type":"object","properties":{"pipeline_
 export const isGetFlowsParams = schemaGuard< GetFlowsParams >( GET_FLOWS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetFlowsItem = Flow;
+
+// POST /dm-jobs/v1/flows/{id}/run
+export type PostFlowsByIdRunParams = {
+	id: number;
+};
+export const POST_FLOWS_BY_ID_RUN_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
+export const isPostFlowsByIdRunParams = schemaGuard< PostFlowsByIdRunParams >( POST_FLOWS_BY_ID_RUN_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/jobs
 export type GetJobsParams = {
@@ -375,6 +465,13 @@ export type GetJobsByIdLogsExportParams = {
 export const GET_JOBS_BY_ID_LOGS_EXPORT_PARAMS_SCHEMA = {"type":"object","properties":{"format":{"type":"string","enum":["text","json"]},"id":{"type":"integer","minimum":1,"maximum":9007199254740991},"level":{"type":"array","items":{"type":"string","enum":["debug","info","notice","warning","error","critical"]}},"search":{"type":"string","maxLength":200}},"required":["id"]} as const;
 export const isGetJobsByIdLogsExportParams = schemaGuard< GetJobsByIdLogsExportParams >( GET_JOBS_BY_ID_LOGS_EXPORT_PARAMS_SCHEMA );
 
+// POST /dm-jobs/v1/jobs/{id}/rerun
+export type PostJobsByIdRerunParams = {
+	id: number;
+};
+export const POST_JOBS_BY_ID_RERUN_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
+export const isPostJobsByIdRerunParams = schemaGuard< PostJobsByIdRerunParams >( POST_JOBS_BY_ID_RERUN_PARAMS_SCHEMA );
+
 // POST|PUT|PATCH /dm-jobs/v1/jobs/{id}/status
 export type PostJobsByIdStatusParams = {
 	engine_data?: Record< string, unknown >;
@@ -401,8 +498,9 @@ export type GetJobsChangesParams = {
 	since_id?: number;
 	status?: Array< 'pending' | 'processing' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
 	token?: string;
+	watch?: number[];
 };
-export const GET_JOBS_CHANGES_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"order":{"type":"string","enum":["asc","desc"]},"orderby":{"type":"string","enum":["job_id","created_at","completed_at","status","pipeline","flow","duration"]},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"since_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"token":{"type":"string","pattern":"^[0-9a-f]{0,32}$"}},"required":[]} as const;
+export const GET_JOBS_CHANGES_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"order":{"type":"string","enum":["asc","desc"]},"orderby":{"type":"string","enum":["job_id","created_at","completed_at","status","pipeline","flow","duration"]},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"since_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"token":{"type":"string","pattern":"^[0-9a-f]{0,32}$"},"watch":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"maxItems":50}},"required":[]} as const;
 export const isGetJobsChangesParams = schemaGuard< GetJobsChangesParams >( GET_JOBS_CHANGES_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetJobsChangesItem = JobsChanges;

@@ -19,6 +19,7 @@ export function makeJob( overrides: Partial< JobListItem > = {} ): JobListItem {
 		status_reason: null,
 		raw_status: 'completed',
 		is_final: true,
+		is_stuck: false,
 		created_at: '2025-03-05T14:03:04Z',
 		completed_at: '2025-03-05T14:04:10Z',
 		duration: 66,
