@@ -34,10 +34,10 @@ module.exports = [
 				{
 					zones: [
 						{
-							target: './src/shared',
+							target: [ './src/shared', './src/generated' ],
 							from: [ './src/features', './src/app' ],
 							message:
-								'Shared code must not depend on a feature or the app.',
+								'Shared and generated code must not depend on a feature or the app.',
 						},
 						{
 							target: './src/features',

@@ -1,6 +1,7 @@
 <?php
 /**
- * Regenerates the README's API section from the registered routes.
+ * Regenerates what is generated from the registered routes: the README's API section and the TypeScript
+ * contract (src/generated/rest-contract.ts).
  *
  * Usage: php bin/api-docs.php --path=<wordpress dir with dm-jobs active> [--check]
  *
@@ -18,16 +19,33 @@ if ( empty( $options['path'] ) ) {
 $_SERVER['HTTP_HOST'] = 'localhost';
 require rtrim( (string) $options['path'], '/' ) . '/wp-load.php';
 
-$readme  = dirname( __DIR__ ) . '/README.md';
-$current = (string) file_get_contents( $readme );
-$updated = \DMJobs\Rest\ApiReference::replace_in( $current );
+$root    = dirname( __DIR__ );
+$readme  = (string) file_get_contents( $root . '/README.md' );
+$files   = array(
+	'README.md'                              => \DMJobs\Rest\ApiReference::replace_in( $readme ),
+	\DMJobs\Rest\TypeScriptContract::FILE => \DMJobs\Rest\TypeScriptContract::source(),
+);
+$stale   = array();
+foreach ( $files as $file => $content ) {
+	$path    = $root . '/' . $file;
+	$current = is_readable( $path ) ? (string) file_get_contents( $path ) : '';
+	if ( $current === $content ) {
+		continue;
+	}
+	$stale[] = $file;
+	if ( ! isset( $options['check'] ) ) {
+		if ( ! is_dir( dirname( $path ) ) ) {
+			mkdir( dirname( $path ), 0777, true );
+		}
+		file_put_contents( $path, $content );
+	}
+}
 if ( isset( $options['check'] ) ) {
-	if ( $updated !== $current ) {
-		fwrite( STDERR, "README.md's API section is out of date: run npm run docs.\n" );
+	if ( $stale ) {
+		fwrite( STDERR, implode( ', ', $stale ) . " out of date: run npm run docs.\n" );
 		exit( 1 );
 	}
-	echo "README.md's API section is up to date.\n";
+	echo "README.md's API section and the TypeScript contract are up to date.\n";
 	exit( 0 );
 }
-file_put_contents( $readme, $updated );
-echo "README.md's API section regenerated.\n";
+echo $stale ? 'Regenerated: ' . implode( ', ', $stale ) . ".\n" : "Nothing to regenerate.\n";

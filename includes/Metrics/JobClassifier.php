@@ -14,6 +14,7 @@
 namespace DMJobs\Metrics;
 
 use DMJobs\Status\BaseStatus;
+use DMJobs\Status\StatusFamily;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
@@ -40,12 +41,12 @@ final class JobClassifier {
 	}
 
 	/**
-	 * Statuses that count as success in success and failure rates (cancelled and other count as neither).
+	 * Statuses that count as success in success and failure rates (StatusFamily decides).
 	 *
 	 * @return string[]
 	 */
 	public static function success_statuses(): array {
-		return array( BaseStatus::Completed->value, BaseStatus::CompletedNoItems->value, BaseStatus::AgentSkipped->value );
+		return array_map( static fn ( BaseStatus $status ): string => $status->value, StatusFamily::success_statuses() );
 	}
 
 	/**

@@ -2,9 +2,8 @@
 /**
  * Summary per pipeline for a date range: jobs by base status, success rate and average duration.
  *
- * Success rate = (completed + completed_no_items) / (those + failed). Cancelled and agent_skipped
- * jobs are counted but left out of the rate. Average duration is over finished jobs with a
- * completion time.
+ * Success rate as StatusFamily defines it, the same as Insights: succeeded / (succeeded + failed).
+ * Average duration is over finished jobs with a completion time.
  *
  * @package DMJobs
  */
@@ -13,6 +12,7 @@ namespace DMJobs\Reports;
 
 use DMJobs\Repository\PipelineReportRepository;
 use DMJobs\Status\BaseStatus;
+use DMJobs\Status\StatusFamily;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
@@ -87,14 +87,17 @@ final class PipelineReport {
 	 */
 	private static function finish( array $pipeline ): array {
 		$by        = $pipeline['by_status'];
-		$succeeded = (int) ( $by[ BaseStatus::Completed->value ] ?? 0 ) + (int) ( $by[ BaseStatus::CompletedNoItems->value ] ?? 0 );
-		$failed    = (int) ( $by[ BaseStatus::Failed->value ] ?? 0 );
+		$succeeded = 0;
+		$failed    = 0;
 		$finished  = 0;
 		foreach ( $by as $status => $n ) {
 			$base = BaseStatus::tryFrom( (string) $status );
 			if ( null !== $base && $base->is_final() ) {
 				$finished += $n;
 			}
+			$family     = StatusFamily::of( $base );
+			$succeeded += StatusFamily::Succeeded === $family ? $n : 0;
+			$failed    += StatusFamily::Failed === $family ? $n : 0;
 		}
 		return array(
 			'pipeline_id'      => $pipeline['pipeline_id'],
@@ -104,7 +107,7 @@ final class PipelineReport {
 			'finished'         => $finished,
 			'succeeded'        => $succeeded,
 			'failed'           => $failed,
-			'success_rate'     => $succeeded + $failed > 0 ? round( $succeeded / ( $succeeded + $failed ), 4 ) : null,
+			'success_rate'     => StatusFamily::success_rate( $succeeded, $failed ),
 			'average_duration' => $pipeline['duration_n'] > 0 ? round( $pipeline['duration_sum'] / $pipeline['duration_n'], 1 ) : null,
 		);
 	}

@@ -415,6 +415,8 @@ final class JobsController extends WP_REST_Controller {
 			'$schema'    => 'http://json-schema.org/draft-04/schema#',
 			'title'      => 'dm-job',
 			'type'       => 'object',
+			// What every answer has; the other properties come with a single job only.
+			'required'   => array( 'id', 'pipeline_id', 'pipeline_name', 'flow_id', 'flow_name', 'status', 'status_reason', 'raw_status', 'is_final', 'is_stuck', 'created_at', 'completed_at', 'duration' ),
 			'properties' => array(
 				'id'            => array(
 					'description' => __( 'Job ID.', 'dm-jobs' ),

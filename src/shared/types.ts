@@ -1,71 +1,32 @@
 /**
- * Shared types of the DM Jobs admin app.
- *
- * They mirror the REST contract of the `dm-jobs/v1` namespace (see DESIGN.md).
+ * Internal dependencies
  */
+import type {
+	BaseStatus,
+	Job,
+	JobsOrderBy,
+	SortOrder,
+} from '../generated/rest-contract';
 
-/**
- * Base statuses a job can have once compound and legacy strings are normalised.
- */
-export const BASE_STATUSES = [
-	'pending',
-	'processing',
-	'waiting',
-	'completed',
-	'completed_no_items',
-	'failed',
-	'cancelled',
-	'agent_skipped',
-] as const;
-
-export type BaseStatus = ( typeof BASE_STATUSES )[ number ];
+export { BASE_STATUSES } from '../generated/rest-contract';
+export type {
+	BaseStatus,
+	JobsOrderBy,
+	SortOrder,
+} from '../generated/rest-contract';
 
 /**
  * Colour family of a status badge.
  */
 export type StatusTone = 'completed' | 'failed' | 'neutral';
 
-/**
- * One job as returned by `GET /dm-jobs/v1/jobs`.
- */
-export interface JobListItem {
-	id: number;
-	/** `null` for jobs Data Machine ran without a saved pipeline (direct, chat, system tasks). */
-	pipeline_id: number | null;
-	/** For jobs without a saved pipeline: the name Data Machine shows ("Direct", or the source). */
-	pipeline_name: string | null;
-	flow_id: number | null;
-	/** For jobs without a saved flow: their label. */
-	flow_name: string | null;
-	/** A base status, or (when `status_known` is false) a status DM Jobs does not know, by its name. */
-	status: BaseStatus | string;
-	status_known: boolean;
-	status_reason: string | null;
-	raw_status: string;
-	/** What started the job in today's Data Machine (pipeline, chat, system, …); null before. */
-	source: string | null;
-	/** Data Machine's label (flow name, or a fan-out child's item title). */
-	label: string | null;
-	/** The job that fanned this one out. */
-	parent_job_id: number | null;
-	/** Who started the job. */
-	user_id: number | null;
-	is_final: boolean;
-	/**
-	 * Pending or processing for longer than the stuck-jobs alert threshold.
-	 * Optional: rows printed before the flag existed do not carry it.
-	 */
-	is_stuck?: boolean;
-	/**
-	 * ISO 8601 in UTC, ending in `Z`. `null` for rows with an empty or zero
-	 * (`0000-00-00 …`) date, which the server sends as null.
-	 */
-	created_at: string | null;
-	/** ISO 8601 in UTC, `null` until the job is final. */
-	completed_at: string | null;
-	/** Seconds, `null` until the job is final. */
-	duration: number | null;
-}
+/** The properties of `T` that are always present. */
+type AlwaysPresent< T > = {
+	[ Key in keyof T as undefined extends T[ Key ] ? never : Key ]: T[ Key ];
+};
+
+/** A job as GET /jobs lists it: without the fields only a single job has. */
+export type JobListItem = AlwaysPresent< Job >;
 
 /**
  * A status split into its base and the reason that came with it.
@@ -76,17 +37,6 @@ export interface ParsedStatus {
 	reason: string | null;
 	isKnown: boolean;
 }
-
-export type JobsOrderBy =
-	| 'job_id'
-	| 'created_at'
-	| 'completed_at'
-	| 'status'
-	| 'pipeline'
-	| 'flow'
-	| 'duration';
-
-export type SortOrder = 'asc' | 'desc';
 
 /**
  * What the Jobs screen asks for. The UI owns this; the api client turns it into

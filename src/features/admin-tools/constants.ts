@@ -1,6 +1,7 @@
 /**
  * Internal dependencies
  */
+import { STATUS_FAMILIES } from '../../generated/rest-contract';
 import type { BaseStatus } from '../../shared/types';
 import type { AdminSection } from './types';
 
@@ -25,16 +26,6 @@ export const SECTIONS: readonly AdminSection[] = [
 	'audit',
 ];
 
-export const COMPLETED_FAMILY: BaseStatus[] = [
-	'completed',
-	'completed_no_items',
-	'agent_skipped',
-];
+export const COMPLETED_FAMILY: BaseStatus[] = [ ...STATUS_FAMILIES.succeeded ];
 
-export const FINAL_STATUSES: BaseStatus[] = [
-	'completed',
-	'completed_no_items',
-	'failed',
-	'cancelled',
-	'agent_skipped',
-];
+export { FINAL_STATUSES } from '../../generated/rest-contract';

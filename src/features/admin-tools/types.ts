@@ -8,17 +8,8 @@
  */
 import type { BaseStatus, JobListItem } from '../../shared/types';
 
-export type OperationType =
-	| 'delete_jobs'
-	| 'update_status'
-	| 'cleanup_jobs'
-	| 'cleanup_orphan_jobs'
-	| 'cleanup_processed_items'
-	| 'cleanup_orphan_logs'
-	| 'cleanup_orphan_files'
-	| 'shed_engine_data'
-	| 'optimize_tables'
-	| 'prune_audit';
+export type { OperationType } from '../../generated/rest-contract';
+import type { OperationType } from '../../generated/rest-contract';
 
 export type OperationState = 'running' | 'completed' | 'cancelled' | 'failed';
 

@@ -4,20 +4,24 @@
  */
 
 /**
+ * Internal dependencies
+ */
+import { STATUS_FAMILIES } from '../../generated/rest-contract';
+import type { MetricsPreset } from '../../generated/rest-contract';
+
+/**
  * Statuses a finished job is counted under (`other`: an unknown status).
  */
 export const FINAL_STATUSES = [
-	'completed',
-	'completed_no_items',
-	'agent_skipped',
-	'failed',
-	'cancelled',
+	...STATUS_FAMILIES.succeeded,
+	...STATUS_FAMILIES.failed,
+	...STATUS_FAMILIES.other,
 	'other',
 ] as const;
 
 export type FinalStatus = ( typeof FINAL_STATUSES )[ number ];
 
-export type RangePreset = '24h' | '7d' | '30d' | '90d' | 'custom';
+export type RangePreset = MetricsPreset;
 
 export type BucketSize = 'hour' | 'day' | 'week';
 

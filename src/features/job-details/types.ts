@@ -9,16 +9,9 @@
  */
 import type { JobListItem } from '../../shared/types';
 
-export const LOG_LEVELS = [
-	'debug',
-	'info',
-	'notice',
-	'warning',
-	'error',
-	'critical',
-] as const;
-
-export type LogLevel = ( typeof LOG_LEVELS )[ number ];
+export { LOG_LEVELS } from '../../generated/rest-contract';
+export type { LogLevel } from '../../generated/rest-contract';
+import type { LogLevel } from '../../generated/rest-contract';
 
 /**
  * Any value JSON can carry (decoded engine_data, log contexts).

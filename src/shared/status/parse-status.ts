@@ -1,22 +1,9 @@
 /**
  * Internal dependencies
  */
+import { LEGACY_STATUSES } from '../../generated/rest-contract';
 import { BASE_STATUSES } from '../types';
 import type { BaseStatus, JobListItem, ParsedStatus } from '../types';
-
-/**
- * Statuses older Data Machine versions wrote, mapped to today's base status.
- */
-const LEGACY_STATUSES: Readonly<
-	Record< string, { status: BaseStatus; reason: string | null } >
-> = {
-	running: { status: 'processing', reason: null },
-	complete: { status: 'completed', reason: null },
-	completed_with_errors: {
-		status: 'completed',
-		reason: 'completed with errors',
-	},
-};
 
 /**
  * Base and reason of a compound status: `"<base> - <reason>"` or

@@ -24,6 +24,7 @@ export function makeJob( overrides: Partial< JobListItem > = {} ): JobListItem {
 		parent_job_id: null,
 		user_id: null,
 		is_final: true,
+		is_stuck: false,
 		created_at: '2025-03-05T14:03:04Z',
 		completed_at: '2025-03-05T14:04:10Z',
 		duration: 66,

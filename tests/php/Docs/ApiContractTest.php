@@ -1,6 +1,6 @@
 <?php
 /**
- * The REST schemas are the one source: the README's API section and the TypeScript types must match them.
+ * The REST schemas are the one source: the README's API section and the generated TypeScript contract must match them.
  *
  * @package DMJobs
  */
@@ -10,7 +10,9 @@ namespace DMJobs\Tests\Docs;
 use DMJobs\Query\JobOrderBy;
 use DMJobs\Rest\ApiReference;
 use DMJobs\Rest\JobsController;
+use DMJobs\Rest\TypeScriptContract;
 use DMJobs\Status\BaseStatus;
+use DMJobs\Status\StatusFamily;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
@@ -25,30 +27,32 @@ final class ApiContractTest extends TestCase {
 		$this->assertStringContainsString( '#### `GET /dm-jobs/v1/jobs`', $readme );
 	}
 
-	public function test_typescript_job_type_matches_the_schema(): void {
-		$types = (string) file_get_contents( DM_JOBS_DIR . '/src/shared/types.ts' );
-		$this->assertSame( 1, preg_match( '/export interface JobListItem \{(.*?)\n\}/s', $types, $match ) );
-		preg_match_all( '/^\t(\w+)\??:/m', $match[1], $fields );
+	public function test_typescript_contract_is_generated_from_the_routes(): void {
+		$generated = (string) file_get_contents( DM_JOBS_DIR . '/' . TypeScriptContract::FILE );
+		$this->assertTrue( TypeScriptContract::source() === $generated, TypeScriptContract::FILE . ' is out of date: run npm run docs' );
+		foreach ( array( 'export type Job = {', 'export const isJob = ', 'export type GetJobsParams = {', 'export const BASE_STATUSES = ', 'export const SUCCESS_STATUSES' ) as $expected ) {
+			$this->assertStringContainsString( $expected, $generated );
+		}
+	}
 
+	public function test_job_schema_requires_exactly_what_a_listed_job_has(): void {
 		$pipeline = Fixtures::pipeline( 'Shape' );
 		$flow     = Fixtures::flow( $pipeline, 'Shape' );
 		Fixtures::job( $pipeline, $flow, 'failed - x', '2026-01-01 00:00:00', '2026-01-01 00:00:01' );
 		$listed = $this->admin_request( 'GET', '/jobs' )->get_data()[0];
 		$keys   = array_values( array_diff( array_keys( $listed ), array( '_links' ) ) );
 
-		$this->assertEqualsCanonicalizing( $keys, $fields[1], 'src/shared/types.ts JobListItem differs from what GET /jobs returns' );
 		$schema = ( new JobsController() )->get_item_schema();
+		$this->assertEqualsCanonicalizing( $schema['required'], $keys, 'the dm-job schema\'s required list differs from what GET /jobs returns' );
 		$this->assertSame( array(), array_diff( $keys, array_keys( $schema['properties'] ) ), 'a listed field is missing from the schema' );
 	}
 
-	public function test_typescript_enums_match_php(): void {
-		$types = (string) file_get_contents( DM_JOBS_DIR . '/src/shared/types.ts' );
-		$this->assertSame( 1, preg_match( '/export const BASE_STATUSES = \[(.*?)\]/s', $types, $statuses ) );
-		preg_match_all( "/'(\w+)'/", $statuses[1], $status_values );
-		$this->assertSame( BaseStatus::values(), $status_values[1] );
-
-		$this->assertSame( 1, preg_match( '/export type JobsOrderBy =(.*?);/s', $types, $order_by ) );
-		preg_match_all( "/'(\w+)'/", $order_by[1], $order_values );
-		$this->assertEqualsCanonicalizing( JobOrderBy::values(), $order_values[1] );
+	public function test_generated_status_model_is_php_s(): void {
+		$generated = (string) file_get_contents( DM_JOBS_DIR . '/' . TypeScriptContract::FILE );
+		$this->assertStringContainsString( 'export const BASE_STATUSES = ' . wp_json_encode( BaseStatus::values() ) . ' as const;', $generated );
+		$this->assertStringContainsString( 'export const JOBS_ORDER_BY = ' . wp_json_encode( JobOrderBy::values() ) . ' as const;', $generated );
+		$this->assertSame( array( 'completed', 'completed_no_items', 'agent_skipped' ), StatusFamily::members()['succeeded'] );
+		$this->assertSame( StatusFamily::Other, StatusFamily::of_value( 'no_such_status' ) );
+		$this->assertSame( StatusFamily::Open, StatusFamily::of( BaseStatus::Pending ) );
 	}
 }

@@ -11,7 +11,7 @@ import { addQueryArgs } from '@wordpress/url';
 import { getConfig } from '../../../shared/config';
 import type { JobsPage, JobsQuery } from '../../../shared/types';
 import { ApiRequestError } from '../../../shared/api/api-request-error';
-import { isJobListItem } from '../../../shared/api/is-job-list-item';
+import { isJob } from '../../../generated/rest-contract';
 import { normalizeApiError } from '../../../shared/api/normalize-api-error';
 import { queryToParams } from '../../../shared/api/query-to-params';
 import { readPaginationHeaders } from '../../../shared/api/read-pagination-headers';
@@ -69,7 +69,7 @@ export async function fetchJobsPage(
 	} catch {
 		throw invalidResponse();
 	}
-	if ( ! Array.isArray( body ) || ! body.every( isJobListItem ) ) {
+	if ( ! Array.isArray( body ) || ! body.every( isJob ) ) {
 		throw invalidResponse();
 	}
 

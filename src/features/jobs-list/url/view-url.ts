@@ -12,6 +12,7 @@
 /**
  * Internal dependencies
  */
+import { JOBS_ORDER_BY } from '../../../generated/rest-contract';
 import { BASE_STATUSES } from '../../../shared/types';
 import type { JobsOrderBy, JobsView, SortOrder } from '../../../shared/types';
 import {
@@ -21,15 +22,7 @@ import {
 	presetBounds,
 } from '../../../shared/dates/date-range';
 
-export const JOBS_ORDER_BY: readonly JobsOrderBy[] = [
-	'job_id',
-	'created_at',
-	'completed_at',
-	'status',
-	'pipeline',
-	'flow',
-	'duration',
-];
+export { JOBS_ORDER_BY };
 
 export const PER_PAGE_OPTIONS = [ 20, 50, 100 ] as const;
 

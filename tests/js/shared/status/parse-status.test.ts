@@ -58,6 +58,8 @@ describe( 'parseStatus', () => {
 		[ 'running', 'processing', null ],
 		[ 'complete', 'completed', null ],
 		[ 'completed_with_errors', 'completed', 'completed with errors' ],
+		// The 21-character value as a varchar(20) column stored it.
+		[ 'completed_with_error', 'completed', 'completed with errors' ],
 	] )( 'maps the legacy status %s', ( raw, status, reason ) => {
 		expect( parseStatus( raw ) ).toEqual( {
 			status,
