@@ -416,7 +416,7 @@ final class JobsController extends WP_REST_Controller {
 			'title'      => 'dm-job',
 			'type'       => 'object',
 			// What every answer has; the other properties come with a single job only.
-			'required'   => array( 'id', 'pipeline_id', 'pipeline_name', 'flow_id', 'flow_name', 'status', 'status_reason', 'raw_status', 'is_final', 'is_stuck', 'created_at', 'completed_at', 'duration' ),
+			'required'   => array( 'id', 'pipeline_id', 'pipeline_name', 'flow_id', 'flow_name', 'status', 'status_known', 'status_reason', 'raw_status', 'source', 'label', 'parent_job_id', 'user_id', 'is_final', 'is_stuck', 'created_at', 'completed_at', 'duration' ),
 			'properties' => array(
 				'id'            => array(
 					'description' => __( 'Job ID.', 'dm-jobs' ),

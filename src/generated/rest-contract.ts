@@ -6,15 +6,15 @@
 import { schemaGuard } from '../shared/contract/schema-guard';
 
 // Status model (includes/Status).
-export const BASE_STATUSES = ["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"] as const;
+export const BASE_STATUSES = ["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"] as const;
 export type BaseStatus = ( typeof BASE_STATUSES )[ number ];
 export const FINAL_STATUSES: readonly BaseStatus[] = ["completed","completed_no_items","failed","cancelled","agent_skipped"];
 /** Statuses that count as success in success rates; open, cancelled and unknown count as neither success nor failure. */
 export const SUCCESS_STATUSES: readonly BaseStatus[] = ["completed","completed_no_items","agent_skipped"];
-export const STATUS_FAMILIES = {"open":["pending","processing"],"succeeded":["completed","completed_no_items","agent_skipped"],"failed":["failed"],"other":["cancelled"]} as const satisfies Record< string, readonly BaseStatus[] >;
+export const STATUS_FAMILIES = {"open":["pending","processing","waiting"],"succeeded":["completed","completed_no_items","agent_skipped"],"failed":["failed"],"other":["cancelled"]} as const satisfies Record< string, readonly BaseStatus[] >;
 export type StatusFamily = keyof typeof STATUS_FAMILIES;
 /** Older stored values and the base status (and reason) they mean. */
-export const LEGACY_STATUSES: Readonly< Record< string, { status: BaseStatus; reason: string | null } > > = {"running":{"status":"processing","reason":null},"complete":{"status":"completed","reason":null},"completed_with_errors":{"status":"completed","reason":"completed with errors"},"completed_with_error":{"status":"completed","reason":"completed with errors"}};
+export const LEGACY_STATUSES: Readonly< Record< string, { status: BaseStatus; reason: string | null } > > = {"running":{"status":"processing","reason":null},"pending_runtime_tool":{"status":"waiting","reason":"runtime_tool_request"},"complete":{"status":"completed","reason":null},"completed_with_errors":{"status":"completed","reason":"completed with errors"},"completed_with_error":{"status":"completed","reason":"completed with errors"}};
 
 // Enums.
 export const JOBS_ORDER_BY = ["job_id","created_at","completed_at","status","pipeline","flow","duration"] as const;
@@ -40,11 +40,16 @@ export const isFlow = schemaGuard< Flow >( FLOW_SCHEMA );
 // Response schema "dm-job".
 export type Job = {
 	id: number;
-	pipeline_id: number;
+	pipeline_id: number | null;
 	pipeline_name: string | null;
-	flow_id: number;
+	flow_id: number | null;
 	flow_name: string | null;
 	status: string;
+	status_known: boolean;
+	source: string | null;
+	label: string | null;
+	parent_job_id: number | null;
+	user_id: number | null;
 	status_reason: string | null;
 	raw_status: string;
 	is_final: boolean;
@@ -52,6 +57,9 @@ export type Job = {
 	created_at: string | null;
 	completed_at: string | null;
 	duration: number | null;
+	child_job_ids?: number[];
+	child_count?: number;
+	user_name?: string | null;
 	engine_data?: Record< string, unknown > | null;
 	failure?: Record< string, unknown > | null;
 	started_at?: string | null;
@@ -62,7 +70,7 @@ export type Job = {
 	api_responses?: Array< Record< string, unknown > >;
 	log_counts?: Record< string, unknown >;
 };
-export const JOB_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"flow_id":{"type":"integer"},"flow_name":{"type":["string","null"]},"status":{"type":"string"},"status_reason":{"type":["string","null"]},"raw_status":{"type":"string"},"is_final":{"type":"boolean"},"is_stuck":{"type":"boolean"},"created_at":{"type":["string","null"]},"completed_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"engine_data":{"type":["object","null"]},"failure":{"type":["object","null"]},"started_at":{"type":["string","null"]},"steps":{"type":"array","items":{"type":"object"}},"failure_context":{"type":["object","null"]},"resolution":{"type":["object","null"]},"config_checks":{"type":"array","items":{"type":"object"}},"api_responses":{"type":"array","items":{"type":"object"}},"log_counts":{"type":"object"}},"required":["id","pipeline_id","pipeline_name","flow_id","flow_name","status","status_reason","raw_status","is_final","is_stuck","created_at","completed_at","duration"]} as const;
+export const JOB_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":["integer","null"]},"pipeline_name":{"type":["string","null"]},"flow_id":{"type":["integer","null"]},"flow_name":{"type":["string","null"]},"status":{"type":"string"},"status_known":{"type":"boolean"},"source":{"type":["string","null"]},"label":{"type":["string","null"]},"parent_job_id":{"type":["integer","null"]},"user_id":{"type":["integer","null"]},"status_reason":{"type":["string","null"]},"raw_status":{"type":"string"},"is_final":{"type":"boolean"},"is_stuck":{"type":"boolean"},"created_at":{"type":["string","null"]},"completed_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"child_job_ids":{"type":"array","items":{"type":"integer"}},"child_count":{"type":"integer"},"user_name":{"type":["string","null"]},"engine_data":{"type":["object","null"]},"failure":{"type":["object","null"]},"started_at":{"type":["string","null"]},"steps":{"type":"array","items":{"type":"object"}},"failure_context":{"type":["object","null"]},"resolution":{"type":["object","null"]},"config_checks":{"type":"array","items":{"type":"object"}},"api_responses":{"type":"array","items":{"type":"object"}},"log_counts":{"type":"object"}},"required":["id","pipeline_id","pipeline_name","flow_id","flow_name","status","status_known","status_reason","raw_status","source","label","parent_job_id","user_id","is_final","is_stuck","created_at","completed_at","duration"]} as const;
 export const isJob = schemaGuard< Job >( JOB_SCHEMA );
 
 // Response schema "dm-job-log-line".
@@ -96,8 +104,9 @@ export type JobsCounts = {
 	exact: boolean;
 	as_of: string;
 	by_status: Record< string, number >;
+	other_statuses: Record< string, number >;
 };
-export const JOBS_COUNTS_SCHEMA = {"type":"object","properties":{"total":{"type":"integer"},"exact":{"type":"boolean"},"as_of":{"type":"string"},"by_status":{"type":"object","additionalProperties":{"type":"integer"}}},"required":["total","exact","as_of","by_status"]} as const;
+export const JOBS_COUNTS_SCHEMA = {"type":"object","properties":{"total":{"type":"integer"},"exact":{"type":"boolean"},"as_of":{"type":"string"},"by_status":{"type":"object","additionalProperties":{"type":"integer"}},"other_statuses":{"type":"object","additionalProperties":{"type":"integer"}}},"required":["total","exact","as_of","by_status","other_statuses"]} as const;
 export const isJobsCounts = schemaGuard< JobsCounts >( JOBS_COUNTS_SCHEMA );
 
 // Response schema "dm-metrics".
@@ -357,9 +366,9 @@ export type GetExportParams = {
 	include_engine_data?: boolean;
 	pipeline_id?: number;
 	search?: string;
-	status?: Array< 'pending' | 'processing' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
+	status?: Array< 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
 };
-export const GET_EXPORT_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"format":{"type":"string","enum":["csv","json"]},"ids":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"minItems":1,"maxItems":10000},"include_engine_data":{"type":"boolean"},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"]}}},"required":[]} as const;
+export const GET_EXPORT_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"format":{"type":"string","enum":["csv","json"]},"ids":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"minItems":1,"maxItems":10000},"include_engine_data":{"type":"boolean"},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}}},"required":[]} as const;
 export const isGetExportParams = schemaGuard< GetExportParams >( GET_EXPORT_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/flows
@@ -383,15 +392,17 @@ export type GetJobsParams = {
 	after?: string;
 	before?: string;
 	flow_id?: number;
+	generation?: 'datamachine' | 'dm' | 'standalone';
 	order?: 'asc' | 'desc';
 	orderby?: 'job_id' | 'created_at' | 'completed_at' | 'status' | 'pipeline' | 'flow' | 'duration';
+	other_status?: string[];
 	page?: number;
 	per_page?: number;
 	pipeline_id?: number;
 	search?: string;
-	status?: Array< 'pending' | 'processing' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
+	status?: Array< 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
 };
-export const GET_JOBS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"order":{"type":"string","enum":["asc","desc"]},"orderby":{"type":"string","enum":["job_id","created_at","completed_at","status","pipeline","flow","duration"]},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"]}}},"required":[]} as const;
+export const GET_JOBS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"generation":{"type":"string","enum":["datamachine","dm","standalone"]},"order":{"type":"string","enum":["asc","desc"]},"orderby":{"type":"string","enum":["job_id","created_at","completed_at","status","pipeline","flow","duration"]},"other_status":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9_\\-]{0,49}$"},"maxItems":20},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}}},"required":[]} as const;
 export const isGetJobsParams = schemaGuard< GetJobsParams >( GET_JOBS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetJobsItem = Job;
@@ -401,9 +412,9 @@ export type PostJobsParams = {
 	engine_data?: Record< string, unknown >;
 	flow_id: number;
 	pipeline_id: number;
-	status?: 'pending' | 'processing' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
+	status?: 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
 };
-export const POST_JOBS_PARAMS_SCHEMA = {"type":"object","properties":{"engine_data":{"type":"object"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"status":{"type":"string","enum":["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"required":["flow_id","pipeline_id"]} as const;
+export const POST_JOBS_PARAMS_SCHEMA = {"type":"object","properties":{"engine_data":{"type":"object"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"status":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"required":["flow_id","pipeline_id"]} as const;
 export const isPostJobsParams = schemaGuard< PostJobsParams >( POST_JOBS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type PostJobsItem = Job;
@@ -477,9 +488,9 @@ export type PostJobsByIdStatusParams = {
 	engine_data?: Record< string, unknown >;
 	id: number;
 	reason?: string | null;
-	status: 'pending' | 'processing' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
+	status: 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
 };
-export const POST_JOBS_BY_ID_STATUS_PARAMS_SCHEMA = {"type":"object","properties":{"engine_data":{"type":"object"},"id":{"type":"integer","minimum":1,"maximum":9007199254740991},"reason":{"type":["string","null"],"maxLength":255},"status":{"type":"string","enum":["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"required":["id","status"]} as const;
+export const POST_JOBS_BY_ID_STATUS_PARAMS_SCHEMA = {"type":"object","properties":{"engine_data":{"type":"object"},"id":{"type":"integer","minimum":1,"maximum":9007199254740991},"reason":{"type":["string","null"],"maxLength":255},"status":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"required":["id","status"]} as const;
 export const isPostJobsByIdStatusParams = schemaGuard< PostJobsByIdStatusParams >( POST_JOBS_BY_ID_STATUS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type PostJobsByIdStatusItem = Job;
@@ -489,18 +500,20 @@ export type GetJobsChangesParams = {
 	after?: string;
 	before?: string;
 	flow_id?: number;
+	generation?: 'datamachine' | 'dm' | 'standalone';
 	order?: 'asc' | 'desc';
 	orderby?: 'job_id' | 'created_at' | 'completed_at' | 'status' | 'pipeline' | 'flow' | 'duration';
+	other_status?: string[];
 	page?: number;
 	per_page?: number;
 	pipeline_id?: number;
 	search?: string;
 	since_id?: number;
-	status?: Array< 'pending' | 'processing' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
+	status?: Array< 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
 	token?: string;
 	watch?: number[];
 };
-export const GET_JOBS_CHANGES_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"order":{"type":"string","enum":["asc","desc"]},"orderby":{"type":"string","enum":["job_id","created_at","completed_at","status","pipeline","flow","duration"]},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"since_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"token":{"type":"string","pattern":"^[0-9a-f]{0,32}$"},"watch":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"maxItems":50}},"required":[]} as const;
+export const GET_JOBS_CHANGES_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"generation":{"type":"string","enum":["datamachine","dm","standalone"]},"order":{"type":"string","enum":["asc","desc"]},"orderby":{"type":"string","enum":["job_id","created_at","completed_at","status","pipeline","flow","duration"]},"other_status":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9_\\-]{0,49}$"},"maxItems":20},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"since_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"token":{"type":"string","pattern":"^[0-9a-f]{0,32}$"},"watch":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"maxItems":50}},"required":[]} as const;
 export const isGetJobsChangesParams = schemaGuard< GetJobsChangesParams >( GET_JOBS_CHANGES_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetJobsChangesItem = JobsChanges;
@@ -607,12 +620,12 @@ export type PostOperationsParams = {
 	pipeline_id?: number;
 	reason?: string | null;
 	search?: string;
-	status?: Array< 'pending' | 'processing' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
+	status?: Array< 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
 	statuses?: Array< 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
 	target_status?: 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
 };
-export const POST_OPERATIONS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"as_of":{"type":"string"},"before":{"type":"string"},"confirm_count":{"type":"integer","minimum":0,"maximum":9007199254740991},"dry_run":{"type":"boolean"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"ids":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"minItems":1,"maxItems":10000},"include_active":{"type":"boolean"},"max_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"older_than_days":{"type":"integer","minimum":0,"maximum":36500},"orphaned":{"type":"boolean"},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"reason":{"type":["string","null"],"maxLength":255},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped"]}},"target_status":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped"]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]}},"required":["type"]} as const;
+export const POST_OPERATIONS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"as_of":{"type":"string"},"before":{"type":"string"},"confirm_count":{"type":"integer","minimum":0,"maximum":9007199254740991},"dry_run":{"type":"boolean"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"ids":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"minItems":1,"maxItems":10000},"include_active":{"type":"boolean"},"max_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"older_than_days":{"type":"integer","minimum":0,"maximum":36500},"orphaned":{"type":"boolean"},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"reason":{"type":["string","null"],"maxLength":255},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped"]}},"target_status":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped"]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]}},"required":["type"]} as const;
 export const isPostOperationsParams = schemaGuard< PostOperationsParams >( POST_OPERATIONS_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/operations/{id}
