@@ -182,4 +182,32 @@ final class DemoSeederTest extends TestCase {
 		$slowing = $by_pipeline['AI Content Enrichment'];
 		$this->assertGreaterThan( 1.4 * $median( $slowing['old'] ), $median( $slowing['new'] ), 'the slowing pipeline does not get slower' );
 	}
+
+	public function test_insights_tell_pipelines_apart(): void {
+		update_option( 'timezone_string', 'UTC' );
+		( new DemoSeeder() )->seed( 3000, true );
+		$response = $this->admin_request( 'GET', '/metrics', array( 'range' => '90d' ) );
+		$this->assertSame( 200, $response->get_status() );
+		$data = $response->get_data();
+
+		$p95 = array_column( $data['durations'], 'p95_seconds', 'pipeline_name' );
+		$this->assertCount( 6, $p95 );
+		$this->assertGreaterThanOrEqual( 5, count( array_unique( $p95 ) ), 'p95 is the same for most pipelines: ' . wp_json_encode( $p95 ) );
+
+		$trends = array_column( $data['duration_trend'], null, 'pipeline_name' );
+		$this->assertCount( 6, $trends );
+		$points = $trends['AI Content Enrichment']['points'];
+		$mean   = static function ( array $points ): float {
+			$sum   = 0.0;
+			$timed = 0;
+			foreach ( $points as $point ) {
+				$sum   += (float) $point['avg_seconds'] * $point['timed'];
+				$timed += $point['timed'];
+			}
+			return $sum / max( 1, $timed );
+		};
+		$third = intdiv( count( $points ), 3 );
+		$this->assertGreaterThan( 1.5 * $mean( array_slice( $points, 0, $third ) ), $mean( array_slice( $points, -$third ) ), 'the slowing pipeline\'s trend does not rise' );
+		$this->assertSame( array_sum( array_column( $points, 'timed' ) ), $trends['AI Content Enrichment']['timed_jobs'] );
+	}
 }
