@@ -46,6 +46,8 @@ export interface JobListItem {
 	completed_at: string | null;
 	/** Seconds, `null` until the job is final. */
 	duration: number | null;
+	/** Failed jobs in the list: the newest error line's message (cut). */
+	error_summary?: string | null;
 }
 
 /**

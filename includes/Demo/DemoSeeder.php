@@ -102,7 +102,8 @@ final class DemoSeeder {
 			if ( in_array( $run['status'], array( 'completed', 'complete', 'completed_with_error' ), true ) ) {
 				$processed_plan[ $index ] = array( $run['flow_step_id'], $run['source_url'], $run['completed_at'] );
 			}
-			if ( $index >= $first_logged ) {
+			// The newest jobs and every failure have their log (the list shows a failure's error line).
+			if ( $index >= $first_logged || str_starts_with( $run['status'], 'failed' ) ) {
 				$log_plans[ $index ] = $run['lines'];
 			}
 
