@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm run lint:php: every PHP file parses (php -l), and the layering rules hold:
-# $wpdb only inside includes/Repository/, no unserialize() that could instantiate objects.
+# $wpdb only inside includes/Repository/, no unserialize() that could instantiate objects, no
+# str_replace/preg_replace over the result of prepare().
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,12 @@ if unsafe=$(grep -rnE 'unserialize\(' includes | grep -v "allowed_classes' => fa
 	status=1
 fi
 
+if spliced=$(grep -rnE '(str_replace|str_ireplace|preg_replace|strtr|substr_replace)\(.*prepare\(' includes); then
+	echo "prepared SQL edited after prepare() (compose prepared fragments instead):"
+	echo "$spliced"
+	status=1
+fi
+
 count=$(echo "$files" | wc -w)
-[ "$status" = 0 ] && echo "PHP lint: $count files parse; \$wpdb stays in repositories; no unsafe unserialize()."
+[ "$status" = 0 ] && echo "PHP lint: $count files parse; \$wpdb stays in repositories; no unsafe unserialize(); nothing spliced into prepared SQL."
 exit "$status"

@@ -33,6 +33,7 @@ final class Plugin {
 		add_action( 'plugins_loaded', array( $this, 'upgrade_schema_if_needed' ) );
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
+		( new \DMJobs\Rest\RequestTextGuard() )->register();
 		( new AdminPage() )->register();
 		( new \DMJobs\AdminTools\AdminToolsModule() )->register();
 		( new \DMJobs\Jobs\DataVersion() )->register();
@@ -68,6 +69,6 @@ final class Plugin {
 	 * Whether the Data Machine plugin is loaded.
 	 */
 	public static function data_machine_active(): bool {
-		return defined( 'DATA_MACHINE_VERSION' ) || class_exists( '\\DataMachine\\Core\\Database\\Jobs\\Jobs' );
+		return defined( 'DATA_MACHINE_VERSION' ) || defined( 'DATAMACHINE_VERSION' ) || class_exists( '\\DataMachine\\Core\\Database\\Jobs\\Jobs' );
 	}
 }

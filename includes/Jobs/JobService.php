@@ -89,6 +89,9 @@ final class JobService {
 		if ( null === $base ) {
 			return $this->invalid( 'status', __( 'Unknown job status.', 'dm-jobs' ) );
 		}
+		if ( null !== $reason && ! mb_check_encoding( $reason, 'UTF-8' ) ) {
+			return $this->invalid( 'reason', __( 'Text must be valid UTF-8.', 'dm-jobs' ) );
+		}
 		$reason = null === $reason ? null : trim( $reason );
 		if ( null !== $reason && mb_strlen( $reason ) > self::MAX_REASON_LENGTH ) {
 			return $this->invalid( 'reason', __( 'The reason is longer than 255 characters.', 'dm-jobs' ) );

@@ -60,6 +60,20 @@ final class JobColumns {
 	}
 
 	/**
+	 * A string key of a JSON column, or NULL (also when the column is not valid JSON: Data Machine's rows
+	 * may hold PHP-serialized data from older versions, and a failing expression would break its inserts).
+	 *
+	 * @param string $column The JSON column reference.
+	 * @param string $key    A top-level key made of [a-z_] only.
+	 */
+	public static function engine_reason_expression( string $column, string $key ): string {
+		if ( ! preg_match( '/^[a-z_]+$/', $key ) ) {
+			throw new \InvalidArgumentException( 'Invalid JSON key.' );
+		}
+		return "CASE WHEN JSON_VALID({$column}) THEN JSON_UNQUOTE(JSON_EXTRACT({$column}, '$.{$key}')) ELSE NULL END";
+	}
+
+	/**
 	 * Seconds from creation to completion.
 	 *
 	 * @param string $alias Table alias prefix, e.g. "j.".

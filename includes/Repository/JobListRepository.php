@@ -21,8 +21,6 @@ defined( 'ABSPATH' ) || exit;
 
 final class JobListRepository {
 
-	private const ORDER_MARKER = '__dm_jobs_order__';
-
 	public const LIST_COLUMNS = 'j.job_id, j.pipeline_id, j.flow_id, j.status, j.status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name';
 
 	public function __construct( private readonly JobRepository $jobs = new JobRepository() ) {
@@ -71,14 +69,18 @@ final class JobListRepository {
 			$where .= " AND {$extra_condition}";
 		}
 		$values[] = $cap + 1;
-		$sql      = 'SELECT COUNT(*) FROM (SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where} LIMIT %d) capped";
-		return (int) $wpdb->get_var( self::without_index_intersection( $wpdb->prepare( $sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$sql      = self::without_index_intersection( 'SELECT COUNT(*) FROM (SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where} LIMIT %d) capped" );
+		return (int) $wpdb->get_var( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
 	 * MySQL/MariaDB like to intersect two single-column indexes (status ∩ pipeline_id) and sort the
 	 * result, which is far slower here than walking one index in job-ID order. Turn that off for one
 	 * statement: MariaDB's SET STATEMENT, MySQL's optimizer hint (a comment elsewhere).
+	 *
+	 * Applied to the SQL template before prepare(): nothing is ever spliced into prepared SQL.
+	 *
+	 * @param string $sql A SELECT template of our own (with placeholders), not yet prepared.
 	 */
 	private static function without_index_intersection( string $sql ): string {
 		global $wpdb;
@@ -324,8 +326,8 @@ final class JobListRepository {
 		}
 		$values[] = $query->per_page;
 		$values[] = $query->offset();
-		$ids_sql  = 'SELECT job_id FROM (' . implode( ' UNION ALL ', $parts ) . ") merged ORDER BY job_id {$query->order->sql()} LIMIT %d OFFSET %d";
-		$ids      = array_map( 'intval', $wpdb->get_col( self::without_index_intersection( $wpdb->prepare( $ids_sql, $values ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$ids_sql  = self::without_index_intersection( 'SELECT job_id FROM (' . implode( ' UNION ALL ', $parts ) . ") merged ORDER BY job_id {$query->order->sql()} LIMIT %d OFFSET %d" );
+		$ids      = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $ids_sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		if ( ! $ids ) {
 			return array();
 		}
@@ -352,12 +354,14 @@ final class JobListRepository {
 		if ( JobOrderBy::JobId !== $order_by ) {
 			$sort .= ", j.job_id {$order}";
 		}
-		$values[] = $limit;
-		$values[] = $offset;
-		$sql      = 'SELECT ' . self::LIST_COLUMNS . $this->from_with_names() . " WHERE {$where} ORDER BY " . self::ORDER_MARKER . ' LIMIT %d OFFSET %d';
-		// The sort expression may hold literal LIKE patterns, so it joins the query after prepare().
-		$prepared = str_replace( self::ORDER_MARKER, $sort, $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		return (array) $wpdb->get_results( self::without_index_intersection( $prepared ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		// Three fragments, composed: the prepared filter, the sort expression (from a fixed map; it may
+		// hold literal LIKE patterns, so it never goes through prepare()), and the prepared page bounds.
+		// No value is ever searched or replaced in prepared SQL.
+		$select = self::without_index_intersection( 'SELECT ' . self::LIST_COLUMNS . $this->from_with_names() . " WHERE {$where}" );
+		$sql    = ( $values ? $wpdb->prepare( $select, $values ) : $select ) // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			. ' ORDER BY ' . $sort . ' '
+			. $wpdb->prepare( 'LIMIT %d OFFSET %d', $limit, $offset );
+		return (array) $wpdb->get_results( $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	private function from_with_names(): string {

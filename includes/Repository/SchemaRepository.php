@@ -9,6 +9,7 @@
 
 namespace DMJobs\Repository;
 
+use DMJobs\DataMachine\Adapters;
 use DMJobs\Repository\Migrations\Migrations;
 
 defined( 'ABSPATH' ) || exit;
@@ -19,12 +20,23 @@ final class SchemaRepository {
 	public const OWNED_OPTION   = 'dm_jobs_created_tables';
 	public const APPLIED_OPTION = 'dm_jobs_schema_applied';
 
+	/**
+	 * The Data Machine generations (Adapters keys) the applied migrations were run for. When Data Machine
+	 * appears, is upgraded to a new table generation or goes away, every migration runs again (they only
+	 * add what is missing) so the generation now in use gets our columns and indexes too.
+	 */
+	public const GENERATIONS_OPTION = 'dm_jobs_schema_generations';
+
 	public function installed_version(): int {
 		return (int) get_option( self::VERSION_OPTION, 0 );
 	}
 
 	public function needs_upgrade(): bool {
-		return array() !== $this->pending_migrations();
+		return array() !== $this->pending_migrations() || $this->generations_changed();
+	}
+
+	private function generations_changed(): bool {
+		return get_option( self::GENERATIONS_OPTION, null ) !== Adapters::available_keys();
 	}
 
 	/**
@@ -32,6 +44,9 @@ final class SchemaRepository {
 	 * safe to re-run, so a site that predates the applied-list simply runs them all once.
 	 */
 	public function upgrade(): void {
+		if ( $this->generations_changed() ) {
+			delete_option( self::APPLIED_OPTION );
+		}
 		$applied = $this->applied_versions();
 		foreach ( $this->pending_migrations() as $migration ) {
 			$migration->up( $this );
@@ -39,6 +54,8 @@ final class SchemaRepository {
 			update_option( self::APPLIED_OPTION, array_values( array_unique( $applied ) ), true );
 			update_option( self::VERSION_OPTION, max( $applied ), true );
 		}
+		update_option( self::GENERATIONS_OPTION, Adapters::available_keys(), true );
+		JobColumns::forget();
 	}
 
 	/**
@@ -54,6 +71,19 @@ final class SchemaRepository {
 	 */
 	private function applied_versions(): array {
 		return array_map( 'intval', (array) get_option( self::APPLIED_OPTION, array() ) );
+	}
+
+	/**
+	 * The site's table prefix (the adapters build Data Machine's table names from it).
+	 */
+	public static function prefix(): string {
+		global $wpdb;
+		return (string) $wpdb->prefix;
+	}
+
+	public function has_rows( string $table ): bool {
+		global $wpdb;
+		return null !== $wpdb->get_var( "SELECT 1 FROM `{$table}` LIMIT 1" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	public function table_exists( string $table ): bool {

@@ -1,30 +1,48 @@
 <?php
 /**
- * Prefixed names of the tables DM Jobs works with.
+ * Prefixed names of the tables DM Jobs works with. Data Machine's tables come from the generation in use
+ * (DMJobs\DataMachine\Adapters): datamachine_* today, dm_* in v0.1 and standalone. DM Jobs' own tables
+ * keep their dm_ names.
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Repository;
 
+use DMJobs\DataMachine\Adapters;
+
 defined( 'ABSPATH' ) || exit;
 
 final class TableNames {
 
 	public static function jobs(): string {
-		return self::prefixed( 'dm_jobs' );
+		return Adapters::current()->tables()->jobs;
 	}
 
 	public static function pipelines(): string {
-		return self::prefixed( 'dm_pipelines' );
+		return Adapters::current()->tables()->pipelines;
 	}
 
 	public static function flows(): string {
-		return self::prefixed( 'dm_flows' );
+		return Adapters::current()->tables()->flows;
 	}
 
 	public static function processed_items(): string {
-		return self::prefixed( 'dm_processed_items' );
+		return Adapters::current()->tables()->processed_items;
+	}
+
+	/**
+	 * Data Machine's own log table (today's datamachine_logs), or null where lines live in job_logs().
+	 */
+	public static function data_machine_logs(): ?string {
+		return Adapters::current()->tables()->logs;
+	}
+
+	/**
+	 * Data Machine's run metadata table (today's generation), or null.
+	 */
+	public static function run_metadata(): ?string {
+		return Adapters::current()->tables()->run_metadata;
 	}
 
 	public static function job_logs(): string {
@@ -40,15 +58,17 @@ final class TableNames {
 	}
 
 	/**
-	 * @return array<string, string> short name => prefixed name
+	 * Data Machine's four core tables in the generation in use.
+	 *
+	 * @return array<string, string> unprefixed name => prefixed name
 	 */
 	public static function all(): array {
-		return array(
-			'dm_jobs'            => self::jobs(),
-			'dm_pipelines'       => self::pipelines(),
-			'dm_flows'           => self::flows(),
-			'dm_processed_items' => self::processed_items(),
-		);
+		global $wpdb;
+		$all = array();
+		foreach ( array( self::jobs(), self::pipelines(), self::flows(), self::processed_items() ) as $table ) {
+			$all[ substr( $table, strlen( $wpdb->prefix ) ) ] = $table;
+		}
+		return $all;
 	}
 
 	private static function prefixed( string $name ): string {

@@ -101,6 +101,7 @@ final class AuditController extends WP_REST_Controller {
 				'description' => __( 'Page, from 1.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_PAGE,
 				'default'     => 1,
 			),
 			'per_page' => array(
@@ -130,11 +131,13 @@ final class AuditController extends WP_REST_Controller {
 				'description' => __( 'Only entries by this user.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 			'job_id'   => array(
 				'description' => __( 'Only entries about this job.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 			'after'    => array(
 				'description' => __( 'Entries at or after this ISO 8601 date-time.', 'dm-jobs' ),

@@ -81,6 +81,7 @@ final class ExportController extends WP_REST_Controller {
 					'items'       => array(
 						'type'    => 'integer',
 						'minimum' => 1,
+						'maximum' => ParamLimits::MAX_ID,
 					),
 					'minItems'    => 1,
 					'maxItems'    => JobSelection::MAX_IDS,

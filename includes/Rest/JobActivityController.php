@@ -53,6 +53,7 @@ final class JobActivityController extends WP_REST_Controller {
 								'description' => __( 'The newest job ID the client shows: matching jobs above it are counted as new.', 'dm-jobs' ),
 								'type'        => 'integer',
 								'minimum'     => 0,
+								'maximum'     => ParamLimits::MAX_ID,
 							),
 						)
 					),

@@ -67,6 +67,7 @@ final class JobsController extends WP_REST_Controller {
 						'description' => __( 'The job ID.', 'dm-jobs' ),
 						'type'        => 'integer',
 						'minimum'     => 1,
+						'maximum'     => ParamLimits::MAX_ID,
 					),
 				),
 				array(
@@ -91,6 +92,7 @@ final class JobsController extends WP_REST_Controller {
 						'description' => __( 'The job ID.', 'dm-jobs' ),
 						'type'        => 'integer',
 						'minimum'     => 1,
+						'maximum'     => ParamLimits::MAX_ID,
 					),
 				),
 				array(
@@ -272,6 +274,7 @@ final class JobsController extends WP_REST_Controller {
 				'type'        => 'integer',
 				'default'     => 1,
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_PAGE,
 			),
 			'per_page'    => array(
 				'description' => __( 'Jobs per page, 1 to 100.', 'dm-jobs' ),
@@ -293,11 +296,13 @@ final class JobsController extends WP_REST_Controller {
 				'description' => __( 'Only jobs of this pipeline.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 			'flow_id'     => array(
 				'description' => __( 'Only jobs of this flow.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 			'search'      => array(
 				'description' => __( 'A job ID, or text matched against pipeline name, flow name and status reason.', 'dm-jobs' ),
@@ -338,12 +343,14 @@ final class JobsController extends WP_REST_Controller {
 				'description' => __( 'The pipeline the job runs.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 				'required'    => true,
 			),
 			'flow_id'     => array(
 				'description' => __( 'The flow (of that pipeline) the job runs.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 				'required'    => true,
 			),
 			'status'      => array(

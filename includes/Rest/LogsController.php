@@ -41,6 +41,7 @@ final class LogsController extends WP_REST_Controller {
 				'description' => __( 'The job ID.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 		);
 		register_rest_route(
@@ -175,11 +176,13 @@ final class LogsController extends WP_REST_Controller {
 				'description' => __( 'Cursor: only lines after this log line ID (next page, live tail). Lines come oldest first.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 0,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 			'before'   => array(
 				'description' => __( 'Cursor: only lines before this log line ID (the page before). Lines still come oldest first.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 			'tail'     => array(
 				'description' => __( 'Without a cursor: the newest lines instead of the oldest.', 'dm-jobs' ),

@@ -194,11 +194,13 @@ final class MetricsController extends WP_REST_Controller {
 				'description' => __( 'Only jobs of this pipeline.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			);
 			$params['flow_id']     = array(
 				'description' => __( 'Only jobs of this flow.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			);
 		}
 		return $params;
@@ -227,6 +229,7 @@ final class MetricsController extends WP_REST_Controller {
 				'description' => __( 'Only this pipeline.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 		);
 	}

@@ -41,6 +41,7 @@ final class OperationsController extends WP_REST_Controller {
 				'description' => __( 'The operation ID.', 'dm-jobs' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
 			),
 		);
 		register_rest_route(
@@ -226,11 +227,13 @@ final class OperationsController extends WP_REST_Controller {
 					'description' => __( 'The exact count the user confirmed (from the dry run); the operation is refused (409) if it no longer matches.', 'dm-jobs' ),
 					'type'        => 'integer',
 					'minimum'     => 0,
+					'maximum'     => ParamLimits::MAX_COUNT,
 				),
 				'max_id'          => array(
 					'description' => __( 'The dry run\'s snapshot: rows added later are never touched.', 'dm-jobs' ),
 					'type'        => 'integer',
 					'minimum'     => 0,
+					'maximum'     => ParamLimits::MAX_ID,
 				),
 				'as_of'           => array(
 					'description' => __( 'The dry run\'s time; "older than N days" is measured from it.', 'dm-jobs' ),
@@ -243,6 +246,7 @@ final class OperationsController extends WP_REST_Controller {
 					'items'       => array(
 						'type'    => 'integer',
 						'minimum' => 1,
+						'maximum' => ParamLimits::MAX_ID,
 					),
 					'minItems'    => 1,
 					'maxItems'    => JobSelection::MAX_IDS,

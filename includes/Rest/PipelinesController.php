@@ -56,6 +56,7 @@ final class PipelinesController extends WP_REST_Controller {
 							'description' => __( 'Only flows of this pipeline.', 'dm-jobs' ),
 							'type'        => 'integer',
 							'minimum'     => 1,
+							'maximum'     => ParamLimits::MAX_ID,
 						),
 					),
 				),

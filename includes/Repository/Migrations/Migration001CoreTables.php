@@ -1,14 +1,18 @@
 <?php
 /**
- * Data Machine's four tables (created when missing, adopted when present) plus our additions to dm_jobs.
+ * Data Machine's four tables (created when missing, adopted when present) plus our additions to its jobs
+ * table. Only the dm_* shape is ever created (standalone); today's datamachine_* tables are only adopted.
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Repository\Migrations;
 
+use DMJobs\DataMachine\Adapters;
+use DMJobs\DataMachine\AddedSchema;
+use DMJobs\DataMachine\Generation;
+use DMJobs\Repository\JobColumns;
 use DMJobs\Repository\SchemaRepository;
-use DMJobs\Repository\TableNames;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -19,7 +23,36 @@ final class Migration001CoreTables implements Migration {
 	}
 
 	public function up( SchemaRepository $schema ): void {
-		$tables = TableNames::all();
+		foreach ( Adapters::available() as $generation ) {
+			if ( $generation->ids_are_text() ) {
+				$this->extend_text_id_jobs( $schema, $generation );
+			} else {
+				$this->create_or_extend_v01_tables( $schema );
+			}
+		}
+	}
+
+	/**
+	 * Today's generation keeps a status's reason in engine_data.job_status_reason: status_reason reads it
+	 * there (a virtual column on MySQL/MariaDB; SQLite computes it in the query). It already has a
+	 * created_at index; completed_at gets one for the "Completed" sort.
+	 */
+	private function extend_text_id_jobs( SchemaRepository $schema, Generation $generation ): void {
+		$jobs = $generation->tables()->jobs;
+		if ( ! JobColumns::uses_sqlite() ) {
+			$schema->add_column_if_missing( $jobs, AddedSchema::STATUS_REASON, 'varchar(255) AS (' . JobColumns::engine_reason_expression( 'engine_data', 'job_status_reason' ) . ') VIRTUAL' );
+		}
+		$schema->add_index_if_missing( $jobs, 'dm_jobs_completed_at', 'completed_at' );
+	}
+
+	private function create_or_extend_v01_tables( SchemaRepository $schema ): void {
+		$tables = ( new \DMJobs\DataMachine\LegacyGeneration() )->tables();
+		$tables = array(
+			'dm_jobs'            => $tables->jobs,
+			'dm_pipelines'       => $tables->pipelines,
+			'dm_flows'           => $tables->flows,
+			'dm_processed_items' => $tables->processed_items,
+		);
 
 		$schema->create_table_if_missing(
 			'dm_pipelines',

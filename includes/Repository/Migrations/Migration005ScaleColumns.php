@@ -10,7 +10,7 @@ namespace DMJobs\Repository\Migrations;
 
 use DMJobs\Repository\JobColumns;
 use DMJobs\Repository\SchemaRepository;
-use DMJobs\Repository\TableNames;
+use DMJobs\DataMachine\Adapters;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -21,7 +21,18 @@ final class Migration005ScaleColumns implements Migration {
 	}
 
 	public function up( SchemaRepository $schema ): void {
-		$jobs = TableNames::jobs();
+		foreach ( Adapters::available() as $generation ) {
+			$this->extend( $schema, $generation->tables()->jobs, $generation->ids_are_text() );
+		}
+		JobColumns::forget();
+	}
+
+	/**
+	 * @param SchemaRepository $schema           Schema helper.
+	 * @param string           $jobs             The jobs table.
+	 * @param bool             $has_flow_created Whether Data Machine already indexes (flow_id, created_at) (today's generation).
+	 */
+	private function extend( SchemaRepository $schema, string $jobs, bool $has_flow_created ): void {
 		if ( ! JobColumns::uses_sqlite() ) {
 			$schema->add_column_if_missing( $jobs, JobColumns::STATUS_BASE, 'varchar(20) AS (' . JobColumns::status_base_expression() . ') VIRTUAL' );
 			$schema->add_column_if_missing( $jobs, JobColumns::DURATION, 'int AS (' . JobColumns::duration_expression() . ') VIRTUAL' );
@@ -32,7 +43,9 @@ final class Migration005ScaleColumns implements Migration {
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_flow_date_status', 'flow_id, created_at, ' . JobColumns::STATUS_BASE . ', pipeline_id' );
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_pipeline_date_status', 'pipeline_id, created_at, ' . JobColumns::STATUS_BASE );
 		} else {
-			$schema->add_index_if_missing( $jobs, 'dm_jobs_flow_created', 'flow_id, created_at' );
+			if ( ! $has_flow_created ) {
+				$schema->add_index_if_missing( $jobs, 'dm_jobs_flow_created', 'flow_id, created_at' );
+			}
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_pipeline_created', 'pipeline_id, created_at' );
 		}
 		try {
@@ -41,6 +54,5 @@ final class Migration005ScaleColumns implements Migration {
 		} catch ( \RuntimeException $too_long_for_old_servers ) {
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_reason', 'status_reason(191)' );
 		}
-		JobColumns::forget();
 	}
 }
