@@ -42,14 +42,14 @@ function LineDetails( {
 	const time = parseTimestamp( line.created_at );
 	return (
 		<div className="dm-jobs-log-details">
-			<h4>
+			<h3 className="dm-jobs-subheading">
 				{ sprintf(
 					/* translators: 1: log line ID, 2: level. */
 					__( 'Line #%1$d (%2$s)', 'dm-jobs' ),
 					line.id,
 					logLevelLabel( line.level )
 				) }
-			</h4>
+			</h3>
 			<dl className="dm-jobs-facts">
 				<dt>{ __( 'Time', 'dm-jobs' ) }</dt>
 				<dd>
