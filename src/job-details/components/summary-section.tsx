@@ -9,6 +9,8 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { StatusBadge } from '../../components/status-badge';
 import { Timestamp } from '../../components/timestamp';
+import { ImpossibleTimeWarning } from '../../components/impossible-time-warning';
+import { completedBeforeCreated } from '../../utils/completed-before-created';
 import type { DmJobsConfig } from '../../types';
 import type { JobDetail } from '../types';
 import { formatDuration, secondsBetween } from '../utils/format';
@@ -120,6 +122,10 @@ export function SummarySection( {
 				{ running
 					? __( 'Not yet', 'dm-jobs' )
 					: time( job.completed_at ) }
+				{ completedBeforeCreated(
+					job.created_at,
+					job.completed_at
+				) && <ImpossibleTimeWarning /> }
 			</dd>
 			<dt>{ __( 'Duration', 'dm-jobs' ) }</dt>
 			<dd>
