@@ -7,6 +7,7 @@
 
 namespace DMJobs\Jobs;
 
+use DMJobs\Alerts\StuckCutoff;
 use DMJobs\Payload\EngineDataDecoder;
 use DMJobs\Status\StatusParser;
 
@@ -36,6 +37,7 @@ final class JobFormatter {
 			'status_reason' => $stored_note ?? $parsed->reason,
 			'raw_status'    => $parsed->raw,
 			'is_final'      => $parsed->is_final(),
+			'is_stuck'      => StuckCutoff::is_stuck( $parsed, self::timestamp( $row['created_at'] ?? null ) ),
 			'created_at'    => $created_at,
 			'completed_at'  => $completed_at,
 			'duration'      => self::duration( $row['created_at'] ?? null, $completed_at ? $row['completed_at'] : null ),
@@ -68,7 +70,7 @@ final class JobFormatter {
 			'message' => self::string_or_null( $data['error_message'] ?? null ),
 			'step_id' => self::string_or_null( $data['error_step_id'] ?? null ),
 			'trace'   => self::string_or_null( $data['error_trace'] ?? null ),
-			'reason'  => self::string_or_null( $data['error_reason'] ?? null ) ?? $job['status_reason'],
+			'reason'  => self::string_or_null( $data['error_reason'] ?? null ) ?? self::string_or_null( $data['job_status_reason'] ?? null ) ?? $job['status_reason'],
 		);
 		if ( 'failed' !== $job['status'] && null === $failure['message'] ) {
 			return null;

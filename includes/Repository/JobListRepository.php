@@ -44,6 +44,23 @@ final class JobListRepository {
 	}
 
 	/**
+	 * Jobs by ID in the list shape (for jobs the screen watches), ascending; missing IDs are absent.
+	 *
+	 * @param int[] $ids
+	 * @return array<int, array<string, string|null>>
+	 */
+	public function find_by_ids( array $ids ): array {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ), static fn ( int $id ): bool => $id > 0 ) ) );
+		if ( ! $ids ) {
+			return array();
+		}
+		$sql = 'SELECT ' . self::LIST_COLUMNS . $this->from_with_names()
+			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ') ORDER BY j.job_id ASC';
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
 	 * Rows from a known job ID on, ascending: how deep pages of the unfiltered list are read
 	 * without scanning every row above them.
 	 *
@@ -153,15 +170,24 @@ final class JobListRepository {
 	}
 
 	/**
-	 * IDs of jobs that are still pending or processing (few on a healthy site).
+	 * IDs of jobs that are still pending or processing (few on a healthy site), optionally only
+	 * within a job-ID range (above_id < job_id <= up_to_id).
 	 *
 	 * @return int[]
 	 */
-	public function open_job_ids( int $limit ): array {
+	public function open_job_ids( int $limit, ?int $above_id = null, ?int $up_to_id = null ): array {
 		global $wpdb;
 		[ $condition, $values ] = $this->status_condition( StatusFilterSql::active_statuses() );
-		$values[]               = $limit;
-		$sql                    = 'SELECT j.job_id FROM ' . TableNames::jobs() . " j WHERE {$condition} ORDER BY j.job_id ASC LIMIT %d";
+		if ( null !== $above_id ) {
+			$condition .= ' AND j.job_id > %d';
+			$values[]   = $above_id;
+		}
+		if ( null !== $up_to_id ) {
+			$condition .= ' AND j.job_id <= %d';
+			$values[]   = $up_to_id;
+		}
+		$values[] = $limit;
+		$sql      = 'SELECT j.job_id FROM ' . TableNames::jobs() . " j WHERE {$condition} ORDER BY j.job_id ASC LIMIT %d";
 		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 

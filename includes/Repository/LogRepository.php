@@ -187,6 +187,22 @@ final class LogRepository {
 	}
 
 	/**
+	 * The newest lines of a job at these levels, newest first.
+	 *
+	 * @param string[] $levels
+	 * @return array<int, array<string, string|null>>
+	 */
+	public function find_latest( int $job_id, array $levels, int $limit ): array {
+		global $wpdb;
+		if ( ! $levels ) {
+			return array();
+		}
+		$sql    = 'SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs() . ' WHERE job_id = %d AND level IN (' . implode( ', ', array_fill( 0, count( $levels ), '%s' ) ) . ') ORDER BY log_id DESC LIMIT %d';
+		$values = array_merge( array( $job_id ), array_values( $levels ), array( $limit ) );
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
 	 * The newest lines of a job that recorded an HTTP status, among its newest $window lines
 	 * (bounded work however long the log is).
 	 *

@@ -79,6 +79,13 @@ final class JobsController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::DELETABLE,
 					'callback'            => array( $this, 'delete_item' ),
 					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => array(
+						'dry_run' => array(
+							'description' => __( 'Only answer the job that would be deleted; delete nothing.', 'dm-jobs' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -191,10 +198,22 @@ final class JobsController extends WP_REST_Controller {
 			return $this->not_found();
 		}
 		$previous = $this->prepare_item_for_response( JobFormatter::detail( $row ), $request );
+		if ( true === $request['dry_run'] ) {
+			return rest_ensure_response(
+				array(
+					'deleted'  => false,
+					'dry_run'  => true,
+					'previous' => $previous->get_data(),
+				)
+			);
+		}
 		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
 		do_action( 'dm_jobs_before_delete_jobs', array( (int) $request['id'] ) );
 		if ( ! $this->jobs->delete( (int) $request['id'] ) ) {
-			return new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted.', 'dm-jobs' ), array( 'status' => 500 ) );
+			// Deleted meanwhile by another request: it is gone, as asked.
+			return null === $this->jobs->find( (int) $request['id'] )
+				? $this->not_found()
+				: new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted; try again.', 'dm-jobs' ), array( 'status' => 503 ) );
 		}
 		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
 		do_action( 'dm_jobs_jobs_deleted', array( (int) $request['id'] ) );
@@ -445,6 +464,11 @@ final class JobsController extends WP_REST_Controller {
 				),
 				'is_final'      => array(
 					'description' => __( 'Whether the job has finished.', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'is_stuck'      => array(
+					'description' => __( 'Whether the job has been pending or processing longer than the stuck-jobs alert threshold (minutes, default 60).', 'dm-jobs' ),
 					'type'        => 'boolean',
 					'readonly'    => true,
 				),

@@ -7,6 +7,8 @@
 
 namespace DMJobs\Tests;
 
+PHP_SAPI === 'cli' || exit;
+
 final class Fixtures {
 
 	public static function pipeline( string $name ): int {

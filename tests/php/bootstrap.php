@@ -7,6 +7,8 @@
  * @package DMJobs
  */
 
+PHP_SAPI === 'cli' || exit;
+
 // PHPUnit includes this file inside a function: WordPress's globals must be declared global first.
 global $wpdb, $table_prefix, $wp_filter, $wp_actions, $wp_current_filter, $wp_rewrite, $wp, $wp_query,
 	$wp_the_query, $wp_roles, $wp_locale, $wp_embed, $wp_widget_factory, $wp_version, $wp_db_version,

@@ -6,12 +6,12 @@ import type { APIFetchOptions } from '@wordpress/api-fetch';
 /**
  * Internal dependencies
  */
-import { BASE_STATUSES } from '../../../src/types';
+import { BASE_STATUSES } from '../../../src/shared/types';
 import type {
 	FlowSummary,
 	JobListItem,
 	PipelineSummary,
-} from '../../../src/types';
+} from '../../../src/shared/types';
 
 /** Routes of the fake server, for `failNext( { route } )` and `requestsTo()`. */
 export type FakeRoute =

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { JobListItem } from '../../../src/types';
+import type { JobListItem } from '../../../src/shared/types';
 
 /**
  * A job as the REST API returns it, with overridable fields.

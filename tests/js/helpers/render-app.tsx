@@ -12,10 +12,10 @@ import { createRegistry, RegistryProvider } from '@wordpress/data';
 /**
  * Internal dependencies
  */
-import { App } from '../../../src/components/app';
-import { getConfig } from '../../../src/config';
-import { store } from '../../../src/store';
-import type { DmJobsConfig } from '../../../src/types';
+import { App } from '../../../src/app/app';
+import { getConfig } from '../../../src/shared/config';
+import { store } from '../../../src/features/jobs-list/store';
+import type { DmJobsConfig } from '../../../src/shared/types';
 
 export const TEST_CONFIG: DmJobsConfig = getConfig( {
 	restNamespace: 'dm-jobs/v1',

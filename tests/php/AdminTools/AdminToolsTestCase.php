@@ -14,6 +14,8 @@ use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 use WP_REST_Response;
 
+PHP_SAPI === 'cli' || exit;
+
 abstract class AdminToolsTestCase extends TestCase {
 
 	protected const OLD = '2020-01-15 10:00:00';

@@ -14,6 +14,8 @@ use DMJobs\Operations\OperationParams;
 use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class CleanupJobsTest extends AdminToolsTestCase {

@@ -12,6 +12,8 @@ namespace DMJobs\Tests\AdminTools;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 abstract class CommittedTestCase extends TestCase {
 
 	protected int $pipeline_id = 0;

@@ -20,6 +20,8 @@ use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
 use DMJobs\Repository\Retry;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/CommittedTestCase.php';
 
 final class ConcurrencyTest extends CommittedTestCase {

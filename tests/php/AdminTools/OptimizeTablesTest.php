@@ -12,6 +12,8 @@ use DMJobs\Audit\Actor;
 use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/CommittedTestCase.php';
 
 final class OptimizeTablesTest extends CommittedTestCase {

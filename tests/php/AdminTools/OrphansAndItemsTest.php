@@ -11,6 +11,8 @@ namespace DMJobs\Tests\AdminTools;
 use DMJobs\Repository\ProcessedItemRepository;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class OrphansAndItemsTest extends AdminToolsTestCase {

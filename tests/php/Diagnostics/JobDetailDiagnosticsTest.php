@@ -13,6 +13,8 @@ use DMJobs\Logs\LogService;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobDetailDiagnosticsTest extends TestCase {
 
 	private const STEPS = array(

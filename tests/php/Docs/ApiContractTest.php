@@ -14,6 +14,8 @@ use DMJobs\Status\BaseStatus;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class ApiContractTest extends TestCase {
 
 	public function test_readme_api_section_is_generated_from_the_routes(): void {
@@ -24,7 +26,7 @@ final class ApiContractTest extends TestCase {
 	}
 
 	public function test_typescript_job_type_matches_the_schema(): void {
-		$types = (string) file_get_contents( DM_JOBS_DIR . '/src/types.ts' );
+		$types = (string) file_get_contents( DM_JOBS_DIR . '/src/shared/types.ts' );
 		$this->assertSame( 1, preg_match( '/export interface JobListItem \{(.*?)\n\}/s', $types, $match ) );
 		preg_match_all( '/^\t(\w+)\??:/m', $match[1], $fields );
 
@@ -34,13 +36,13 @@ final class ApiContractTest extends TestCase {
 		$listed = $this->admin_request( 'GET', '/jobs' )->get_data()[0];
 		$keys   = array_values( array_diff( array_keys( $listed ), array( '_links' ) ) );
 
-		$this->assertEqualsCanonicalizing( $keys, $fields[1], 'src/types.ts JobListItem differs from what GET /jobs returns' );
+		$this->assertEqualsCanonicalizing( $keys, $fields[1], 'src/shared/types.ts JobListItem differs from what GET /jobs returns' );
 		$schema = ( new JobsController() )->get_item_schema();
 		$this->assertSame( array(), array_diff( $keys, array_keys( $schema['properties'] ) ), 'a listed field is missing from the schema' );
 	}
 
 	public function test_typescript_enums_match_php(): void {
-		$types = (string) file_get_contents( DM_JOBS_DIR . '/src/types.ts' );
+		$types = (string) file_get_contents( DM_JOBS_DIR . '/src/shared/types.ts' );
 		$this->assertSame( 1, preg_match( '/export const BASE_STATUSES = \[(.*?)\]/s', $types, $statuses ) );
 		preg_match_all( "/'(\w+)'/", $statuses[1], $status_values );
 		$this->assertSame( BaseStatus::values(), $status_values[1] );

@@ -21,6 +21,8 @@ use DMJobs\Status\StatusParser;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobListStrategiesTest extends TestCase {
 
 	protected function setUp(): void {

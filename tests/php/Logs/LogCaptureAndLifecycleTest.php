@@ -15,6 +15,8 @@ use DMJobs\Tests\TestCase;
 /**
  * Instantiating this class would be visible.
  */
+PHP_SAPI === 'cli' || exit;
+
 final class DmJobsLogTripwire {
 	public static int $woken = 0;
 	public string $command   = 'rm -rf /';

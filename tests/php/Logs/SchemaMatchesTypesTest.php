@@ -1,7 +1,7 @@
 <?php
 /**
  * The REST schemas and the TypeScript types of the detail view stay in step: the test reads
- * src/job-details/types.ts and compares its field names with what the PHP side documents and sends.
+ * src/features/job-details/types.ts and compares its field names with what the PHP side documents and sends.
  *
  * @package DMJobs
  */
@@ -12,15 +12,17 @@ use DMJobs\Logs\LogService;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class SchemaMatchesTypesTest extends TestCase {
 
 	/**
-	 * Field names of an exported TS interface in src/job-details/types.ts.
+	 * Field names of an exported TS interface in src/features/job-details/types.ts.
 	 *
 	 * @return string[]
 	 */
 	private function ts_fields( string $interface ): array {
-		$source = (string) file_get_contents( dirname( __DIR__, 3 ) . '/src/job-details/types.ts' );
+		$source = (string) file_get_contents( dirname( __DIR__, 3 ) . '/src/features/job-details/types.ts' );
 		$this->assertMatchesRegularExpression( '/export interface ' . $interface . '\b/', $source );
 		preg_match( '/export interface ' . $interface . '\b[^{]*\{(.*?)\n\}/s', $source, $body );
 		// Drop comments, then take "name:" at the start of a line.

@@ -11,6 +11,8 @@ use DMJobs\Jobs\JobCounts;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobActivityTest extends TestCase {
 
 	private int $pipeline;

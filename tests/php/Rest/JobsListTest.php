@@ -10,6 +10,8 @@ namespace DMJobs\Tests\Rest;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobsListTest extends TestCase {
 
 	/**
@@ -87,6 +89,7 @@ final class JobsListTest extends TestCase {
 				'status_reason' => 'timeout',
 				'raw_status'    => 'failed - timeout',
 				'is_final'      => true,
+				'is_stuck'      => false,
 				'created_at'    => '2026-03-02T10:00:00Z',
 				'completed_at'  => '2026-03-02T10:01:00Z',
 				'duration'      => 60,

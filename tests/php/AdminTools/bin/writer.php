@@ -10,6 +10,8 @@
  * @package DMJobs
  */
 
+PHP_SAPI === 'cli' || exit;
+
 if ( 'cli' !== PHP_SAPI || $argc < 7 ) {
 	exit( 2 );
 }

@@ -1,0 +1,318 @@
+/**
+ * The api client of the Admin modal: operations, retention, metrics, report,
+ * audit and export links, all under `dm-jobs/v1`.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+import { __ } from '@wordpress/i18n';
+import { addQueryArgs } from '@wordpress/url';
+
+/**
+ * Internal dependencies
+ */
+import { getConfig } from '../../../shared/config';
+import { getAdminToolsConfig } from '../config';
+import type {
+	AuditFilters,
+	AuditPage,
+	JobFilterParams,
+	Operation,
+	OperationParams,
+	OperationPreview,
+	OperationState,
+	OperationType,
+	PipelineReport,
+	RetentionDryRun,
+	RetentionReport,
+	RetentionSettings,
+	RetentionState,
+	SystemMetrics,
+} from '../types';
+
+/**
+ * An error answer of the REST API, with its `data` (e.g. the new count of a
+ * 409 `dm_jobs_count_changed`, or the invalid `params`).
+ */
+export class AdminApiError extends Error {
+	readonly code: string;
+	readonly status: number | null;
+	readonly data: Record< string, unknown >;
+
+	constructor(
+		code: string,
+		message: string,
+		status: number | null,
+		data: Record< string, unknown > = {}
+	) {
+		super( message );
+		this.name = 'AdminApiError';
+		this.code = code;
+		this.status = status;
+		this.data = data;
+	}
+}
+
+function isRecord( value: unknown ): value is Record< string, unknown > {
+	return typeof value === 'object' && value !== null;
+}
+
+async function toAdminApiError( error: unknown ): Promise< AdminApiError > {
+	if ( error instanceof AdminApiError ) {
+		return error;
+	}
+	if ( error instanceof Response ) {
+		let body: unknown = null;
+		try {
+			body = await error.json();
+		} catch {
+			body = null;
+		}
+		if ( isRecord( body ) && typeof body.message === 'string' ) {
+			return new AdminApiError(
+				typeof body.code === 'string' ? body.code : 'unknown_error',
+				body.message,
+				error.status,
+				isRecord( body.data ) ? body.data : {}
+			);
+		}
+		return new AdminApiError(
+			'unknown_error',
+			__( 'The server responded with an error.', 'dm-jobs' ),
+			error.status
+		);
+	}
+	if ( isRecord( error ) && typeof error.message === 'string' ) {
+		return new AdminApiError(
+			typeof error.code === 'string' ? error.code : 'fetch_error',
+			error.message,
+			null
+		);
+	}
+	return new AdminApiError(
+		'unknown_error',
+		__( 'An unknown error occurred.', 'dm-jobs' ),
+		null
+	);
+}
+
+function path( route: string ): string {
+	return `/${ getConfig().restNamespace }${ route }`;
+}
+
+interface RawResult< T > {
+	body: T;
+	headers: Headers;
+}
+
+async function request< T >(
+	options: Parameters< typeof apiFetch >[ 0 ]
+): Promise< RawResult< T > > {
+	let response: Response;
+	try {
+		response = await apiFetch< Response, false >( {
+			...options,
+			parse: false,
+		} );
+	} catch ( error ) {
+		throw await toAdminApiError( error );
+	}
+	try {
+		return {
+			body: ( await response.json() ) as T,
+			headers: response.headers,
+		};
+	} catch {
+		throw new AdminApiError(
+			'invalid_response',
+			__(
+				'The server sent an answer this screen cannot read.',
+				'dm-jobs'
+			),
+			response.status
+		);
+	}
+}
+
+async function get< T >(
+	route: string,
+	query: Record< string, unknown > = {}
+): Promise< T > {
+	return (
+		await request< T >( { path: addQueryArgs( path( route ), query ) } )
+	).body;
+}
+
+async function post< T >(
+	route: string,
+	data: Record< string, unknown > = {}
+): Promise< T > {
+	return (
+		await request< T >( { path: path( route ), method: 'POST', data } )
+	).body;
+}
+
+export function previewOperation(
+	type: OperationType,
+	params: OperationParams
+): Promise< OperationPreview > {
+	return post< OperationPreview >( '/operations', {
+		...params,
+		type,
+		dry_run: true,
+	} );
+}
+
+/**
+ * Starts an operation with the dry run's exact count and snapshot. Rejects
+ * with `dm_jobs_count_changed` (409, `data.count`) when the count moved.
+ *
+ * @param type    Operation type.
+ * @param params  Its parameters.
+ * @param preview The dry run the admin confirmed.
+ */
+export function startOperation(
+	type: OperationType,
+	params: OperationParams,
+	preview: OperationPreview
+): Promise< Operation > {
+	return post< Operation >( '/operations', {
+		...params,
+		type,
+		confirm_count: preview.count,
+		max_id: preview.max_id,
+		as_of: preview.as_of,
+	} );
+}
+
+export function runOperation(
+	id: number,
+	budget: number
+): Promise< Operation > {
+	return post< Operation >( `/operations/${ id }/run`, { budget } );
+}
+
+export function cancelOperation( id: number ): Promise< Operation > {
+	return post< Operation >( `/operations/${ id }/cancel` );
+}
+
+export function listOperations(
+	states: OperationState[] = []
+): Promise< Operation[] > {
+	return get< Operation[] >(
+		'/operations',
+		states.length ? { state: states.join( ',' ) } : {}
+	);
+}
+
+export function getRetention(): Promise< RetentionState > {
+	return get< RetentionState >( '/retention' );
+}
+
+export function saveRetention(
+	settings: Partial< RetentionSettings >
+): Promise< RetentionState > {
+	return post< RetentionState >( '/retention', { ...settings } );
+}
+
+export function previewRetention(): Promise< RetentionDryRun > {
+	return post< RetentionDryRun >( '/retention/run', { dry_run: true } );
+}
+
+export function runRetention(): Promise< RetentionReport > {
+	return post< RetentionReport >( '/retention/run', {
+		dry_run: false,
+		confirm: true,
+	} );
+}
+
+export function getMetrics(
+	stuckMinutes: number,
+	refresh: boolean
+): Promise< SystemMetrics > {
+	return get< SystemMetrics >( '/maintenance/metrics', {
+		stuck_minutes: stuckMinutes,
+		refresh: refresh ? 'true' : undefined,
+	} );
+}
+
+export function getPipelineReport(
+	after: string,
+	before: string
+): Promise< PipelineReport > {
+	return get< PipelineReport >( '/reports/pipelines', { after, before } );
+}
+
+export const AUDIT_PER_PAGE = 20;
+
+export async function getAuditPage(
+	filters: AuditFilters
+): Promise< AuditPage > {
+	const { body, headers } = await request< AuditPage[ 'entries' ] >( {
+		path: addQueryArgs( path( '/audit' ), {
+			page: filters.page,
+			per_page: AUDIT_PER_PAGE,
+			category: filters.category || undefined,
+			actor: filters.actor || undefined,
+		} ),
+	} );
+	const total = parseInt( headers.get( 'X-WP-Total' ) ?? '', 10 );
+	const totalPages = parseInt( headers.get( 'X-WP-TotalPages' ) ?? '', 10 );
+	return {
+		entries: Array.isArray( body ) ? body : [],
+		total: Number.isFinite( total ) ? total : body.length,
+		totalPages: Number.isFinite( totalPages ) ? totalPages : 1,
+	};
+}
+
+/**
+ * A download link of the export (a plain link streams to disk; it carries the
+ * REST nonce because it cannot send the X-WP-Nonce header).
+ *
+ * @param format         csv or json.
+ * @param selection      The list filter, or explicit IDs.
+ * @param withEngineData Also export engine_data.
+ */
+export function exportUrl(
+	format: 'csv' | 'json',
+	selection: JobFilterParams | { ids: number[] },
+	withEngineData: boolean
+): string {
+	const config = getAdminToolsConfig();
+	const query: Record< string, unknown > = {
+		format,
+		_wpnonce: config.restNonce || undefined,
+		include_engine_data: withEngineData ? 'true' : undefined,
+	};
+	if ( 'ids' in selection ) {
+		query.ids = selection.ids.join( ',' );
+	} else {
+		Object.assign( query, selection );
+	}
+	return addQueryArgs( config.exportUrl, query );
+}
+
+export interface PipelineOption {
+	id: number;
+	name: string;
+	flow_count: number;
+}
+
+export interface FlowOption {
+	id: number;
+	pipeline_id: number;
+	name: string;
+}
+
+export function getPipelines(): Promise< PipelineOption[] > {
+	return get< PipelineOption[] >( '/pipelines' );
+}
+
+export function getFlows( pipelineId: number | null ): Promise< FlowOption[] > {
+	return get< FlowOption[] >(
+		'/flows',
+		pipelineId ? { pipeline_id: pipelineId } : {}
+	);
+}

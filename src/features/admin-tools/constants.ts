@@ -1,0 +1,40 @@
+/**
+ * Internal dependencies
+ */
+import type { BaseStatus } from '../../shared/types';
+import type { AdminSection } from './types';
+
+export const STORE_NAME = 'dm-jobs/admin-tools';
+
+/**
+ * Above this many rows, a destructive action asks the admin to type the count.
+ */
+export const TYPE_TO_CONFIRM_ABOVE = 1000;
+
+/**
+ * Seconds one `run` request may work before it answers with progress.
+ */
+export const RUN_BUDGET_SECONDS = 2;
+
+export const SECTIONS: readonly AdminSection[] = [
+	'bulk',
+	'cleanup',
+	'retention',
+	'maintenance',
+	'export',
+	'audit',
+];
+
+export const COMPLETED_FAMILY: BaseStatus[] = [
+	'completed',
+	'completed_no_items',
+	'agent_skipped',
+];
+
+export const FINAL_STATUSES: BaseStatus[] = [
+	'completed',
+	'completed_no_items',
+	'failed',
+	'cancelled',
+	'agent_skipped',
+];

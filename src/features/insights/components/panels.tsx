@@ -1,0 +1,550 @@
+/**
+ * The analysis panels: degradation, capacity planning, history progress and
+ * the headline numbers.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { Button, Notice, Spinner, TextControl } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __, _n, sprintf } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { ApiError } from '../../../shared/types';
+import type {
+	DegradationTrigger,
+	LoadState,
+	MetricsCapacity,
+	MetricsDegradation,
+	MetricsOverview,
+	RollupProgress,
+} from '../types';
+import {
+	formatBytes,
+	formatCount,
+	formatDuration,
+	formatMoment,
+	formatPercent,
+	NO_VALUE,
+	pipelineLabel,
+} from '../utils/format';
+
+function LoadProblem( {
+	error,
+	onRetry,
+	what,
+}: {
+	error: ApiError;
+	onRetry: () => void;
+	what: string;
+} ) {
+	return (
+		<Notice
+			status="error"
+			isDismissible={ false }
+			actions={ [
+				{
+					label: __( 'Retry', 'dm-jobs' ),
+					onClick: onRetry,
+					variant: 'secondary',
+				},
+			] }
+		>
+			{ sprintf(
+				/* translators: 1: what could not be loaded, 2: error message. */
+				__( '%1$s could not be loaded: %2$s', 'dm-jobs' ),
+				what,
+				error.message
+			) }
+		</Notice>
+	);
+}
+
+function Loading( { label }: { label: string } ) {
+	return (
+		<div className="dm-jobs-loading" role="status">
+			<Spinner />
+			<span>{ label }</span>
+		</div>
+	);
+}
+
+/**
+ * One trigger as a sentence with its numbers.
+ *
+ * @param trigger What crossed its threshold.
+ */
+export function describeTrigger( trigger: DegradationTrigger ): string {
+	if ( trigger.metric === 'failure_rate' ) {
+		return sprintf(
+			/* translators: 1: recent failure rate, 2: baseline failure rate, 3: increase in percentage points, 4: threshold in points. */
+			__(
+				'Failure rate %1$s, baseline %2$s (+%3$s points; flagged from +%4$s)',
+				'dm-jobs'
+			),
+			formatPercent( trigger.recent ),
+			formatPercent( trigger.baseline ),
+			( Math.round( trigger.change * 1000 ) / 10 ).toString(),
+			( Math.round( trigger.threshold * 1000 ) / 10 ).toString()
+		);
+	}
+	return sprintf(
+		/* translators: 1: "p95 duration" or "Average duration", 2: recent value, 3: baseline value, 4: ratio, 5: threshold ratio. */
+		__( '%1$s %2$s, baseline %3$s (×%4$s; flagged from ×%5$s)', 'dm-jobs' ),
+		trigger.metric === 'p95_duration'
+			? __( 'p95 duration', 'dm-jobs' )
+			: __( 'Average duration', 'dm-jobs' ),
+		formatDuration( trigger.recent ),
+		formatDuration( trigger.baseline ),
+		( Math.round( trigger.change * 100 ) / 100 ).toString(),
+		trigger.threshold.toString()
+	);
+}
+
+export function DegradationPanel( {
+	remote,
+	onRetry,
+	timeZone,
+}: {
+	remote: LoadState< MetricsDegradation >;
+	onRetry: () => void;
+	timeZone: string;
+} ) {
+	const data = remote.data;
+	const flagged = data?.pipelines.filter( ( item ) => item.flagged ) ?? [];
+	const steady = data?.pipelines.filter( ( item ) => ! item.flagged ) ?? [];
+	return (
+		<section
+			className="dm-jobs-insights-panel"
+			data-panel="degradation"
+			aria-labelledby="dm-jobs-insights-degradation-title"
+			aria-busy={ remote.status === 'loading' }
+		>
+			<h3 id="dm-jobs-insights-degradation-title">
+				{ __( 'Degradation', 'dm-jobs' ) }
+			</h3>
+			{ remote.status === 'error' && (
+				<LoadProblem
+					error={ remote.error }
+					onRetry={ onRetry }
+					what={ __( 'Degradation checks', 'dm-jobs' ) }
+				/>
+			) }
+			{ ! data && remote.status === 'loading' && (
+				<Loading label={ __( 'Checking pipelines…', 'dm-jobs' ) } />
+			) }
+			{ data && (
+				<>
+					<p className="dm-jobs-insights-card__description">
+						{ sprintf(
+							/* translators: 1: hours in the recent window, 2: start of the recent window, 3: days of baseline, 4: first baseline date, 5: last baseline date. */
+							__(
+								"Each pipeline's last %1$d hours (since %2$s) against its own %3$d days before (%4$s to %5$s).",
+								'dm-jobs'
+							),
+							data.recent.hours,
+							formatMoment( data.recent.after, timeZone ),
+							data.baseline.days,
+							data.baseline.first_date,
+							data.baseline.last_date
+						) }
+					</p>
+					{ flagged.length === 0 ? (
+						<p className="dm-jobs-insights-ok">
+							{ data.pipelines.length === 0
+								? __(
+										'No finished jobs to compare yet.',
+										'dm-jobs'
+									)
+								: __(
+										'No pipeline departs from its baseline.',
+										'dm-jobs'
+									) }
+						</p>
+					) : (
+						<ul className="dm-jobs-insights-flags">
+							{ flagged.map( ( item ) => (
+								<li
+									key={ item.pipeline_id }
+									data-pipeline-id={ item.pipeline_id }
+								>
+									<strong>
+										{ pipelineLabel(
+											item.pipeline_name,
+											item.pipeline_id
+										) }
+									</strong>
+									<ul>
+										{ item.triggers.map( ( trigger ) => (
+											<li key={ trigger.metric }>
+												{ describeTrigger( trigger ) }
+											</li>
+										) ) }
+									</ul>
+								</li>
+							) ) }
+						</ul>
+					) }
+					{ steady.length > 0 && flagged.length > 0 && (
+						<p className="dm-jobs-insights-card__description">
+							{ sprintf(
+								/* translators: %d: number of pipelines. */
+								_n(
+									'%d other pipeline is within its baseline.',
+									'%d other pipelines are within their baselines.',
+									steady.length,
+									'dm-jobs'
+								),
+								steady.length
+							) }
+						</p>
+					) }
+				</>
+			) }
+		</section>
+	);
+}
+
+export function CapacityPanel( {
+	remote,
+	onRetry,
+	maxSizeMb,
+	onMaxSizeChange,
+	timeZone,
+}: {
+	remote: LoadState< MetricsCapacity >;
+	onRetry: () => void;
+	maxSizeMb: number | null;
+	onMaxSizeChange: ( value: number | null ) => void;
+	timeZone: string;
+} ) {
+	const [ draft, setDraft ] = useState(
+		maxSizeMb === null ? '' : String( maxSizeMb )
+	);
+	const [ invalid, setInvalid ] = useState( false );
+	const data = remote.data;
+	const submit = () => {
+		if ( draft.trim() === '' ) {
+			setInvalid( false );
+			onMaxSizeChange( null );
+			return;
+		}
+		const value = Number( draft );
+		if ( ! Number.isFinite( value ) || value < 1 ) {
+			setInvalid( true );
+			return;
+		}
+		setInvalid( false );
+		onMaxSizeChange( value );
+	};
+	const growth = data?.growth;
+	return (
+		<section
+			className="dm-jobs-insights-panel"
+			data-panel="capacity"
+			aria-labelledby="dm-jobs-insights-capacity-title"
+			aria-busy={ remote.status === 'loading' }
+		>
+			<h3 id="dm-jobs-insights-capacity-title">
+				{ __( 'Capacity planning', 'dm-jobs' ) }
+			</h3>
+			{ remote.status === 'error' && (
+				<LoadProblem
+					error={ remote.error }
+					onRetry={ onRetry }
+					what={ __( 'Capacity numbers', 'dm-jobs' ) }
+				/>
+			) }
+			{ ! data && remote.status === 'loading' && (
+				<Loading label={ __( 'Loading capacity…', 'dm-jobs' ) } />
+			) }
+			{ data && (
+				<>
+					{ data.measured_at === null ? (
+						<p>
+							{ __(
+								'The jobs table has not been measured yet; the background task measures it once an hour.',
+								'dm-jobs'
+							) }
+						</p>
+					) : (
+						<dl className="dm-jobs-insights-facts">
+							<dt>{ __( 'Jobs table now', 'dm-jobs' ) }</dt>
+							<dd>
+								{ sprintf(
+									/* translators: 1: number of rows, 2: size such as 1.2 GB, 3: when it was measured. */
+									__(
+										'%1$s rows, %2$s (measured %3$s)',
+										'dm-jobs'
+									),
+									formatCount( data.rows ?? 0 ),
+									( data.bytes_estimated ? '≈ ' : '' ) +
+										formatBytes( data.bytes ),
+									formatMoment( data.measured_at, timeZone )
+								) }
+								{ data.free_bytes !== null &&
+									data.free_bytes > 0 && (
+										<>
+											{ ' ' }
+											{ sprintf(
+												/* translators: %s: size such as 1.2 GB. */
+												__(
+													'· %s allocated but unused',
+													'dm-jobs'
+												),
+												formatBytes( data.free_bytes )
+											) }
+										</>
+									) }
+							</dd>
+							<dt>{ __( 'Growth', 'dm-jobs' ) }</dt>
+							<dd>
+								{ growth && growth.rows_per_day !== null
+									? sprintf(
+											/* translators: 1: jobs per day, 2: number of days observed. */
+											__(
+												'%1$s jobs a day (last %2$d days)',
+												'dm-jobs'
+											),
+											formatCount( growth.rows_per_day ),
+											growth.days_observed
+										)
+									: NO_VALUE }
+								{ growth && growth.change !== null && (
+									<>
+										{ ' · ' }
+										{ sprintf(
+											/* translators: 1: change such as +12.5%, 2: jobs per day before. */
+											__(
+												'%1$s against the 30 days before (%2$s a day)',
+												'dm-jobs'
+											),
+											( growth.change >= 0 ? '+' : '' ) +
+												formatPercent( growth.change ),
+											formatCount(
+												growth.previous_rows_per_day ??
+													0
+											)
+										) }
+									</>
+								) }
+							</dd>
+							{ data.projections.map( ( projection ) => (
+								<div
+									key={ projection.days }
+									className="dm-jobs-insights-facts__pair"
+								>
+									<dt>
+										{ sprintf(
+											/* translators: %d: number of days. */
+											__( 'In %d days', 'dm-jobs' ),
+											projection.days
+										) }
+									</dt>
+									<dd>
+										{ projection.rows === null
+											? NO_VALUE
+											: sprintf(
+													/* translators: 1: number of rows, 2: size. */
+													__(
+														'≈ %1$s rows, %2$s',
+														'dm-jobs'
+													),
+													formatCount(
+														projection.rows
+													),
+													formatBytes(
+														projection.bytes
+													)
+												) }
+									</dd>
+								</div>
+							) ) }
+						</dl>
+					) }
+					<form
+						className="dm-jobs-insights-size-form"
+						noValidate
+						onSubmit={ ( event ) => {
+							event.preventDefault();
+							submit();
+						} }
+					>
+						<TextControl
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							type="number"
+							min={ 1 }
+							label={ __(
+								'Keep the jobs table under (MB)',
+								'dm-jobs'
+							) }
+							value={ draft }
+							onChange={ ( value ) => setDraft( value ) }
+							help={
+								invalid
+									? __(
+											'Enter a size of 1 MB or more.',
+											'dm-jobs'
+										)
+									: undefined
+							}
+							aria-invalid={ invalid }
+						/>
+						<Button
+							variant="secondary"
+							type="submit"
+							__next40pxDefaultSize
+						>
+							{ __( 'Calculate retention', 'dm-jobs' ) }
+						</Button>
+					</form>
+					{ data.limit && (
+						<p className="dm-jobs-insights-retention" role="status">
+							{ data.limit.retention_days === null
+								? __(
+										'Not enough history to suggest a retention yet.',
+										'dm-jobs'
+									)
+								: sprintf(
+										/* translators: 1: number of days, 2: size. */
+										_n(
+											'Keep %1$s day of jobs to stay under %2$s.',
+											'Keep %1$s days of jobs to stay under %2$s.',
+											data.limit.retention_days,
+											'dm-jobs'
+										),
+										formatCount(
+											data.limit.retention_days
+										),
+										formatBytes( data.limit.max_bytes )
+									) }
+							{ data.limit.over_limit && (
+								<>
+									{ ' ' }
+									{ __(
+										'The table is already larger than that.',
+										'dm-jobs'
+									) }
+								</>
+							) }
+							{ ! data.limit.over_limit &&
+								data.limit.days_until_limit !== null && (
+									<>
+										{ ' ' }
+										{ sprintf(
+											/* translators: %s: number of days. */
+											_n(
+												'Without cleanup it reaches that size in about %s day.',
+												'Without cleanup it reaches that size in about %s days.',
+												data.limit.days_until_limit,
+												'dm-jobs'
+											),
+											formatCount(
+												data.limit.days_until_limit
+											)
+										) }
+									</>
+								) }
+						</p>
+					) }
+				</>
+			) }
+		</section>
+	);
+}
+
+export function RollupNotice( {
+	progress,
+	error,
+	onRetry,
+}: {
+	progress: RollupProgress | null;
+	error: ApiError | null;
+	onRetry: () => void;
+} ) {
+	if ( error ) {
+		return (
+			<LoadProblem
+				error={ error }
+				onRetry={ onRetry }
+				what={ __( 'Job history', 'dm-jobs' ) }
+			/>
+		);
+	}
+	if ( ! progress || progress.state === 'ready' ) {
+		return null;
+	}
+	const message =
+		progress.state === 'rebuilding'
+			? __(
+					"The site's time zone changed: re-sorting daily history into the new days…",
+					'dm-jobs'
+				)
+			: sprintf(
+					/* translators: %s: number of jobs read so far. */
+					__(
+						'Building job history from the jobs table (%s jobs read so far). Charts fill in as it runs.',
+						'dm-jobs'
+					),
+					formatCount( progress.processed )
+				);
+	return (
+		<Notice
+			status="info"
+			isDismissible={ false }
+			className="dm-jobs-insights-progress"
+		>
+			<p>{ message }</p>
+			<progress
+				max={ 100 }
+				value={ progress.percent }
+				aria-label={ __( 'History built', 'dm-jobs' ) }
+			/>{ ' ' }
+			<span>{ formatPercent( progress.percent / 100 ) }</span>
+		</Notice>
+	);
+}
+
+export function InsightsSummary( { overview }: { overview: MetricsOverview } ) {
+	const facts = [
+		{
+			key: 'jobs',
+			label: __( 'Finished jobs', 'dm-jobs' ),
+			value: formatCount( overview.totals.jobs ),
+		},
+		{
+			key: 'success',
+			label: __( 'Success rate', 'dm-jobs' ),
+			value: formatPercent( overview.totals.success_rate ),
+		},
+		{
+			key: 'failed',
+			label: __( 'Failed', 'dm-jobs' ),
+			value: formatCount( overview.totals.failed ),
+		},
+		{
+			key: 'processing',
+			label: __( 'Processing now', 'dm-jobs' ),
+			value: formatCount( overview.rollup.open_jobs.processing ),
+		},
+		{
+			key: 'pending',
+			label: __( 'Pending now', 'dm-jobs' ),
+			value: formatCount( overview.rollup.open_jobs.pending ),
+		},
+	];
+	return (
+		<dl className="dm-jobs-insights-summary">
+			{ facts.map( ( fact ) => (
+				<div key={ fact.key } data-fact={ fact.key }>
+					<dt>{ fact.label }</dt>
+					<dd>{ fact.value }</dd>
+				</div>
+			) ) }
+		</dl>
+	);
+}

@@ -1,0 +1,121 @@
+/**
+ * The insights view (issue 6): a tab next to the jobs list. Only this small
+ * file is in the Jobs screen's first bundle; the view and recharts load with
+ * `import()` when the tab is first opened.
+ *
+ * Use: wrap the jobs list, `<InsightsTabs config={ config }>…</InsightsTabs>`.
+ */
+
+/**
+ * External dependencies
+ */
+import type { KeyboardEvent, ReactNode } from 'react';
+
+/**
+ * WordPress dependencies
+ */
+import { Spinner } from '@wordpress/components';
+import { lazy, Suspense, useRef } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { DmJobsConfig } from '../../shared/types';
+import { useInsightsView } from './hooks/use-insights-view';
+import type { JobsScreenView } from './hooks/use-insights-view';
+import './style.scss';
+
+const InsightsView = lazy( () =>
+	import(
+		/* webpackChunkName: "insights" */ './components/insights-view'
+	).then( ( module ) => ( { default: module.InsightsView } ) )
+);
+
+const TABS: Array< { view: JobsScreenView; label: () => string } > = [
+	{ view: 'list', label: () => __( 'Jobs list', 'dm-jobs' ) },
+	{ view: 'insights', label: () => __( 'Insights', 'dm-jobs' ) },
+];
+
+export interface InsightsTabsProps {
+	config: DmJobsConfig;
+	/** The jobs list. */
+	children: ReactNode;
+}
+
+export function InsightsTabs( { config, children }: InsightsTabsProps ) {
+	const [ view, setView ] = useInsightsView();
+	const tabs = useRef< Array< HTMLButtonElement | null > >( [] );
+
+	const onKeyDown = ( event: KeyboardEvent< HTMLButtonElement > ) => {
+		const current = TABS.findIndex( ( tab ) => tab.view === view );
+		let next = current;
+		if ( event.key === 'ArrowRight' ) {
+			next = ( current + 1 ) % TABS.length;
+		} else if ( event.key === 'ArrowLeft' ) {
+			next = ( current - 1 + TABS.length ) % TABS.length;
+		} else if ( event.key === 'Home' ) {
+			next = 0;
+		} else if ( event.key === 'End' ) {
+			next = TABS.length - 1;
+		} else {
+			return;
+		}
+		event.preventDefault();
+		setView( TABS[ next ].view );
+		tabs.current[ next ]?.focus();
+	};
+
+	return (
+		<>
+			<div
+				className="dm-jobs-view-tabs"
+				role="tablist"
+				aria-label={ __( 'Jobs views', 'dm-jobs' ) }
+			>
+				{ TABS.map( ( tab, index ) => (
+					<button
+						key={ tab.view }
+						ref={ ( element ) => {
+							tabs.current[ index ] = element;
+						} }
+						type="button"
+						role="tab"
+						id={ `dm-jobs-tab-${ tab.view }` }
+						className="dm-jobs-view-tabs__tab"
+						aria-selected={ view === tab.view }
+						aria-controls={ `dm-jobs-panel-${ tab.view }` }
+						tabIndex={ view === tab.view ? 0 : -1 }
+						onClick={ () => setView( tab.view ) }
+						onKeyDown={ onKeyDown }
+					>
+						{ tab.label() }
+					</button>
+				) ) }
+			</div>
+			<div
+				role="tabpanel"
+				id={ `dm-jobs-panel-${ view }` }
+				aria-labelledby={ `dm-jobs-tab-${ view }` }
+				className="dm-jobs-view-panel"
+			>
+				{ view === 'list' ? (
+					children
+				) : (
+					<Suspense
+						fallback={
+							<div className="dm-jobs-loading" role="status">
+								<Spinner />
+								<span>
+									{ __( 'Loading insights…', 'dm-jobs' ) }
+								</span>
+							</div>
+						}
+					>
+						<InsightsView config={ config } />
+					</Suspense>
+				) }
+			</div>
+		</>
+	);
+}

@@ -1,0 +1,222 @@
+/**
+ * Internal dependencies
+ */
+import { ApiRequestError } from '../../../shared/api/api-request-error';
+import { normalizeApiError } from '../../../shared/api/normalize-api-error';
+import type { ApiError } from '../../../shared/types';
+import {
+	fetchJobDetail,
+	fetchLogPage,
+	logParams,
+} from '../api/job-details-api';
+import {
+	LOG_BULK_PAGE_SIZE,
+	LOG_PAGE_SIZE,
+	MAX_LOG_LINES,
+	MAX_TAIL_PAGES_PER_POLL,
+} from '../constants';
+import type { LogFilters } from '../types';
+import { sameFilters } from '../utils/log-filters';
+import type { JobDetailsAction, ThunkArgs } from './types';
+
+async function toApiError( error: unknown ): Promise< ApiError > {
+	return error instanceof ApiRequestError
+		? error.toJSON()
+		: normalizeApiError( error );
+}
+
+export function openJobAction( jobId: number ): JobDetailsAction {
+	return { type: 'OPEN_JOB', jobId };
+}
+
+export function closeJob(): JobDetailsAction {
+	return { type: 'CLOSE_JOB' };
+}
+
+/**
+ * Loads the open job (again). A quiet reload keeps the job shown while it
+ * runs and keeps showing it if the reload fails.
+ *
+ * @param options       Options.
+ * @param options.quiet Live refresh rather than a first load.
+ */
+export const loadJob =
+	( { quiet = false }: { quiet?: boolean } = {} ) =>
+	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+		const jobId = select.getOpenJobId();
+		if ( jobId === null ) {
+			return;
+		}
+		const generation = select.getGeneration();
+		dispatch( { type: 'DETAIL_REQUEST_START', generation, quiet } );
+		try {
+			const job = await fetchJobDetail( jobId );
+			dispatch( { type: 'DETAIL_REQUEST_SUCCESS', generation, job } );
+		} catch ( error ) {
+			dispatch( {
+				type: 'DETAIL_REQUEST_FAILURE',
+				generation,
+				error: await toApiError( error ),
+			} );
+		}
+	};
+
+/**
+ * Loads the newest page of the open job's log with the current filters.
+ */
+export const loadLogs =
+	() =>
+	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+		const jobId = select.getOpenJobId();
+		if ( jobId === null ) {
+			return;
+		}
+		const generation = select.getGeneration();
+		dispatch( { type: 'LOGS_REQUEST_START', generation } );
+		try {
+			const page = await fetchLogPage(
+				jobId,
+				logParams(
+					select.getLogFilters(),
+					{ tail: true },
+					LOG_PAGE_SIZE
+				)
+			);
+			dispatch( { type: 'LOGS_RECEIVE_LATEST', generation, page } );
+		} catch ( error ) {
+			dispatch( {
+				type: 'LOGS_REQUEST_FAILURE',
+				generation,
+				error: await toApiError( error ),
+			} );
+		}
+	};
+
+/**
+ * Opens a job: loads it and its log.
+ *
+ * @param jobId The job.
+ */
+export const openJob =
+	( jobId: number ) =>
+	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+		if ( select.getOpenJobId() === jobId ) {
+			return;
+		}
+		dispatch( openJobAction( jobId ) );
+		await Promise.all( [ dispatch( loadJob() ), dispatch( loadLogs() ) ] );
+	};
+
+/**
+ * Loads the page of lines before the oldest one shown.
+ *
+ * @param perPage Lines to load.
+ * @return Whether older lines remain.
+ */
+export const loadOlderLogs =
+	( perPage: number = LOG_PAGE_SIZE ) =>
+	async ( { select, dispatch }: ThunkArgs ): Promise< boolean > => {
+		const jobId = select.getOpenJobId();
+		const oldest = select.getOldestLogLineId();
+		if (
+			jobId === null ||
+			oldest === null ||
+			! select.hasOlderLogLines() ||
+			select.isLoadingOlderLogLines()
+		) {
+			return false;
+		}
+		const generation = select.getGeneration();
+		dispatch( { type: 'LOGS_OLDER_START', generation } );
+		try {
+			const page = await fetchLogPage(
+				jobId,
+				logParams( select.getLogFilters(), { before: oldest }, perPage )
+			);
+			dispatch( { type: 'LOGS_RECEIVE_OLDER', generation, page } );
+			return page.has_older && generation === select.getGeneration();
+		} catch ( error ) {
+			dispatch( {
+				type: 'LOGS_OLDER_FAILURE',
+				generation,
+				error: await toApiError( error ),
+			} );
+			return false;
+		}
+	};
+
+/**
+ * "Show all": loads older pages until the whole log (up to the memory limit)
+ * is shown.
+ */
+export const loadAllLogs =
+	() =>
+	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+		const generation = select.getGeneration();
+		while (
+			generation === select.getGeneration() &&
+			select.getLogLines().length < MAX_LOG_LINES &&
+			( await dispatch( loadOlderLogs( LOG_BULK_PAGE_SIZE ) ) )
+		) {
+			// Keep loading.
+		}
+	};
+
+/**
+ * One live-tail poll: reads the lines after the tail cursor (several pages if
+ * many arrived) and merges them in.
+ */
+export const pollLogs =
+	() =>
+	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+		const jobId = select.getOpenJobId();
+		if ( jobId === null || select.getLogStatus() !== 'ready' ) {
+			return;
+		}
+		const generation = select.getGeneration();
+		const filters = select.getLogFilters();
+		let after = select.getTailCursor() ?? 0;
+		try {
+			for ( let index = 0; index < MAX_TAIL_PAGES_PER_POLL; index++ ) {
+				const page = await fetchLogPage(
+					jobId,
+					logParams( filters, { after }, LOG_PAGE_SIZE )
+				);
+				dispatch( {
+					type: 'LOGS_RECEIVE_NEWER',
+					generation,
+					page,
+					first: index === 0,
+				} );
+				if (
+					! page.has_more ||
+					page.next_cursor === null ||
+					generation !== select.getGeneration()
+				) {
+					break;
+				}
+				after = page.next_cursor;
+			}
+		} catch ( error ) {
+			dispatch( {
+				type: 'LOGS_TAIL_FAILURE',
+				generation,
+				error: await toApiError( error ),
+			} );
+		}
+	};
+
+/**
+ * Changes the log filters and reloads the log.
+ *
+ * @param filters Levels and search text.
+ */
+export const setLogFilters =
+	( filters: LogFilters ) =>
+	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+		if ( sameFilters( filters, select.getLogFilters() ) ) {
+			return;
+		}
+		dispatch( { type: 'LOGS_SET_FILTERS', filters } );
+		await dispatch( loadLogs() );
+	};

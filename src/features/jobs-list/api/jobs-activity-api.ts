@@ -1,0 +1,183 @@
+/**
+ * Live updates and counts of the jobs list: `GET /jobs/changes`,
+ * `GET /jobs/counts`, and the look-ups they need.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { addQueryArgs } from '@wordpress/url';
+
+/**
+ * Internal dependencies
+ */
+import { getConfig } from '../../../shared/config';
+import { BASE_STATUSES } from '../../../shared/types';
+import type {
+	BaseStatus,
+	JobsChanges,
+	JobsQuery,
+	StatusCounts,
+} from '../../../shared/types';
+import { ApiRequestError } from '../../../shared/api/api-request-error';
+import { fetchJobsPage } from './jobs-api';
+import { queryToParams } from '../../../shared/api/query-to-params';
+import {
+	invalidResponseError,
+	isCount,
+	isRecord,
+	requestJson,
+} from '../../../shared/api/request-json';
+
+/**
+ * The filter parameters of a query (no page, size or sort).
+ *
+ * @param query The query.
+ */
+export function filterParams(
+	query: JobsQuery
+): Record< string, string | number > {
+	const all = queryToParams( query );
+	const params: Record< string, string | number > = {};
+	const names = [
+		'status',
+		'pipeline_id',
+		'flow_id',
+		'search',
+		'after',
+		'before',
+	] as const;
+	names.forEach( ( name ) => {
+		const value = all[ name ];
+		if ( value !== undefined ) {
+			params[ name ] = value;
+		}
+	} );
+	return params;
+}
+
+export interface ChangesRequest {
+	/** Token of the last poll, `''` for the first one. */
+	token: string;
+	/** Newest job ID known to the view; new matching jobs above it are counted. */
+	sinceId: number | null;
+	/** Filters of the view. */
+	query: JobsQuery;
+}
+
+/**
+ * Path of `GET /jobs/changes` for a poll.
+ *
+ * @param request   Token, since_id and filters.
+ * @param namespace REST namespace.
+ */
+export function changesPath(
+	request: ChangesRequest,
+	namespace: string = getConfig().restNamespace
+): string {
+	const args: Record< string, string | number > = { token: request.token };
+	if ( request.sinceId !== null ) {
+		args.since_id = request.sinceId;
+	}
+	return addQueryArgs( `/${ namespace }/jobs/changes`, {
+		...args,
+		...filterParams( request.query ),
+	} );
+}
+
+/**
+ * Asks whether anything moved since the last poll. Cheap when nothing did.
+ *
+ * @param request   Token, since_id and filters.
+ * @param namespace REST namespace.
+ */
+export async function fetchChanges(
+	request: ChangesRequest,
+	namespace?: string
+): Promise< JobsChanges > {
+	const { body } = await requestJson( changesPath( request, namespace ) );
+	if (
+		! isRecord( body ) ||
+		typeof body.token !== 'string' ||
+		typeof body.changed !== 'boolean'
+	) {
+		throw invalidResponseError();
+	}
+	return {
+		token: body.token,
+		changed: body.changed,
+		newJobs: isCount( body.new_jobs ) ? body.new_jobs : null,
+	};
+}
+
+/**
+ * Jobs per base status.
+ *
+ * @param namespace REST namespace.
+ */
+export async function fetchStatusCounts(
+	namespace: string = getConfig().restNamespace
+): Promise< StatusCounts > {
+	const { body } = await requestJson( `/${ namespace }/jobs/counts` );
+	if (
+		! isRecord( body ) ||
+		! isCount( body.total ) ||
+		! isRecord( body.by_status )
+	) {
+		throw invalidResponseError();
+	}
+	const byStatus = body.by_status;
+	const counts = Object.fromEntries(
+		BASE_STATUSES.map( ( status ) => {
+			const value = byStatus[ status ];
+			return [ status, isCount( value ) ? value : 0 ];
+		} )
+	) as Record< BaseStatus, number >;
+	return {
+		total: body.total,
+		exact: body.exact !== false,
+		asOf: typeof body.as_of === 'string' ? body.as_of : null,
+		byStatus: counts,
+	};
+}
+
+/**
+ * The highest job ID matching the query's filters (0 when none), so a poll
+ * can count jobs newer than everything the view knows of.
+ *
+ * @param query     The view's query (its filters are used).
+ * @param namespace REST namespace.
+ */
+export async function fetchNewestJobId(
+	query: JobsQuery,
+	namespace?: string
+): Promise< number > {
+	const page = await fetchJobsPage(
+		{ ...query, page: 1, perPage: 1, orderby: 'job_id', order: 'desc' },
+		namespace
+	);
+	return page.items[ 0 ]?.id ?? 0;
+}
+
+/**
+ * Whether a job with this ID exists (for "search by ID jumps to the job").
+ *
+ * @param jobId     The ID.
+ * @param namespace REST namespace.
+ */
+export async function jobExists(
+	jobId: number,
+	namespace: string = getConfig().restNamespace
+): Promise< boolean > {
+	try {
+		const { body } = await requestJson(
+			addQueryArgs( `/${ namespace }/jobs/${ jobId }`, { _fields: 'id' } )
+		);
+		return isRecord( body ) && body.id === jobId;
+	} catch ( error ) {
+		if ( error instanceof ApiRequestError && error.status === 404 ) {
+			return false;
+		}
+		throw error;
+	}
+}

@@ -1,0 +1,88 @@
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+import { __ } from '@wordpress/i18n';
+import { addQueryArgs } from '@wordpress/url';
+
+/**
+ * Internal dependencies
+ */
+import { getConfig } from '../../../shared/config';
+import type { JobsPage, JobsQuery } from '../../../shared/types';
+import { ApiRequestError } from '../../../shared/api/api-request-error';
+import { isJobListItem } from '../../../shared/api/is-job-list-item';
+import { normalizeApiError } from '../../../shared/api/normalize-api-error';
+import { queryToParams } from '../../../shared/api/query-to-params';
+import { readPaginationHeaders } from '../../../shared/api/read-pagination-headers';
+
+function invalidResponse(): ApiRequestError {
+	return new ApiRequestError( {
+		code: 'invalid_response',
+		message: __(
+			'The server sent a jobs list this screen cannot read.',
+			'dm-jobs'
+		),
+		status: null,
+	} );
+}
+
+/**
+ * Builds the request path of the jobs list.
+ *
+ * @param query     What to list.
+ * @param namespace REST namespace, `dm-jobs/v1` unless configured otherwise.
+ */
+export function jobsPath(
+	query: JobsQuery,
+	namespace: string = getConfig().restNamespace
+): string {
+	const params = queryToParams( query );
+	return addQueryArgs( `/${ namespace }/jobs`, { ...params } );
+}
+
+/**
+ * Fetches one page of jobs with its totals.
+ *
+ * Rejects with an `ApiRequestError`.
+ *
+ * @param query     What to list.
+ * @param namespace REST namespace.
+ */
+export async function fetchJobsPage(
+	query: JobsQuery,
+	namespace?: string
+): Promise< JobsPage > {
+	let response: Response;
+	try {
+		response = await apiFetch< never, false >( {
+			path: jobsPath( query, namespace ),
+			parse: false,
+		} );
+	} catch ( error ) {
+		throw new ApiRequestError( await normalizeApiError( error ) );
+	}
+
+	let body: unknown;
+	try {
+		body = await response.json();
+	} catch {
+		throw invalidResponse();
+	}
+	if ( ! Array.isArray( body ) || ! body.every( isJobListItem ) ) {
+		throw invalidResponse();
+	}
+
+	const { total, totalPages } = readPaginationHeaders(
+		response.headers,
+		body.length,
+		queryToParams( query ).per_page
+	);
+	return {
+		items: body,
+		total,
+		totalPages,
+		// Past 10,000 matches the server may estimate a filtered total.
+		totalExact: response.headers.get( 'X-DM-Jobs-Total-Exact' ) !== '0',
+	};
+}

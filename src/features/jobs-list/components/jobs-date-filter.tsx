@@ -1,0 +1,114 @@
+/**
+ * WordPress dependencies
+ */
+import { SelectControl, TextControl } from '@wordpress/components';
+import { sprintf, __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { DateRange, JobsView } from '../../../shared/types';
+import {
+	isoToSiteDay,
+	siteDayEnd,
+	siteDayStart,
+} from '../../../shared/dates/date-range';
+
+export interface JobsDateFilterProps {
+	range: DateRange;
+	after: string | null;
+	before: string | null;
+	/** IANA name or offset the site shows times in. */
+	timeZone: string;
+	/** How that zone is named (e.g. America/New_York). */
+	timeZoneLabel: string;
+	onChange: (
+		changes: Partial< Pick< JobsView, 'range' | 'after' | 'before' > >
+	) => void;
+}
+
+function rangeOptions(): Array< { label: string; value: DateRange } > {
+	return [
+		{ label: __( 'Any time', 'dm-jobs' ), value: 'any' },
+		{ label: __( 'Last 24 hours', 'dm-jobs' ), value: '24h' },
+		{ label: __( 'Last 7 days', 'dm-jobs' ), value: '7d' },
+		{ label: __( 'Last 30 days', 'dm-jobs' ), value: '30d' },
+		{ label: __( 'Custom dates…', 'dm-jobs' ), value: 'custom' },
+	];
+}
+
+/**
+ * Created-date filter: presets relative to now, or two days picked in the
+ * site's time zone (from the start of the first to the end of the last).
+ *
+ * @param props Component props.
+ */
+export function JobsDateFilter( props: JobsDateFilterProps ) {
+	const { range, after, before, timeZone, timeZoneLabel, onChange } = props;
+	const fromDay = isoToSiteDay( after, timeZone );
+	const toDay = isoToSiteDay( before, timeZone );
+	const reversed = fromDay !== '' && toDay !== '' && fromDay > toDay;
+
+	return (
+		<div className="dm-jobs-filter dm-jobs-filter--created">
+			<SelectControl< DateRange >
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+				label={ __( 'Created', 'dm-jobs' ) }
+				value={ range }
+				options={ rangeOptions() }
+				onChange={ ( value ) => onChange( { range: value } ) }
+			/>
+			{ range === 'custom' && (
+				<fieldset className="dm-jobs-date-range">
+					<legend className="screen-reader-text">
+						{ __( 'Created between', 'dm-jobs' ) }
+					</legend>
+					<TextControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						type="date"
+						label={ __( 'From', 'dm-jobs' ) }
+						value={ fromDay }
+						max={ toDay || undefined }
+						onChange={ ( value ) =>
+							onChange( {
+								range: 'custom',
+								after: siteDayStart( value, timeZone ),
+							} )
+						}
+					/>
+					<TextControl
+						__next40pxDefaultSize
+						__nextHasNoMarginBottom
+						type="date"
+						label={ __( 'To', 'dm-jobs' ) }
+						value={ toDay }
+						min={ fromDay || undefined }
+						onChange={ ( value ) =>
+							onChange( {
+								range: 'custom',
+								before: siteDayEnd( value, timeZone ),
+							} )
+						}
+					/>
+					<p className="dm-jobs-date-range__help">
+						{ reversed
+							? __(
+									'The first day is after the last day: no job can match.',
+									'dm-jobs'
+								)
+							: sprintf(
+									/* translators: %s: time zone name, e.g. America/New_York. */
+									__(
+										'Days in the site’s time zone (%s).',
+										'dm-jobs'
+									),
+									timeZoneLabel
+								) }
+					</p>
+				</fieldset>
+			) }
+		</div>
+	);
+}

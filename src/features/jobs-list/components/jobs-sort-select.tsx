@@ -1,0 +1,61 @@
+/**
+ * WordPress dependencies
+ */
+import { SelectControl } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import type { JobsOrderBy, SortOrder } from '../../../shared/types';
+import type { JobsSort } from '../utils/sorting';
+
+export interface JobsSortSelectProps {
+	sort: JobsSort;
+	onChange: ( sort: JobsSort ) => void;
+}
+
+function orderByOptions(): Array< { label: string; value: JobsOrderBy } > {
+	return [
+		{ label: __( 'Job ID', 'dm-jobs' ), value: 'job_id' },
+		{ label: __( 'Created', 'dm-jobs' ), value: 'created_at' },
+		{ label: __( 'Completed', 'dm-jobs' ), value: 'completed_at' },
+		{ label: __( 'Duration', 'dm-jobs' ), value: 'duration' },
+		{ label: __( 'Status', 'dm-jobs' ), value: 'status' },
+		{ label: __( 'Pipeline', 'dm-jobs' ), value: 'pipeline' },
+		{ label: __( 'Flow', 'dm-jobs' ), value: 'flow' },
+	];
+}
+
+/**
+ * Sort controls for narrow screens, where the table's header row (and its
+ * sortable headers) is not shown.
+ *
+ * @param props Component props.
+ */
+export function JobsSortSelect( props: JobsSortSelectProps ) {
+	const { sort, onChange } = props;
+	return (
+		<div className="dm-jobs-filter dm-jobs-filter--sort">
+			<SelectControl< JobsOrderBy >
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+				label={ __( 'Sort by', 'dm-jobs' ) }
+				value={ sort.orderby }
+				options={ orderByOptions() }
+				onChange={ ( orderby ) => onChange( { ...sort, orderby } ) }
+			/>
+			<SelectControl< SortOrder >
+				__next40pxDefaultSize
+				__nextHasNoMarginBottom
+				label={ __( 'Order', 'dm-jobs' ) }
+				value={ sort.order }
+				options={ [
+					{ label: __( 'Descending', 'dm-jobs' ), value: 'desc' },
+					{ label: __( 'Ascending', 'dm-jobs' ), value: 'asc' },
+				] }
+				onChange={ ( order ) => onChange( { ...sort, order } ) }
+			/>
+		</div>
+	);
+}

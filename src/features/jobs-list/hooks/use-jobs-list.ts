@@ -1,0 +1,69 @@
+/**
+ * WordPress dependencies
+ */
+import { useDispatch, useSelect } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import { store } from '../store';
+import type { RequestStatus } from '../store';
+import type { ApiError, JobListItem, JobsView } from '../../../shared/types';
+import type { JobsSort } from '../utils/sorting';
+import { useJobsUrlSync } from './use-jobs-url-sync';
+
+export interface JobsList {
+	jobs: JobListItem[];
+	total: number;
+	/** `false` when `total` is the server's estimate. */
+	totalExact: boolean;
+	totalPages: number;
+	/** The view asked for (may be ahead of `loadedQuery` while loading). */
+	query: JobsView;
+	/** The view `jobs` belong to, `null` before the first load. */
+	loadedQuery: JobsView | null;
+	requestStatus: RequestStatus;
+	error: ApiError | null;
+	/** A job found by searching its ID. */
+	highlightedJobId: number | null;
+	/** Loads the current view again. */
+	reload: () => Promise< void >;
+	goToPage: ( page: number ) => Promise< void >;
+	updateView: ( changes: Partial< JobsView > ) => Promise< void >;
+	clearFilters: () => Promise< void >;
+	setSort: ( sort: JobsSort ) => Promise< void >;
+}
+
+/**
+ * The jobs list from the store. On mount it loads the view the URL
+ * describes, and from then on keeps the URL in step with the view.
+ */
+export function useJobsList(): JobsList {
+	const state = useSelect( ( select ) => {
+		const jobs = select( store );
+		return {
+			jobs: jobs.getJobs(),
+			total: jobs.getTotal(),
+			totalExact: jobs.isTotalExact(),
+			totalPages: jobs.getTotalPages(),
+			query: jobs.getQuery(),
+			loadedQuery: jobs.getLoadedQuery(),
+			requestStatus: jobs.getRequestStatus(),
+			error: jobs.getError(),
+			highlightedJobId: jobs.getHighlightedJobId(),
+		};
+	}, [] );
+	const { fetchJobs, goToPage, updateView, clearFilters } =
+		useDispatch( store );
+
+	useJobsUrlSync( state.query );
+
+	return {
+		...state,
+		reload: fetchJobs,
+		goToPage,
+		updateView,
+		clearFilters,
+		setSort: ( sort: JobsSort ) => updateView( sort ),
+	};
+}

@@ -1,0 +1,80 @@
+/**
+ * External dependencies
+ */
+import { render } from '@testing-library/react';
+import type { RenderResult } from '@testing-library/react';
+import type { ReactElement } from 'react';
+
+/**
+ * WordPress dependencies
+ */
+import { createRegistry, RegistryProvider } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import { store as adminToolsStore } from '../../../../../src/features/admin-tools/store';
+import type {
+	Operation,
+	OperationPreview,
+} from '../../../../../src/features/admin-tools/types';
+import { makeJob } from '../../../helpers/make-job';
+
+/**
+ * Renders with a fresh data registry holding the admin tools store.
+ *
+ * @param element What to render.
+ */
+export function renderWithRegistry( element: ReactElement ): RenderResult & {
+	registry: ReturnType< typeof createRegistry >;
+} {
+	const registry = createRegistry();
+	registry.register( adminToolsStore );
+	const result = render(
+		<RegistryProvider value={ registry }>{ element }</RegistryProvider>
+	);
+	return { ...result, registry };
+}
+
+export function makePreview(
+	overrides: Partial< OperationPreview > = {}
+): OperationPreview {
+	return {
+		dry_run: true,
+		type: 'delete_jobs',
+		count: 3,
+		sample_kind: 'jobs',
+		sample: [ makeJob( { id: 9 } ), makeJob( { id: 8 } ) ],
+		details: {
+			by_status: { failed: 2, completed: 1 },
+			active_left_out: 1,
+		},
+		max_id: 120,
+		as_of: '2026-03-01T10:00:00Z',
+		...overrides,
+	};
+}
+
+export function makeOperation(
+	overrides: Partial< Operation > = {}
+): Operation {
+	return {
+		id: 41,
+		type: 'delete_jobs',
+		state: 'running',
+		total: 3,
+		processed: 0,
+		affected: 0,
+		progress: 0,
+		result: {},
+		message: null,
+		actor: { type: 'user', user_id: 1, login: 'admin' },
+		cancel_requested: false,
+		active: false,
+		created_at: '2026-03-01T10:00:00Z',
+		updated_at: '2026-03-01T10:00:00Z',
+		finished_at: null,
+		duration: null,
+		...overrides,
+	};
+}

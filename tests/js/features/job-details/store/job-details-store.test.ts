@@ -1,0 +1,188 @@
+/**
+ * External dependencies
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/**
+ * WordPress dependencies
+ */
+import apiFetch from '@wordpress/api-fetch';
+import { createRegistry } from '@wordpress/data';
+
+/**
+ * Internal dependencies
+ */
+import { store } from '../../../../../src/features/job-details/store';
+import {
+	initialState,
+	reducer,
+} from '../../../../../src/features/job-details/store/reducer';
+import { FakeDetailsServer } from '../helpers/fake-details-server';
+import { makeDetail, makeLines } from '../helpers/make-detail';
+
+vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
+
+let server: FakeDetailsServer;
+
+beforeEach( () => {
+	server = new FakeDetailsServer();
+	vi.mocked( apiFetch ).mockImplementation(
+		server.apiFetch as typeof apiFetch
+	);
+} );
+
+function setup() {
+	const registry = createRegistry();
+	registry.register( store );
+	return {
+		select: registry.select( store ),
+		dispatch: registry.dispatch( store ),
+	};
+}
+
+describe( 'job details reducer', () => {
+	it( 'ignores answers for another job or older filters', () => {
+		const opened = reducer( initialState, { type: 'OPEN_JOB', jobId: 5 } );
+		const stale = reducer( opened, {
+			type: 'DETAIL_REQUEST_SUCCESS',
+			generation: opened.generation - 1,
+			job: makeDetail(),
+		} );
+		expect( stale ).toBe( opened );
+		const filtered = reducer( opened, {
+			type: 'LOGS_SET_FILTERS',
+			filters: { levels: [ 'error' ], search: '' },
+		} );
+		expect(
+			reducer( filtered, {
+				type: 'LOGS_RECEIVE_LATEST',
+				generation: opened.generation,
+				page: {
+					items: makeLines( 2 ),
+					next_cursor: 2,
+					prev_cursor: 1,
+					has_more: false,
+					has_older: false,
+				},
+			} )
+		).toBe( filtered );
+	} );
+
+	it( 'keeps the shown job when a quiet refresh fails', () => {
+		const opened = reducer( initialState, { type: 'OPEN_JOB', jobId: 5 } );
+		const loaded = reducer( opened, {
+			type: 'DETAIL_REQUEST_SUCCESS',
+			generation: opened.generation,
+			job: makeDetail(),
+		} );
+		const failed = reducer( loaded, {
+			type: 'DETAIL_REQUEST_FAILURE',
+			generation: opened.generation,
+			error: { code: 'x', message: 'down', status: 500 },
+		} );
+		expect( failed.detail.job ).not.toBeNull();
+		expect( failed.detail.status ).toBe( 'ready' );
+	} );
+} );
+
+describe( 'job details actions', { timeout: 30_000 }, () => {
+	it( 'opens a job: loads it and the newest page of its log', async () => {
+		server.addJob( makeDetail( { id: 7 } ), makeLines( 800 ) );
+		const { select, dispatch } = setup();
+		await dispatch.openJob( 7 );
+
+		expect( select.getOpenJobId() ).toBe( 7 );
+		expect( select.getJob()?.id ).toBe( 7 );
+		expect( select.getLogLines() ).toHaveLength( 500 );
+		expect( select.getLogLines()[ 0 ].id ).toBe( 301 );
+		expect( select.hasOlderLogLines() ).toBe( true );
+		expect( server.logRequests()[ 0 ].get( 'tail' ) ).toBe( 'true' );
+
+		await dispatch.loadAllLogs();
+		expect( select.getLogLines().map( ( line ) => line.id ) ).toEqual(
+			Array.from( { length: 800 }, ( _, index ) => index + 1 )
+		);
+		expect( select.hasOlderLogLines() ).toBe( false );
+		expect( server.logRequests()[ 1 ].get( 'before' ) ).toBe( '301' );
+	} );
+
+	it( 'live tail: reads after the older cursor, so a late line still shows', async () => {
+		server.addJob(
+			makeDetail( { id: 7, is_final: false } ),
+			makeLines( 3 )
+		);
+		const { select, dispatch } = setup();
+		await dispatch.openJob( 7 );
+
+		server.appendLines( 7, makeLines( 1, 10 ) );
+		await dispatch.pollLogs();
+		expect( server.logRequests().at( -1 )?.get( 'after' ) ).toBe( '3' );
+
+		// Line 8 commits after line 10 was read; line 11 is new.
+		server.appendLines( 7, [
+			...makeLines( 1, 8 ),
+			...makeLines( 1, 11 ),
+		] );
+		await dispatch.pollLogs();
+		// The poll re-read from the cursor before the last one.
+		expect( server.logRequests().at( -1 )?.get( 'after' ) ).toBe( '3' );
+		expect( select.getLogLines().map( ( line ) => line.id ) ).toEqual( [
+			1, 2, 3, 8, 10, 11,
+		] );
+
+		await dispatch.pollLogs();
+		expect( server.logRequests().at( -1 )?.get( 'after' ) ).toBe( '10' );
+		expect( select.getLogLines() ).toHaveLength( 6 );
+	} );
+
+	it( 'reads several pages when many lines arrived between polls', async () => {
+		server.addJob(
+			makeDetail( { id: 7, is_final: false } ),
+			makeLines( 1 )
+		);
+		const { select, dispatch } = setup();
+		await dispatch.openJob( 7 );
+		server.appendLines( 7, makeLines( 1200, 2 ) );
+		await dispatch.pollLogs();
+		expect( select.getLogLines() ).toHaveLength( 1201 );
+	} );
+
+	it( 'sends the level and search filters and reloads', async () => {
+		server.addJob( makeDetail( { id: 7 } ), makeLines( 30 ) );
+		const { select, dispatch } = setup();
+		await dispatch.openJob( 7 );
+		await dispatch.setLogFilters( {
+			levels: [ 'error' ],
+			search: 'Line 2',
+		} );
+
+		const params = server.logRequests().at( -1 );
+		expect( params?.get( 'level' ) ).toBe( 'error' );
+		expect( params?.get( 'search' ) ).toBe( 'Line 2' );
+		expect( select.getLogLines().map( ( line ) => line.message ) ).toEqual(
+			[ 'Line 21', 'Line 24', 'Line 27' ]
+		);
+	} );
+
+	it( 'keeps the lines shown when a tail poll fails', async () => {
+		server.addJob(
+			makeDetail( { id: 7, is_final: false } ),
+			makeLines( 3 )
+		);
+		const { select, dispatch } = setup();
+		await dispatch.openJob( 7 );
+		server.failNextLogRequests( 1 );
+		await dispatch.pollLogs();
+		expect( select.getLogLines() ).toHaveLength( 3 );
+		expect( select.getTailError()?.message ).toBe( 'Database went away' );
+		await dispatch.pollLogs();
+		expect( select.getTailError() ).toBeNull();
+	} );
+
+	it( 'reports a job that does not exist', async () => {
+		const { select, dispatch } = setup();
+		await dispatch.openJob( 99 );
+		expect( select.getDetailStatus() ).toBe( 'error' );
+		expect( select.getDetailError()?.status ).toBe( 404 );
+	} );
+} );

@@ -1,0 +1,49 @@
+/**
+ * External dependencies
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+
+/**
+ * Internal dependencies
+ */
+import { getConfig } from '../../../src/shared/config';
+
+describe( 'getConfig', () => {
+	afterEach( () => {
+		delete window.dmJobsConfig;
+	} );
+
+	it( 'reads window.dmJobsConfig', () => {
+		window.dmJobsConfig = {
+			restNamespace: 'dm-jobs/v1',
+			timezone: { name: '', offsetMinutes: 330 },
+			pipelinesUrl: '/wp-admin/admin.php?page=dm-pipelines',
+			docsUrl: 'https://example.test/docs',
+			dataMachineActive: true,
+			version: '1.2.3',
+		};
+		expect( getConfig() ).toEqual( window.dmJobsConfig );
+	} );
+
+	it( 'fills in safe defaults when the boot data is missing or wrong', () => {
+		expect( getConfig() ).toEqual( {
+			restNamespace: 'dm-jobs/v1',
+			timezone: { name: '', offsetMinutes: 0 },
+			pipelinesUrl: null,
+			docsUrl: '',
+			dataMachineActive: false,
+			version: '',
+		} );
+		expect(
+			getConfig( {
+				timezone: { name: 5, offsetMinutes: 'x' },
+				pipelinesUrl: '',
+				dataMachineActive: 'yes',
+			} )
+		).toMatchObject( {
+			timezone: { name: '', offsetMinutes: 0 },
+			pipelinesUrl: null,
+			dataMachineActive: false,
+		} );
+	} );
+} );

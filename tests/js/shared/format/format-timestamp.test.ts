@@ -1,0 +1,85 @@
+/**
+ * External dependencies
+ */
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Internal dependencies
+ */
+import {
+	formatExactTime,
+	formatRelativeTime,
+	parseTimestamp,
+} from '../../../../src/shared/format/format-timestamp';
+
+// The test process runs in Asia/Tokyo (vitest.config.ts), so these results
+// cannot come from the machine's own time zone.
+
+describe( 'parseTimestamp', () => {
+	it( 'reads ISO 8601 UTC', () => {
+		expect( parseTimestamp( '2025-03-05T14:03:04Z' )?.toISOString() ).toBe(
+			'2025-03-05T14:03:04.000Z'
+		);
+	} );
+
+	it( 'reads a zone-less MySQL date-time as UTC', () => {
+		expect( parseTimestamp( '2025-03-05 14:03:04' )?.toISOString() ).toBe(
+			'2025-03-05T14:03:04.000Z'
+		);
+	} );
+
+	it( 'returns null for missing or unreadable values', () => {
+		expect( parseTimestamp( null ) ).toBeNull();
+		expect( parseTimestamp( '' ) ).toBeNull();
+		expect( parseTimestamp( 'yesterday' ) ).toBeNull();
+	} );
+} );
+
+describe( 'formatExactTime', () => {
+	const winter = new Date( '2025-01-15T14:03:04Z' );
+	const summer = new Date( '2025-07-15T14:03:04Z' );
+
+	it( 'converts to America/New_York, including daylight saving time', () => {
+		expect(
+			formatExactTime( winter, 'America/New_York', 'America/New_York' )
+		).toBe( 'Jan 15, 2025, 9:03:04 AM (America/New_York)' );
+		expect(
+			formatExactTime( summer, 'America/New_York', 'America/New_York' )
+		).toBe( 'Jul 15, 2025, 10:03:04 AM (America/New_York)' );
+	} );
+
+	it( 'converts to a fixed +05:30 offset', () => {
+		expect( formatExactTime( winter, '+05:30', 'UTC+05:30' ) ).toBe(
+			'Jan 15, 2025, 7:33:04 PM (UTC+05:30)'
+		);
+	} );
+
+	it( 'moves to the next day when the offset crosses midnight', () => {
+		expect(
+			formatExactTime(
+				new Date( '2025-01-15T20:00:00Z' ),
+				'+05:30',
+				'UTC+05:30'
+			)
+		).toBe( 'Jan 16, 2025, 1:30:00 AM (UTC+05:30)' );
+	} );
+} );
+
+describe( 'formatRelativeTime', () => {
+	const now = new Date( '2025-03-05T15:00:00Z' );
+
+	it( 'describes past times relative to now', () => {
+		expect(
+			formatRelativeTime( new Date( '2025-03-05T14:55:00Z' ), now )
+		).toBe( '5 minutes ago' );
+		expect(
+			formatRelativeTime( new Date( '2025-03-02T15:00:00Z' ), now )
+		).toBe( '3 days ago' );
+	} );
+
+	it( 'does not depend on the time zone', () => {
+		expect(
+			formatRelativeTime( new Date( '2025-03-05T13:00:00Z' ), now )
+		).toBe( 'about 2 hours ago' );
+	} );
+} );
