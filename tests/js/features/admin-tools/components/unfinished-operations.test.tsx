@@ -12,16 +12,19 @@ import { UnfinishedOperations } from '../../../../../src/features/admin-tools/co
 import { makeOperation, renderWithRegistry } from './helpers';
 
 const reloadJobs = vi.hoisted( () => vi.fn() );
-vi.mock( '../../../../../src/features/admin-tools/hooks/use-jobs-context', () => ( {
-	useJobsContext: () => ( {
-		query: {},
-		jobs: [],
-		total: 0,
-		reload: reloadJobs,
-		timeZone: 'UTC',
-		timeZoneLabel: 'UTC',
-	} ),
-} ) );
+vi.mock(
+	'../../../../../src/features/admin-tools/hooks/use-jobs-context',
+	() => ( {
+		useJobsContext: () => ( {
+			query: {},
+			jobs: [],
+			total: 0,
+			reload: reloadJobs,
+			timeZone: 'UTC',
+			timeZoneLabel: 'UTC',
+		} ),
+	} )
+);
 vi.mock(
 	'../../../../../src/features/admin-tools/api/admin-tools-api',
 	async ( original ) => ( {
