@@ -30,7 +30,7 @@ function Tool( {
 } ) {
 	return (
 		<section className="dm-jobs-admin-tool" aria-labelledby={ id }>
-			<h3 id={ id }>{ title }</h3>
+			<h2 id={ id }>{ title }</h2>
 			<p>{ description }</p>
 			{ children }
 		</section>
