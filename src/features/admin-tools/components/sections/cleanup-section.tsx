@@ -30,7 +30,7 @@ function Tool( {
 } ) {
 	return (
 		<section className="dm-jobs-admin-tool" aria-labelledby={ id }>
-			<h2 id={ id }>{ title }</h2>
+			<h3 id={ id }>{ title }</h3>
 			<p>{ description }</p>
 			{ children }
 		</section>
