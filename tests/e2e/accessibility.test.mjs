@@ -262,7 +262,7 @@ describe( 'Accessibility and keyboard', () => {
 		await link.focus();
 		await page.keyboard.press( 'Enter' );
 		const panel = page.locator( '.dm-jobs-details' );
-		await panel.waitFor();
+		await panel.locator( '.dm-jobs-facts' ).first().waitFor();
 		assert.match( page.url(), new RegExp( `[?&]job=${ id }(&|$)` ) );
 		await page.keyboard.press( 'Escape' );
 		await panel.waitFor( { state: 'detached' } );
