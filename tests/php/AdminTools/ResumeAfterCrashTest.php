@@ -19,6 +19,8 @@ use DMJobs\Operations\OperationParams;
 use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/CommittedTestCase.php';
 
 final class ResumeAfterCrashTest extends CommittedTestCase {

@@ -18,16 +18,20 @@ final class WpCliCommandsTest extends CommittedTestCase {
 
 	private const OLD = '2026-01-05 10:00:00';
 
-	/** @var array<string, mixed> */
-	private array $retention_before = array();
+	/** @var mixed */
+	private $retention_before;
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->retention_before = (array) get_option( 'dm_jobs_retention', array() );
+		$this->retention_before = get_option( 'dm_jobs_retention', null );
 	}
 
 	protected function tearDown(): void {
-		update_option( 'dm_jobs_retention', $this->retention_before );
+		if ( null === $this->retention_before ) {
+			delete_option( 'dm_jobs_retention' );
+		} else {
+			update_option( 'dm_jobs_retention', $this->retention_before );
+		}
 		parent::tearDown();
 	}
 

@@ -9,7 +9,9 @@
  * @package DMJobs
  */
 
-if ( 'cli' !== PHP_SAPI || $argc < 5 ) {
+PHP_SAPI === 'cli' || exit;
+
+if ( $argc < 5 ) {
 	exit( 2 );
 }
 [ , $wordpress, $operation_id, $lease, $batch_size ] = $argv;
