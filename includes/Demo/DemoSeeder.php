@@ -8,13 +8,13 @@
 namespace DMJobs\Demo;
 
 use DMJobs\Jobs\DataVersion;
-use DMJobs\Logs\LogService;
 use DMJobs\Metrics\RollupService;
+use DMJobs\Repository\JobConfigRepository;
 use DMJobs\Repository\JobRepository;
+use DMJobs\Repository\LogRepository;
 use DMJobs\Repository\PipelineRepository;
 use DMJobs\Repository\ProcessedItemRepository;
 use DMJobs\Repository\SchemaRepository;
-use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
@@ -26,18 +26,6 @@ final class DemoSeeder {
 
 
 	/**
-	 * Pipeline name => flow names.
-	 */
-	private const PIPELINES = array(
-		'RSS to Blog'           => array( 'Tech headlines', 'Local news digest', 'Science roundup' ),
-		'Reddit Digest'         => array( 'r/WordPress weekly', 'r/webdev highlights' ),
-		'Product Feed Sync'     => array( 'Shop catalogue (hourly)', 'Price updates' ),
-		'Newsletter Builder'    => array( 'Friday newsletter' ),
-		'Social Publisher'      => array( 'Bluesky posts', 'Mastodon posts', 'Threads posts' ),
-		'AI Content Enrichment' => array( 'Summarise drafts', 'Tag old posts' ),
-	);
-
-	/**
 	 * Stored status => weight. Mostly "nothing new" and skips, as on real sites.
 	 */
 	private const STATUS_WEIGHTS = array(
@@ -47,7 +35,6 @@ final class DemoSeeder {
 		'failed'               => 90,
 		'failed - timeout'     => 25,
 		'failed: http_500'     => 15,
-		'failed - no_config'   => 10,
 		'cancelled'            => 15,
 		'complete'             => 10,
 		'completed_with_error' => 10,
@@ -56,19 +43,13 @@ final class DemoSeeder {
 		'pending'              => 10,
 	);
 
-	private const ERRORS = array(
-		array( 'fetch', 'HTTP 500 from feed endpoint https://example.com/feed.xml', 'http_500' ),
-		array( 'ai', 'AI provider returned 429 Too Many Requests (rate limit)', 'rate_limited' ),
-		array( 'publish', 'wp_insert_post failed: Content, title, and excerpt are empty.', 'empty_content' ),
-		array( 'fetch', 'cURL error 28: Operation timed out after 30001 milliseconds', 'timeout' ),
-		array( 'update', 'Handler "bluesky" is not configured: missing app password', 'no_config' ),
-	);
-
 	public function __construct(
 		private readonly JobRepository $jobs = new JobRepository(),
 		private readonly PipelineRepository $pipelines = new PipelineRepository(),
 		private readonly ProcessedItemRepository $processed_items = new ProcessedItemRepository(),
 		private readonly SchemaRepository $schema = new SchemaRepository(),
+		private readonly JobConfigRepository $config = new JobConfigRepository(),
+		private readonly LogRepository $logs = new LogRepository(),
 	) {
 	}
 
@@ -100,40 +81,54 @@ final class DemoSeeder {
 		$first_new_id = $this->jobs->max_id();
 		$by_status    = array();
 		$batch        = array();
+		$log_plans    = array();
+		$processed_plan = array();
+		$first_logged = $job_count - $jobs_with_logs;
 		$open_jobs    = min( $job_count, max( 2, intdiv( $job_count, 300 ) ) );
 		$history_jobs = $job_count - $open_jobs;
 		$step         = self::DAYS * DAY_IN_SECONDS / max( 1, $history_jobs );
-		for ( $index = 0; $index < $history_jobs; $index++ ) {
-			$flow       = $flows[ mt_rand( 0, count( $flows ) - 1 ) ];
-			$created_at = (int) ( $now - self::DAYS * DAY_IN_SECONDS + $index * $step + mt_rand( 0, (int) max( 0, $step - 1 ) ) );
-			$status     = $this->pick_status( $now - $created_at );
-			$batch[]    = $this->job_row( $flow, $status, $created_at, $now, $index / max( 1, $history_jobs ) );
+		for ( $index = 0; $index < $job_count; $index++ ) {
+			$flow = $flows[ mt_rand( 0, count( $flows ) - 1 ) ];
+			if ( $index < $history_jobs ) {
+				$created_at = (int) ( $now - self::DAYS * DAY_IN_SECONDS + $index * $step + mt_rand( 0, (int) max( 0, $step - 1 ) ) );
+				$status     = $this->pick_status( $now - $created_at );
+				$age        = $index / max( 1, $history_jobs );
+			} else {
+				// Jobs still queued or running, in the last half hour, as on a live site.
+				$open       = $index - $history_jobs;
+				$status     = 0 === $open % 2 ? 'processing' : 'pending';
+				$created_at = $now - ( $open_jobs - $open ) * mt_rand( 20, 60 );
+				$age        = 1.0;
+			}
+			$run     = $this->run( $flow, $status, $created_at, $now, $age );
+			$batch[] = $this->job_row( $run, $age );
+			if ( in_array( $run['status'], array( 'completed', 'complete', 'completed_with_error' ), true ) ) {
+				$processed_plan[ $index ] = array( $run['flow_step_id'], $run['source_url'], $run['completed_at'] );
+			}
+			// The newest jobs and every failure have their log (the list shows a failure's error line).
+			if ( $index >= $first_logged || str_starts_with( $run['status'], 'failed' ) ) {
+				$log_plans[ $index ] = $run['lines'];
+			}
 
-			$by_status[ $status ] = ( $by_status[ $status ] ?? 0 ) + 1;
+			$by_status[ $run['status'] ] = ( $by_status[ $run['status'] ] ?? 0 ) + 1;
 			if ( count( $batch ) >= 500 ) {
 				$this->jobs->insert_many( $batch );
 				$batch = array();
 			}
 		}
-		// Jobs still queued or running, in the last half hour, as on a live site.
-		for ( $index = 0; $index < $open_jobs; $index++ ) {
-			$status     = 0 === $index % 2 ? 'processing' : 'pending';
-			$created_at = $now - ( $open_jobs - $index ) * mt_rand( 20, 60 );
-			$batch[]    = $this->job_row( $flows[ mt_rand( 0, count( $flows ) - 1 ) ], $status, $created_at, $now, 1.0 );
-
-			$by_status[ $status ] = ( $by_status[ $status ] ?? 0 ) + 1;
-		}
 		$this->jobs->insert_many( $batch );
 
 		$new_ids   = $this->jobs->ids_after( $first_new_id );
-		$processed = $this->seed_processed_items( $new_ids, $flows );
-		if ( $jobs_with_logs > 0 ) {
-			$this->seed_log_lines( array_slice( $new_ids, -$jobs_with_logs ) );
+		$processed = $this->seed_processed_items( $new_ids, $processed_plan );
+		foreach ( $log_plans as $index => $lines ) {
+			if ( isset( $new_ids[ $index ] ) ) {
+				$this->seed_log_lines( $new_ids[ $index ], $lines );
+			}
 		}
 		ksort( $by_status );
 
 		return array(
-			'pipelines'       => count( self::PIPELINES ),
+			'pipelines'       => count( DemoCatalog::PIPELINES ),
 			'flows'           => count( $flows ),
 			'jobs'            => $job_count,
 			'processed_items' => $processed,
@@ -141,41 +136,80 @@ final class DemoSeeder {
 		);
 	}
 
+
 	/**
-	 * @return array<int, array{pipeline_id: int, flow_id: int, step_uuid: string}>
+	 * @return array<int, array{pipeline_id: int, flow_id: int, pipeline_name: string, flow_name: string, fetch: string, publish: string, median: int, slowing: bool, steps: array<string, string>}>
 	 */
 	private function seed_pipelines( int $now ): array {
 		$existing = $this->pipelines->find_flows();
 		if ( $existing ) {
 			// Jobs are added to the pipelines and flows already there (seeding twice adds no duplicates).
-			return array_map(
-				static fn ( array $flow ): array => array(
-					'pipeline_id' => (int) $flow['pipeline_id'],
-					'flow_id'     => (int) $flow['flow_id'],
-					'step_uuid'   => wp_generate_uuid4(),
-				),
-				$existing
-			);
+			return array_map( fn ( array $flow ): array => $this->known_flow( (int) $flow['flow_id'] ), $existing );
 		}
 		$flows = array();
-		foreach ( self::PIPELINES as $pipeline_name => $flow_names ) {
-			$steps       = array(
-				wp_generate_uuid4() => array( 'step_type' => 'fetch' ),
-				wp_generate_uuid4() => array( 'step_type' => 'ai' ),
-				wp_generate_uuid4() => array( 'step_type' => 'publish' ),
-			);
-			$pipeline_id = $this->pipelines->insert_pipeline( $pipeline_name, $steps, gmdate( 'Y-m-d H:i:s', $now - ( self::DAYS + 10 ) * DAY_IN_SECONDS ) );
-			foreach ( $flow_names as $flow_name ) {
-				$interval = array( 'hourly', 'daily', 'manual', 'every_6_hours' )[ mt_rand( 0, 3 ) ];
-				$flow_id  = $this->pipelines->insert_flow( $pipeline_id, $flow_name, array( 'steps' => array_keys( $steps ) ), array( 'interval' => $interval ) );
-				$flows[]  = array(
-					'pipeline_id' => $pipeline_id,
-					'flow_id'     => $flow_id,
-					'step_uuid'   => (string) array_key_first( $steps ),
+		foreach ( DemoCatalog::PIPELINES as $pipeline_name => $pipeline ) {
+			$step_ids = array();
+			$config   = array();
+			foreach ( array( 'fetch', 'ai', 'publish' ) as $order => $type ) {
+				$step_id              = wp_generate_uuid4();
+				$step_ids[ $type ]    = $step_id;
+				$config[ $step_id ] = array(
+					'pipeline_step_id' => $step_id,
+					'step_type'        => $type,
+					'execution_order'  => $order,
+					'label'            => ucfirst( $type ),
 				);
+			}
+			$pipeline_id = $this->pipelines->insert_pipeline( $pipeline_name, $config, gmdate( 'Y-m-d H:i:s', $now - ( self::DAYS + 10 ) * DAY_IN_SECONDS ) );
+			foreach ( $pipeline['flows'] as $flow_name => $publish ) {
+				$interval = array( 'hourly', 'daily', 'manual', 'every_6_hours' )[ mt_rand( 0, 3 ) ];
+				$flow_id  = $this->pipelines->insert_flow( $pipeline_id, $flow_name, array(), array( 'interval' => $interval ) );
+				$stored   = DemoCatalog::UNCONFIGURED_FLOW === $flow_name ? '' : $publish;
+				$this->pipelines->update_flow_config( $flow_id, DemoCatalog::flow_config( $flow_id, $step_ids, $pipeline['fetch'], $stored ) );
+				$flows[] = $this->known_flow( $flow_id );
 			}
 		}
 		return $flows;
+	}
+
+	/**
+	 * A flow as the runs need it, read back from its stored configuration.
+	 *
+	 * @return array{pipeline_id: int, flow_id: int, pipeline_name: string, flow_name: string, fetch: string, publish: string, median: int, slowing: bool, steps: array<string, string>}
+	 */
+	private function known_flow( int $flow_id ): array {
+		$flow     = (array) $this->config->find_flow( $flow_id );
+		$pipeline = (array) $this->config->find_pipeline( (int) ( $flow['pipeline_id'] ?? 0 ) );
+		$name     = (string) ( $pipeline['pipeline_name'] ?? '' );
+		$catalog  = DemoCatalog::PIPELINES[ $name ] ?? array(
+			'fetch'  => 'rss',
+			'median' => 60,
+			'flows'  => array(),
+		);
+		$flow_name = (string) ( $flow['flow_name'] ?? '' );
+		$steps     = array();
+		$handlers  = array();
+		$config    = json_decode( (string) ( $flow['flow_config'] ?? '' ), true );
+		foreach ( is_array( $config ) ? $config : array() as $flow_step_id => $entry ) {
+			if ( is_array( $entry ) && isset( $entry['step_type'] ) ) {
+				$steps[ (string) $entry['step_type'] ]    = (string) $flow_step_id;
+				$handlers[ (string) $entry['step_type'] ] = (string) ( $entry['handler_slug'] ?? '' );
+			}
+		}
+		foreach ( array( 'fetch', 'ai', 'publish' ) as $type ) {
+			$steps[ $type ] ??= $type . '_' . $flow_id;
+		}
+		return array(
+			'pipeline_id'   => (int) ( $flow['pipeline_id'] ?? 0 ),
+			'flow_id'       => $flow_id,
+			'pipeline_name' => $name,
+			'flow_name'     => $flow_name,
+			'fetch'         => $handlers['fetch'] ?? $catalog['fetch'],
+			'publish'       => $catalog['flows'][ $flow_name ] ?? ( $handlers['publish'] ?? 'wordpress_publish' ),
+			'median'        => $catalog['median'],
+			'slowing'       => DemoCatalog::SLOWING_PIPELINE === $name,
+			'steps'         => $steps,
+		);
 	}
 
 	/**
@@ -197,99 +231,94 @@ final class DemoSeeder {
 	}
 
 	/**
-	 * @param array{pipeline_id: int, flow_id: int, step_uuid: string} $flow
-	 * @param float                                                     $age_fraction 0 for the oldest job, towards 1 for the newest.
-	 * @return array{pipeline_id: int, flow_id: int, status: string, engine_data: string|null, created_at: string, completed_at: string|null}
+	 * One run of a flow. The flow that lost its publish handler fails every finished run since then.
+	 *
+	 * @param array{pipeline_id: int, flow_id: int, pipeline_name: string, flow_name: string, fetch: string, publish: string, median: int, slowing: bool, steps: array<string, string>} $flow
+	 * @return array{pipeline_id: int, flow_id: int, status: string, engine_data: array<string, mixed>, created_at: int, completed_at: int|null, flow_step_id: string, source_url: string, lines: array<int, array{0: int, 1: string, 2: string, 3: string, 4: array<string, mixed>}>}
 	 */
-	private function job_row( array $flow, string $status, int $created_at, int $now, float $age_fraction ): array {
-		$is_open     = in_array( $status, array( 'pending', 'processing', 'running' ), true );
-		$is_failure  = str_starts_with( $status, 'failed' );
-		$duration    = $is_failure ? mt_rand( 1, 120 ) : mt_rand( 3, 600 );
-		$finished_at = $is_open ? null : min( $now, $created_at + $duration );
-
-		$engine_data = array(
-			'flow_step_id' => $flow['step_uuid'] . '_' . $flow['flow_id'],
-			'source_url'   => 'https://example.com/items/' . mt_rand( 1000, 999999 ),
-			'item_count'   => 'completed_no_items' === $status ? 0 : mt_rand( 1, 12 ),
-			'steps'        => array( 'fetch', 'ai', 'publish' ),
-		);
-		if ( $is_failure ) {
-			[ $step, $message, $reason ] = self::ERRORS[ mt_rand( 0, count( self::ERRORS ) - 1 ) ];
-			$engine_data                += array(
-				'error_message' => $message,
-				'error_step_id' => $flow['step_uuid'] . '_' . $step,
-				'error_reason'  => $reason,
-				'error_trace'   => "#0 /wp-content/plugins/data-machine/inc/Engine/Steps/{$step}.php(88): DataMachine\\Engine\\Step->execute()\n#1 /wp-content/plugins/data-machine/inc/Engine/Runner.php(41): DataMachine\\Engine\\Runner->run_step()\n#2 {main}",
-			);
+	private function run( array $flow, string $status, int $created_at, int $now, float $age ): array {
+		if ( DemoCatalog::UNCONFIGURED_FLOW === $flow['flow_name'] && $created_at >= $now - DemoCatalog::UNCONFIGURED_SINCE_DAYS * DAY_IN_SECONDS ) {
+			$flow['publish'] = '';
+			if ( StatusParser::parse( $status )->is_final() ) {
+				$status = 'failed - no_config';
+			}
 		}
-
-		// Older rows were written by Data Machine versions that PHP-serialized engine_data.
-		$stored = $age_fraction < 0.3
-			? serialize( $engine_data ) // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize
-			: (string) wp_json_encode( $engine_data );
-
+		$built = ( new DemoRun( $flow, $status, $created_at, $now, $age ) )->build();
 		return array(
 			'pipeline_id'  => $flow['pipeline_id'],
 			'flow_id'      => $flow['flow_id'],
-			'status'       => $status,
-			'engine_data'  => $stored,
-			'created_at'   => gmdate( 'Y-m-d H:i:s', $created_at ),
-			'completed_at' => null === $finished_at ? null : gmdate( 'Y-m-d H:i:s', $finished_at ),
+			'status'       => $built['status'],
+			'engine_data'  => $built['engine_data'],
+			'created_at'   => $created_at,
+			'completed_at' => $built['completed_at'],
+			'flow_step_id' => $flow['steps']['fetch'],
+			'source_url'   => (string) $built['engine_data']['source_url'],
+			'lines'        => $built['lines'],
 		);
 	}
 
 	/**
-	 * Step log lines for the newest jobs, as Data Machine's steps write them (more for failures).
-	 *
-	 * @param int[] $job_ids
+	 * @param array{pipeline_id: int, flow_id: int, status: string, engine_data: array<string, mixed>, created_at: int, completed_at: int|null} $run
+	 * @param float $age_fraction 0 for the oldest job, towards 1 for the newest.
+	 * @return array{pipeline_id: int, flow_id: int, status: string, engine_data: string|null, created_at: string, completed_at: string|null}
 	 */
-	private function seed_log_lines( array $job_ids ): void {
-		$service = new LogService();
-		foreach ( $job_ids as $job_id ) {
-			$job = $this->jobs->find( $job_id );
-			if ( null === $job ) {
-				continue;
-			}
-			$status = StatusParser::parse( (string) $job['status'] );
-			$lines  = array(
-				array( 'info', 'fetch', 'Fetching items from the source', array( 'source_url' => 'https://example.com/feed.xml' ) ),
-				array( 'debug', 'fetch', 'HTTP 200 in 412 ms', array( 'http_status' => 200 ) ),
+	private function job_row( array $run, float $age_fraction ): array {
+		// Older rows were written by Data Machine versions that PHP-serialized engine_data.
+		$stored = $age_fraction < 0.3
+			? serialize( $run['engine_data'] ) // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize
+			: (string) wp_json_encode( $run['engine_data'] );
+
+		return array(
+			'pipeline_id'  => $run['pipeline_id'],
+			'flow_id'      => $run['flow_id'],
+			'status'       => $run['status'],
+			'engine_data'  => $stored,
+			'created_at'   => gmdate( 'Y-m-d H:i:s', $run['created_at'] ),
+			'completed_at' => null === $run['completed_at'] ? null : gmdate( 'Y-m-d H:i:s', $run['completed_at'] ),
+		);
+	}
+
+	/**
+	 * A job's step log lines, at the times they happened inside the run.
+	 *
+	 * @param array<int, array{0: int, 1: string, 2: string, 3: string, 4: array<string, mixed>}> $lines
+	 */
+	private function seed_log_lines( int $job_id, array $lines ): void {
+		foreach ( $lines as [ $at, $level, $step, $message, $context ] ) {
+			$this->logs->insert(
+				array(
+					'job_id'      => $job_id,
+					'level'       => $level,
+					'step'        => $step,
+					'message'     => $message,
+					'context'     => $context ? (string) wp_json_encode( $context, JSON_UNESCAPED_SLASHES ) : null,
+					'http_status' => isset( $context['http_status'] ) ? (int) $context['http_status'] : null,
+					'truncated'   => false,
+					'created_at'  => gmdate( 'Y-m-d H:i:s', $at ),
+				)
 			);
-			if ( BaseStatus::Failed === $status->base ) {
-				$lines[] = array( 'warning', 'fetch', 'Retrying after a slow response (attempt 2 of 3)', array() );
-				$lines[] = array( 'error', 'fetch', 'Step failed: ' . ( $status->reason ?? 'step_execution_failure' ), array( 'http_status' => 500 ) );
-			} elseif ( $status->is_final() ) {
-				$lines[] = array( 'info', 'ai', 'Summarised 3 items', array( 'tokens' => 1834 ) );
-				$lines[] = array( 'info', 'publish', 'Published 3 posts', array( 'post_ids' => array( 101, 102, 103 ) ) );
-			} else {
-				$lines[] = array( 'info', 'ai', 'Waiting for the AI provider', array() );
-			}
-			foreach ( $lines as [ $level, $step, $message, $context ] ) {
-				$service->append( $job_id, $level, $message, $context, $step );
-			}
 		}
 	}
 
 	/**
-	 * Items that completed jobs processed, so cleanup tools have something to work on.
+	 * The item each completed job processed (its fetch step, its source URL, when it finished), so
+	 * cleanup tools have something to work on.
 	 *
-	 * @param int[]                                                              $job_ids
-	 * @param array<int, array{pipeline_id: int, flow_id: int, step_uuid: string}> $flows
+	 * @param int[]                                          $job_ids
+	 * @param array<int, array{0: string, 1: string, 2: int|null}> $plan Insert position => [flow step ID, item URL, completed at].
 	 */
-	private function seed_processed_items( array $job_ids, array $flows ): int {
+	private function seed_processed_items( array $job_ids, array $plan ): int {
 		$items = array();
-		$now   = gmdate( 'Y-m-d H:i:s' );
-		foreach ( $job_ids as $position => $job_id ) {
-			if ( 0 !== $position % 4 ) {
+		foreach ( $plan as $position => [ $flow_step_id, $url, $completed_at ] ) {
+			if ( ! isset( $job_ids[ $position ] ) ) {
 				continue;
 			}
-			$flow    = $flows[ $position % count( $flows ) ];
 			$items[] = array(
-				'flow_step_id'        => $flow['step_uuid'] . '_' . $flow['flow_id'],
+				'flow_step_id'        => $flow_step_id,
 				'source_type'         => 'rss',
-				'item_identifier'     => 'https://example.com/items/' . $job_id,
-				'job_id'              => $job_id,
-				'processed_timestamp' => $now,
+				'item_identifier'     => $url . '#' . $job_ids[ $position ],
+				'job_id'              => $job_ids[ $position ],
+				'processed_timestamp' => gmdate( 'Y-m-d H:i:s', $completed_at ?? time() ),
 			);
 		}
 		$this->processed_items->insert_many( $items );

@@ -79,9 +79,13 @@ final class MetricsService {
 
 			$pipeline = (int) $row['pipeline_id'];
 			$trend[ $pipeline ][ $key ] ??= array(
-				'failed'   => 0,
-				'finished' => 0,
+				'failed'         => 0,
+				'finished'       => 0,
+				'duration_count' => 0,
+				'duration_sum'   => 0,
 			);
+			$trend[ $pipeline ][ $key ]['duration_count'] += (int) $row['duration_count'];
+			$trend[ $pipeline ][ $key ]['duration_sum']   += (int) $row['duration_sum'];
 			$trend[ $pipeline ]['total'] = ( $trend[ $pipeline ]['total'] ?? 0 ) + $count;
 			if ( 'failed' === $status ) {
 				$trend[ $pipeline ][ $key ]['failed']   += $count;
@@ -128,7 +132,8 @@ final class MetricsService {
 			'success_rate'  => $success_points,
 			'durations'     => $this->durations( $pipelines, $pipelines ? $this->histograms( $grain, $from, $to, $filters, (int) max( array_column( $pipelines, 'duration_max' ) ) ) : array() ),
 			'heatmap'       => $this->heatmap( $range, $clock, $filters ),
-			'failure_trend' => $this->failure_trend( $range, $trend ),
+			'failure_trend'  => $this->failure_trend( $range, $trend ),
+			'duration_trend' => $this->duration_trend( $range, $trend ),
 		);
 	}
 
@@ -602,6 +607,41 @@ final class MetricsService {
 			);
 		}
 		usort( $series, static fn ( array $a, array $b ): int => array( $b['jobs'], $a['pipeline_id'] ) <=> array( $a['jobs'], $b['pipeline_id'] ) );
+		return $series;
+	}
+
+	/**
+	 * Per pipeline and bucket: how many finished jobs were timed and their average duration, so
+	 * "is this pipeline getting slower?" has an answer.
+	 *
+	 * @param array<int, array<string, mixed>> $trend Pipeline ID => bucket key => sums (and 'total').
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function duration_trend( MetricsRange $range, array $trend ): array {
+		$series = array();
+		foreach ( $trend as $pipeline => $by_bucket ) {
+			$points = array();
+			$timed  = 0;
+			foreach ( $range->buckets as $bucket ) {
+				$cell     = $by_bucket[ $bucket['key'] ] ?? array(
+					'duration_count' => 0,
+					'duration_sum'   => 0,
+				);
+				$count    = (int) $cell['duration_count'];
+				$timed   += $count;
+				$points[] = self::bucket_fields( $bucket ) + array(
+					'timed'       => $count,
+					'avg_seconds' => $count > 0 ? round( $cell['duration_sum'] / $count, 2 ) : null,
+				);
+			}
+			$series[] = array(
+				'pipeline_id'   => $pipeline,
+				'pipeline_name' => $this->pipeline_name( $pipeline ),
+				'timed_jobs'    => $timed,
+				'points'        => $points,
+			);
+		}
+		usort( $series, static fn ( array $a, array $b ): int => array( $b['timed_jobs'], $a['pipeline_id'] ) <=> array( $a['timed_jobs'], $b['pipeline_id'] ) );
 		return $series;
 	}
 

@@ -384,6 +384,28 @@ final class LogRepository {
 	}
 
 	/**
+	 * The message of each job's newest error or critical line, for a page of jobs in one query.
+	 *
+	 * @param int[] $job_ids
+	 * @return array<int, string> Job ID => message (jobs without such a line are left out).
+	 */
+	public function last_error_messages( array $job_ids ): array {
+		global $wpdb;
+		$job_ids = self::clean_ids( $job_ids );
+		if ( ! $job_ids ) {
+			return array();
+		}
+		$table = TableNames::job_logs();
+		$sql   = "SELECT l.job_id, l.message FROM {$table} l JOIN (SELECT job_id, MAX(log_id) AS log_id FROM {$table}"
+			. ' WHERE job_id IN (' . implode( ', ', array_fill( 0, count( $job_ids ), '%d' ) ) . ") AND level IN ('error', 'critical') GROUP BY job_id) newest ON newest.log_id = l.log_id";
+		$messages = array();
+		foreach ( (array) $wpdb->get_results( $wpdb->prepare( $sql, $job_ids ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$messages[ (int) $row['job_id'] ] = (string) $row['message'];
+		}
+		return $messages;
+	}
+
+	/**
 	 * @return array{0: string, 1: array<int, int|string>}
 	 */
 	private function where( LogQuery $query ): array {

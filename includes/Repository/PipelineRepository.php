@@ -96,4 +96,17 @@ final class PipelineRepository {
 		}
 		return (int) $wpdb->insert_id;
 	}
+
+	/**
+	 * Replaces a flow's step settings (Data Machine writes them once the flow ID is known).
+	 *
+	 * @param array<string, mixed> $config
+	 */
+	public function update_flow_config( int $flow_id, array $config ): void {
+		global $wpdb;
+		$updated = $wpdb->update( TableNames::flows(), array( 'flow_config' => wp_json_encode( $config ) ), array( 'flow_id' => $flow_id ), array( '%s' ), array( '%d' ) );
+		if ( false === $updated ) {
+			throw new \RuntimeException( 'Could not update the flow: ' . $wpdb->last_error );
+		}
+	}
 }

@@ -14,6 +14,7 @@ use DMJobs\Query\JobOrderBy;
 use DMJobs\Query\JobQuery;
 use DMJobs\Query\SortOrder;
 use DMJobs\Repository\JobRepository;
+use DMJobs\Repository\LogRepository;
 use DMJobs\Status\BaseStatus;
 use WP_Error;
 use WP_REST_Controller;
@@ -26,6 +27,8 @@ defined( 'ABSPATH' ) || exit;
 final class JobsController extends WP_REST_Controller {
 
 	public const NAMESPACE = 'dm-jobs/v1';
+
+	private const ERROR_SUMMARY_CHARS = 200;
 
 	/**
 	 * How many child job IDs GET /jobs/{id} lists (child_count has them all).
@@ -138,6 +141,7 @@ final class JobsController extends WP_REST_Controller {
 			},
 			$page->rows
 		);
+		$items = $this->with_error_summaries( $items );
 
 		$response = rest_ensure_response( $items );
 		$response->header( 'X-WP-Total', (string) $page->total );
@@ -145,6 +149,29 @@ final class JobsController extends WP_REST_Controller {
 		// Past 10,000 matches a filtered total is the database's estimate (the UI says "about").
 		$response->header( 'X-DM-Jobs-Total-Exact', $page->total_exact ? '1' : '0' );
 		return $response;
+	}
+
+	/**
+	 * Failed rows get the message of their newest error line (one query for the page), so the
+	 * list says why a job failed even when its status carries no reason.
+	 *
+	 * @param array<int, array<string, mixed>> $items
+	 * @return array<int, array<string, mixed>>
+	 */
+	private function with_error_summaries( array $items ): array {
+		$failed = array();
+		foreach ( $items as $item ) {
+			if ( 'failed' === $item['status'] ) {
+				$failed[] = (int) $item['id'];
+			}
+		}
+		$messages = $failed ? ( new LogRepository() )->last_error_messages( $failed ) : array();
+		foreach ( $items as &$item ) {
+			$message               = $messages[ (int) $item['id'] ] ?? null;
+			$item['error_summary'] = null === $message ? null : mb_strimwidth( trim( $message ), 0, self::ERROR_SUMMARY_CHARS, '…' );
+		}
+		unset( $item );
+		return $items;
 	}
 
 	/**
@@ -473,6 +500,11 @@ final class JobsController extends WP_REST_Controller {
 				'status_reason' => array(
 					'description' => __( 'The reason that came with the status, if any.', 'dm-jobs' ),
 					'type'        => $nullable_string,
+				),
+				'error_summary' => array(
+					'description' => __( 'For failed jobs in the list: the message of the newest error line of the job\'s log (at most 200 characters), or null.', 'dm-jobs' ),
+					'type'        => $nullable_string,
+					'readonly'    => true,
 				),
 				'raw_status'    => array(
 					'description' => __( 'The status exactly as stored.', 'dm-jobs' ),

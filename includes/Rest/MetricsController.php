@@ -548,6 +548,28 @@ final class MetricsController extends WP_REST_Controller {
 						),
 					),
 				),
+				'duration_trend' => array(
+					'description' => __( 'Average duration of the finished jobs of each pipeline, per bucket.', 'dm-jobs' ),
+					'type'        => 'array',
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'pipeline_id'   => array( 'type' => 'integer' ),
+							'pipeline_name' => $nullable,
+							'timed_jobs'    => array( 'type' => 'integer' ),
+							'points'        => array(
+								'type'  => 'array',
+								'items' => array(
+									'type'       => 'object',
+									'properties' => $bucket + array(
+										'timed'       => array( 'type' => 'integer' ),
+										'avg_seconds' => $seconds,
+									),
+								),
+							),
+						),
+					),
+				),
 			),
 		);
 	}

@@ -134,10 +134,12 @@ describe( 'Job details', () => {
 		assert.doesNotMatch( page.url(), /[?&]job=/ );
 		assert.equal(
 			await page.evaluate( () =>
-				window.document.activeElement?.getAttribute( 'data-job-id' )
+				window.document.activeElement
+					?.closest( 'tr' )
+					?.getAttribute( 'data-job-id' )
 			),
 			String( id ),
-			'focus is back on the row'
+			"focus is back on the row's job link"
 		);
 
 		await page.keyboard.press( 'Enter' );

@@ -76,13 +76,13 @@ export function useJobDetailsOpener(): JobDetailsOpener {
 }
 
 /**
- * Returns focus to the row the job was opened from, or to the screen.
+ * Returns focus to the link the job was opened from, or to the screen.
  *
  * @param jobId The job that was open.
  */
 function focusRow( jobId: number ): void {
 	const row = document.querySelector< HTMLElement >(
-		`tr[data-job-id="${ jobId }"]`
+		`tr[data-job-id="${ jobId }"] .dm-jobs-open-job`
 	);
 	const target =
 		row ?? document.querySelector< HTMLElement >( '.dm-jobs-screen' );

@@ -1,14 +1,10 @@
 /**
- * WordPress dependencies
- */
-import { Tooltip } from '@wordpress/components';
-
-/**
  * Internal dependencies
  */
 import {
 	formatExactTime,
 	formatRelativeTime,
+	formatShortTime,
 	parseTimestamp,
 } from '../format/format-timestamp';
 
@@ -24,8 +20,9 @@ export interface TimestampProps {
 }
 
 /**
- * A relative time ("5 minutes ago") whose exact site-time shows on hover and
- * on keyboard focus; "—" when there is no time.
+ * The site-time date and time ("Mar 5, 09:03") with the relative time ("5
+ * minutes ago") beside it, the full time with its zone on hover; "—" when
+ * there is no time. Not a Tab stop: everything it says is on screen.
  *
  * @param props Component props.
  */
@@ -40,15 +37,13 @@ export function Timestamp( props: TimestampProps ) {
 	}
 	const exact = formatExactTime( date, timeZone, timeZoneLabel );
 	return (
-		<Tooltip text={ exact }>
-			<time
-				className="dm-jobs-time"
-				dateTime={ value }
-				title={ exact }
-				tabIndex={ 0 }
-			>
+		<time className="dm-jobs-time" dateTime={ value } title={ exact }>
+			<span className="dm-jobs-time-absolute">
+				{ formatShortTime( date, timeZone, now ) }
+			</span>{ ' ' }
+			<span className="dm-jobs-time-relative">
 				{ formatRelativeTime( date, now ) }
-			</time>
-		</Tooltip>
+			</span>
+		</time>
 	);
 }

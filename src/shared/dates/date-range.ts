@@ -2,7 +2,7 @@
  * External dependencies
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format, subDays } from 'date-fns';
 
 /**
  * Internal dependencies
@@ -155,6 +155,23 @@ export function isoToSiteDay( iso: string | null, timeZone: string ): string {
 	}
 	return format(
 		new TZDate( new Date( normalized ).getTime(), timeZone ),
+		'yyyy-MM-dd'
+	);
+}
+
+/**
+ * Yesterday's date in the site's time zone.
+ *
+ * @param timeZone IANA name or offset such as `+05:30`.
+ * @param now      The reference time.
+ * @return `YYYY-MM-DD`.
+ */
+export function siteYesterday(
+	timeZone: string,
+	now: Date = new Date()
+): string {
+	return format(
+		subDays( new TZDate( now.getTime(), timeZone ), 1 ),
 		'yyyy-MM-dd'
 	);
 }

@@ -67,3 +67,23 @@ export function formatExactTime(
 		timeZoneLabel
 	);
 }
+
+/**
+ * Short date and time in the site's time zone for lists, e.g. "Mar 5, 09:03"
+ * (with the year when it is not the current one).
+ *
+ * @param date     When it happened.
+ * @param timeZone IANA name or UTC offset such as `+05:30`.
+ * @param now      The reference time (decides whether the year is shown).
+ */
+export function formatShortTime(
+	date: Date,
+	timeZone: string,
+	now: Date = new Date()
+): string {
+	const zoned = new TZDate( date.getTime(), timeZone );
+	const sameYear =
+		zoned.getFullYear() ===
+		new TZDate( now.getTime(), timeZone ).getFullYear();
+	return format( zoned, sameYear ? 'MMM d, HH:mm' : 'MMM d yyyy, HH:mm' );
+}

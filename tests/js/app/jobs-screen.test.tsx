@@ -58,6 +58,7 @@ describe( 'Jobs screen: table', () => {
 				raw_status: 'failed - step_execution_failure',
 				created_at: minutesAgo( 10 ),
 				completed_at: minutesAgo( 5 ),
+				error_summary: 'The rss handler got HTTP 500 from the feed',
 			} ),
 			makeJob( {
 				id: 11,
@@ -97,6 +98,9 @@ describe( 'Jobs screen: table', () => {
 			'Duration',
 		] );
 		expect( rowIds() ).toEqual( [ '12', '11', '10' ] );
+		expect(
+			table.querySelector( '.dm-jobs-time-warning' )
+		).not.toBeInTheDocument();
 
 		const failedRow = table.querySelector( 'tr[data-job-id="12"]' );
 		if ( ! ( failedRow instanceof HTMLElement ) ) {
@@ -109,11 +113,18 @@ describe( 'Jobs screen: table', () => {
 			'is-failed'
 		);
 		expect( failed.getByText( 'step_execution_failure' ) ).toBeVisible();
-		expect( failed.getByText( '10 minutes ago' ) ).toHaveAttribute(
+		expect(
+			failed.getByText( 'The rss handler got HTTP 500 from the feed' )
+		).toBeVisible();
+		expect(
+			failed.getByText( '10 minutes ago' ).closest( 'time' )
+		).toHaveAttribute(
 			'title',
 			expect.stringContaining( '(America/New_York)' )
 		);
-		expect( failed.getByText( '5 minutes ago' ).tagName ).toBe( 'TIME' );
+		expect(
+			failed.getByText( '5 minutes ago' ).closest( 'time' )
+		).toBeInTheDocument();
 
 		const runningRow = table.querySelector( 'tr[data-job-id="11"]' );
 		if ( ! ( runningRow instanceof HTMLElement ) ) {
@@ -134,6 +145,26 @@ describe( 'Jobs screen: table', () => {
 				'tr[data-job-id="10"] .dm-jobs-status-badge.is-completed'
 			)
 		).toHaveAttribute( 'data-status', 'completed' );
+	} );
+
+	it( 'flags a completion time before the creation time', async () => {
+		server.setJobs( [
+			makeJob( {
+				id: 20,
+				created_at: '2026-03-01T10:30:00Z',
+				completed_at: '2026-03-01T10:04:00Z',
+				duration: -1560,
+			} ),
+		] );
+		renderApp();
+		const table = await screen.findByRole( 'table', { name: 'Jobs' } );
+		const row = within(
+			table.querySelector( 'tr[data-job-id="20"]' ) as HTMLElement
+		);
+		expect(
+			row.getByText( 'Impossible: before it was created' )
+		).toBeVisible();
+		expect( row.getByText( 'Invalid' ) ).toBeVisible();
 	} );
 
 	it( 'labels every cell with its column for the narrow layout', async () => {

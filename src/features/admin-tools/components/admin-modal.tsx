@@ -67,7 +67,11 @@ export function AdminModal( { section }: AdminModalProps ) {
 				} ) ) }
 			>
 				{ ( tab ) => (
-					<SectionContent section={ tab.name as AdminSection } />
+					<>
+						{ /* Keeps the headings in order: modal title (h1), section, tools (h3). */ }
+						<h2 className="screen-reader-text">{ tab.title }</h2>
+						<SectionContent section={ tab.name as AdminSection } />
+					</>
 				) }
 			</TabPanel>
 		</Modal>

@@ -29,18 +29,27 @@ export interface ConfirmCountProps {
 	count: number;
 	value: string;
 	onChange: ( value: string ) => void;
+	/** Ask even at or below 1,000 rows. */
+	required?: boolean;
 }
 
 /**
- * Above 1,000 rows, the admin types the exact count to confirm.
+ * Above 1,000 rows (or when required), the admin types the exact count to
+ * confirm.
  *
  * @param props          Component props.
+ * @param props.required
  * @param props.count
  * @param props.value
  * @param props.onChange
  */
-export function ConfirmCount( { count, value, onChange }: ConfirmCountProps ) {
-	if ( ! needsTypedCount( count ) ) {
+export function ConfirmCount( {
+	count,
+	value,
+	onChange,
+	required = false,
+}: ConfirmCountProps ) {
+	if ( ! required && ! needsTypedCount( count ) ) {
 		return null;
 	}
 	return (

@@ -13,7 +13,7 @@ import {
 	Spinner,
 } from '@wordpress/components';
 import { useEffect, useRef, useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -45,6 +45,8 @@ export interface OperationFlowProps {
 	disabled?: boolean;
 	/** Shown under the dry run's count. */
 	note?: ReactNode;
+	/** Ask to type the count whatever its size (e.g. a delete of any age). */
+	requireTypedCount?: boolean;
 	onFinished?: ( operation: Operation ) => void;
 	/** The admin closed the summary ("Done"). */
 	onDone?: () => void;
@@ -66,9 +68,12 @@ export function OperationFlow( props: OperationFlowProps ) {
 		previewLabel = __( 'Dry run: count and show a sample', 'dm-jobs' ),
 		disabled = false,
 		note,
+		requireTypedCount = false,
 		onFinished,
 		onDone,
 	} = props;
+	const flowRoot = useRef< HTMLDivElement >( null );
+	const countLine = useRef< HTMLParagraphElement >( null );
 	const [ includeActive, setIncludeActive ] = useState( false );
 	const [ typed, setTyped ] = useState( '' );
 	const { reload, timeZone, timeZoneLabel } = useJobsContext();
@@ -100,18 +105,46 @@ export function OperationFlow( props: OperationFlowProps ) {
 		runner.reset();
 	};
 
+	// The control that had focus (Dry run, Back, the confirm button, Done)
+	// disappears on each step: move focus to what the step shows instead of
+	// leaving it on <body>, where Escape no longer reaches the modal.
+	const shownPhase = useRef( phase );
+	useEffect( () => {
+		if ( shownPhase.current === phase ) {
+			return;
+		}
+		shownPhase.current = phase;
+		const container = flowRoot.current;
+		const active = container?.ownerDocument.activeElement;
+		if (
+			! container ||
+			( active && active !== container.ownerDocument.body )
+		) {
+			return;
+		}
+		const target =
+			phase === 'previewed'
+				? countLine.current
+				: container.querySelector< HTMLElement >(
+						'button:not([disabled])'
+					);
+		target?.focus();
+	}, [ phase ] );
+
 	if ( phase === 'running' && operation ) {
 		return (
-			<OperationProgress
-				operation={ operation }
-				cancelling={ runner.cancelling }
-				onCancel={ () => void runner.cancel() }
-			/>
+			<div className="dm-jobs-admin-flow" ref={ flowRoot }>
+				<OperationProgress
+					operation={ operation }
+					cancelling={ runner.cancelling }
+					onCancel={ () => void runner.cancel() }
+				/>
+			</div>
 		);
 	}
 	if ( phase === 'finished' && operation ) {
 		return (
-			<div className="dm-jobs-admin-flow">
+			<div className="dm-jobs-admin-flow" ref={ flowRoot }>
 				<OperationSummary operation={ operation } />
 				<Button
 					variant="secondary"
@@ -129,16 +162,17 @@ export function OperationFlow( props: OperationFlowProps ) {
 	const busy = phase === 'previewing' || phase === 'starting';
 	const count = preview?.count ?? 0;
 	const noun = rowNoun( type );
+	const mustType = requireTypedCount || needsTypedCount( count );
 	const canConfirm =
 		preview !== null &&
 		count > 0 &&
 		! busy &&
-		( ! needsTypedCount( count ) || matchesCount( typed, count ) );
+		( ! mustType || matchesCount( typed, count ) );
 	const activeLeftOut = preview?.details.active_left_out ?? 0;
 	const byStatus = preview?.details.by_status ?? {};
 
 	return (
-		<div className="dm-jobs-admin-flow">
+		<div className="dm-jobs-admin-flow" ref={ flowRoot }>
 			{ error && (
 				<Notice status="error" isDismissible={ false }>
 					{ error.message }
@@ -180,7 +214,12 @@ export function OperationFlow( props: OperationFlowProps ) {
 			) }
 			{ preview && phase !== 'previewing' && (
 				<div className="dm-jobs-admin-preview">
-					<p className="dm-jobs-admin-count" role="status">
+					<p
+						className="dm-jobs-admin-count"
+						role="status"
+						ref={ countLine }
+						tabIndex={ -1 }
+					>
 						{ count === 0
 							? __(
 									'Nothing matches: there is nothing to do.',
@@ -215,8 +254,10 @@ export function OperationFlow( props: OperationFlowProps ) {
 						<p className="dm-jobs-admin-note">
 							{ sprintf(
 								/* translators: %s: e.g. "3 jobs". */
-								__(
+								_n(
+									'%s that is pending or processing is left out.',
 									'%s that are pending or processing are left out.',
+									activeLeftOut,
 									'dm-jobs'
 								),
 								formatRows( activeLeftOut, 'jobs' )
@@ -235,6 +276,7 @@ export function OperationFlow( props: OperationFlowProps ) {
 							count={ count }
 							value={ typed }
 							onChange={ setTyped }
+							required={ mustType }
 						/>
 					) }
 					<div className="dm-jobs-admin-actions">

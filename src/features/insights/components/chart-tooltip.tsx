@@ -12,7 +12,12 @@ export interface ChartTooltipProps {
 	active?: boolean;
 	payload?: ReadonlyArray< TooltipPayloadEntry >;
 	label?: unknown;
-	format: ( value: number, name: string ) => string;
+	format: (
+		value: number,
+		name: string,
+		row: Record< string, unknown >,
+		dataKey: string
+	) => string;
 	/** Row field holding the full title of the point. */
 	titleKey?: string;
 }
@@ -59,7 +64,20 @@ export function ChartTooltip( {
 							/>
 							{ name }:{ ' ' }
 							<strong>
-								{ value === null ? '—' : format( value, name ) }
+								{ value === null
+									? '—'
+									: format(
+											value,
+											name,
+											typeof row === 'object' &&
+												row !== null
+												? ( row as Record<
+														string,
+														unknown
+													> )
+												: {},
+											String( entry.dataKey ?? '' )
+										) }
 							</strong>
 						</li>
 					);

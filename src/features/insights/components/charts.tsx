@@ -17,6 +17,7 @@ import {
 	XAxis,
 	YAxis,
 } from 'recharts';
+import type { DotItemDotProps } from 'recharts';
 
 /**
  * WordPress dependencies
@@ -47,6 +48,7 @@ import {
 	durationTable,
 	failureTable,
 	failureTrend,
+	MIN_RATE_SAMPLE,
 	presentStatuses,
 	successRows,
 	successTable,
@@ -72,6 +74,7 @@ import { ChartCard } from './chart-card';
 import type { CardStatus } from './chart-card';
 import { chartTooltipContent } from './chart-tooltip';
 import { HeatmapGrid } from './heatmap-grid';
+import { SeriesMarker } from './series-marker';
 import { ResponsiveChart } from './responsive-chart';
 
 interface OverviewChartProps {
@@ -90,6 +93,22 @@ interface ResourcesChartProps {
 const countContent = chartTooltipContent( ( value ) => formatCount( value ) );
 const percentContent = chartTooltipContent( ( value ) =>
 	formatPercent( value / 100 )
+);
+/** Fewer concurrency samples than this are told in words, not drawn. */
+const THIN_SAMPLES = 3;
+
+const failureRateContent = chartTooltipContent(
+	( value, _name, row, dataKey ) => {
+		const sample = row[ `${ dataKey }_sample` ];
+		return typeof sample === 'string'
+			? sprintf(
+					/* translators: 1: failure rate, e.g. 12.5%; 2: e.g. "3 of 25 failed". */
+					__( '%1$s (%2$s)', 'dm-jobs' ),
+					formatPercent( value / 100 ),
+					sample
+				)
+			: formatPercent( value / 100 );
+	}
 );
 const durationContent = chartTooltipContent(
 	( value ) => formatDuration( value ),
@@ -344,21 +363,28 @@ export function FailureTrendChart( {
 			id="failure-trend"
 			title={ __( 'Failure rate by pipeline', 'dm-jobs' ) }
 			description={
-				trend.hidden > 0
-					? sprintf(
-							/* translators: %d: number of pipelines not drawn. */
-							_n(
-								'Failed ÷ (succeeded + failed) per pipeline. The busiest pipelines are drawn; %d more is in the table.',
-								'Failed ÷ (succeeded + failed) per pipeline. The busiest pipelines are drawn; %d more are in the table.',
-								trend.hidden,
-								'dm-jobs'
-							),
-							trend.hidden
-						)
-					: __(
-							'Failed ÷ (succeeded + failed) per pipeline.',
+				<>
+					{ sprintf(
+						/* translators: %d: least finished jobs for a period to be drawn. */
+						__(
+							'Failed ÷ (succeeded + failed) per pipeline. Periods with fewer than %d finished jobs are not drawn (their counts are in the table); hover a point for its sample size.',
 							'dm-jobs'
-						)
+						),
+						MIN_RATE_SAMPLE
+					) }
+					{ trend.hidden > 0 &&
+						' ' +
+							sprintf(
+								/* translators: %d: number of pipelines not drawn. */
+								_n(
+									'The busiest pipelines are drawn; %d more is in the table.',
+									'The busiest pipelines are drawn; %d more are in the table.',
+									trend.hidden,
+									'dm-jobs'
+								),
+								trend.hidden
+							) }
+				</>
 			}
 			{ ...status }
 			table={ overview ? failureTable( series, size, timeZone ) : null }
@@ -379,18 +405,28 @@ export function FailureTrendChart( {
 					<CartesianGrid { ...HORIZONTAL_GRID } />
 					<XAxis { ...timeXAxis( 12 ) } />
 					<YAxis { ...PERCENT_Y_AXIS } />
-					<Tooltip content={ percentContent } />
+					<Tooltip content={ failureRateContent } />
 					<Legend wrapperStyle={ LEGEND_STYLE } />
 					{ trend.lines.map( ( line ) => (
 						<Line
 							key={ line.key }
-							type="monotone"
+							type="linear"
 							dataKey={ line.key }
 							name={ line.name }
 							stroke={ line.color }
+							strokeDasharray={ line.dash || undefined }
 							{ ...LINE_SERIES }
-							dot={ false }
-							connectNulls
+							legendType={ line.marker }
+							dot={ ( props: DotItemDotProps ) => (
+								<SeriesMarker
+									key={ `${ line.key }-${ props.index }` }
+									cx={ props.cx }
+									cy={ props.cy }
+									stroke={ line.color }
+									shape={ line.marker }
+								/>
+							) }
+							connectNulls={ false }
 						/>
 					) ) }
 				</LineChart>
@@ -425,31 +461,55 @@ export function ConcurrencyChart( {
 				'dm-jobs'
 			) }
 		>
-			<ResponsiveChart>
-				<LineChart data={ rows } { ...CHART_PROPS }>
-					<CartesianGrid { ...HORIZONTAL_GRID } />
-					<XAxis { ...timeXAxis( 24 ) } />
-					<YAxis { ...countYAxis( 40 ) } />
-					<Tooltip content={ countContent } />
-					<Legend wrapperStyle={ LEGEND_STYLE } />
-					<Line
-						type="stepAfter"
-						dataKey="processing"
-						name={ __( 'Processing', 'dm-jobs' ) }
-						stroke={ seriesColor( 0 ) }
-						{ ...LINE_SERIES }
-						dot={ false }
-					/>
-					<Line
-						type="stepAfter"
-						dataKey="pending"
-						name={ __( 'Pending', 'dm-jobs' ) }
-						stroke={ seriesColor( 1 ) }
-						{ ...LINE_SERIES }
-						dot={ false }
-					/>
-				</LineChart>
-			</ResponsiveChart>
+			{ rows.length < THIN_SAMPLES ? (
+				<p className="dm-jobs-insights-card__thin">
+					{ sprintf(
+						/* translators: 1: number of samples, 2: most processing jobs, 3: most pending jobs. */
+						_n(
+							'Only %1$s sample so far (at most %2$s processing and %3$s pending): a chart needs more. Samples are taken every five minutes.',
+							'Only %1$s samples so far (at most %2$s processing and %3$s pending): a chart needs more. Samples are taken every five minutes.',
+							rows.length,
+							'dm-jobs'
+						),
+						formatCount( rows.length ),
+						formatCount(
+							Math.max(
+								0,
+								...rows.map( ( row ) => row.processing )
+							)
+						),
+						formatCount(
+							Math.max( 0, ...rows.map( ( row ) => row.pending ) )
+						)
+					) }
+				</p>
+			) : (
+				<ResponsiveChart>
+					<LineChart data={ rows } { ...CHART_PROPS }>
+						<CartesianGrid { ...HORIZONTAL_GRID } />
+						<XAxis { ...timeXAxis( 24 ) } />
+						<YAxis { ...countYAxis( 40 ) } />
+						<Tooltip content={ countContent } />
+						<Legend wrapperStyle={ LEGEND_STYLE } />
+						<Line
+							type="stepAfter"
+							dataKey="processing"
+							name={ __( 'Processing', 'dm-jobs' ) }
+							stroke={ seriesColor( 0 ) }
+							{ ...LINE_SERIES }
+							dot={ false }
+						/>
+						<Line
+							type="stepAfter"
+							dataKey="pending"
+							name={ __( 'Pending', 'dm-jobs' ) }
+							stroke={ seriesColor( 1 ) }
+							{ ...LINE_SERIES }
+							dot={ false }
+						/>
+					</LineChart>
+				</ResponsiveChart>
+			) }
 		</ChartCard>
 	);
 }

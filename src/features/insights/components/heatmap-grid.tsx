@@ -132,6 +132,38 @@ export function HeatmapGrid( {
 					</div>
 				) ) }
 			</div>
+			<div className="dm-jobs-heatmap__legend" aria-hidden="true">
+				<span>{ __( 'Jobs per hour:', 'dm-jobs' ) }</span>
+				{ legendSteps( max ).map( ( count ) => (
+					<span
+						key={ count }
+						className="dm-jobs-heatmap__legend-step"
+					>
+						<span
+							className="dm-jobs-heatmap__swatch"
+							style={ {
+								backgroundColor: `rgba(${ HEAT_COLOR }, ${ heatOpacity( count, max ) })`,
+							} }
+						/>
+						{ formatCount( count ) }
+					</span>
+				) ) }
+			</div>
 		</ChartCard>
 	);
+}
+
+/**
+ * The counts the colour legend shows: none, a few steps, and the busiest hour.
+ *
+ * @param max The largest count.
+ */
+export function legendSteps( max: number ): number[] {
+	if ( max <= 0 ) {
+		return [ 0 ];
+	}
+	const steps = [ 0, 0.1, 0.25, 0.5, 1 ].map( ( share ) =>
+		Math.round( share * max )
+	);
+	return steps.filter( ( count, index ) => steps.indexOf( count ) === index );
 }

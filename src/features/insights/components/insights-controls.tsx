@@ -20,8 +20,12 @@ import {
 	defaultCustomDates,
 	rangePresetLabel,
 } from '../utils/range';
+import { siteYesterday } from '../../../shared/dates/date-range';
 
 const PRESETS: RangePreset[] = [ '24h', '7d', '30d', '90d', 'custom' ];
+
+/** Yesterday in the site's time zone, as a one-day custom range. */
+const YESTERDAY = 'yesterday';
 
 export interface InsightsControlsProps {
 	selection: RangeSelection;
@@ -48,7 +52,24 @@ export function InsightsControls( {
 	const [ to, setTo ] = useState( selection.to );
 	const [ error, setError ] = useState< string | null >( null );
 
-	const choosePreset = ( preset: RangePreset ) => {
+	const yesterday = siteYesterday( timeZone );
+	const isYesterday =
+		selection.preset === 'custom' &&
+		selection.from === yesterday &&
+		selection.to === yesterday;
+
+	const choosePreset = ( preset: RangePreset | typeof YESTERDAY ) => {
+		if ( preset === YESTERDAY ) {
+			setFrom( yesterday );
+			setTo( yesterday );
+			setError( null );
+			onSelectionChange( {
+				preset: 'custom',
+				from: yesterday,
+				to: yesterday,
+			} );
+			return;
+		}
 		if ( preset !== 'custom' ) {
 			setError( null );
 			onSelectionChange( { preset, from, to } );
@@ -85,14 +106,19 @@ export function InsightsControls( {
 				__next40pxDefaultSize
 				__nextHasNoMarginBottom
 				label={ __( 'Range', 'dm-jobs' ) }
-				value={ selection.preset }
-				options={ PRESETS.map( ( preset ) => ( {
-					value: preset,
-					label: rangePresetLabel( preset ),
-				} ) ) }
-				onChange={ ( value ) => choosePreset( value as RangePreset ) }
+				value={ isYesterday ? YESTERDAY : selection.preset }
+				options={ [
+					{ value: YESTERDAY, label: __( 'Yesterday', 'dm-jobs' ) },
+					...PRESETS.map( ( preset ) => ( {
+						value: preset,
+						label: rangePresetLabel( preset ),
+					} ) ),
+				] }
+				onChange={ ( value ) =>
+					choosePreset( value as RangePreset | typeof YESTERDAY )
+				}
 			/>
-			{ selection.preset === 'custom' && (
+			{ selection.preset === 'custom' && ! isYesterday && (
 				<form
 					className="dm-jobs-insights-custom-range"
 					onSubmit={ ( event ) => {

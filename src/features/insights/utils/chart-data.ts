@@ -270,7 +270,31 @@ export interface TrendLine {
 	key: string;
 	name: string;
 	color: string;
+	/** SVG stroke-dasharray, so series differ without colour. */
+	dash: string;
+	/** Marker shape drawn on each point. */
+	marker: MarkerShape;
 }
+
+export type MarkerShape =
+	'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star';
+
+/** Line patterns and markers per series, in order (told apart without colour). */
+export const SERIES_DASHES = [ '', '6 3', '2 3', '10 4 2 4', '1 5', '12 3' ];
+export const SERIES_MARKERS: MarkerShape[] = [
+	'circle',
+	'square',
+	'triangle',
+	'diamond',
+	'cross',
+	'star',
+];
+
+/**
+ * Periods with fewer finished jobs than this are not drawn as a rate: "2 of
+ * 2 failed" is not a 100 % failure rate worth a spike (the table has them).
+ */
+export const MIN_RATE_SAMPLE = 5;
 
 export interface TrendData {
 	lines: TrendLine[];
@@ -299,6 +323,8 @@ export function failureTrend(
 		key: `p${ item.pipeline_id }`,
 		name: pipelineLabel( item.pipeline_name, item.pipeline_id ),
 		color: seriesColor( index ),
+		dash: SERIES_DASHES[ index % SERIES_DASHES.length ],
+		marker: SERIES_MARKERS[ index % SERIES_MARKERS.length ],
 	} ) );
 	const points = shown[ 0 ]?.points ?? [];
 	const rows = points.map( ( point, index ) => {
@@ -307,9 +333,21 @@ export function failureTrend(
 			title: formatBucketTitle( point, size, timeZone ),
 		};
 		shown.forEach( ( item ) => {
-			const rate = item.points[ index ]?.rate ?? null;
-			row[ `p${ item.pipeline_id }` ] =
-				rate === null ? null : Math.round( rate * 1000 ) / 10;
+			const cell = item.points[ index ];
+			const rate = cell?.rate ?? null;
+			const key = `p${ item.pipeline_id }`;
+			row[ key ] =
+				rate === null || ( cell?.finished ?? 0 ) < MIN_RATE_SAMPLE
+					? null
+					: Math.round( rate * 1000 ) / 10;
+			row[ `${ key }_sample` ] = cell
+				? sprintf(
+						/* translators: 1: failed jobs; 2: finished jobs. */
+						__( '%1$s of %2$s failed', 'dm-jobs' ),
+						formatCount( cell.failed ),
+						formatCount( cell.finished )
+					)
+				: null;
 		} );
 		return row;
 	} );

@@ -13,6 +13,7 @@ import {
 	childCount,
 	childPath,
 	childSlice,
+	escapeJsonString,
 	isContainer,
 	jsonKind,
 	phpClassOf,
@@ -53,7 +54,10 @@ function PrimitiveValue( { value }: { value: JsonValue } ) {
 		return (
 			<span className="dm-jobs-json-value is-string">
 				&quot;
-				<TruncatedText text={ value } limit={ STRING_LIMIT } />
+				<TruncatedText
+					text={ escapeJsonString( value ) }
+					limit={ STRING_LIMIT }
+				/>
 				&quot;
 			</span>
 		);

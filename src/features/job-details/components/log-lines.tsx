@@ -24,6 +24,9 @@ export const LOG_ROW_HEIGHT = 24;
 /** Lines rendered above and below the visible ones. */
 const OVERSCAN = 15;
 
+/** Logs longer than this get a "Skip the log" link before them. */
+const SKIP_LINK_ABOVE = 5;
+
 /** Height used before the list is measured (and in tests). */
 const DEFAULT_VIEWPORT = 480;
 
@@ -56,6 +59,7 @@ export function LogLines( {
 	onSelect,
 }: LogLinesProps ) {
 	const ref = useRef< HTMLOListElement >( null );
+	const end = useRef< HTMLSpanElement >( null );
 	const [ scrollTop, setScrollTop ] = useState( 0 );
 	const [ viewport, setViewport ] = useState( DEFAULT_VIEWPORT );
 	const [ following, setFollowingState ] = useState( true );
@@ -158,14 +162,27 @@ export function LogLines( {
 		0,
 		Math.floor( scrollTop / LOG_ROW_HEIGHT ) - OVERSCAN
 	);
-	const end = Math.min(
+	const stop = Math.min(
 		total,
 		Math.ceil( ( scrollTop + viewport ) / LOG_ROW_HEIGHT ) + OVERSCAN
 	);
-	const visible = lines.slice( start, end );
+	const visible = lines.slice( start, stop );
 
 	return (
 		<div className="dm-jobs-log">
+			{ total > SKIP_LINK_ABOVE && (
+				<Button
+					variant="link"
+					className="dm-jobs-skip-link"
+					onClick={ () => end.current?.focus() }
+				>
+					{ sprintf(
+						/* translators: %s: number of lines. */
+						__( 'Skip the log (%s lines)', 'dm-jobs' ),
+						total.toLocaleString()
+					) }
+				</Button>
+			) }
 			<ol
 				ref={ ref }
 				className="dm-jobs-log-lines"
@@ -243,6 +260,9 @@ export function LogLines( {
 					);
 				} ) }
 			</ol>
+			<span ref={ end } tabIndex={ -1 } className="dm-jobs-log-end">
+				{ __( 'End of the log', 'dm-jobs' ) }
+			</span>
 			{ live && (
 				<div className="dm-jobs-log-follow">
 					{ following ? (

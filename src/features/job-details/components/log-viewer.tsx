@@ -16,6 +16,10 @@ import type { ExportFormat, LogCounts, LogLine } from '../types';
 import { logLevelLabel } from '../utils/labels';
 import { toggleLevel } from '../utils/log-filters';
 import { ApiRequestError } from '../../../shared/api/api-request-error';
+import {
+	formatExactTime,
+	parseTimestamp,
+} from '../../../shared/format/format-timestamp';
 import { CopyButton } from './copy-button';
 import { JsonTree } from './json-tree';
 import { LogLines } from './log-lines';
@@ -31,20 +35,35 @@ export interface LogViewerProps {
 	timeZone: string;
 }
 
-function LineDetails( { line }: { line: LogLine } ) {
+function LineDetails( {
+	line,
+	timeZone,
+}: {
+	line: LogLine;
+	timeZone: string;
+} ) {
+	const time = parseTimestamp( line.created_at );
 	return (
 		<div className="dm-jobs-log-details">
-			<h4>
+			<h3 className="dm-jobs-subheading">
 				{ sprintf(
 					/* translators: 1: log line ID, 2: level. */
 					__( 'Line #%1$d (%2$s)', 'dm-jobs' ),
 					line.id,
 					logLevelLabel( line.level )
 				) }
-			</h4>
+			</h3>
 			<dl className="dm-jobs-facts">
 				<dt>{ __( 'Time', 'dm-jobs' ) }</dt>
-				<dd>{ line.created_at ?? '—' }</dd>
+				<dd>
+					{ time === null ? (
+						'—'
+					) : (
+						<time dateTime={ line.created_at ?? undefined }>
+							{ formatExactTime( time, timeZone, timeZone ) }
+						</time>
+					) }
+				</dd>
 				{ line.step !== null && (
 					<>
 						<dt>{ __( 'Step', 'dm-jobs' ) }</dt>
@@ -124,6 +143,11 @@ export function LogViewer( { jobId, live, counts, timeZone }: LogViewerProps ) {
 		useDispatch( store );
 	const [ search, setSearch ] = useState( filters.search );
 	const [ selected, setSelected ] = useState< LogLine | null >( null );
+	// A line the filters hide has no details on show either.
+	const selectedShown =
+		selected !== null && lines.some( ( line ) => line.id === selected.id )
+			? selected
+			: null;
 	const [ exporting, setExporting ] = useState< ExportFormat | null >( null );
 	const [ exportError, setExportError ] = useState< string | null >( null );
 
@@ -311,7 +335,9 @@ export function LogViewer( { jobId, live, counts, timeZone }: LogViewerProps ) {
 					}
 				/>
 			) }
-			{ selected !== null && <LineDetails line={ selected } /> }
+			{ selectedShown !== null && (
+				<LineDetails line={ selectedShown } timeZone={ timeZone } />
+			) }
 		</div>
 	);
 }

@@ -9,6 +9,8 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { StatusBadge } from '../../../shared/components/status-badge';
 import { Timestamp } from '../../../shared/components/timestamp';
+import { ImpossibleTimeWarning } from '../../../shared/components/impossible-time-warning';
+import { completedBeforeCreated } from '../../../shared/format/completed-before-created';
 import type { DmJobsConfig } from '../../../shared/types';
 import type { JobDetail } from '../types';
 import { formatDuration, secondsBetween } from '../utils/format';
@@ -124,6 +126,10 @@ export function SummarySection( {
 				{ running
 					? __( 'Not yet', 'dm-jobs' )
 					: time( job.completed_at ) }
+				{ completedBeforeCreated(
+					job.created_at,
+					job.completed_at
+				) && <ImpossibleTimeWarning /> }
 			</dd>
 			<dt>{ __( 'Duration', 'dm-jobs' ) }</dt>
 			<dd>

@@ -207,3 +207,13 @@ export function searchJson(
 	}
 	return result;
 }
+
+/**
+ * A string as it reads inside JSON quotes: inner quotes, backslashes and
+ * control characters escaped.
+ *
+ * @param value The raw string.
+ */
+export function escapeJsonString( value: string ): string {
+	return JSON.stringify( value ).slice( 1, -1 );
+}

@@ -9,10 +9,15 @@ import { sprintf, __ } from '@wordpress/i18n';
  */
 import type { DateRange, JobsView } from '../../../shared/types';
 import {
+	isDateRange,
 	isoToSiteDay,
 	siteDayEnd,
 	siteDayStart,
+	siteYesterday,
 } from '../../../shared/dates/date-range';
+
+/** Not a range of its own: picks yesterday's site-local day as custom dates. */
+const YESTERDAY = 'yesterday';
 
 export interface JobsDateFilterProps {
 	range: DateRange;
@@ -27,9 +32,10 @@ export interface JobsDateFilterProps {
 	) => void;
 }
 
-function rangeOptions(): Array< { label: string; value: DateRange } > {
+function rangeOptions(): Array< { label: string; value: string } > {
 	return [
 		{ label: __( 'Any time', 'dm-jobs' ), value: 'any' },
+		{ label: __( 'Yesterday', 'dm-jobs' ), value: YESTERDAY },
 		{ label: __( 'Last 24 hours', 'dm-jobs' ), value: '24h' },
 		{ label: __( 'Last 7 days', 'dm-jobs' ), value: '7d' },
 		{ label: __( 'Last 30 days', 'dm-jobs' ), value: '30d' },
@@ -48,18 +54,31 @@ export function JobsDateFilter( props: JobsDateFilterProps ) {
 	const fromDay = isoToSiteDay( after, timeZone );
 	const toDay = isoToSiteDay( before, timeZone );
 	const reversed = fromDay !== '' && toDay !== '' && fromDay > toDay;
+	const yesterday = siteYesterday( timeZone );
+	const isYesterday =
+		range === 'custom' && fromDay === yesterday && toDay === yesterday;
 
 	return (
 		<div className="dm-jobs-filter dm-jobs-filter--created">
-			<SelectControl< DateRange >
+			<SelectControl
 				__next40pxDefaultSize
 				__nextHasNoMarginBottom
 				label={ __( 'Created', 'dm-jobs' ) }
-				value={ range }
+				value={ isYesterday ? YESTERDAY : range }
 				options={ rangeOptions() }
-				onChange={ ( value ) => onChange( { range: value } ) }
+				onChange={ ( value ) => {
+					if ( value === YESTERDAY ) {
+						onChange( {
+							range: 'custom',
+							after: siteDayStart( yesterday, timeZone ),
+							before: siteDayEnd( yesterday, timeZone ),
+						} );
+					} else if ( isDateRange( value ) ) {
+						onChange( { range: value } );
+					}
+				} }
 			/>
-			{ range === 'custom' && (
+			{ range === 'custom' && ! isYesterday && (
 				<fieldset className="dm-jobs-date-range">
 					<legend className="screen-reader-text">
 						{ __( 'Created between', 'dm-jobs' ) }

@@ -25,6 +25,7 @@ import { useJobsColumns } from '../hooks/use-jobs-columns';
 import { openJobProps } from '../utils/open-job-props';
 import type { JobListItem, JobsOrderBy } from '../../../shared/types';
 import type { JobsSort } from '../utils/sorting';
+import { JobOpenLink } from './job-open-link';
 import { columnAriaSort, JobsColumnHeader } from './jobs-column-header';
 import { JobsPagination } from './jobs-pagination';
 
@@ -166,12 +167,7 @@ export function JobsTable( props: JobsTableProps ) {
 							{ ...openJobProps(
 								row.original.id,
 								onOpenJob,
-								activeJobId,
-								activeJobId === row.original.id ||
-									( row.index === 0 &&
-										! jobs.some(
-											( job ) => job.id === activeJobId
-										) )
+								activeJobId
 							) }
 						>
 							{ row.getVisibleCells().map( ( cell ) => (
@@ -182,9 +178,16 @@ export function JobsTable( props: JobsTableProps ) {
 										cell.column.columnDef.header
 									) }
 								>
-									{ flexRender(
-										cell.column.columnDef.cell,
-										cell.getContext()
+									{ cell.column.id === 'id' && onOpenJob ? (
+										<JobOpenLink
+											jobId={ row.original.id }
+											onOpenJob={ onOpenJob }
+										/>
+									) : (
+										flexRender(
+											cell.column.columnDef.cell,
+											cell.getContext()
+										)
 									) }
 								</td>
 							) ) }

@@ -17,6 +17,8 @@ import { formatDuration } from '../../../shared/format/format-duration';
 import { formatPipelineFlow } from '../../../shared/format/format-pipeline-flow';
 import { StatusBadge } from '../../../shared/components/status-badge';
 import { Timestamp } from '../../../shared/components/timestamp';
+import { ImpossibleTimeWarning } from '../../../shared/components/impossible-time-warning';
+import { completedBeforeCreated } from '../../../shared/format/completed-before-created';
 
 const columnHelper = createColumnHelper< JobListItem >();
 
@@ -58,7 +60,22 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 			columnHelper.display( {
 				id: 'status',
 				header: __( 'Status', 'dm-jobs' ),
-				cell: ( info ) => <StatusBadge job={ info.row.original } />,
+				cell: ( info ) => {
+					const job = info.row.original;
+					return (
+						<>
+							<StatusBadge job={ job } />
+							{ job.status === 'failed' && job.error_summary && (
+								<span
+									className="dm-jobs-error-summary"
+									title={ job.error_summary }
+								>
+									{ job.error_summary }
+								</span>
+							) }
+						</>
+					);
+				},
 				meta: { dmJobsSort: [ { orderby: 'status' } ] },
 			} ),
 			columnHelper.accessor( 'created_at', {
@@ -77,18 +94,30 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 				id: 'completed',
 				header: __( 'Completed', 'dm-jobs' ),
 				cell: ( info ) => (
-					<Timestamp
-						value={ info.getValue() }
-						timeZone={ timeZone }
-						timeZoneLabel={ timeZoneLabel }
-					/>
+					<>
+						<Timestamp
+							value={ info.getValue() }
+							timeZone={ timeZone }
+							timeZoneLabel={ timeZoneLabel }
+						/>
+						{ completedBeforeCreated(
+							info.row.original.created_at,
+							info.getValue()
+						) && <ImpossibleTimeWarning /> }
+					</>
 				),
 				meta: { dmJobsSort: [ { orderby: 'completed_at' } ] },
 			} ),
 			columnHelper.accessor( 'duration', {
 				id: 'duration',
 				header: __( 'Duration', 'dm-jobs' ),
-				cell: ( info ) => formatDuration( info.getValue() ),
+				cell: ( info ) =>
+					completedBeforeCreated(
+						info.row.original.created_at,
+						info.row.original.completed_at
+					)
+						? __( 'Invalid', 'dm-jobs' )
+						: formatDuration( info.getValue() ),
 				meta: { dmJobsSort: [ { orderby: 'duration' } ] },
 			} ),
 		],

@@ -88,6 +88,7 @@ export function isSameJob( a: JobListItem, b: JobListItem ): boolean {
 		a.id === b.id &&
 		a.status === b.status &&
 		a.status_reason === b.status_reason &&
+		( a.error_summary ?? null ) === ( b.error_summary ?? null ) &&
 		a.raw_status === b.raw_status &&
 		a.completed_at === b.completed_at &&
 		a.created_at === b.created_at &&

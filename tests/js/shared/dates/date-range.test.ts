@@ -12,7 +12,18 @@ import {
 	presetBounds,
 	siteDayEnd,
 	siteDayStart,
+	siteYesterday,
 } from '../../../../src/shared/dates/date-range';
+
+describe( 'siteYesterday', () => {
+	it( 'is the day before today in the site time zone', () => {
+		// 03:30 UTC is still the evening before in New York.
+		const now = new Date( '2025-03-10T03:30:00Z' );
+		expect( siteYesterday( 'UTC', now ) ).toBe( '2025-03-09' );
+		expect( siteYesterday( 'America/New_York', now ) ).toBe( '2025-03-08' );
+		expect( siteYesterday( '+05:30', now ) ).toBe( '2025-03-09' );
+	} );
+} );
 
 describe( 'presetBounds', () => {
 	const now = new Date( '2025-03-10T12:34:56.789Z' );

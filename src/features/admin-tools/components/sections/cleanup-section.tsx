@@ -3,7 +3,7 @@
  */
 import { CheckboxControl, SelectControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __, sprintf } from '@wordpress/i18n';
+import { __, _x, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
@@ -12,6 +12,7 @@ import type { BaseStatus } from '../../../../shared/types';
 import { getFlows, getPipelines } from '../../api/admin-tools-api';
 import { COMPLETED_FAMILY } from '../../constants';
 import { useRequest } from '../../hooks/use-request';
+import { getStatusLabel } from '../../../../shared/status/status-display';
 import { formatRows } from '../../utils/format';
 import { DaysField } from '../days-field';
 import { OperationFlow } from '../operation-flow';
@@ -36,6 +37,15 @@ function Tool( {
 	);
 }
 
+function statusList( statuses: readonly BaseStatus[] ): string {
+	return statuses
+		.map( ( status ) => getStatusLabel( status ) )
+		.join(
+			/* translators: separator between status names in a list. */
+			_x( ',', 'list separator', 'dm-jobs' ) + ' '
+		);
+}
+
 const removeLabel =
 	( noun: Parameters< typeof formatRows >[ 1 ] ) => ( count: number ) =>
 		sprintf(
@@ -51,7 +61,7 @@ const removeLabel =
  */
 export function CleanupSection() {
 	const [ completedDays, setCompletedDays ] = useState( 30 );
-	const [ failedDays, setFailedDays ] = useState( 0 );
+	const [ failedDays, setFailedDays ] = useState( 30 );
 	const [ withCancelled, setWithCancelled ] = useState( false );
 	const [ pipelineId, setPipelineId ] = useState< number | null >( null );
 	const [ flowId, setFlowId ] = useState< number | null >( null );
@@ -77,10 +87,18 @@ export function CleanupSection() {
 
 			<Tool
 				id="dm-jobs-cleanup-completed"
-				title={ __( 'Completed jobs', 'dm-jobs' ) }
-				description={ __(
-					'Completed, completed without new items, and skipped jobs older than a number of days, with their logs and files.',
-					'dm-jobs'
+				title={ sprintf(
+					/* translators: %s: comma-separated status names, e.g. "Completed, Skipped by agent". */
+					__( 'Successful jobs: %s', 'dm-jobs' ),
+					statusList( COMPLETED_FAMILY )
+				) }
+				description={ sprintf(
+					/* translators: %s: comma-separated status names. */
+					__(
+						'Removes every job whose status is one of these (%s) and that is older than a number of days, with its logs and files.',
+						'dm-jobs'
+					),
+					statusList( COMPLETED_FAMILY )
 				) }
 			>
 				<DaysField
@@ -101,9 +119,13 @@ export function CleanupSection() {
 
 			<Tool
 				id="dm-jobs-cleanup-failed"
-				title={ __( 'Failed jobs', 'dm-jobs' ) }
+				title={ sprintf(
+					/* translators: %s: comma-separated status names, e.g. "Failed, Cancelled". */
+					__( 'Jobs that did not succeed: %s', 'dm-jobs' ),
+					statusList( failedStatuses )
+				) }
 				description={ __(
-					'Failed jobs (optionally only older ones, optionally cancelled ones too), with their log lines and their files.',
+					'Failed jobs older than a number of days (optionally cancelled ones too), with their log lines and their files.',
 					'dm-jobs'
 				) }
 			>
@@ -112,6 +134,14 @@ export function CleanupSection() {
 						'Older than (days, 0 for any age)',
 						'dm-jobs'
 					) }
+					help={
+						failedDays === 0
+							? __(
+									'Any age, including today’s failures you may still need: you will type the exact count to confirm.',
+									'dm-jobs'
+								)
+							: undefined
+					}
 					value={ failedDays }
 					onChange={ setFailedDays }
 				/>
@@ -127,6 +157,7 @@ export function CleanupSection() {
 						statuses: failedStatuses,
 						older_than_days: failedDays,
 					} }
+					requireTypedCount={ failedDays === 0 }
 					actionLabel={ removeLabel( 'jobs' ) }
 				/>
 			</Tool>

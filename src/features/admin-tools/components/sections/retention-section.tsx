@@ -235,6 +235,8 @@ export function RetentionSection() {
 					variant="secondary"
 					onClick={ () => void preview() }
 					disabled={ dirty || working }
+					// Stays focusable while it works, so focus never drops to <body>.
+					accessibleWhenDisabled
 					__next40pxDefaultSize
 				>
 					{ __( 'Dry run: what would go now', 'dm-jobs' ) }

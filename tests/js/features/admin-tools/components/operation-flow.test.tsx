@@ -88,7 +88,7 @@ describe( 'OperationFlow', () => {
 		expect( screen.getByText( 'Failed: 2' ) ).toBeVisible();
 		expect(
 			screen.getByText(
-				'1 job that are pending or processing are left out.'
+				'1 job that is pending or processing is left out.'
 			)
 		).toBeVisible();
 		expect( screen.getByRole( 'table' ) ).toHaveTextContent( '9' );
@@ -227,5 +227,61 @@ describe( 'OperationFlow', () => {
 			)[ 0 ]
 		).toBeVisible();
 		await waitFor( () => expect( reloadJobs ).toHaveBeenCalled() );
+	} );
+
+	it( 'says "2 jobs that are" for more than one job left out', async () => {
+		const user = userEvent.setup();
+		vi.mocked( api.previewOperation ).mockResolvedValue(
+			makePreview( {
+				details: { by_status: { failed: 3 }, active_left_out: 2 },
+			} )
+		);
+		renderFlow();
+		await user.click( screen.getByRole( 'button', { name: /Dry run/ } ) );
+		expect(
+			await screen.findByText(
+				'2 jobs that are pending or processing are left out.'
+			)
+		).toBeVisible();
+	} );
+
+	it( 'keeps focus on a sensible element after Dry run and after Back', async () => {
+		const user = userEvent.setup();
+		vi.mocked( api.previewOperation ).mockResolvedValue( makePreview() );
+		renderFlow();
+		await user.click( screen.getByRole( 'button', { name: /Dry run/ } ) );
+		const count = await screen.findByText(
+			'Exactly 3 jobs would be affected.'
+		);
+		await waitFor( () => expect( count ).toHaveFocus() );
+		await user.tab();
+		expect( count.ownerDocument.activeElement?.tagName ).not.toBe( 'BODY' );
+
+		await user.click( screen.getByRole( 'button', { name: 'Back' } ) );
+		await waitFor( () =>
+			expect(
+				screen.getByRole( 'button', { name: /Dry run/ } )
+			).toHaveFocus()
+		);
+	} );
+
+	it( 'asks to type even a small count when told to (delete of any age)', async () => {
+		const user = userEvent.setup();
+		vi.mocked( api.previewOperation ).mockResolvedValue( makePreview() );
+		renderWithRegistry(
+			<OperationFlow
+				type="cleanup_jobs"
+				params={ { statuses: [ 'failed' ], older_than_days: 0 } }
+				requireTypedCount
+				actionLabel={ deleteLabel }
+			/>
+		);
+		await user.click( screen.getByRole( 'button', { name: /Dry run/ } ) );
+		const confirm = await screen.findByRole( 'button', {
+			name: 'Delete 3 jobs',
+		} );
+		expect( confirm ).toBeDisabled();
+		await user.type( screen.getByLabelText( 'Type 3 to confirm' ), '3' );
+		expect( confirm ).toBeEnabled();
 	} );
 } );

@@ -1,7 +1,7 @@
 /**
  * External dependencies
  */
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -11,6 +11,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as api from '../../../../../src/features/admin-tools/api/admin-tools-api';
 import { AuditSection } from '../../../../../src/features/admin-tools/components/sections/audit-section';
 import { BulkSection } from '../../../../../src/features/admin-tools/components/sections/bulk-section';
+import { CleanupSection } from '../../../../../src/features/admin-tools/components/sections/cleanup-section';
 import { store } from '../../../../../src/features/admin-tools/store';
 import { makePreview, renderWithRegistry } from './helpers';
 
@@ -45,6 +46,8 @@ vi.mock(
 		...( await original< typeof api >() ),
 		previewOperation: vi.fn(),
 		getAuditPage: vi.fn(),
+		getPipelines: vi.fn( () => Promise.resolve( [] ) ),
+		getFlows: vi.fn( () => Promise.resolve( [] ) ),
 	} )
 );
 
@@ -168,5 +171,67 @@ describe( 'Audit section', () => {
 			actor: '',
 			page: 1,
 		} );
+	} );
+} );
+
+describe( 'Cleanup section', () => {
+	it( 'names every status the "successful jobs" cleanup takes', () => {
+		renderWithRegistry( <CleanupSection /> );
+		expect(
+			screen.getByRole( 'heading', {
+				name: 'Successful jobs: Completed, Completed (no items), Skipped by agent',
+			} )
+		).toBeVisible();
+		expect(
+			screen.getByRole( 'heading', {
+				name: 'Jobs that did not succeed: Failed',
+			} )
+		).toBeVisible();
+	} );
+
+	it( 'failed jobs start at an explicit age; any age asks to type the count', async () => {
+		const user = userEvent.setup();
+		vi.mocked( api.previewOperation ).mockResolvedValue(
+			makePreview( { type: 'cleanup_jobs', count: 5 } )
+		);
+		renderWithRegistry( <CleanupSection /> );
+		const failedTool = screen
+			.getByRole( 'heading', { name: /did not succeed/ } )
+			.closest( 'section' ) as HTMLElement;
+		const days = within( failedTool ).getByRole( 'spinbutton' );
+		expect( days ).toHaveValue( 30 );
+
+		await user.click(
+			within( failedTool ).getByRole( 'button', { name: /Dry run/ } )
+		);
+		expect(
+			await within( failedTool ).findByRole( 'button', {
+				name: 'Remove 5 jobs',
+			} )
+		).toBeEnabled();
+		expect( api.previewOperation ).toHaveBeenLastCalledWith(
+			'cleanup_jobs',
+			{ statuses: [ 'failed' ], older_than_days: 30 }
+		);
+
+		await user.clear( days );
+		await user.type( days, '0' );
+		await user.click(
+			within( failedTool ).getByRole( 'button', { name: /Dry run/ } )
+		);
+		expect(
+			await within( failedTool ).findByRole( 'button', {
+				name: 'Remove 5 jobs',
+			} )
+		).toBeDisabled();
+		await user.type(
+			within( failedTool ).getByLabelText( 'Type 5 to confirm' ),
+			'5'
+		);
+		expect(
+			within( failedTool ).getByRole( 'button', {
+				name: 'Remove 5 jobs',
+			} )
+		).toBeEnabled();
 	} );
 } );

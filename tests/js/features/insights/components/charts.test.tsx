@@ -16,7 +16,14 @@ import {
 	TableSizeChart,
 	VolumeChart,
 } from '../../../../../src/features/insights/components/charts';
-import { heatOpacity } from '../../../../../src/features/insights/components/heatmap-grid';
+import {
+	heatOpacity,
+	legendSteps,
+} from '../../../../../src/features/insights/components/heatmap-grid';
+import {
+	failureTrend,
+	MIN_RATE_SAMPLE,
+} from '../../../../../src/features/insights/utils/chart-data';
 import { makeOverview, RESOURCES } from '../fixtures';
 import { stubResizeObserver } from '../helpers';
 
@@ -135,6 +142,13 @@ describe( 'charts and their tables', () => {
 				name: 'Heatmap of jobs by weekday and hour; busiest: Sunday 02:00 with 6 jobs.',
 			} )
 		).toBeInTheDocument();
+		// A colour legend says what the shades mean.
+		const legend = container.querySelector( '.dm-jobs-heatmap__legend' );
+		expect( legend ).toHaveTextContent( 'Jobs per hour:' );
+		expect(
+			legend?.querySelectorAll( '.dm-jobs-heatmap__swatch' )
+		).toHaveLength( legendSteps( 6 ).length );
+		expect( legendSteps( 6 ) ).toEqual( [ 0, 1, 2, 3, 6 ] );
 		expect( heatOpacity( 0, 6 ) ).toBe( 0 );
 		expect( heatOpacity( 6, 6 ) ).toBe( 1 );
 		expect( heatOpacity( 1, 6 ) ).toBeGreaterThan( 0.12 );
@@ -151,6 +165,55 @@ describe( 'charts and their tables', () => {
 		expect(
 			rowCells( table( 'Failure rate by pipeline' ), 'Sat, Mar 28, 2026' )
 		).toEqual( [ 'Sat, Mar 28, 2026', '16.7% (2 of 12)' ] );
+	} );
+
+	it( 'failure trend: tiny samples are not drawn, series differ without colour', () => {
+		const overview = makeOverview();
+		const series = [
+			...overview.failure_trend,
+			{
+				...overview.failure_trend[ 0 ],
+				pipeline_id: 2,
+				pipeline_name: 'Social',
+				points: overview.failure_trend[ 0 ].points.map( ( point ) => ( {
+					...point,
+					failed: 2,
+					finished: 2,
+					rate: 1,
+				} ) ),
+			},
+		];
+		const trend = failureTrend( series, 'day', ZONE );
+		expect( MIN_RATE_SAMPLE ).toBeGreaterThan( 2 );
+		// "2 of 2 failed" is no 100 % spike; 2 of 12 is drawn.
+		expect( trend.rows.map( ( row ) => row.p2 ) ).toEqual( [
+			null,
+			null,
+			null,
+		] );
+		expect( trend.rows[ 0 ].p1 ).toBe( 16.7 );
+		expect( trend.rows[ 0 ].p2_sample ).toBe( '2 of 2 failed' );
+		expect( trend.rows[ 0 ].p1_sample ).toBe( '2 of 12 failed' );
+		const [ first, second ] = trend.lines;
+		expect( first.dash ).not.toBe( second.dash );
+		expect( first.marker ).not.toBe( second.marker );
+	} );
+
+	it( 'concurrency: a few samples are told in words, not drawn as a point', () => {
+		const { container } = render(
+			<ConcurrencyChart
+				resources={ {
+					...RESOURCES,
+					concurrency: RESOURCES.concurrency.slice( 0, 1 ),
+				} }
+				status={ READY }
+				timeZone={ ZONE }
+			/>
+		);
+		expect(
+			screen.getByText( /Only 1 sample so far/ )
+		).toBeInTheDocument();
+		expect( container.querySelector( '.recharts-wrapper' ) ).toBeNull();
 	} );
 
 	it( 'resources', () => {

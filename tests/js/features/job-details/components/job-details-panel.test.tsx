@@ -47,6 +47,10 @@ function row( id: number ): HTMLElement {
 	return element;
 }
 
+function openLink( id: number ): HTMLElement {
+	return within( row( id ) ).getByRole( 'link' );
+}
+
 describe( 'Job details panel', { timeout: 30_000 }, () => {
 	it( 'opens from a row click, shows the failure and closes with Escape back to the row', async () => {
 		const user = userEvent.setup();
@@ -55,7 +59,11 @@ describe( 'Job details panel', { timeout: 30_000 }, () => {
 		await screen.findByRole( 'table', { name: 'Jobs' } );
 
 		await user.click( within( row( 42 ) ).getByText( '42' ) );
-		const panel = await screen.findByRole( 'dialog', { name: 'Job #42' } );
+		const panel = await screen.findByRole(
+			'dialog',
+			{ name: 'Job #42' },
+			{ timeout: 10_000 }
+		);
 		expect( window.location.search ).toContain( 'job=42' );
 		expect(
 			await within( panel ).findByText(
@@ -78,29 +86,37 @@ describe( 'Job details panel', { timeout: 30_000 }, () => {
 			expect( screen.queryByRole( 'dialog' ) ).not.toBeInTheDocument()
 		);
 		expect( window.location.search ).not.toContain( 'job=' );
-		await waitFor( () => expect( row( 42 ) ).toHaveFocus() );
+		await waitFor( () => expect( openLink( 42 ) ).toHaveFocus() );
 	} );
 
-	it( 'opens with Enter on a focused row and closes with the close button', async () => {
+	it( "opens with Enter on the job's ID link and closes with the close button", async () => {
 		const user = userEvent.setup();
 		server.addJob( makeDetail( { id: 41 } ) );
 		renderApp();
 		await screen.findByRole( 'table', { name: 'Jobs' } );
 
-		// One row is in the tab order; the arrow keys move between rows.
-		expect( row( 42 ) ).toHaveAttribute( 'tabindex', '0' );
-		expect( row( 41 ) ).toHaveAttribute( 'tabindex', '-1' );
-		act( () => row( 42 ).focus() );
-		await user.keyboard( '{ArrowDown}' );
-		expect( row( 41 ) ).toHaveFocus();
+		// Rows are no Tab stops; each job opens through a named link.
+		expect( row( 42 ) ).not.toHaveAttribute( 'tabindex' );
+		const link = within( row( 41 ) ).getByRole( 'link', {
+			name: 'Job 41: open details',
+		} );
+		expect( link ).toHaveAttribute(
+			'href',
+			expect.stringContaining( 'job=41' )
+		);
+		act( () => link.focus() );
 		await user.keyboard( '{Enter}' );
 
-		const panel = await screen.findByRole( 'dialog', { name: 'Job #41' } );
+		const panel = await screen.findByRole(
+			'dialog',
+			{ name: 'Job #41' },
+			{ timeout: 10_000 }
+		);
 		await within( panel ).findByText( 'This job has no log lines yet.' );
 		await user.click(
 			within( panel ).getByRole( 'button', { name: 'Close job details' } )
 		);
-		await waitFor( () => expect( row( 41 ) ).toHaveFocus() );
+		await waitFor( () => expect( openLink( 41 ) ).toHaveFocus() );
 	} );
 
 	it( 'restores the open job from the URL (deep link)', async () => {
@@ -111,7 +127,11 @@ describe( 'Job details panel', { timeout: 30_000 }, () => {
 		);
 		server.addJob( makeDetail( { id: 7, pipeline_name: 'Deep linked' } ) );
 		renderApp();
-		const panel = await screen.findByRole( 'dialog', { name: 'Job #7' } );
+		const panel = await screen.findByRole(
+			'dialog',
+			{ name: 'Job #7' },
+			{ timeout: 10_000 }
+		);
 		expect(
 			await within( panel ).findByText( 'Deep linked (#3)' )
 		).toBeInTheDocument();
@@ -126,7 +146,11 @@ describe( 'Job details panel', { timeout: 30_000 }, () => {
 			'/wp-admin/admin.php?page=dm-jobs&job=999'
 		);
 		renderApp();
-		const panel = await screen.findByRole( 'dialog', { name: 'Job #999' } );
+		const panel = await screen.findByRole(
+			'dialog',
+			{ name: 'Job #999' },
+			{ timeout: 10_000 }
+		);
 		expect(
 			(
 				await within( panel ).findAllByText(
@@ -157,7 +181,11 @@ describe( 'Job details panel', { timeout: 30_000 }, () => {
 			'/wp-admin/admin.php?page=dm-jobs&job=42'
 		);
 		renderApp();
-		const panel = await screen.findByRole( 'dialog', { name: 'Job #42' } );
+		const panel = await screen.findByRole(
+			'dialog',
+			{ name: 'Job #42' },
+			{ timeout: 10_000 }
+		);
 		await within( panel ).findByText( 'Line 2' );
 		expect(
 			within( panel ).getByText( 'Live: new lines appear here.' )

@@ -89,6 +89,18 @@ describe( 'JsonTree', { timeout: 30_000 }, () => {
 		expect( screen.getByText( 'path' ) ).toBeInTheDocument();
 	} );
 
+	it( 'escapes quotes and backslashes inside string values', () => {
+		const { container } = render(
+			<JsonTree
+				label="Payload"
+				value={ { title: 'He said "hi" \\ bye' } }
+			/>
+		);
+		expect( container.textContent ).toContain(
+			'"He said \\"hi\\" \\\\ bye"'
+		);
+	} );
+
 	it( 'renders keys and values with markup as text', () => {
 		const { container } = render(
 			<JsonTree label="Payload" value={ { [ HOSTILE ]: HOSTILE } } />

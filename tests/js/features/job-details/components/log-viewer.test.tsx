@@ -145,6 +145,42 @@ describe( 'LogViewer', { timeout: 30_000 }, () => {
 		);
 	} );
 
+	it( "shows the selected line's time in the site's zone, not as raw ISO", async () => {
+		const user = userEvent.setup();
+		await renderViewer( makeLines( 3 ) );
+		await user.click( screen.getByRole( 'button', { name: /Line 2/ } ) );
+		const details = screen
+			.getByRole( 'heading', { name: /Line #2/ } )
+			.closest( 'div' ) as HTMLElement;
+		expect( details ).not.toHaveTextContent( '2025-03-05T14:03:06Z' );
+		expect( details ).toHaveTextContent( /Mar 5, 2025.*2:03:06/ );
+	} );
+
+	it( "hides the selected line's details when a filter hides the line", async () => {
+		const user = userEvent.setup();
+		await renderViewer( makeLines( 9 ) );
+		await user.click( screen.getByRole( 'button', { name: /Line 1$/ } ) );
+		expect(
+			screen.getByRole( 'heading', { name: /Line #1/ } )
+		).toBeVisible();
+		await user.click( screen.getByRole( 'button', { name: /^Error/ } ) );
+		await waitFor( () => expect( shownMessages() ).toHaveLength( 3 ) );
+		expect(
+			screen.queryByRole( 'heading', { name: /Line #1/ } )
+		).not.toBeInTheDocument();
+	} );
+
+	it( 'lets the keyboard skip past a long log in one step', async () => {
+		const user = userEvent.setup();
+		await renderViewer( makeLines( 300 ) );
+		const skip = screen.getByRole( 'button', {
+			name: /Skip the log \(\d+ lines\)/,
+		} );
+		skip.focus();
+		await user.keyboard( '{Enter}' );
+		expect( screen.getByText( 'End of the log' ) ).toHaveFocus();
+	} );
+
 	it( 'offers to jump to new lines while scrolled up', async () => {
 		const { registry } = await renderViewer( makeLines( 40 ), true );
 		expect(

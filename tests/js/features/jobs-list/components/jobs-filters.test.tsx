@@ -267,6 +267,36 @@ describe( 'Jobs filters: each control', () => {
 		expect( urlParams().after ).toBeUndefined();
 	} );
 
+	it( 'filters by yesterday in the site time zone', async () => {
+		const user = userEvent.setup();
+		renderApp();
+		await loaded();
+
+		await user.selectOptions(
+			screen.getByRole( 'combobox', { name: 'Created' } ),
+			'yesterday'
+		);
+		await waitFor( () =>
+			expect( server.lastParams().get( 'before' ) ).not.toBeNull()
+		);
+		const after = Date.parse( server.lastParams().get( 'after' ) ?? '' );
+		const before = Date.parse( server.lastParams().get( 'before' ) ?? '' );
+		// One whole site-local day (New York), ending before today began there.
+		expect( before - after ).toBe( 24 * 3600 * 1000 - 1000 );
+		expect( before ).toBeLessThan( Date.now() );
+		expect( Date.now() - before ).toBeLessThanOrEqual( 24 * 3600 * 1000 );
+		expect(
+			new Date( after ).toLocaleString( 'en-US', {
+				timeZone: 'America/New_York',
+				hour: '2-digit',
+				hourCycle: 'h23',
+			} )
+		).toBe( '00' );
+		expect(
+			screen.getByRole( 'combobox', { name: 'Created' } )
+		).toHaveValue( 'yesterday' );
+	} );
+
 	it( 'filters by custom days in the site time zone', async () => {
 		const user = userEvent.setup();
 		renderApp();
