@@ -25,8 +25,11 @@ type AlwaysPresent< T > = {
 	[ Key in keyof T as undefined extends T[ Key ] ? never : Key ]: T[ Key ];
 };
 
-/** A job as GET /jobs lists it: without the fields only a single job has. */
-export type JobListItem = AlwaysPresent< Job >;
+/**
+ * A job as GET /jobs lists it: without the fields only a single job has, plus
+ * the failure summary only the list carries.
+ */
+export type JobListItem = AlwaysPresent< Job > & Pick< Job, 'error_summary' >;
 
 /**
  * A status split into its base and the reason that came with it.
