@@ -21,6 +21,7 @@ import { JobsNoMatches } from '../features/jobs-list/components/jobs-no-matches'
 import { JobsTable } from '../features/jobs-list/components/jobs-table';
 import { JobsToolbar } from '../features/jobs-list/components/jobs-toolbar';
 import { LoadingState } from '../features/jobs-list/components/loading-state';
+import { CompletionSnackbars } from '../features/notifications';
 
 export interface JobsScreenProps {
 	config: DmJobsConfig;
@@ -117,6 +118,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 			{ isLoading && loadedQuery !== null && <LoadingState inline /> }
 			{ content }
 			<JobDetails config={ config } />
+			<CompletionSnackbars openJob={ openJob } />
 		</div>
 	);
 }

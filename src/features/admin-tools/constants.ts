@@ -22,6 +22,7 @@ export const SECTIONS: readonly AdminSection[] = [
 	'retention',
 	'maintenance',
 	'export',
+	'alerts',
 	'audit',
 ];
 

@@ -28,7 +28,9 @@ export function AlertList( { heading, alerts }: AlertListProps ) {
 				{ alerts.map( ( alert ) => (
 					<li key={ alert.key }>
 						<strong>{ alert.title }</strong>
-						{ alert.message !== '' && <> { alert.message }</> }{ ' ' }
+						{ alert.message !== '' && (
+							<> { alert.message }</>
+						) }{ ' ' }
 						<a href={ alert.url }>
 							{ __( 'Show these jobs', 'dm-jobs' ) }
 						</a>

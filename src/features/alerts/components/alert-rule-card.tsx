@@ -65,7 +65,9 @@ export function AlertRuleCard( { rule, onSaved }: AlertRuleCardProps ) {
 			setSaved( true );
 		} catch ( caught ) {
 			setError(
-				caught instanceof ApiRequestError ? caught.message : message( caught )
+				caught instanceof ApiRequestError
+					? caught.message
+					: message( caught )
 			);
 		} finally {
 			setBusy( false );

@@ -62,7 +62,8 @@ export function AlertsSection() {
 		getAlerts()
 			.then( ( answer ) => current && receive( answer ) )
 			.catch(
-				( caught: unknown ) => current && setLoadError( errorText( caught ) )
+				( caught: unknown ) =>
+					current && setLoadError( errorText( caught ) )
 			);
 		return () => {
 			current = false;
@@ -117,15 +118,18 @@ export function AlertsSection() {
 							__( 'Test alert sent to %s.', 'dm-jobs' ),
 							state.effective_recipients.join( ', ' )
 						),
-				  }
+					}
 				: {
 						status: 'error',
 						text: sprintf(
 							/* translators: %s: the mail error */
-							__( 'The test alert could not be emailed: %s', 'dm-jobs' ),
+							__(
+								'The test alert could not be emailed: %s',
+								'dm-jobs'
+							),
 							result.error ?? ''
 						),
-				  };
+					};
 		} );
 	const checkNow = () =>
 		act( async () => {
@@ -153,7 +157,7 @@ export function AlertsSection() {
 								/* translators: %s: addresses that do not look like email addresses */
 								__( 'Not an email address: %s', 'dm-jobs' ),
 								invalid.join( ', ' )
-						  )
+							)
 						: sprintf(
 								/* translators: %s: the site admin email */
 								__(
@@ -163,7 +167,7 @@ export function AlertsSection() {
 								state.recipients.length === 0
 									? state.effective_recipients.join( ', ' )
 									: '—'
-						  )
+							)
 				}
 				value={ recipients }
 				rows={ 2 }

@@ -23,6 +23,7 @@ import { FailureSection } from './failure-section';
 import { LogViewer } from './log-viewer';
 import { ProgressSection } from './progress-section';
 import { SummarySection } from './summary-section';
+import { JobActions } from '../../data-machine';
 
 export interface JobDetailsPanelProps {
 	jobId: number;
@@ -151,6 +152,7 @@ export function JobDetailsPanel( {
 							: error.message }
 					</Notice>
 				) }
+				{ job !== null && <JobActions job={ job } /> }
 				{ job !== null && (
 					<Panel className="dm-jobs-details-sections">
 						<PanelBody

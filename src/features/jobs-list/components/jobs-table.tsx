@@ -77,7 +77,7 @@ export function JobsTable( props: JobsTableProps ) {
 		highlightedJobId,
 	} = props;
 	const columns = useSelectionColumn(
-		useJobsColumns( { timeZone, timeZoneLabel } ),
+		useJobsColumns( { timeZone, timeZoneLabel, onOpenJob } ),
 		jobs
 	);
 	const pagination: PaginationState = {

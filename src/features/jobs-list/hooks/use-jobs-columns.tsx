@@ -14,15 +14,19 @@ import { __ } from '@wordpress/i18n';
  */
 import type { JobListItem } from '../../../shared/types';
 import { formatDuration } from '../../../shared/format/format-duration';
-import { formatPipelineFlow } from '../../../shared/format/format-pipeline-flow';
 import { StatusBadge } from '../../../shared/components/status-badge';
 import { Timestamp } from '../../../shared/components/timestamp';
+import { StuckBadge } from '../../alerts/components/stuck-badge';
+import { JobIdLink } from '../components/job-id-link';
+import { PipelineFlowLinks } from '../../data-machine/components/pipeline-flow-links';
 
 const columnHelper = createColumnHelper< JobListItem >();
 
 export interface JobsColumnsOptions {
 	timeZone: string;
 	timeZoneLabel: string;
+	/** Opens a job's details (a plain click on its ID link). */
+	onOpenJob?: ( jobId: number ) => void;
 }
 
 /**
@@ -32,19 +36,26 @@ export interface JobsColumnsOptions {
  * @param options Time zone to show timestamps in.
  */
 export function useJobsColumns( options: JobsColumnsOptions ) {
-	const { timeZone, timeZoneLabel } = options;
+	const { timeZone, timeZoneLabel, onOpenJob } = options;
 	return useMemo(
 		() => [
 			columnHelper.accessor( 'id', {
 				id: 'id',
 				header: __( 'Job ID', 'dm-jobs' ),
-				cell: ( info ) => info.getValue(),
+				cell: ( info ) => (
+					<JobIdLink
+						jobId={ info.getValue() }
+						onOpenJob={ onOpenJob }
+					/>
+				),
 				meta: { dmJobsSort: [ { orderby: 'job_id' } ] },
 			} ),
 			columnHelper.display( {
 				id: 'pipeline-flow',
 				header: __( 'Pipeline → Flow', 'dm-jobs' ),
-				cell: ( info ) => formatPipelineFlow( info.row.original ),
+				cell: ( info ) => (
+					<PipelineFlowLinks job={ info.row.original } />
+				),
 				meta: {
 					dmJobsSort: [
 						{
@@ -58,7 +69,12 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 			columnHelper.display( {
 				id: 'status',
 				header: __( 'Status', 'dm-jobs' ),
-				cell: ( info ) => <StatusBadge job={ info.row.original } />,
+				cell: ( info ) => (
+					<>
+						<StatusBadge job={ info.row.original } />
+						<StuckBadge job={ info.row.original } />
+					</>
+				),
 				meta: { dmJobsSort: [ { orderby: 'status' } ] },
 			} ),
 			columnHelper.accessor( 'created_at', {
@@ -92,6 +108,6 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 				meta: { dmJobsSort: [ { orderby: 'duration' } ] },
 			} ),
 		],
-		[ timeZone, timeZoneLabel ]
+		[ timeZone, timeZoneLabel, onOpenJob ]
 	);
 }
