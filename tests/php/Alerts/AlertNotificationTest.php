@@ -15,6 +15,8 @@ use DMJobs\Alerts\AlertSettings;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AlertsTestCase.php';
 
 final class AlertNotificationTest extends AlertsTestCase {

@@ -11,6 +11,8 @@ use DMJobs\Jobs\CountRefresher;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AlertsTestCase.php';
 
 final class AlertRulesTest extends AlertsTestCase {

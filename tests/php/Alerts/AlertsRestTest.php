@@ -11,6 +11,8 @@ namespace DMJobs\Tests\Alerts;
 use DMJobs\Alerts\AlertSettings;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AlertsTestCase.php';
 
 final class AlertsRestTest extends AlertsTestCase {

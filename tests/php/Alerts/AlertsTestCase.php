@@ -18,6 +18,8 @@ use DMJobs\Repository\RollupRepository;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 abstract class AlertsTestCase extends TestCase {
 
 	/**

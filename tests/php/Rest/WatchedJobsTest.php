@@ -11,6 +11,8 @@ namespace DMJobs\Tests\Rest;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class WatchedJobsTest extends TestCase {
 
 	public function test_watched_jobs_come_back_with_each_poll(): void {

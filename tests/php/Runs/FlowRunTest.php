@@ -18,6 +18,8 @@ use DMJobs\DataMachine\StandaloneGeneration;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class FlowRunTest extends TestCase {
 
 	private int $pipeline_id;
