@@ -80,16 +80,23 @@ describe( 'Re-run a failed job through the flow runner', () => {
 		await dialog.waitFor( { state: 'detached' } );
 
 		// The new job: at the top of the unfiltered list, highlighted, its details open.
-		const newest = page
-			.locator( `${ TABLE } tbody tr[data-job-id]` )
-			.first();
-		await newest.waitFor();
-		const newId = Number( await newest.getAttribute( 'data-job-id' ) );
+		const highlighted = page.locator(
+			`${ TABLE } tbody tr[data-highlighted="true"]`
+		);
+		await highlighted.waitFor();
+		const newId = Number( await highlighted.getAttribute( 'data-job-id' ) );
 		assert.ok(
 			newId > ids.failed,
 			`a new job (${ newId }) above the failed one`
 		);
-		assert.equal( await newest.getAttribute( 'data-highlighted' ), 'true' );
+		const newest = page
+			.locator( `${ TABLE } tbody tr[data-job-id]` )
+			.first();
+		assert.equal(
+			Number( await newest.getAttribute( 'data-job-id' ) ),
+			newId,
+			'at the top of the list'
+		);
 		await details
 			.getByRole( 'heading', { name: `Job #${ newId }` } )
 			.waitFor();
