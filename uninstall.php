@@ -33,7 +33,7 @@ $dm_jobs_schema->uninstall( \DMJobs\Plugin::data_machine_active(), $dm_jobs_tabl
 foreach ( (array) _get_cron_array() as $dm_jobs_events ) {
 	foreach ( array_keys( (array) $dm_jobs_events ) as $dm_jobs_hook ) {
 		if ( str_starts_with( (string) $dm_jobs_hook, 'dm_jobs_' ) ) {
-			wp_clear_scheduled_hook( $dm_jobs_hook );
+			wp_unschedule_hook( $dm_jobs_hook ); // Every event of the hook, whatever its arguments.
 		}
 	}
 }

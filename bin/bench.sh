@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# npm run bench [-- --rows=N --reps=R --payload-bytes=B --fresh --seed-only --list-only]
+# npm run bench [-- --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser]
 # Seeds N jobs (default 1,000,000) into a private MariaDB site, serves it with PHP's built-in
 # server, and measures the Jobs API as a logged-in admin: median and p95 per variant, and the
 # ratio to the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query).
-# Prints a table and writes artifacts/bench/bench-<N>.json. The site is kept between runs
+# Prints a table and writes artifacts/bench/bench-<N>.json. Then, in headless Chromium, the time until
+# the first table rows are visible on the Jobs screen vs core's Posts screen (L interleaved loads,
+# medians; artifacts/bench/browser-<N>.json), and a "stale" phase: S jobs inserted straight into the
+# table (no DM Jobs code, no WP-Cron refresh) and the API measured again (bench-<N>-stale.json); the
+# inserted jobs are removed afterwards. The site is kept between runs
 # (seeding is incremental); --fresh recreates it.
 set -euo pipefail
 
@@ -19,6 +23,9 @@ PAYLOAD=1000
 FRESH=0
 SEED_ONLY=0
 LIST_ONLY=0
+LOADS=7
+STALE_ROWS=100000
+BROWSER=1
 for arg in "$@"; do
 	case $arg in
 	--rows=*) ROWS=${arg#*=} ;;
@@ -27,7 +34,10 @@ for arg in "$@"; do
 	--fresh) FRESH=1 ;;
 	--seed-only) SEED_ONLY=1 ;;
 	--list-only) LIST_ONLY=1 ;;
-	*) die "unknown option $arg (use --rows=N --reps=R --payload-bytes=B --fresh --seed-only --list-only)" ;;
+	--loads=*) LOADS=${arg#*=} ;;
+	--stale-rows=*) STALE_ROWS=${arg#*=} ;;
+	--no-browser) BROWSER=0 ;;
+	*) die "unknown option $arg (use --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser)" ;;
 	esac
 done
 [[ $ROWS =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || die "--rows must be a positive whole number"
@@ -77,6 +87,21 @@ EXTRA=()
 [ -f bin/bench/extra-variants.json ] && EXTRA=(--extra="$(cat bin/bench/extra-variants.json)")
 mkdir -p artifacts/bench
 node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --out="artifacts/bench/bench-$ROWS.json" "${EXTRA[@]}"
+
+if [ "$BROWSER" = 1 ]; then
+	ensure_js_build
+	# A full first page of posts for core's Posts screen.
+	php -r 'require $argv[1] . "/wp-load.php"; $have = (int) wp_count_posts()->publish; for ( $i = $have; $i < 25; $i++ ) { wp_insert_post( array( "post_title" => "Benchmark post " . ( $i + 1 ), "post_content" => "A post for the Posts screen.", "post_status" => "publish" ) ); }' "$DM_SITE_WP"
+	log "First rows in headless Chromium ($LOADS interleaved loads per screen)"
+	node bin/bench/browser.mjs --url="$URL" --loads="$LOADS" --jobs="$ROWS" --out="artifacts/bench/browser-$ROWS.json"
+fi
+
+if [ "$STALE_ROWS" -gt 0 ]; then
+	log "Stale phase: $(printf "%'d" "$STALE_ROWS") jobs inserted straight into the table, no refresh"
+	before=$(php bin/bench/stale.php --path="$DM_SITE_WP" --add="$STALE_ROWS")
+	node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --title="stale: $(printf "%'d" "$STALE_ROWS") jobs inserted directly, no refresh" --out="artifacts/bench/bench-$ROWS-stale.json" "${EXTRA[@]}" || warn "stale measurement failed"
+	php bin/bench/stale.php --path="$DM_SITE_WP" --undo="$before"
+fi
 
 [ "$LIST_ONLY" = 1 ] && exit 0
 for script in bin/bench/cleanup.php bin/bench/metrics.php bin/bench/alerts.php; do

@@ -34,10 +34,11 @@ else
 	# The oldest supported WordPress on SQLite only: the database layer is the same code on both.
 	for db in "${DBS[@]}"; do [ "$db" = sqlite ] && RUNS+=("$DM_WP_OLDEST/$db"); done
 fi
-needs=(php unzip phpunit)
+needs=(php unzip phpunit composer)
 for db in "${DBS[@]}"; do needs+=("$db"); done
 ensure_system_packages "${needs[@]}" || die "missing system packages (see above)"
 ensure_node_modules # the SQLite drop-in comes from @wp-playground/cli
+ensure_composer_deps || true # vendor/bin/wp for the WP-CLI tests (they fail, saying why, without it)
 
 PHPUNIT=phpunit
 [ -x vendor/bin/phpunit ] && PHPUNIT=vendor/bin/phpunit

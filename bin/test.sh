@@ -15,7 +15,7 @@ total_started=$(now_ms)
 section() { printf '\n\033[1;34m━━━ %s ━━━\033[0m\n' "$*"; }
 
 section "Dependencies"
-ensure_system_packages php sqlite mariadb phpunit unzip chromium || die "missing system packages (see above)"
+ensure_system_packages php sqlite mariadb phpunit composer unzip chromium || die "missing system packages (see above)"
 ensure_node_modules
 ensure_wp_core
 info "PHP $(php -r 'echo PHP_VERSION;'), node $(node --version), WordPress $(wp_core_version "$DM_WP_CORE")"

@@ -43,6 +43,10 @@ final class Plugin {
 		( new \DMJobs\DataMachine\HousekeepingHooks() )->register();
 		( new \DMJobs\Metrics\RollupService() )->register();
 		( new \DMJobs\Alerts\AlertsModule() )->register();
+		( new \DMJobs\Health\SiteHealth() )->register();
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			\WP_CLI::add_command( 'dm-jobs', \DMJobs\Cli\JobsCommand::class );
+		}
 	}
 
 	/**

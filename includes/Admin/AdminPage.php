@@ -19,7 +19,14 @@ final class AdminPage {
 	public const SCRIPT_HANDLE = 'dm-jobs-app';
 	public const DOCS_URL      = 'https://github.com/Extra-Chill/data-machine#readme';
 
+	/**
+	 * WordPress scripts the app loads only where it uses them (DeferredScripts), not before first paint.
+	 */
+	public const DEFERRED_HANDLES = array( 'wp-components' );
+
 	private string $hook_suffix = '';
+
+	private ?FirstPaint $first_paint = null;
 
 	public function register(): void {
 		// Late, so Data Machine's own menu exists when we look for it.
@@ -45,8 +52,20 @@ final class AdminPage {
 	}
 
 	public function render(): void {
-		echo '<div class="wrap"><div id="dm-jobs-root" class="dm-jobs-root"></div>';
-		printf( '<noscript><p>%s</p></noscript></div>', esc_html__( 'The Jobs screen needs JavaScript.', 'dm-jobs' ) );
+		$markup = '';
+		if ( null !== $this->first_paint && ! $this->opens_insights() ) {
+			$markup = ( new FirstRowsMarkup( $this->first_paint, $this->timezone() ) )->render();
+		}
+		// The markup is built from escaped parts (FirstRowsMarkup escapes every value).
+		echo '<div class="wrap"><div id="dm-jobs-root" class="dm-jobs-root">' . $markup . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
+		printf( '<noscript><p>%s</p></noscript></div>', esc_html__( 'Filters, job details and live updates need JavaScript.', 'dm-jobs' ) );
+	}
+
+	/**
+	 * The app opens on the Insights tab (`&view=insights`): no rows to print then.
+	 */
+	private function opens_insights(): bool {
+		return isset( $_GET['view'] ) && 'insights' === $_GET['view']; // phpcs:ignore WordPress.Security.NonceVerification.Recommended
 	}
 
 	public function enqueue( string $hook_suffix ): void {
@@ -60,21 +79,47 @@ final class AdminPage {
 		}
 		$asset = require $asset_file;
 
+		// The first page, counts and filter options of the URL's view, answered within this request.
+		$query_args        = wp_unslash( $_GET ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended
+		$this->first_paint = new FirstPaint( is_array( $query_args ) ? $query_args : array() );
+		$config            = $this->config() + array( 'firstPaint' => $this->first_paint->config() );
+		wp_add_inline_script( 'wp-api-fetch', $this->first_paint->middleware_script(), 'after' );
+
+		// Heavy packages (wp-components) are not dependencies: the app loads them where it uses them.
+		$dependencies = array_values( array_diff( $asset['dependencies'], self::DEFERRED_HANDLES ) );
 		wp_enqueue_script(
 			self::SCRIPT_HANDLE,
 			plugins_url( 'build/index.js', DM_JOBS_FILE ),
-			$asset['dependencies'],
+			$dependencies,
 			$asset['version'],
-			array( 'in_footer' => true )
+			array(
+				'in_footer' => true,
+				'strategy'  => 'defer',
+			)
 		);
-		wp_add_inline_script( self::SCRIPT_HANDLE, 'window.dmJobsConfig = ' . wp_json_encode( $this->config() ) . ';', 'before' );
+		wp_add_inline_script( self::SCRIPT_HANDLE, 'window.dmJobsConfig = ' . wp_json_encode( $config ) . ';', 'before' );
 		wp_set_script_translations( self::SCRIPT_HANDLE, 'dm-jobs', DM_JOBS_DIR . '/languages' );
+		( new DeferredScripts( self::DEFERRED_HANDLES ) )->register();
 
 		foreach ( array( 'index.css', 'style-index.css' ) as $stylesheet ) {
 			if ( is_readable( DM_JOBS_DIR . '/build/' . $stylesheet ) ) {
-				wp_enqueue_style( self::SCRIPT_HANDLE . '-' . basename( $stylesheet, '.css' ), plugins_url( 'build/' . $stylesheet, DM_JOBS_FILE ), array( 'wp-components' ), $asset['version'] );
+				wp_enqueue_style( self::SCRIPT_HANDLE . '-' . basename( $stylesheet, '.css' ), plugins_url( 'build/' . $stylesheet, DM_JOBS_FILE ), array(), $asset['version'] );
 			}
 		}
+	}
+
+	/**
+	 * @return array{name: string, offsetMinutes: int}
+	 */
+	private function timezone(): array {
+		$timezone = wp_timezone();
+		$offset   = $timezone->getOffset( new \DateTimeImmutable( 'now', $timezone ) );
+		$name     = $timezone->getName();
+		return array(
+			// Offsets such as "+05:30" are not IANA names; the app then uses offsetMinutes.
+			'name'          => preg_match( '/^[+-]\d{2}:\d{2}$/', $name ) ? '' : $name,
+			'offsetMinutes' => intdiv( $offset, 60 ),
+		);
 	}
 
 	public function missing_build_notice(): void {
@@ -90,17 +135,9 @@ final class AdminPage {
 	 * @return array<string, mixed>
 	 */
 	private function config(): array {
-		$timezone = wp_timezone();
-		$offset   = $timezone->getOffset( new \DateTimeImmutable( 'now', $timezone ) );
-		$name     = $timezone->getName();
-
 		return array(
 			'restNamespace'     => JobsController::NAMESPACE,
-			'timezone'          => array(
-				// Offsets such as "+05:30" are not IANA names; the app then uses offsetMinutes.
-				'name'          => preg_match( '/^[+-]\d{2}:\d{2}$/', $name ) ? '' : $name,
-				'offsetMinutes' => intdiv( $offset, 60 ),
-			),
+			'timezone'          => $this->timezone(),
 			'pipelinesUrl'      => Plugin::data_machine_active() ? admin_url( 'admin.php?page=dm-pipelines' ) : null,
 			'docsUrl'           => self::DOCS_URL,
 			'dataMachineActive' => Plugin::data_machine_active(),

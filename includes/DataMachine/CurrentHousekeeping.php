@@ -26,6 +26,7 @@
 namespace DMJobs\DataMachine;
 
 use DMJobs\Repository\DataMachineCacheRepository;
+use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -38,7 +39,6 @@ final class CurrentHousekeeping implements Housekeeping {
 	public const JOB_ACTION_HOOKS       = array( 'datamachine_execute_step', 'datamachine_webhook_gate_timeout' );
 	private const CLAIMED               = 'claimed';
 	private const DEFERRED              = 'deferred';
-	private const FINAL_STATUSES        = array( 'completed', 'completed_no_items', 'agent_skipped', 'failed', 'cancelled' );
 
 	public function __construct(
 		private readonly string $jobs_table,
@@ -78,7 +78,7 @@ final class CurrentHousekeeping implements Housekeeping {
 
 		$cleared['run_metadata'] = null === $this->run_metadata_table ? 0 : $this->caches->delete_job_rows( $this->run_metadata_table, $ids );
 		$cleared['claims']       = $this->caches->release_claims( $this->processed_items_table, $ids, self::CLAIMED, self::DEFERRED );
-		$open                    = array_keys( array_filter( $jobs, static fn ( array $job ): bool => ! in_array( self::base( (string) ( $job['status'] ?? '' ) ), self::FINAL_STATUSES, true ) ) );
+		$open                    = array_keys( array_filter( $jobs, static fn ( array $job ): bool => ! StatusParser::parse( (string) ( $job['status'] ?? '' ) )->is_final() ) );
 		$cleared['actions']      = ( new ScheduledJobActions( self::ACTION_GROUP, self::JOB_ACTION_HOOKS ) )->cancel_for( $open );
 		return $cleared;
 	}

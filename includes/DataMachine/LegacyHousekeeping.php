@@ -10,6 +10,8 @@
  *   also leaves dm_count_processed_{hash} counts; its own deletes clear both.
  * - Its job delete keeps the processed items unless asked (the "already seen" list), so ours does too.
  * - Files: FilesRepository keeps a job's data packets in {uploads}/dm-files/job_{id}/.
+ * - Its engine schedules each step as an Action Scheduler action dm_execute_step (group data-machine,
+ *   args job_id, flow_step_id, data): pending ones of a deleted job are cancelled.
  * - Log lines are in DM Jobs' own job log (captured from dm_log), removed with the job elsewhere.
  *
  * @package DMJobs
@@ -18,12 +20,15 @@
 namespace DMJobs\DataMachine;
 
 use DMJobs\Repository\DataMachineCacheRepository;
+use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
 
 final class LegacyHousekeeping implements Housekeeping {
 
 	public const CLEAR_JOBS_ACTION = 'dm_clear_jobs_cache';
+	public const ACTION_GROUP      = 'data-machine';
+	public const JOB_ACTION_HOOKS  = array( 'dm_execute_step' );
 
 	public function __construct(
 		private readonly string $jobs_table,
@@ -36,7 +41,16 @@ final class LegacyHousekeeping implements Housekeeping {
 	}
 
 	public function after_jobs_deleted( array $jobs ): array {
-		return array( 'transients' => $this->clear_jobs_cache( $jobs ) );
+		$open = array_keys(
+			array_filter(
+				$jobs,
+				static fn ( array $job ): bool => ! StatusParser::parse( (string) ( $job['status'] ?? '' ) )->is_final()
+			)
+		);
+		return array(
+			'transients' => $this->clear_jobs_cache( $jobs ),
+			'actions'    => ( new ScheduledJobActions( self::ACTION_GROUP, self::JOB_ACTION_HOOKS ) )->cancel_for( $open ),
+		);
 	}
 
 	public function after_jobs_changed( array $jobs ): void {

@@ -6,8 +6,11 @@
  * A date filter on a list ordered by job ID then reads only the ID ranges that can hold matching rows
  * (MySQL would otherwise walk the primary key through every newer row, or sort millions of rows).
  * Exact, not a guess: a zone is skipped only when none of its rows can match. The rows above the last
- * full zone form a partial zone measured at refresh time; rows added since are always read.
- * Deletions (DataVersion) invalidate the map until WP-Cron rebuilds it.
+ * full zone form a partial zone measured at refresh time (when they are few); rows added since are
+ * always read. When many rows arrived since (written straight into the table, no WP-Cron), a date
+ * filter first extends the map within the request for a bounded time (EXTEND_BUDGET), so the rows it
+ * must always read shrink request by request. Deletions (DataVersion) invalidate the map; it is then
+ * rebuilt the same way, a bounded slice per request, and by WP-Cron.
  *
  * @package DMJobs
  */
@@ -24,14 +27,26 @@ final class CreatedAtZones {
 	public const ANCHORS_EACH = 1;
 
 	/**
+	 * Seconds a date-filtered request may spend extending the map (and the anchors it is built on).
+	 */
+	public const EXTEND_BUDGET = 0.012;
+
+	/**
+	 * Rows above the map (in anchor steps) that a request reads anyway before it extends the map.
+	 */
+	public const UNMAPPED_STEPS = 2;
+
+	/**
 	 * @param PageAnchors       $anchors      Where zones start and end.
 	 * @param JobListRepository $list         Queries.
 	 * @param int               $anchors_each Anchors per zone.
+	 * @param float             $extend_budget Seconds a request may spend extending the map (0: never).
 	 */
 	public function __construct(
 		private readonly PageAnchors $anchors = new PageAnchors(),
 		private readonly JobListRepository $list = new JobListRepository(),
 		private readonly int $anchors_each = self::ANCHORS_EACH,
+		private readonly float $extend_budget = self::EXTEND_BUDGET,
 	) {
 	}
 
@@ -58,7 +73,8 @@ final class CreatedAtZones {
 		$tail  = null;
 		$start = $zones ? (int) end( $zones )[1] : $anchors[0];
 		$until = $this->list->max_id() + 1;
-		if ( $until > $start ) {
+		// Measured only when small: above it, rows are read anyway and extending is cheaper.
+		if ( $until > $start && $until - $start <= $this->unmapped_read() ) {
 			$range = $this->list->created_at_range( $start, $until );
 			$tail  = array( $start, $until, $range['min'], $range['max'] );
 		}
@@ -81,6 +97,7 @@ final class CreatedAtZones {
 	 *                                                   null when there is no usable map.
 	 */
 	public function id_ranges( ?string $after, ?string $before ): ?array {
+		$this->extend_when_behind();
 		$stored = $this->stored();
 		if ( null === $stored || ! $stored['zones'] ) {
 			return null;
@@ -104,6 +121,29 @@ final class CreatedAtZones {
 			'to'    => $to ?? $above - 1,
 			'above' => $above,
 		);
+	}
+
+	/**
+	 * Many rows above the map (or no usable map): extend the anchors and the map for a bounded time.
+	 */
+	private function extend_when_behind(): void {
+		if ( $this->extend_budget <= 0 ) {
+			return;
+		}
+		$stored = $this->stored();
+		if ( null !== $stored ) {
+			$last   = is_array( $stored['tail'] ?? null ) ? $stored['tail'] : ( $stored['zones'] ? end( $stored['zones'] ) : null );
+			$mapped = null === $last ? 0 : (int) $last[1];
+			if ( $this->list->max_id() + 1 - $mapped <= $this->unmapped_read() ) {
+				return;
+			}
+		}
+		$this->anchors->refresh( $this->extend_budget / 2 );
+		$this->refresh( $this->extend_budget / 2 );
+	}
+
+	private function unmapped_read(): int {
+		return self::UNMAPPED_STEPS * $this->anchors->step() * $this->anchors_each;
 	}
 
 	/**

@@ -2,7 +2,9 @@
 /**
  * Every 1,000th job ID counted from the oldest job, so that a deep page of the unfiltered list is read
  * from the nearest anchor (a short primary-key range) instead of skipping hundreds of thousands of rows
- * with OFFSET. New jobs only extend the list; deletions (DataVersion) make WP-Cron rebuild it.
+ * with OFFSET. New jobs only extend the list, also on demand: a page past the last anchor (jobs written
+ * straight into the table since) extends it within the request, for a bounded time (EXTEND_BUDGET);
+ * deletions (DataVersion) make WP-Cron rebuild it.
  *
  * @package DMJobs
  */
@@ -19,13 +21,27 @@ final class PageAnchors {
 	public const STEP   = 1000;
 
 	/**
-	 * @param JobListRepository $list Queries.
-	 * @param int               $step Rows between anchors.
+	 * Seconds one request may spend extending the anchors it needs.
+	 */
+	public const EXTEND_BUDGET = 0.01;
+
+	/**
+	 * @param JobListRepository $list          Queries.
+	 * @param int               $step          Rows between anchors.
+	 * @param float             $extend_budget Seconds a request may spend extending them (0: never).
 	 */
 	public function __construct(
 		private readonly JobListRepository $list = new JobListRepository(),
 		private readonly int $step = self::STEP,
+		private readonly float $extend_budget = self::EXTEND_BUDGET,
 	) {
+	}
+
+	/**
+	 * Rows between anchors.
+	 */
+	public function step(): int {
+		return $this->step;
 	}
 
 	/**
@@ -85,6 +101,12 @@ final class PageAnchors {
 	public function locate( int $start ): ?array {
 		$ids   = $this->ids();
 		$index = intdiv( max( 0, $start ), $this->step );
+		if ( ! isset( $ids[ $index ] ) && $this->extend_budget > 0 ) {
+			// Not far enough yet (rows were added, or a deletion invalidated them): build a little
+			// further; the next request goes on from there.
+			$this->refresh( $this->extend_budget );
+			$ids = $this->ids();
+		}
 		if ( ! isset( $ids[ $index ] ) ) {
 			return null;
 		}

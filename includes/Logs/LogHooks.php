@@ -9,6 +9,8 @@
 namespace DMJobs\Logs;
 
 use DMJobs\Diagnostics\JobDiagnostics;
+use DMJobs\DataMachine\Adapters;
+use DMJobs\Repository\JobReasonRepository;
 use DMJobs\Repository\LogRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -162,12 +164,27 @@ final class LogHooks {
 		$this->capturing = true;
 		try {
 			$this->service->append( $job_id, $log_level->value, (string) $message, $context, $step );
+			$this->keep_failure_reason( $job_id, $context );
 		} catch ( \Throwable $error ) {
 			// Logging must never break the pipeline that logs.
 			unset( $error );
 		} finally {
 			$this->capturing = false;
 		}
+	}
+
+	/**
+	 * Data Machine 0.1 stores a plain `failed` and names the reason only in its fail handler's log line:
+	 * keep it as the job's status reason, so lists, search and filters show it.
+	 *
+	 * @param array<string, mixed> $context
+	 */
+	private function keep_failure_reason( int $job_id, array $context ): void {
+		$reason = $context['failure_reason'] ?? null;
+		if ( 'dm_log' !== current_action() || ! is_string( $reason ) || '' === trim( $reason ) || null !== Adapters::current()->status_reason_key() ) {
+			return;
+		}
+		( new JobReasonRepository() )->fill_missing_failure_reason( $job_id, trim( $reason ) );
 	}
 
 	/**

@@ -25,6 +25,7 @@ use DMJobs\Operations\Handlers\PruneAuditHandler;
 use DMJobs\Operations\Handlers\ShedEngineDataHandler;
 use DMJobs\Operations\Handlers\StatusChangeHandler;
 use DMJobs\Repository\OperationRepository;
+use DMJobs\Repository\Transaction;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
@@ -129,7 +130,17 @@ final class OperationService {
 				'created_at' => $now,
 			)
 		);
-		return (array) $this->get( $id );
+		$operation = (array) $this->get( $id );
+		if ( ! $quiet ) {
+			/**
+			 * Fires when an admin operation was started (it then advances in the background and
+			 * whenever a client calls POST /operations/{id}/run).
+			 *
+			 * @param int $operation_id The operation.
+			 */
+			do_action( 'dm_jobs_operation_started', $id );
+		}
+		return $operation;
 	}
 
 	/**
@@ -176,21 +187,40 @@ final class OperationService {
 					$state = self::STATE_CANCELLED;
 					break;
 				}
-				$batch  = AuditLog::quietly( fn (): BatchResult => $handler->run_batch( $params, $max_id, $cursor, $size ) );
-				$cursor = $batch->cursor;
-				$result = self::merge( $result, $batch );
-				$new    = wp_generate_password( 32, false );
-				if ( ! $this->operations->save_progress( $operation_id, $token, $new, $cursor, $batch->processed, $batch->affected, (string) wp_json_encode( $result ), gmdate( 'Y-m-d H:i:s' ), self::lease_until() ) ) {
+				$new = wp_generate_password( 32, false );
+				// The batch and the progress it makes are one unit: a run killed in between (or one
+				// whose lease another run took over) leaves neither, so the next run redoes the batch
+				// and the counts stay exact.
+				$step = function () use ( $handler, $params, $max_id, $cursor, $size, $result, $operation_id, $token, $new ): array {
+					$session = Transaction::session_id();
+					$batch   = AuditLog::quietly( fn (): BatchResult => $handler->run_batch( $params, $max_id, $cursor, $size ) );
+					$merged  = self::merge( $result, $batch );
+					Transaction::assert_session( $session );
+					$renewed = $this->operations->save_progress( $operation_id, $token, $new, $batch->cursor, $batch->processed, $batch->affected, (string) wp_json_encode( $merged ), gmdate( 'Y-m-d H:i:s' ), self::lease_until() );
+					if ( ! $renewed ) {
+						throw new LeaseLost();
+					}
+					return array( $batch, $merged );
+				};
+				try {
+					[ $batch, $result ] = $handler instanceof OptimizeTablesHandler ? $step() : Transaction::run( $step );
+				} catch ( LeaseLost $lost ) {
 					// The lease expired and another run took over: stop without touching its state.
 					return (array) $this->get( $operation_id );
 				}
-				$token = $new;
+				$cursor = $batch->cursor;
+				$token  = $new;
 				if ( $batch->done ) {
 					$state = self::STATE_COMPLETED;
 					break;
 				}
 			} while ( microtime( true ) - $started < $budget );
 		} catch ( \Throwable $e ) {
+			if ( self::is_transient( $e ) ) {
+				// The database went away or stayed locked: the operation keeps its place and the
+				// next run (background or browser) continues it once the lease has expired.
+				return $this->get( $operation_id ) ?? self::not_found();
+			}
 			$state   = self::STATE_FAILED;
 			$message = $e->getMessage();
 		}
@@ -359,8 +389,26 @@ final class OperationService {
 		return false === $start || false === $end ? null : max( 0, $end - $start );
 	}
 
+	/**
+	 * Seconds a run's lease lasts without progress (filterable, e.g. shorter in tests).
+	 */
+	public static function lease_seconds(): int {
+		/**
+		 * Filters how long a run holds an operation without making progress before another run may
+		 * take it over (a crashed run is resumed after this).
+		 *
+		 * @param int $seconds Default 120.
+		 */
+		return max( 1, (int) apply_filters( 'dm_jobs_operation_lease_seconds', self::LEASE_SECONDS ) );
+	}
+
+	private static function is_transient( \Throwable $error ): bool {
+		return $error instanceof \RuntimeException
+			&& (bool) preg_match( '/connection lost|gone away|lost connection|can\'t connect|connection refused|deadlock|lock wait timeout|database is locked/i', $error->getMessage() );
+	}
+
 	private static function lease_until(): string {
-		return gmdate( 'Y-m-d H:i:s', time() + self::LEASE_SECONDS );
+		return gmdate( 'Y-m-d H:i:s', time() + self::lease_seconds() );
 	}
 
 	private static function not_found(): WP_Error {

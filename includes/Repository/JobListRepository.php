@@ -170,15 +170,24 @@ final class JobListRepository {
 	}
 
 	/**
-	 * IDs of jobs that are still pending or processing (few on a healthy site).
+	 * IDs of jobs that are still pending or processing (few on a healthy site), optionally only
+	 * within a job-ID range (above_id < job_id <= up_to_id).
 	 *
 	 * @return int[]
 	 */
-	public function open_job_ids( int $limit ): array {
+	public function open_job_ids( int $limit, ?int $above_id = null, ?int $up_to_id = null ): array {
 		global $wpdb;
 		[ $condition, $values ] = $this->status_condition( StatusFilterSql::active_statuses() );
-		$values[]               = $limit;
-		$sql                    = 'SELECT j.job_id FROM ' . TableNames::jobs() . " j WHERE {$condition} ORDER BY j.job_id ASC LIMIT %d";
+		if ( null !== $above_id ) {
+			$condition .= ' AND j.job_id > %d';
+			$values[]   = $above_id;
+		}
+		if ( null !== $up_to_id ) {
+			$condition .= ' AND j.job_id <= %d';
+			$values[]   = $up_to_id;
+		}
+		$values[] = $limit;
+		$sql      = 'SELECT j.job_id FROM ' . TableNames::jobs() . " j WHERE {$condition} ORDER BY j.job_id ASC LIMIT %d";
 		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 

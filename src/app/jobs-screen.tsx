@@ -1,4 +1,9 @@
 /**
+ * External dependencies
+ */
+import type { ColumnDef } from '@tanstack/react-table';
+
+/**
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
@@ -8,10 +13,14 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { AdminTools } from '../features/admin-tools';
+import {
+	AdminTools,
+	JobsContextProvider,
+	useSelectionColumn,
+} from '../features/admin-tools';
 import { useJobsList } from '../features/jobs-list/hooks/use-jobs-list';
 import { JobDetails, useJobDetailsOpener } from '../features/job-details';
-import type { DmJobsConfig } from '../shared/types';
+import type { DmJobsConfig, JobListItem } from '../shared/types';
 import { hasActiveFilters } from '../features/jobs-list/utils/has-active-filters';
 import { toggleSort } from '../features/jobs-list/utils/sorting';
 import { getTimeZoneLabel, resolveTimeZone } from '../shared/format/time-zone';
@@ -23,12 +32,16 @@ import { JobsToolbar } from '../features/jobs-list/components/jobs-toolbar';
 import { LoadingState } from '../features/jobs-list/components/loading-state';
 import { CompletionSnackbars } from '../features/notifications';
 
+const NO_COLUMNS: ColumnDef< JobListItem, unknown >[] = [];
+
 export interface JobsScreenProps {
 	config: DmJobsConfig;
 }
 
 /**
- * The jobs list with its loading, error, empty and out-of-range states.
+ * The Jobs screen: the jobs list with its loading, error, empty and
+ * out-of-range states, the Admin tools acting on it (row selection, modal)
+ * and the job details panel.
  *
  * @param props        Component props.
  * @param props.config Boot data (time zone, links).
@@ -57,6 +70,18 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 			timeZoneLabel: getTimeZoneLabel( config.timezone ),
 		} ),
 		[ config.timezone ]
+	);
+	const selectionColumns = useSelectionColumn( NO_COLUMNS, jobs );
+	const jobsContext = useMemo(
+		() => ( {
+			query,
+			jobs,
+			total,
+			reload: () => void reload(),
+			timeZone,
+			timeZoneLabel,
+		} ),
+		[ query, jobs, total, reload, timeZone, timeZoneLabel ]
 	);
 
 	const isLoading = requestStatus === 'loading';
@@ -106,13 +131,16 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 					setSort( toggleSort( query, orderby ) )
 				}
 				highlightedJobId={ highlightedJobId }
+				leadingColumns={ selectionColumns }
 			/>
 		);
 	}
 
 	return (
 		<div className="dm-jobs-screen" ref={ containerRef } tabIndex={ -1 }>
-			<AdminTools />
+			<JobsContextProvider value={ jobsContext }>
+				<AdminTools />
+			</JobsContextProvider>
 			<JobsToolbar config={ config } onOpenJob={ openJob } />
 			{ error && <ErrorNotice error={ error } onRetry={ retry } /> }
 			{ isLoading && loadedQuery !== null && <LoadingState inline /> }

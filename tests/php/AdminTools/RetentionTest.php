@@ -192,14 +192,14 @@ final class RetentionTest extends AdminToolsTestCase {
 	}
 
 	/**
-	 * @return array<string, array{0: string, 1: string}> raw JSON body, the parameter the 400 names
+	 * @return array<string, array{0: string, 1: string}> raw JSON body, the parameter the 400 names ('' when the body is not an object)
 	 */
 	public static function bodies_that_must_not_run(): array {
 		return array(
 			'no body'            => array( '', 'dry_run' ),
 			'null'               => array( 'null', 'dry_run' ),
 			'empty array'        => array( '[]', 'dry_run' ),
-			'a number'           => array( '123', 'dry_run' ),
+			'a number'           => array( '123', '' ),
 			'empty object'       => array( '{}', 'dry_run' ),
 			'dry_run false only' => array( '{"dry_run":false}', 'confirm' ),
 			'confirm false'      => array( '{"dry_run":false,"confirm":false}', 'confirm' ),
@@ -225,8 +225,13 @@ final class RetentionTest extends AdminToolsTestCase {
 			}
 		);
 		$this->assertSame( 400, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
-		$named = (array) $response->get_data()['data']['params'];
-		$this->assertTrue( isset( $named[ $param ] ) || in_array( $param, $named, true ), (string) wp_json_encode( $named ) );
+		if ( 'rest_invalid_json' === $response->get_data()['code'] ) {
+			// WordPress 7.0+ refuses a JSON body that is not an object before any parameter is read.
+			$this->assertContains( $body, array( '123', '[]', 'null' ) );
+		} else {
+			$named = (array) $response->get_data()['data']['params'];
+			$this->assertTrue( isset( $named[ $param ] ) || in_array( $param, $named, true ), (string) wp_json_encode( $named ) );
+		}
 		$this->assertTrue( $this->job_exists( $old ) );
 		$this->assertNull( $this->admin_request( 'GET', '/retention' )->get_data()['last_run'] );
 	}

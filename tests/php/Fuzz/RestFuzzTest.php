@@ -18,6 +18,8 @@ use DMJobs\Tests\TestCase;
 use WP_REST_Request;
 use WP_REST_Response;
 
+PHP_SAPI === 'cli' || exit;
+
 final class RestFuzzTest extends TestCase {
 
 	private const NAMESPACE = 'dm-jobs/v1';

@@ -13,11 +13,30 @@ use DMJobs\DataMachine\Adapters;
 use DMJobs\Plugin;
 use DMJobs\Repository\JobColumns;
 use DMJobs\Repository\SchemaRepository;
+use DMJobs\Tests\DataMachine\CurrentTables;
 use DMJobs\Tests\TestCase;
+
+PHP_SAPI === 'cli' || exit;
+
+require_once __DIR__ . '/../DataMachine/CurrentTables.php';
 
 final class UninstallFootprintTest extends TestCase {
 
 	private const DM_TABLES = array( 'dm_jobs', 'dm_pipelines', 'dm_flows', 'dm_processed_items' );
+
+	/**
+	 * Today's tables this test created.
+	 *
+	 * @var string[]
+	 */
+	private array $today_created = array();
+
+	/**
+	 * Data Machine's tables whose schema is compared (prefixed).
+	 *
+	 * @var string[]
+	 */
+	private array $compared = array();
 
 	protected function setUp(): void {
 		global $wpdb;
@@ -47,6 +66,10 @@ final class UninstallFootprintTest extends TestCase {
 		foreach ( self::DM_TABLES as $table ) {
 			$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}{$table}" );
 		}
+		foreach ( $this->today_created as $table ) {
+			$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" );
+		}
+		$this->today_created = array();
 	}
 
 	/**
@@ -122,13 +145,13 @@ final class UninstallFootprintTest extends TestCase {
 	private function schema(): array {
 		global $wpdb;
 		$schema = array();
-		foreach ( self::DM_TABLES as $table ) {
-			$row                             = $wpdb->get_row( "SHOW CREATE TABLE {$wpdb->prefix}{$table}", ARRAY_N );
+		foreach ( $this->compared_tables() as $table ) {
+			$row                             = $wpdb->get_row( "SHOW CREATE TABLE `{$wpdb->prefix}{$table}`", ARRAY_N );
 			$schema[ "{$table} (SHOW CREATE)" ] = (string) preg_replace( '/ AUTO_INCREMENT=\d+/', '', (string) ( $row[1] ?? '' ) );
 		}
 		if ( JobColumns::uses_sqlite() ) {
 			$pdo = $wpdb->get_driver()->get_connection()->get_pdo();
-			foreach ( self::DM_TABLES as $table ) {
+			foreach ( $this->compared_tables() as $table ) {
 				$statement = $pdo->prepare( "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? ORDER BY type, name" );
 				$statement->execute( array( $wpdb->prefix . $table ) );
 				// A column drop rebuilds the table and SQLite's rename then writes its name in double quotes.
@@ -139,10 +162,18 @@ final class UninstallFootprintTest extends TestCase {
 		return $schema;
 	}
 
-	private function run_uninstall( bool $data_machine_active ): void {
+	/**
+	 * @return string[] Unprefixed names.
+	 */
+	private function compared_tables(): array {
+		global $wpdb;
+		return array_merge( self::DM_TABLES, array_map( static fn ( string $table ): string => substr( $table, strlen( $wpdb->prefix ) ), $this->today_created ) );
+	}
+
+	private function run_uninstall( bool $data_machine_active, string $constant = 'DATA_MACHINE_VERSION' ): void {
 		$script = sprintf(
 			'%s define( "WP_UNINSTALL_PLUGIN", "dm-jobs/plugin.php" ); $_SERVER["HTTP_HOST"] = "localhost"; require %s; include %s;',
-			$data_machine_active ? 'define( "DATA_MACHINE_VERSION", "0.1.2" );' : '',
+			$data_machine_active ? sprintf( 'define( "%s", "1" );', $constant ) : '',
 			var_export( getenv( 'DM_JOBS_WP_DIR' ) . '/wp-load.php', true ),
 			var_export( DM_JOBS_DIR . '/uninstall.php', true )
 		);
@@ -203,5 +234,23 @@ final class UninstallFootprintTest extends TestCase {
 		$this->run_uninstall( true );
 
 		$this->assertSame( $before, $this->schema() );
+	}
+
+	public function test_uninstall_on_a_site_with_both_generations_leaves_todays_tables_as_data_machine_made_them(): void {
+		global $wpdb;
+		$this->today_created = CurrentTables::create();
+		Adapters::forget();
+		$before = $this->schema();
+
+		JobColumns::forget();
+		Plugin::activate();
+		$this->assertSame( array( 'datamachine', 'dm' ), Adapters::available_keys() );
+		$this->assertNotSame( $before, $this->schema(), 'activation adds indexes (and virtual columns) to both jobs tables' );
+
+		$this->run_uninstall( true, 'DATAMACHINE_VERSION' );
+
+		$this->assertSame( $before, $this->schema() );
+		$left = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'dm_jobs_' ) . '%' ) );
+		$this->assertSame( array(), $left, 'DM Jobs\' own tables are gone' );
 	}
 }
