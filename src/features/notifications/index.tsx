@@ -4,6 +4,6 @@
  */
 import './style.scss';
 
-export { store as notificationsStore } from './store';
+export { store as notificationsStore } from '../../shared/notifications/store';
 export { CompletionSnackbars } from './components/completion-snackbars';
 export { WatchButton } from './components/watch-button';

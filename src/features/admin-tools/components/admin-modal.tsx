@@ -8,7 +8,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { AlertsSection } from '../../alerts';
+import { AlertsSection } from '../alerts';
 import { SECTIONS } from '../constants';
 import { store } from '../store';
 import type { AdminSection } from '../types';

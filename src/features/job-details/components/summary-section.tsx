@@ -13,8 +13,8 @@ import type { DmJobsConfig } from '../../../shared/types';
 import type { JobDetail } from '../types';
 import { formatDuration, secondsBetween } from '../utils/format';
 import { isSafeHttpUrl } from '../api/normalize';
-import { OpenInDataMachine } from '../../data-machine/components/open-in-data-machine';
-import { readIntegrationConfig } from '../../data-machine/utils/integration-config';
+import { OpenInDataMachine } from '../../../shared/data-machine/open-in-data-machine';
+import { readIntegrationConfig } from '../../../shared/data-machine/integration-config';
 
 export interface SummarySectionProps {
 	job: JobDetail;

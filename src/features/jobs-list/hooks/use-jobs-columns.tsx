@@ -16,9 +16,9 @@ import type { JobListItem } from '../../../shared/types';
 import { formatDuration } from '../../../shared/format/format-duration';
 import { StatusBadge } from '../../../shared/components/status-badge';
 import { Timestamp } from '../../../shared/components/timestamp';
-import { StuckBadge } from '../../alerts/components/stuck-badge';
+import { StuckBadge } from '../../../shared/components/stuck-badge';
 import { JobIdLink } from '../components/job-id-link';
-import { PipelineFlowLinks } from '../../data-machine/components/pipeline-flow-links';
+import { PipelineFlowLinks } from '../../../shared/data-machine/pipeline-flow-links';
 
 const columnHelper = createColumnHelper< JobListItem >();
 

@@ -32,7 +32,7 @@ import type { JobsAction, ThunkArgs } from './types';
 import {
 	deliverWatchedJobs,
 	watchedJobIds,
-} from '../../notifications/live-bridge';
+} from '../../../shared/notifications/live-bridge';
 
 export function setQuery( query: JobsView ): JobsAction {
 	return { type: 'SET_QUERY', query };

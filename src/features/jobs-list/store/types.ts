@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { RegistryLike } from '../../notifications/live-bridge';
+import type { RegistryLike } from '../../../shared/notifications/live-bridge';
 import type {
 	ApiError,
 	FlowSummary,

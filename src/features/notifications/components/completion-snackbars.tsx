@@ -8,8 +8,8 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { useNotificationsStore } from '../hooks/use-notifications-store';
-import { store } from '../store';
+import { useNotificationsStore } from '../../../shared/notifications/hooks/use-notifications-store';
+import { store } from '../../../shared/notifications/store';
 
 export interface CompletionSnackbarsProps {
 	/** Opens a job's details (the snackbar's "Show job"). */

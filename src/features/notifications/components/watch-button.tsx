@@ -9,14 +9,14 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { useNotificationsStore } from '../hooks/use-notifications-store';
-import { store } from '../store';
+import { useNotificationsStore } from '../../../shared/notifications/hooks/use-notifications-store';
+import { store } from '../../../shared/notifications/store';
 import {
 	browserNotificationsOn,
 	browserNotificationsSupported,
 	turnBrowserNotificationsOff,
 	turnBrowserNotificationsOn,
-} from '../utils/browser-notifications';
+} from '../../../shared/notifications/utils/browser-notifications';
 
 export interface WatchButtonProps {
 	jobId: number;

@@ -18,11 +18,11 @@ import {
 	CompletionSnackbars,
 	WatchButton,
 } from '../../../../src/features/notifications';
-import { store } from '../../../../src/features/notifications/store';
+import { store } from '../../../../src/shared/notifications/store';
 import {
 	deliverWatchedJobs,
 	watchedJobIds,
-} from '../../../../src/features/notifications/live-bridge';
+} from '../../../../src/shared/notifications/live-bridge';
 import type { JobListItem } from '../../../../src/shared/types';
 
 function job(

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { JobListItem } from '../../shared/types';
+import type { JobListItem } from '../types';
 
 /** Why a job is watched: started from this screen, or marked "watch". */
 export type WatchReason = 'started' | 'watched';

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { JobListItem, JobsView } from '../../../shared/types';
+import type { JobListItem, JobsView } from '../types';
 
 /**
  * The view changes that put a new job at the top of the list: newest first,

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { DataMachineLinks, IntegrationConfig } from '../types';
+import type { DataMachineLinks, IntegrationConfig } from './types';
 
 function isRecord( value: unknown ): value is Record< string, unknown > {
 	return typeof value === 'object' && value !== null;

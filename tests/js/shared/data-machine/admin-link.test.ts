@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	dataMachineUrl,
 	rememberPipeline,
-} from '../../../../src/features/data-machine/utils/admin-link';
-import { readIntegrationConfig } from '../../../../src/features/data-machine/utils/integration-config';
+} from '../../../../src/shared/data-machine/admin-link';
+import { readIntegrationConfig } from '../../../../src/shared/data-machine/integration-config';
 
 const today = {
 	pipeline: 'http://site.test/wp-admin/admin.php?page=datamachine-pipelines',

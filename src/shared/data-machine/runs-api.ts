@@ -11,11 +11,11 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { ApiRequestError } from '../../../shared/api/api-request-error';
-import { isJobListItem } from '../../../shared/api/is-job-list-item';
-import { normalizeApiError } from '../../../shared/api/normalize-api-error';
-import { getConfig } from '../../../shared/config';
-import type { RunResult } from '../types';
+import { ApiRequestError } from '../api/api-request-error';
+import { isJobListItem } from '../api/is-job-list-item';
+import { normalizeApiError } from '../api/normalize-api-error';
+import { getConfig } from '../config';
+import type { RunResult } from './types';
 
 function isRunResult( body: unknown ): body is RunResult {
 	if ( typeof body !== 'object' || body === null ) {

@@ -6,8 +6,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { getStatusLabel } from '../../../shared/status/status-display';
-import type { JobListItem } from '../../../shared/types';
+import { getStatusLabel } from '../../status/status-display';
+import type { JobListItem } from '../../types';
 
 /**
  * What a finished job's announcement says: "Job #12 (Hourly import) failed:

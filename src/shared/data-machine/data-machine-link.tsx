@@ -6,8 +6,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { dataMachineUrl, rememberPipeline } from '../utils/admin-link';
-import { readIntegrationConfig } from '../utils/integration-config';
+import { dataMachineUrl, rememberPipeline } from './admin-link';
+import { readIntegrationConfig } from './integration-config';
 
 export interface DataMachineLinkProps {
 	pipelineId: number;

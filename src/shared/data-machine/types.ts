@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { JobListItem } from '../../shared/types';
+import type { JobListItem } from '../types';
 
 /** Where Data Machine's own admin shows pipelines and flows (from the boot data). */
 export interface DataMachineLinks {

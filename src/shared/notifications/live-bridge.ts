@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { JobListItem } from '../../shared/types';
+import type { JobListItem } from '../types';
 import { STORE_NAME } from './constants';
 
 /**

@@ -1,9 +1,9 @@
 /**
  * Internal dependencies
  */
-import { formatPipelineFlow } from '../../../shared/format/format-pipeline-flow';
-import type { JobListItem } from '../../../shared/types';
-import { readIntegrationConfig } from '../utils/integration-config';
+import { formatPipelineFlow } from '../format/format-pipeline-flow';
+import type { JobListItem } from '../types';
+import { readIntegrationConfig } from './integration-config';
 import { DataMachineLink } from './data-machine-link';
 
 export interface PipelineFlowLinksProps {

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { DataMachineLinks } from '../types';
+import type { DataMachineLinks } from './types';
 
 /**
  * The URL of Data Machine's screen for a pipeline or a flow.

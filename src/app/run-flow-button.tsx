@@ -9,14 +9,14 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { JobListItem } from '../../../shared/types';
-import { store as jobsStore } from '../../jobs-list/store';
-import { useNotificationsStore } from '../../notifications/hooks/use-notifications-store';
-import { store as notificationsStore } from '../../notifications/store';
-import { rerunJob, runFlow } from '../api/runs-api';
-import type { RunResult } from '../types';
-import { readIntegrationConfig } from '../utils/integration-config';
-import { viewShowingJob } from '../utils/view-showing-job';
+import type { JobListItem } from '../shared/types';
+import { store as jobsStore } from '../features/jobs-list/store';
+import { useNotificationsStore } from '../shared/notifications/hooks/use-notifications-store';
+import { store as notificationsStore } from '../shared/notifications/store';
+import { rerunJob, runFlow } from '../shared/data-machine/runs-api';
+import type { RunResult } from '../shared/data-machine/types';
+import { readIntegrationConfig } from '../shared/data-machine/integration-config';
+import { viewShowingJob } from '../shared/data-machine/view-showing-job';
 
 export interface RunFlowButtonProps {
 	job: Pick<

@@ -7,7 +7,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { JobListItem } from '../../../shared/types';
+import type { JobListItem } from '../../types';
 import type {
 	NotificationsAction,
 	NotificationsState,

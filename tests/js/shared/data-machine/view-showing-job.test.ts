@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * Internal dependencies
  */
 import { DEFAULT_VIEW } from '../../../../src/features/jobs-list/url/view-url';
-import { viewShowingJob } from '../../../../src/features/data-machine/utils/view-showing-job';
+import { viewShowingJob } from '../../../../src/shared/data-machine/view-showing-job';
 
 const job = { pipeline_id: 3, flow_id: 7 };
 

@@ -1,8 +1,9 @@
 /**
  * Internal dependencies
  */
-import type { JobListItem } from '../../../shared/types';
-import { WatchButton } from '../../notifications';
+import './job-actions.scss';
+import type { JobListItem } from '../shared/types';
+import { WatchButton } from '../features/notifications';
 import { RunFlowButton } from './run-flow-button';
 
 export interface JobActionsProps {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	looksLikeEmail,
 	parseRecipients,
-} from '../../../../src/features/alerts/utils/parse-recipients';
+} from '../../../../../src/features/admin-tools/alerts/utils/parse-recipients';
 
 describe( 'parseRecipients', () => {
 	it( 'splits on commas, semicolons, spaces and new lines, dropping empty parts and duplicates', () => {

@@ -6,7 +6,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { JobListItem } from '../../../shared/types';
+import type { JobListItem } from '../types';
 import './stuck-badge.scss';
 
 export interface StuckBadgeProps {
