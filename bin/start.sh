@@ -6,6 +6,8 @@
 #   DM_JOBS_PORT=8890        port (http://localhost:PORT)
 #   DM_JOBS_DB=sqlite        sqlite (default) or mariadb (private server under the site dir)
 #   DM_JOBS_DEMO_JOBS=3000   jobs to seed (0 = none)
+#   DM_JOBS_TABLES=dm        Data Machine table generation to seed: dm (v0.1's wp_dm_jobs, default) or
+#                            datamachine (today's wp_datamachine_* tables, made by Data Machine's own statements)
 #   DM_JOBS_KEEP=1           keep the site and its data between runs (default: recreate)
 #   DM_JOBS_RUNTIME=php      php (default when PHP is available) or playground (WordPress Playground, no PHP needed)
 #   DM_JOBS_CRON_INTERVAL=60 seconds between two runs of WP-Cron (0 = never)
@@ -27,7 +29,10 @@ DB=${DM_JOBS_DB:-sqlite}
 JOBS=${DM_JOBS_DEMO_JOBS:-3000}
 CRON_INTERVAL=${DM_JOBS_CRON_INTERVAL:-60}
 URL="http://localhost:$PORT"
+TABLES=${DM_JOBS_TABLES:-dm}
+case $TABLES in dm | datamachine) ;; *) die "DM_JOBS_TABLES must be dm or datamachine" ;; esac
 SITE=dev
+[ "$TABLES" = datamachine ] && SITE=dev-datamachine
 
 case $DB in sqlite | mariadb) ;; *) die "DM_JOBS_DB must be sqlite or mariadb (got '$DB')" ;; esac
 [[ $CRON_INTERVAL =~ ^[0-9]+$ ]] || die "DM_JOBS_CRON_INTERVAL must be a whole number of seconds (got '$CRON_INTERVAL')"
@@ -54,7 +59,7 @@ seed_demo_data() {
 		warn "bin/seed.php does not exist yet: no demo data"
 	else
 		log "Seeding $JOBS demo jobs"
-		php "$DM_ROOT/bin/seed.php" --path="$DM_SITE_WP" --jobs="$JOBS" || die "seeding failed"
+		php "$DM_ROOT/bin/seed.php" --path="$DM_SITE_WP" --jobs="$JOBS" --tables="$TABLES" || die "seeding failed"
 	fi
 }
 

@@ -10,6 +10,8 @@
 # Screenshots go to artifacts/screenshots/. Test files given as arguments run instead of all of
 # them; other arguments go to `node --test` (e.g. bin/test-e2e.sh tests/e2e/harness.test.mjs
 # --test-name-pattern=nonce).
+# DM_JOBS_TABLES=datamachine: the tests seed (bin/seed.php --tables=datamachine) today's Data Machine tables
+# instead of wp_dm_jobs, e.g. DM_JOBS_TABLES=datamachine bin/test-e2e.sh tests/e2e/jobs-screen.test.mjs
 set -euo pipefail
 
 source "$(dirname "$0")/lib/common.sh"

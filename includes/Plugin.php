@@ -33,6 +33,7 @@ final class Plugin {
 		add_action( 'plugins_loaded', array( $this, 'upgrade_schema_if_needed' ) );
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
+		( new \DMJobs\Rest\GenerationParam() )->register();
 		( new \DMJobs\Rest\RequestTextGuard() )->register();
 		( new \DMJobs\Rest\JsonBodyGuard() )->register();
 		( new AdminPage() )->register();

@@ -221,8 +221,12 @@ const results = await measureAll( variants );
 const floor = results[ 0 ].median;
 const pad = ( value, width ) => String( value ).padEnd( width );
 const lpad = ( value, width ) => String( value ).padStart( width );
-console.log( `\nDM Jobs benchmark${ args.title ? ` (${ args.title })` : '' } — ${ total.toLocaleString( 'en' ) } jobs, ${ reps } requests per variant, interleaved (median / p95 ms, ratio = median / floor median; first = the variant's very first request)\n` );
-console.log( `${ pad( 'variant', 38 ) }${ lpad( 'median', 9 ) }${ lpad( 'p95', 9 ) }${ lpad( 'ratio', 8 ) }${ lpad( 'first', 9 ) }${ lpad( 'bytes', 9 ) }  total` );
+console.log(
+	`\nDM Jobs benchmark${ args.title ? ` (${ args.title })` : '' } — ${ total.toLocaleString( 'en' ) } jobs, ${ reps } requests per variant, interleaved (median / p95 ms, ratio = median / floor median; first = the variant's very first request)\n`
+);
+console.log(
+	`${ pad( 'variant', 38 ) }${ lpad( 'median', 9 ) }${ lpad( 'p95', 9 ) }${ lpad( 'ratio', 8 ) }${ lpad( 'first', 9 ) }${ lpad( 'bytes', 9 ) }  total`
+);
 for ( const row of results ) {
 	if ( row.error ) {
 		console.log( `${ pad( row.name, 38 ) }  ERROR ${ row.error }` );

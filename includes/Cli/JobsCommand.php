@@ -514,7 +514,15 @@ final class JobsCommand {
 		( new CountRefresher() )->run();
 		WP_CLI::log( sprintf( 'Count snapshot, page anchors and date zones refreshed (%.1f s).', microtime( true ) - $started ) );
 
-		$progress = (array) $this->rest->data( 'POST', '/metrics/rollup', array( 'rebuild' => (bool) Utils\get_flag_value( $assoc_args, 'rebuild', false ) ) );
+		$rebuild  = (bool) Utils\get_flag_value( $assoc_args, 'rebuild', false );
+		$progress = (array) $this->rest->data(
+			'POST',
+			'/metrics/rollup',
+			array(
+				'rebuild' => $rebuild,
+				'confirm' => $rebuild, // --rebuild is the explicit request.
+			)
+		);
 		$target   = max( 1, (int) ( $progress['target'] ?? 0 ) );
 		$bar      = Utils\make_progress_bar( 'Metrics rollups', $target );
 		$shown    = 0;
@@ -629,7 +637,14 @@ final class JobsCommand {
 		if ( ! $this->yes( $assoc_args ) ) {
 			WP_CLI::confirm( sprintf( 'Run the retention policy now (about %s rows)?', number_format_i18n( $total ) ) );
 		}
-		$result = $this->rest->data( 'POST', '/retention/run', array( 'dry_run' => false ) );
+		$result = $this->rest->data(
+			'POST',
+			'/retention/run',
+			array(
+				'dry_run' => false,
+				'confirm' => true,
+			)
+		);
 		WP_CLI::success( 'Retention ran: ' . wp_json_encode( $result, JSON_UNESCAPED_SLASHES ) );
 	}
 

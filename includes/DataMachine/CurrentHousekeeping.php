@@ -10,12 +10,14 @@
  * - object cache group datamachine_engine_data, keyed by job ID;
  * - datamachine_run_metadata rows of the job;
  * - processed-item claims the job held (status "claimed"), released as its fail handler releases
- *   them; items it processed stay processed, as with Data Machine's own job delete;
+ *   them (also when DM Jobs moves the job to a final status); items it processed stay processed, as
+ *   with Data Machine's own job delete;
  * - pending Action Scheduler actions of group data-machine carrying the job_id
  *   (datamachine_execute_step, datamachine_webhook_gate_timeout);
  * - child jobs (parent_job_id) are left as Data Machine leaves them: a child is deleted only when it
  *   is itself selected (and so counted in what the admin confirmed);
- * - its log lines (datamachine_logs) stay for its own log retention, as with its own delete.
+ * - its log lines (datamachine_logs, the job log DM Jobs reads there) go through the log repository
+ *   with every deleted job's lines (LogHooks), not here.
  *
  * Files: {uploads}/datamachine-files/pipeline-{p}/flow-{f}/jobs/job-{id}/ (p and f may be "direct")
  * and {uploads}/datamachine-artifacts/jobs/{id}/.
@@ -83,8 +85,16 @@ final class CurrentHousekeeping implements Housekeeping {
 		return $cleared;
 	}
 
+	/**
+	 * A job DM Jobs moved to a final status no longer runs: the claims it held are released (as Data
+	 * Machine's fail handler releases them), so its items are not blocked until the claims expire.
+	 */
 	public function after_jobs_changed( array $jobs ): void {
 		$this->clear_caches( $jobs );
+		$finished = array_keys( array_filter( $jobs, static fn ( array $job ): bool => StatusParser::parse( (string) ( $job['status'] ?? '' ) )->is_final() ) );
+		if ( $finished ) {
+			$this->caches->release_claims( $this->processed_items_table, array_map( 'intval', $finished ), self::CLAIMED, self::DEFERRED );
+		}
 	}
 
 	/**

@@ -29,7 +29,7 @@ interface Housekeeping {
 	 * scheduled actions that point at them.
 	 *
 	 * @param array<int, array<string, mixed>> $jobs job_id => facts, only jobs that are gone.
-	 * @return array<string, int> What was cleared, by kind (for results and tests).
+	 * @return array<string, int> What was cleared, by kind.
 	 */
 	public function after_jobs_deleted( array $jobs ): array;
 

@@ -42,13 +42,6 @@ final class HousekeepingHooks {
 
 	private int $collecting = 0;
 
-	/**
-	 * What the last after_jobs_deleted() cleared (for operation results and tests).
-	 *
-	 * @var array<string, int>
-	 */
-	public static array $last_cleared = array();
-
 	public static function housekeeping(): Housekeeping {
 		return Adapters::current()->housekeeping();
 	}
@@ -61,7 +54,7 @@ final class HousekeepingHooks {
 		add_action( 'dm_jobs_jobs_changed', array( $this, 'flush_changes' ), 10, 0 );
 		add_action( 'dm_jobs_engine_data_changed', array( $this, 'engine_data_changed' ), 10, 1 );
 		add_action( 'dm_jobs_before_delete_processed_items', array( $this, 'before_processed_items_deleted' ), 10, 1 );
-		add_action( 'dm_jobs_processed_items_deleted', array( $this, 'processed_items_deleted' ), 10, 1 );
+		add_action( 'dm_jobs_processed_items_deleted', array( $this, 'processed_items_deleted' ), 10, 0 );
 	}
 
 	/**
@@ -83,7 +76,9 @@ final class HousekeepingHooks {
 			$gone[ $job_id ] = $this->pending_jobs[ $job_id ] ?? array();
 			unset( $this->pending_jobs[ $job_id ] );
 		}
-		self::$last_cleared = $gone ? self::housekeeping()->after_jobs_deleted( $gone ) : array();
+		if ( $gone ) {
+			self::housekeeping()->after_jobs_deleted( $gone );
+		}
 	}
 
 	/**

@@ -9,6 +9,7 @@
 namespace DMJobs\Diagnostics;
 
 use DMJobs\Logs\LogLevel;
+use DMJobs\Logs\LogQuery;
 use DMJobs\Logs\LogService;
 use DMJobs\Repository\JobConfigRepository;
 use DMJobs\Repository\LogRepository;
@@ -36,12 +37,13 @@ final class JobDiagnostics {
 	 * @return array<string, mixed>
 	 */
 	public function extend( array $job ): array {
-		if ( ! isset( $job['id'], $job['pipeline_id'], $job['flow_id'] ) ) {
+		if ( ! isset( $job['id'] ) || ! array_key_exists( 'pipeline_id', $job ) || ! array_key_exists( 'flow_id', $job ) ) {
 			return $job;
 		}
-		$job_id   = (int) $job['id'];
-		$pipeline = $this->config->find_pipeline( (int) $job['pipeline_id'] );
-		$flow     = $this->config->find_flow( (int) $job['flow_id'] );
+		$job_id = (int) $job['id'];
+		// Jobs without a saved pipeline/flow (today's direct, chat and system jobs) have null IDs.
+		$pipeline = null === $job['pipeline_id'] ? null : $this->config->find_pipeline( (int) $job['pipeline_id'] );
+		$flow     = null === $job['flow_id'] ? null : $this->config->find_flow( (int) $job['flow_id'] );
 
 		$stats      = ( new LogStats( $this->logs ) )->for_job( $job_id );
 		$by_level   = $stats['by_level'];
@@ -165,7 +167,8 @@ final class JobDiagnostics {
 	 * @return array{reason: string|null, specific_reason: string|null, message: string|null, step_id: string|null, trace: string|null}|null
 	 */
 	private function logged_failure( int $job_id ): ?array {
-		return LoggedFailure::from_lines( array_map( array( LogService::class, 'format' ), $this->logs->find_latest( $job_id, self::ERROR_LEVELS, LoggedFailure::LINES ) ) );
+		$newest = new LogQuery( $job_id, array( LogLevel::Error, LogLevel::Critical ), tail: true, per_page: LoggedFailure::LINES );
+		return LoggedFailure::from_lines( array_reverse( array_map( array( LogService::class, 'format' ), $this->logs->find_page( $newest ) ) ) );
 	}
 
 	/**

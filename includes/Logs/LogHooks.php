@@ -39,6 +39,11 @@ final class LogHooks {
 	public const INLINE_DELETE_LIMIT = 20000;
 
 	/**
+	 * Log lines deleted by the last delete_jobs_logs() (batched deletions report it).
+	 */
+	public static int $last_deleted = 0;
+
+	/**
 	 * Lines one WP-Cron run deletes before it schedules the next run.
 	 */
 	private const CRON_DELETE_LIMIT = 500000;
@@ -129,13 +134,17 @@ final class LogHooks {
 		if ( $this->capturing ) {
 			return;
 		}
+		if ( 'data_machine' === \DMJobs\DataMachine\Adapters::primary()->logs_source() ) {
+			return; // Today's Data Machine stores its lines itself (datamachine_logs); we read them there.
+		}
 		$log_level = LogLevel::from_loose( $level );
 		if ( null === $log_level || ( ! is_string( $message ) && ! is_numeric( $message ) ) || '' === trim( (string) $message ) ) {
 			return;
 		}
 		$context = is_array( $context ) ? $context : array();
-		$running = array_key_exists( 'job_id', $context ) ? null : $this->running_job();
-		$job_id  = null === $running ? ( is_numeric( $context['job_id'] ?? null ) ? (int) $context['job_id'] : 0 ) : $running['job_id'];
+		$named   = is_numeric( $context['job_id'] ?? null ) ? (int) $context['job_id'] : 0;
+		$running = $named > 0 ? null : $this->running_job();
+		$job_id  = null === $running ? $named : $running['job_id'];
 		if ( $job_id < 1 ) {
 			return;
 		}
@@ -230,6 +239,7 @@ final class LogHooks {
 	 * @param mixed $job_ids The deleted jobs (dm_jobs_jobs_deleted).
 	 */
 	public function delete_jobs_logs( mixed $job_ids ): void {
+		self::$last_deleted = 0;
 		if ( ! is_array( $job_ids ) ) {
 			return;
 		}
@@ -246,9 +256,11 @@ final class LogHooks {
 		 * @param int   $limit   Default 20,000.
 		 * @param int[] $job_ids The deleted jobs.
 		 */
-		$limit = max( 1, (int) apply_filters( 'dm_jobs_log_delete_inline_limit', self::INLINE_DELETE_LIMIT, $ids ) );
-		$this->logs->delete_for_jobs( $ids, min( 5000, $limit ), $limit );
-		$this->schedule_rest( $ids );
+		$limit              = max( 1, (int) apply_filters( 'dm_jobs_log_delete_inline_limit', self::INLINE_DELETE_LIMIT, $ids ) );
+		self::$last_deleted = $this->logs->delete_for_jobs( $ids, min( 5000, $limit ), $limit );
+		if ( self::$last_deleted >= $limit ) {
+			$this->schedule_rest( $ids ); // Lines are left only when the inline limit was reached.
+		}
 	}
 
 	/**

@@ -43,9 +43,23 @@ final class OperationService {
 	public const LEASE_SECONDS = 120;
 
 	/**
+	 * What one deletion batch should take (seconds), and the bounds of its size in rows.
+	 */
+	public const BATCH_SECONDS  = 0.3;
+	public const MIN_BATCH_ROWS = 500;
+	public const MAX_BATCH_ROWS = 2000;
+
+	/**
 	 * @var array<string, OperationHandler>
 	 */
 	private array $handlers = array();
+
+	/**
+	 * Batch sizes learned per operation in this process.
+	 *
+	 * @var array<int, int>
+	 */
+	private static array $learned_sizes = array();
 
 	public function __construct(
 		private readonly OperationRepository $operations = new OperationRepository(),
@@ -176,7 +190,14 @@ final class OperationService {
 		 * @param int    $size Default per type (1,000 for job deletion).
 		 * @param string $type Operation type.
 		 */
-		$size    = max( 1, (int) ( $batch_size ?? apply_filters( 'dm_jobs_operation_batch_size', $handler->default_batch_size(), $type->value ) ) );
+		$default = $handler->default_batch_size();
+		$size    = max( 1, (int) ( $batch_size ?? apply_filters( 'dm_jobs_operation_batch_size', $default, $type->value ) ) );
+		// Deletion batches are sized by time unless a size was asked for: each one's fixed cost
+		// (hooks, progress, commit) is spread over as many rows as fit in BATCH_SECONDS.
+		$adaptive = null === $batch_size && $size === $default && $handler instanceof JobDeleteHandler;
+		if ( $adaptive ) {
+			$size = self::$learned_sizes[ $operation_id ] ?? $size;
+		}
 		$started = microtime( true );
 		$state   = self::STATE_RUNNING;
 		$message = null;
@@ -203,7 +224,11 @@ final class OperationService {
 					return array( $batch, $merged );
 				};
 				try {
+					$batch_started      = microtime( true );
 					[ $batch, $result ] = $handler instanceof OptimizeTablesHandler ? $step() : Transaction::run( $step );
+					if ( $adaptive && $batch->processed >= $size ) {
+						$size = self::$learned_sizes[ $operation_id ] = self::next_batch_size( $size, microtime( true ) - $batch_started );
+					}
 				} catch ( LeaseLost $lost ) {
 					// The lease expired and another run took over: stop without touching its state.
 					return (array) $this->get( $operation_id );
@@ -400,6 +425,15 @@ final class OperationService {
 		 * @param int $seconds Default 120.
 		 */
 		return max( 1, (int) apply_filters( 'dm_jobs_operation_lease_seconds', self::LEASE_SECONDS ) );
+	}
+
+	/**
+	 * The next batch size: towards BATCH_SECONDS per batch, changing by at most a factor of two.
+	 */
+	public static function next_batch_size( int $size, float $seconds ): int {
+		$ideal = $seconds > 0 ? $size * self::BATCH_SECONDS / $seconds : $size * 2;
+		$ideal = max( $size / 2, min( $size * 2, $ideal ) );
+		return (int) max( self::MIN_BATCH_ROWS, min( self::MAX_BATCH_ROWS, round( $ideal, -2 ) ) );
 	}
 
 	private static function is_transient( \Throwable $error ): bool {

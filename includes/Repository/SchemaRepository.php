@@ -291,6 +291,29 @@ final class SchemaRepository {
 		$this->record_addition( $table, 'columns', $column );
 	}
 
+	/**
+	 * The expression of a generated column (MySQL/MariaDB), or null when the column does not exist.
+	 */
+	public function generation_expression( string $table, string $column ): ?string {
+		global $wpdb;
+		$value = $wpdb->get_var( $wpdb->prepare( 'SELECT GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s AND COLUMN_NAME = %s', $table, $column ) );
+		return null === $value ? null : (string) $value;
+	}
+
+	public function drop_index_if_exists( string $table, string $index ): void {
+		global $wpdb;
+		if ( $this->index_exists( $table, $index ) ) {
+			$wpdb->query( "ALTER TABLE `{$table}` DROP INDEX `{$index}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
+	}
+
+	public function drop_column_if_exists( string $table, string $column ): void {
+		global $wpdb;
+		if ( $this->column_exists( $table, $column ) ) {
+			$wpdb->query( "ALTER TABLE `{$table}` DROP COLUMN `{$column}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
+	}
+
 	public function add_index_if_missing( string $table, string $index, string $columns ): void {
 		global $wpdb;
 		if ( $this->index_exists( $table, $index ) ) {

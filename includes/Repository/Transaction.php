@@ -73,7 +73,11 @@ final class Transaction {
 	 */
 	public static function session_id(): int {
 		global $wpdb;
-		return $wpdb instanceof \WP_SQLite_DB ? 0 : (int) $wpdb->get_var( 'SELECT CONNECTION_ID()' );
+		if ( $wpdb instanceof \WP_SQLite_DB ) {
+			return 0;
+		}
+		$handle = $wpdb->dbh;
+		return $handle instanceof \mysqli ? (int) mysqli_thread_id( $handle ) : (int) $wpdb->get_var( 'SELECT CONNECTION_ID()' );
 	}
 
 	/**
@@ -92,7 +96,10 @@ final class Transaction {
 		}
 	}
 
-	private static function database_in_transaction(): bool {
+	/**
+	 * Whether the database session has a transaction open (begun by anyone).
+	 */
+	public static function database_in_transaction(): bool {
 		global $wpdb;
 		if ( $wpdb instanceof \WP_SQLite_DB ) {
 			// PDO::inTransaction() misses transactions begun with a plain BEGIN before PHP 8.4, and the

@@ -128,12 +128,16 @@ final class JobActivityController extends WP_REST_Controller {
 		foreach ( BaseStatus::values() as $status ) {
 			$by_status[ $status ] = $counts['by_status'][ $status ] ?? 0;
 		}
+		// Statuses DM Jobs does not know (yet) are counted by their own name, never dropped.
+		$others = array_diff_key( $counts['by_status'], $by_status );
+		ksort( $others );
 		return rest_ensure_response(
 			array(
-				'total'     => $counts['total'],
-				'exact'     => $counts['exact'],
-				'as_of'     => gmdate( 'Y-m-d\TH:i:s\Z', $counts['as_of'] ),
-				'by_status' => $by_status,
+				'total'          => $counts['total'],
+				'exact'          => $counts['exact'],
+				'as_of'          => gmdate( 'Y-m-d\TH:i:s\Z', $counts['as_of'] ),
+				'by_status'      => $by_status,
+				'other_statuses' => (object) $others,
 			)
 		);
 	}
@@ -181,6 +185,11 @@ final class JobActivityController extends WP_REST_Controller {
 					'format' => 'date-time',
 				),
 				'by_status' => array(
+					'type'                 => 'object',
+					'additionalProperties' => array( 'type' => 'integer' ),
+				),
+				'other_statuses' => array(
+					'description'          => __( 'Jobs per status DM Jobs does not know yet, by name (filter them with other_status).', 'dm-jobs' ),
 					'type'                 => 'object',
 					'additionalProperties' => array( 'type' => 'integer' ),
 				),

@@ -33,11 +33,16 @@ abstract class CommittedTestCase extends TestCase {
 			parent::tearDown();
 			return;
 		}
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_jobs WHERE pipeline_id = %d", $this->pipeline_id ) );
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_flows WHERE pipeline_id = %d", $this->pipeline_id ) );
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_pipelines WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::flows() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::pipelines() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
 		$wpdb->query( "DELETE FROM {$wpdb->prefix}dm_jobs_operations" );
 		$wpdb->query( "DELETE FROM {$wpdb->prefix}dm_jobs_audit" );
+		// The rows went without plugin code: rebuild the derived state (counts, anchors, zones) from
+		// what is left, as WP-Cron would, so no later test reads a snapshot that still counts them.
+		( new \DMJobs\Jobs\JobCounts() )->refresh();
+		( new \DMJobs\Jobs\PageAnchors() )->refresh();
+		( new \DMJobs\Jobs\CreatedAtZones() )->refresh();
 		parent::tearDown();
 	}
 
@@ -71,6 +76,6 @@ abstract class CommittedTestCase extends TestCase {
 
 	protected function count_jobs( string $where = '1=1' ): int {
 		global $wpdb;
-		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$wpdb->prefix}dm_jobs WHERE pipeline_id = %d AND {$where}", $this->pipeline_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d AND {$where}", $this->pipeline_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 }

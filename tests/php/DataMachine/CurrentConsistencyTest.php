@@ -260,4 +260,21 @@ final class CurrentConsistencyTest extends TestCase {
 		$this->assertFalse( get_transient( 'datamachine_flow_health_7' ) );
 		$this->assertFalse( wp_cache_get( $job_id, 'datamachine_engine_data' ) );
 	}
+
+	public function test_moving_a_job_to_a_final_status_releases_its_claims(): void {
+		$tables  = ( new CurrentGeneration() )->tables();
+		$stuck   = $this->job( '7', 'processing' );
+		$running = $this->job( '7', 'processing' );
+		$this->claim( $stuck, 'https://example.com/stuck' );
+		$this->claim( $running, 'https://example.com/running' );
+
+		do_action( 'dm_jobs_job_status_changed', $stuck, 'failed', 'processing', array( 'id' => $stuck, 'pipeline_id' => '3', 'flow_id' => '7' ) );
+		do_action( 'dm_jobs_job_status_changed', $running, 'pending', 'processing', array( 'id' => $running, 'pipeline_id' => '3', 'flow_id' => '7' ) );
+
+		$this->assertSame(
+			array( array( 'item_identifier' => 'https://example.com/running' ) ),
+			$this->rows( "SELECT item_identifier FROM {$tables->processed_items} ORDER BY id" ),
+			'the failed job\'s claim is released; a job still open keeps its claim'
+		);
+	}
 }

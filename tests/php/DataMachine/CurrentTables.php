@@ -1,7 +1,7 @@
 <?php
 /**
  * Today's Data Machine tables (v0.175.11, commit f44a8de7a) created by its own statements, through dbDelta
- * as its create_table() methods run them: Jobs, ProcessedItems and RunMetadata.
+ * as its create_table() methods run them: Jobs, ProcessedItems, LogRepository and RunMetadata.
  *
  * @package DMJobs
  */
@@ -91,6 +91,19 @@ final class CurrentTables {
 			KEY `status_deferred_at` (status, deferred_at),
             KEY `flow_source_ts` (flow_step_id, source_type, processed_timestamp)
         ) $collate;",
+			(string) $tables->logs         => "CREATE TABLE {$tables->logs} (
+			id BIGINT(20) UNSIGNED NOT NULL AUTO_INCREMENT,
+			agent_id BIGINT(20) UNSIGNED DEFAULT NULL,
+			user_id BIGINT(20) UNSIGNED DEFAULT NULL,
+			level VARCHAR(20) NOT NULL DEFAULT 'info',
+			message TEXT NOT NULL,
+			context LONGTEXT DEFAULT NULL,
+			created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+			PRIMARY KEY (id),
+			KEY idx_agent_time (agent_id, created_at),
+			KEY idx_level_time (level, created_at),
+			KEY idx_created_at (created_at)
+		) {$collate};",
 			(string) $tables->run_metadata => "CREATE TABLE {$tables->run_metadata} (
 			metadata_id BIGINT(20) UNSIGNED NOT NULL AUTO_INCREMENT,
 			job_id BIGINT(20) UNSIGNED NOT NULL,

@@ -11,7 +11,7 @@
 
 PHP_SAPI === 'cli' || exit;
 
-if ( 'cli' !== PHP_SAPI || $argc < 5 ) {
+if ( $argc < 5 ) {
 	exit( 2 );
 }
 [ , $wordpress, $operation_id, $lease, $batch_size ] = $argv;
