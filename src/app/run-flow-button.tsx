@@ -52,10 +52,13 @@ export function RunFlowButton( { job }: RunFlowButtonProps ) {
 	if (
 		! readIntegrationConfig().canRunFlows ||
 		job.flow_name === null ||
+		job.flow_id === null ||
 		job.flow_id < 1
 	) {
 		return null;
 	}
+	const flowId = job.flow_id;
+	const flowName = job.flow_name;
 	const rerun = job.status === 'failed';
 	const label = rerun
 		? __( 'Re-run', 'dm-jobs' )
@@ -84,7 +87,7 @@ export function RunFlowButton( { job }: RunFlowButtonProps ) {
 		try {
 			const result = rerun
 				? await rerunJob( job.id )
-				: await runFlow( job.flow_id );
+				: await runFlow( flowId );
 			setConfirming( false );
 			await started( result );
 		} catch ( caught ) {
@@ -135,13 +138,13 @@ export function RunFlowButton( { job }: RunFlowButtonProps ) {
 								'Data Machine will run the flow “%1$s” (#%2$d) of the pipeline “%3$s” now, as a new job. It appears at the top of the list and you are told when it finishes.',
 								'dm-jobs'
 							),
-							job.flow_name,
-							job.flow_id,
+							flowName,
+							flowId,
 							job.pipeline_name ??
 								sprintf(
 									/* translators: %d: pipeline ID */
 									__( 'deleted pipeline #%d', 'dm-jobs' ),
-									job.pipeline_id
+									job.pipeline_id ?? 0
 								)
 						) }
 					</p>

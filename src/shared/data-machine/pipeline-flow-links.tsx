@@ -27,14 +27,14 @@ export function PipelineFlowLinks( { job }: PipelineFlowLinksProps ) {
 	return (
 		<span className="dm-jobs-pipeline-flow">
 			<DataMachineLink
-				pipelineId={ job.pipeline_id }
+				pipelineId={ job.pipeline_id ?? 0 }
 				pipelineName={ job.pipeline_name }
 			/>
 			{ ' → ' }
 			<DataMachineLink
-				pipelineId={ job.pipeline_id }
+				pipelineId={ job.pipeline_id ?? 0 }
 				pipelineName={ job.pipeline_name }
-				flowId={ job.flow_id }
+				flowId={ job.flow_id ?? 0 }
 				flowName={ job.flow_name }
 			/>
 		</span>

@@ -92,7 +92,9 @@ export function SummarySection( {
 				{ job.pipeline_name !== null && hasLinks && (
 					<>
 						{ ' ' }
-						<OpenInDataMachine pipelineId={ job.pipeline_id } />
+						<OpenInDataMachine
+							pipelineId={ job.pipeline_id ?? 0 }
+						/>
 					</>
 				) }
 				{ pipelinesUrl !== null &&
@@ -118,8 +120,8 @@ export function SummarySection( {
 						<>
 							{ ' ' }
 							<OpenInDataMachine
-								pipelineId={ job.pipeline_id }
-								flowId={ job.flow_id }
+								pipelineId={ job.pipeline_id ?? 0 }
+								flowId={ job.flow_id ?? 0 }
 							/>
 						</>
 					) }
