@@ -30,6 +30,8 @@ import { JobsNoMatches } from '../features/jobs-list/components/jobs-no-matches'
 import { JobsTable } from '../features/jobs-list/components/jobs-table';
 import { JobsToolbar } from '../features/jobs-list/components/jobs-toolbar';
 import { LoadingState } from '../features/jobs-list/components/loading-state';
+import { CompletionSnackbars } from '../features/notifications';
+import { JobActions } from './job-actions';
 
 const NO_COLUMNS: ColumnDef< JobListItem, unknown >[] = [];
 
@@ -144,7 +146,11 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 			{ error && <ErrorNotice error={ error } onRetry={ retry } /> }
 			{ isLoading && loadedQuery !== null && <LoadingState inline /> }
 			{ content }
-			<JobDetails config={ config } />
+			<JobDetails
+				config={ config }
+				renderActions={ ( job ) => <JobActions job={ job } /> }
+			/>
+			<CompletionSnackbars openJob={ openJob } />
 		</div>
 	);
 }

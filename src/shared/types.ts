@@ -178,4 +178,6 @@ export interface JobsChanges {
 	 * `null` when the server did not count them.
 	 */
 	newJobs: number | null;
+	/** The watched jobs' current state (only when the poll sent `watch`). */
+	watched?: JobListItem[];
 }

@@ -23,6 +23,7 @@ export const SECTIONS: readonly AdminSection[] = [
 	'retention',
 	'maintenance',
 	'export',
+	'alerts',
 	'audit',
 ];
 

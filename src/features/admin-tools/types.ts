@@ -283,7 +283,9 @@ export type AuditCategory =
 	| 'maintenance'
 	| 'retention'
 	| 'audit'
-	| 'export';
+	| 'export'
+	| 'alerts'
+	| 'flow';
 
 export interface AuditFilters {
 	category: AuditCategory | '';
@@ -298,7 +300,13 @@ export interface AuditPage {
 }
 
 export type AdminSection =
-	'bulk' | 'cleanup' | 'retention' | 'maintenance' | 'export' | 'audit';
+	| 'bulk'
+	| 'cleanup'
+	| 'retention'
+	| 'maintenance'
+	| 'export'
+	| 'alerts'
+	| 'audit';
 
 /**
  * Boot data printed by PHP as `window.dmJobsAdminTools`.

@@ -7,6 +7,11 @@
  */
 
 /**
+ * External dependencies
+ */
+import type { ReactNode } from 'react';
+
+/**
  * WordPress dependencies
  */
 import { useDispatch, useSelect } from '@wordpress/data';
@@ -23,7 +28,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import type { DmJobsConfig } from '../../shared/types';
+import type { DmJobsConfig, JobListItem } from '../../shared/types';
 import {
 	getTimeZoneLabel,
 	resolveTimeZone,
@@ -91,15 +96,18 @@ function focusRow( jobId: number ): void {
 
 export interface JobDetailsProps {
 	config: DmJobsConfig;
+	/** What the screen offers to do with the open job. */
+	renderActions?: ( job: JobListItem ) => ReactNode;
 }
 
 /**
  * The open job's panel, kept in step with the `job` URL parameter.
  *
- * @param props        Component props.
- * @param props.config Boot data.
+ * @param props               Component props.
+ * @param props.config        Boot data.
+ * @param props.renderActions
  */
-export function JobDetails( { config }: JobDetailsProps ) {
+export function JobDetails( { config, renderActions }: JobDetailsProps ) {
 	useJobDetailsStore();
 	const openJobId = useSelect(
 		( select ) => select( store ).getOpenJobId(),
@@ -149,6 +157,7 @@ export function JobDetails( { config }: JobDetailsProps ) {
 				timeZone={ timeZone }
 				timeZoneLabel={ timeZoneLabel }
 				onClose={ close }
+				renderActions={ renderActions }
 			/>
 		</Suspense>
 	);

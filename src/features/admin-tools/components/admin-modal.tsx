@@ -8,6 +8,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { AlertsSection } from '../alerts';
 import { SECTIONS } from '../constants';
 import { store } from '../store';
 import type { AdminSection } from '../types';
@@ -32,6 +33,8 @@ function SectionContent( { section }: { section: AdminSection } ) {
 			return <MaintenanceSection />;
 		case 'export':
 			return <ExportSection />;
+		case 'alerts':
+			return <AlertsSection />;
 		case 'audit':
 			return <AuditSection />;
 	}

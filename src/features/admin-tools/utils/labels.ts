@@ -41,6 +41,7 @@ export function sectionLabel( section: AdminSection ): string {
 		retention: __( 'Retention', 'dm-jobs' ),
 		maintenance: __( 'Maintenance', 'dm-jobs' ),
 		export: __( 'Export', 'dm-jobs' ),
+		alerts: __( 'Alerts', 'dm-jobs' ),
 		audit: __( 'Audit', 'dm-jobs' ),
 	};
 	return labels[ section ];

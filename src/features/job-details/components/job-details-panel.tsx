@@ -13,9 +13,14 @@ import { useEffect, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
+ * External dependencies
+ */
+import type { ReactNode } from 'react';
+
+/**
  * Internal dependencies
  */
-import type { DmJobsConfig } from '../../../shared/types';
+import type { DmJobsConfig, JobListItem } from '../../../shared/types';
 import { useLiveTail } from '../hooks/use-live-tail';
 import { store } from '../store';
 import { DebugSection } from './debug-section';
@@ -30,6 +35,8 @@ export interface JobDetailsPanelProps {
 	timeZone: string;
 	timeZoneLabel: string;
 	onClose: () => void;
+	/** What the screen offers to do with the job (run its flow again, watch it). */
+	renderActions?: ( job: JobListItem ) => ReactNode;
 }
 
 /**
@@ -43,6 +50,7 @@ export interface JobDetailsPanelProps {
  * @param props.timeZone
  * @param props.timeZoneLabel
  * @param props.onClose
+ * @param props.renderActions
  */
 export function JobDetailsPanel( {
 	jobId,
@@ -50,6 +58,7 @@ export function JobDetailsPanel( {
 	timeZone,
 	timeZoneLabel,
 	onClose,
+	renderActions,
 }: JobDetailsPanelProps ) {
 	const { job, status, error } = useSelect( ( select ) => {
 		const details = select( store );
@@ -151,6 +160,7 @@ export function JobDetailsPanel( {
 							: error.message }
 					</Notice>
 				) }
+				{ job !== null && renderActions?.( job ) }
 				{ job !== null && (
 					<Panel className="dm-jobs-details-sections">
 						<PanelBody

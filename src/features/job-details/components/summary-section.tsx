@@ -15,6 +15,8 @@ import type { DmJobsConfig } from '../../../shared/types';
 import type { JobDetail } from '../types';
 import { formatDuration, secondsBetween } from '../utils/format';
 import { isSafeHttpUrl } from '../api/normalize';
+import { OpenInDataMachine } from '../../../shared/data-machine/open-in-data-machine';
+import { readIntegrationConfig } from '../../../shared/data-machine/integration-config';
 
 export interface SummarySectionProps {
 	job: JobDetail;
@@ -73,6 +75,7 @@ export function SummarySection( {
 					new Date().toISOString()
 				)
 			: null );
+	const hasLinks = readIntegrationConfig().links !== null;
 	const pipelinesUrl =
 		config.pipelinesUrl !== null && isSafeHttpUrl( config.pipelinesUrl )
 			? config.pipelinesUrl
@@ -88,14 +91,24 @@ export function SummarySection( {
 					/* translators: %d: pipeline ID. */
 					sprintf( __( 'Deleted pipeline (#%d)', 'dm-jobs' ), id )
 				) }
-				{ pipelinesUrl !== null && job.pipeline_name !== null && (
+				{ job.pipeline_name !== null && hasLinks && (
 					<>
 						{ ' ' }
-						<ExternalLink href={ pipelinesUrl }>
-							{ __( 'Open in Data Machine', 'dm-jobs' ) }
-						</ExternalLink>
+						<OpenInDataMachine
+							pipelineId={ job.pipeline_id ?? 0 }
+						/>
 					</>
 				) }
+				{ pipelinesUrl !== null &&
+					job.pipeline_name !== null &&
+					! hasLinks && (
+						<>
+							{ ' ' }
+							<ExternalLink href={ pipelinesUrl }>
+								{ __( 'Open in Data Machine', 'dm-jobs' ) }
+							</ExternalLink>
+						</>
+					) }
 			</dd>
 			<dt>{ __( 'Flow', 'dm-jobs' ) }</dt>
 			<dd>
@@ -103,6 +116,17 @@ export function SummarySection( {
 					/* translators: %d: flow ID. */
 					sprintf( __( 'Deleted flow (#%d)', 'dm-jobs' ), id )
 				) }
+				{ job.flow_name !== null &&
+					job.pipeline_name !== null &&
+					hasLinks && (
+						<>
+							{ ' ' }
+							<OpenInDataMachine
+								pipelineId={ job.pipeline_id ?? 0 }
+								flowId={ job.flow_id ?? 0 }
+							/>
+						</>
+					) }
 			</dd>
 			<dt>{ __( 'Status', 'dm-jobs' ) }</dt>
 			<dd>

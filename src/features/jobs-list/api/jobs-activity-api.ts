@@ -20,6 +20,7 @@ import type {
 	StatusCounts,
 } from '../../../shared/types';
 import { ApiRequestError } from '../../../shared/api/api-request-error';
+import { isJobListItem } from '../../../shared/api/is-job-list-item';
 import { fetchJobsPage } from './jobs-api';
 import { queryToParams } from '../../../shared/api/query-to-params';
 import {
@@ -63,6 +64,8 @@ export interface ChangesRequest {
 	sinceId: number | null;
 	/** Filters of the view. */
 	query: JobsQuery;
+	/** Jobs whose state should come back with the answer (the screen watches them). */
+	watch?: readonly number[];
 }
 
 /**
@@ -78,6 +81,9 @@ export function changesPath(
 	const args: Record< string, string | number > = { token: request.token };
 	if ( request.sinceId !== null ) {
 		args.since_id = request.sinceId;
+	}
+	if ( request.watch !== undefined && request.watch.length > 0 ) {
+		args.watch = request.watch.join( ',' );
 	}
 	return addQueryArgs( `/${ namespace }/jobs/changes`, {
 		...args,
@@ -103,11 +109,15 @@ export async function fetchChanges(
 	) {
 		throw invalidResponseError();
 	}
-	return {
+	const changes: JobsChanges = {
 		token: body.token,
 		changed: body.changed,
 		newJobs: isCount( body.new_jobs ) ? body.new_jobs : null,
 	};
+	if ( Array.isArray( body.watched ) ) {
+		changes.watched = body.watched.filter( isJobListItem );
+	}
+	return changes;
 }
 
 /**

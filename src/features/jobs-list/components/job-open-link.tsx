@@ -11,7 +11,8 @@ import { addQueryArgs } from '@wordpress/url';
 
 export interface JobOpenLinkProps {
 	jobId: number;
-	onOpenJob: ( jobId: number ) => void;
+	/** Opens the details in place on a plain click; without it the link navigates. */
+	onOpenJob?: ( jobId: number ) => void;
 }
 
 /**
@@ -26,6 +27,7 @@ export function JobOpenLink( { jobId, onOpenJob }: JobOpenLinkProps ) {
 	const href = addQueryArgs( window.location.href, { job: jobId } );
 	const onClick = ( event: MouseEvent< HTMLAnchorElement > ) => {
 		if (
+			! onOpenJob ||
 			event.button !== 0 ||
 			event.metaKey ||
 			event.ctrlKey ||

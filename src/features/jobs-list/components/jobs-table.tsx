@@ -25,7 +25,6 @@ import { useJobsColumns } from '../hooks/use-jobs-columns';
 import { openJobProps } from '../utils/open-job-props';
 import type { JobListItem, JobsOrderBy } from '../../../shared/types';
 import type { JobsSort } from '../utils/sorting';
-import { JobOpenLink } from './job-open-link';
 import { columnAriaSort, JobsColumnHeader } from './jobs-column-header';
 import { JobsPagination } from './jobs-pagination';
 
@@ -86,7 +85,7 @@ export function JobsTable( props: JobsTableProps ) {
 		highlightedJobId,
 		leadingColumns = NO_COLUMNS,
 	} = props;
-	const jobColumns = useJobsColumns( { timeZone, timeZoneLabel } );
+	const jobColumns = useJobsColumns( { timeZone, timeZoneLabel, onOpenJob } );
 	const columns = useMemo(
 		() => [ ...leadingColumns, ...jobColumns ],
 		[ leadingColumns, jobColumns ]
@@ -178,16 +177,9 @@ export function JobsTable( props: JobsTableProps ) {
 										cell.column.columnDef.header
 									) }
 								>
-									{ cell.column.id === 'id' && onOpenJob ? (
-										<JobOpenLink
-											jobId={ row.original.id }
-											onOpenJob={ onOpenJob }
-										/>
-									) : (
-										flexRender(
-											cell.column.columnDef.cell,
-											cell.getContext()
-										)
+									{ flexRender(
+										cell.column.columnDef.cell,
+										cell.getContext()
 									) }
 								</td>
 							) ) }

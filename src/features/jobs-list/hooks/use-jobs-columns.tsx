@@ -14,17 +14,21 @@ import { __ } from '@wordpress/i18n';
  */
 import type { JobListItem } from '../../../shared/types';
 import { formatDuration } from '../../../shared/format/format-duration';
-import { formatPipelineFlow } from '../../../shared/format/format-pipeline-flow';
 import { StatusBadge } from '../../../shared/components/status-badge';
 import { Timestamp } from '../../../shared/components/timestamp';
 import { ImpossibleTimeWarning } from '../../../shared/components/impossible-time-warning';
 import { completedBeforeCreated } from '../../../shared/format/completed-before-created';
+import { StuckBadge } from '../../../shared/components/stuck-badge';
+import { JobOpenLink } from '../components/job-open-link';
+import { PipelineFlowLinks } from '../../../shared/data-machine/pipeline-flow-links';
 
 const columnHelper = createColumnHelper< JobListItem >();
 
 export interface JobsColumnsOptions {
 	timeZone: string;
 	timeZoneLabel: string;
+	/** Opens a job's details (a plain click on its ID link). */
+	onOpenJob?: ( jobId: number ) => void;
 }
 
 /**
@@ -34,19 +38,26 @@ export interface JobsColumnsOptions {
  * @param options Time zone to show timestamps in.
  */
 export function useJobsColumns( options: JobsColumnsOptions ) {
-	const { timeZone, timeZoneLabel } = options;
+	const { timeZone, timeZoneLabel, onOpenJob } = options;
 	return useMemo(
 		() => [
 			columnHelper.accessor( 'id', {
 				id: 'id',
 				header: __( 'Job ID', 'dm-jobs' ),
-				cell: ( info ) => info.getValue(),
+				cell: ( info ) => (
+					<JobOpenLink
+						jobId={ info.getValue() }
+						onOpenJob={ onOpenJob }
+					/>
+				),
 				meta: { dmJobsSort: [ { orderby: 'job_id' } ] },
 			} ),
 			columnHelper.display( {
 				id: 'pipeline-flow',
 				header: __( 'Pipeline → Flow', 'dm-jobs' ),
-				cell: ( info ) => formatPipelineFlow( info.row.original ),
+				cell: ( info ) => (
+					<PipelineFlowLinks job={ info.row.original } />
+				),
 				meta: {
 					dmJobsSort: [
 						{
@@ -65,6 +76,7 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 					return (
 						<>
 							<StatusBadge job={ job } />
+							<StuckBadge job={ job } />
 							{ job.status === 'failed' && job.error_summary && (
 								<span
 									className="dm-jobs-error-summary"
@@ -121,6 +133,6 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 				meta: { dmJobsSort: [ { orderby: 'duration' } ] },
 			} ),
 		],
-		[ timeZone, timeZoneLabel ]
+		[ timeZone, timeZoneLabel, onOpenJob ]
 	);
 }

@@ -29,6 +29,10 @@ import { decideRefreshMode } from '../utils/refresh-mode';
 import { isNewestFirst } from '../utils/sorting';
 import { ALL_FLOWS } from './constants';
 import type { JobsAction, ThunkArgs } from './types';
+import {
+	deliverWatchedJobs,
+	watchedJobIds,
+} from '../../../shared/notifications/live-bridge';
 
 export function setQuery( query: JobsView ): JobsAction {
 	return { type: 'SET_QUERY', query };
@@ -275,7 +279,7 @@ export interface LiveContext {
  */
 export const pollChanges =
 	( context: LiveContext ) =>
-	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+	async ( { select, dispatch, registry }: ThunkArgs ): Promise< void > => {
 		const query = select.getLoadedQuery();
 		if ( query === null || select.getRequestStatus() === 'loading' ) {
 			// Nothing shown yet, or a load the user asked for is on its way.
@@ -288,11 +292,18 @@ export const pollChanges =
 			dispatch( { type: 'SET_SINCE_ID', query, sinceId } );
 		}
 
+		const watch = watchedJobIds( registry );
 		const changes = await fetchChanges( {
 			token: select.getChangeToken(),
 			sinceId,
 			query,
+			watch,
 		} );
+		if ( changes.watched !== undefined ) {
+			deliverWatchedJobs( registry, changes.watched, ( id ) =>
+				dispatch( jumpToJob( id, true ) )
+			);
+		}
 		if ( ! changes.changed ) {
 			dispatch( {
 				type: 'RECEIVE_CHANGE_TOKEN',

@@ -1,6 +1,7 @@
 /**
  * Internal dependencies
  */
+import type { RegistryLike } from '../../../shared/notifications/live-bridge';
 import type {
 	ApiError,
 	FlowSummary,
@@ -122,4 +123,6 @@ export interface ThunkDispatch {
 export interface ThunkArgs {
 	select: CurriedSelectors;
 	dispatch: ThunkDispatch;
+	/** The registry the store lives in (other features' stores). */
+	registry?: RegistryLike;
 }

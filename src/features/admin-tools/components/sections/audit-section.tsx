@@ -26,6 +26,8 @@ const CATEGORIES: Array< { value: AuditCategory | ''; label: string } > = [
 		value: 'job',
 		label: __( 'Single jobs (created, status, deleted)', 'dm-jobs' ),
 	},
+	{ value: 'alerts', label: __( 'Alerts', 'dm-jobs' ) },
+	{ value: 'flow', label: __( 'Flow runs', 'dm-jobs' ) },
 	{ value: 'audit', label: __( 'Audit pruning', 'dm-jobs' ) },
 ];
 

@@ -11,8 +11,8 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { ApiRequestError } from '../../../shared/api/api-request-error';
-import { normalizeApiError } from '../../../shared/api/normalize-api-error';
+import { ApiRequestError } from '../../../../shared/api/api-request-error';
+import { normalizeApiError } from '../../../../shared/api/normalize-api-error';
 import type {
 	AlertPreview,
 	AlertRuleId,

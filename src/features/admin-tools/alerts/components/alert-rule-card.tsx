@@ -13,7 +13,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { ApiRequestError } from '../../../shared/api/api-request-error';
+import { ApiRequestError } from '../../../../shared/api/api-request-error';
 import { previewAlertRule, saveAlertRule } from '../api/alerts-api';
 import type { AlertPreview, AlertRule, AlertsState } from '../types';
 import { fieldLabel, ruleDescription } from '../utils/rule-text';

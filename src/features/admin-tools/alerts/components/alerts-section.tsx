@@ -14,12 +14,12 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { Timestamp } from '../../../shared/components/timestamp';
-import { getConfig } from '../../../shared/config';
+import { Timestamp } from '../../../../shared/components/timestamp';
+import { getConfig } from '../../../../shared/config';
 import {
 	getTimeZoneLabel,
 	resolveTimeZone,
-} from '../../../shared/format/time-zone';
+} from '../../../../shared/format/time-zone';
 import {
 	evaluateAlerts,
 	getAlerts,
