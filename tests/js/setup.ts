@@ -3,7 +3,12 @@
  */
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+
+/**
+ * Internal dependencies
+ */
+import { preloadDeferredParts } from '../../src/shared/deferred/lazy-with-deferred';
 
 afterEach( () => {
 	cleanup();
@@ -13,3 +18,9 @@ afterEach( () => {
 afterEach( () => {
 	window.history.replaceState( null, '', '/' );
 } );
+
+// Parts that load after the first rows (with wp-components) are loaded before the tests render, as
+// they are on the page a moment after the takeover.
+beforeAll( async () => {
+	await preloadDeferredParts();
+}, 120_000 );

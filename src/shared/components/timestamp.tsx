@@ -1,7 +1,7 @@
 /**
  * WordPress dependencies
  */
-import { Tooltip } from '@wordpress/components';
+import { Suspense } from '@wordpress/element';
 
 /**
  * Internal dependencies
@@ -11,6 +11,13 @@ import {
 	formatRelativeTime,
 	parseTimestamp,
 } from '../format/format-timestamp';
+import { lazyWithDeferred } from '../deferred/lazy-with-deferred';
+
+const TimestampTooltip = lazyWithDeferred( () =>
+	import(
+		/* webpackChunkName: "timestamp-tooltip" */ './timestamp-tooltip'
+	).then( ( module ) => module.TimestampTooltip )
+);
 
 export interface TimestampProps {
 	/** ISO 8601 UTC timestamp from the API, or `null`. */
@@ -39,16 +46,20 @@ export function Timestamp( props: TimestampProps ) {
 		return <span className="dm-jobs-time is-invalid">{ value }</span>;
 	}
 	const exact = formatExactTime( date, timeZone, timeZoneLabel );
+	const time = (
+		<time
+			className="dm-jobs-time"
+			dateTime={ value }
+			title={ exact }
+			tabIndex={ 0 }
+		>
+			{ formatRelativeTime( date, now ) }
+		</time>
+	);
+	// The same <time> until the tooltip has loaded: nothing moves when it arrives.
 	return (
-		<Tooltip text={ exact }>
-			<time
-				className="dm-jobs-time"
-				dateTime={ value }
-				title={ exact }
-				tabIndex={ 0 }
-			>
-				{ formatRelativeTime( date, now ) }
-			</time>
-		</Tooltip>
+		<Suspense fallback={ time }>
+			<TimestampTooltip text={ exact }>{ time }</TimestampTooltip>
+		</Suspense>
 	);
 }

@@ -16,7 +16,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { useSelectionColumn } from '../../admin-tools';
+import { useSelectionColumn } from '../../admin-tools/hooks/use-selection-column';
 import { useJobsColumns } from '../hooks/use-jobs-columns';
 import { openJobProps } from '../utils/open-job-props';
 import type { JobListItem, JobsOrderBy } from '../../../shared/types';
@@ -77,7 +77,7 @@ export function JobsTable( props: JobsTableProps ) {
 		highlightedJobId,
 	} = props;
 	const columns = useSelectionColumn(
-		useJobsColumns( { timeZone, timeZoneLabel } ),
+		useJobsColumns( { timeZone, timeZoneLabel, onOpenJob } ),
 		jobs
 	);
 	const pagination: PaginationState = {
@@ -106,9 +106,11 @@ export function JobsTable( props: JobsTableProps ) {
 		<div className="dm-jobs-table-wrapper">
 			<table
 				className="widefat striped dm-jobs-table"
-				aria-label={ __( 'Jobs', 'dm-jobs' ) }
 				aria-busy={ isBusy }
 			>
+				<caption className="screen-reader-text">
+					{ __( 'Jobs', 'dm-jobs' ) }
+				</caption>
 				<thead>
 					{ table.getHeaderGroups().map( ( headerGroup ) => (
 						<tr key={ headerGroup.id }>

@@ -2,6 +2,7 @@
  * External dependencies
  */
 import { createColumnHelper } from '@tanstack/react-table';
+import type { MouseEvent } from 'react';
 
 /**
  * WordPress dependencies
@@ -23,6 +24,29 @@ const columnHelper = createColumnHelper< JobListItem >();
 export interface JobsColumnsOptions {
 	timeZone: string;
 	timeZoneLabel: string;
+	/** Opens a job's details (the job ID is also a real link to `&job=ID`). */
+	onOpenJob?: ( jobId: number ) => void;
+}
+
+/**
+ * The screen's URL with the job open (a real link: new tab, copy, no script needed).
+ *
+ * @param jobId The job.
+ */
+export function jobUrl( jobId: number ): string {
+	const params = new URLSearchParams( window.location.search );
+	params.set( 'job', String( jobId ) );
+	return `${ window.location.pathname }?${ params.toString() }`;
+}
+
+function isPlainClick( event: MouseEvent< HTMLAnchorElement > ): boolean {
+	return (
+		event.button === 0 &&
+		! event.metaKey &&
+		! event.ctrlKey &&
+		! event.shiftKey &&
+		! event.altKey
+	);
 }
 
 /**
@@ -32,13 +56,26 @@ export interface JobsColumnsOptions {
  * @param options Time zone to show timestamps in.
  */
 export function useJobsColumns( options: JobsColumnsOptions ) {
-	const { timeZone, timeZoneLabel } = options;
+	const { timeZone, timeZoneLabel, onOpenJob } = options;
 	return useMemo(
 		() => [
 			columnHelper.accessor( 'id', {
 				id: 'id',
 				header: __( 'Job ID', 'dm-jobs' ),
-				cell: ( info ) => info.getValue(),
+				cell: ( info ) => (
+					<a
+						className="dm-jobs-job-link"
+						href={ jobUrl( info.getValue() ) }
+						onClick={ ( event ) => {
+							if ( onOpenJob && isPlainClick( event ) ) {
+								event.preventDefault();
+								onOpenJob( info.getValue() );
+							}
+						} }
+					>
+						{ info.getValue() }
+					</a>
+				),
 				meta: { dmJobsSort: [ { orderby: 'job_id' } ] },
 			} ),
 			columnHelper.display( {
@@ -92,6 +129,6 @@ export function useJobsColumns( options: JobsColumnsOptions ) {
 				meta: { dmJobsSort: [ { orderby: 'duration' } ] },
 			} ),
 		],
-		[ timeZone, timeZoneLabel ]
+		[ timeZone, timeZoneLabel, onOpenJob ]
 	);
 }
