@@ -3,7 +3,7 @@
  * Plugin Name:       DM Jobs
  * Description:       A fast, clear Jobs screen and API for Data Machine pipeline jobs.
  * Version:           0.1.0
- * Requires at least: 6.6
+ * Requires at least: 6.8
  * Requires PHP:      8.1
  * Author:            DM Jobs developers
  * License:           GPL-2.0-or-later

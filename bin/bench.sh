@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser]
+# npm run bench [-- --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser]
 # Seeds N jobs (default 1,000,000) into a private MariaDB site, serves it with PHP's built-in
 # server, and measures the Jobs API as a logged-in admin: median and p95 per variant, and the
 # ratio to the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query).
@@ -21,6 +21,7 @@ ROWS=1000000
 REPS=30
 PAYLOAD=1000
 FRESH=0
+TABLES=dm # --tables=datamachine measures today's Data Machine tables (datamachine_*)
 SEED_ONLY=0
 LIST_ONLY=0
 LOADS=7
@@ -32,15 +33,17 @@ for arg in "$@"; do
 	--reps=*) REPS=${arg#*=} ;;
 	--payload-bytes=*) PAYLOAD=${arg#*=} ;;
 	--fresh) FRESH=1 ;;
+	--tables=*) TABLES=${arg#*=} ;;
 	--seed-only) SEED_ONLY=1 ;;
 	--list-only) LIST_ONLY=1 ;;
 	--loads=*) LOADS=${arg#*=} ;;
 	--stale-rows=*) STALE_ROWS=${arg#*=} ;;
 	--no-browser) BROWSER=0 ;;
-	*) die "unknown option $arg (use --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser)" ;;
+	*) die "unknown option $arg (use --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser)" ;;
 	esac
 done
 [[ $ROWS =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || die "--rows must be a positive whole number"
+case $TABLES in dm | datamachine) ;; *) die "--tables must be dm or datamachine" ;; esac
 
 PORT=${DM_JOBS_BENCH_PORT:-8897}
 URL="http://127.0.0.1:$PORT"
@@ -54,6 +57,8 @@ ensure_wp_core
 # One site per size, so a 10M run does not grow the 1M table.
 NAME=bench-mariadb
 [ "$ROWS" -gt 1000000 ] && NAME="bench-mariadb-$ROWS"
+SUFFIX=""
+[ "$TABLES" = datamachine ] && NAME="$NAME-datamachine" && SUFFIX="-datamachine"
 if [ "$FRESH" = 0 ] && site_can_reuse "$NAME" mariadb; then
 	log "Reusing the benchmark site"
 	site_reopen "$NAME" "$URL"
@@ -66,7 +71,7 @@ site_activate_plugin
 
 log "Seeding up to $(printf "%'d" "$ROWS") jobs (payload ≈ $PAYLOAD bytes)"
 started=$(now_ms)
-php bin/bench/seed.php --path="$DM_SITE_WP" --rows="$ROWS" --payload-bytes="$PAYLOAD"
+php bin/bench/seed.php --path="$DM_SITE_WP" --rows="$ROWS" --payload-bytes="$PAYLOAD" --tables="$TABLES"
 info "seeding: $(fmt_ms $(($(now_ms) - started)))"
 mariadb --no-defaults --socket="$DM_MARIADB_SOCKET" -uroot wordpress -e "ANALYZE TABLE wp_dm_jobs" >/dev/null
 
@@ -86,7 +91,7 @@ site_serve "$PORT"
 EXTRA=()
 [ -f bin/bench/extra-variants.json ] && EXTRA=(--extra="$(cat bin/bench/extra-variants.json)")
 mkdir -p artifacts/bench
-node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --out="artifacts/bench/bench-$ROWS.json" "${EXTRA[@]}"
+node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --out="artifacts/bench/bench-$ROWS$SUFFIX.json" "${EXTRA[@]}"
 
 if [ "$BROWSER" = 1 ]; then
 	ensure_js_build
@@ -104,7 +109,7 @@ if [ "$STALE_ROWS" -gt 0 ]; then
 fi
 
 [ "$LIST_ONLY" = 1 ] && exit 0
-for script in bin/bench/cleanup.php bin/bench/metrics.php; do
+for script in bin/bench/cleanup.php bin/bench/metrics.php bin/bench/alerts.php; do
 	if [ -f "$script" ]; then
 		log "php $script"
 		php "$script" --path="$DM_SITE_WP" --url="$URL" || warn "$script failed"

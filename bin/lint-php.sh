@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # npm run lint:php: every PHP file parses (php -l), and the layering rules hold:
 # $wpdb only inside includes/Repository/, no unserialize() that could instantiate objects, no
-# str_replace/preg_replace over the result of prepare().
+# str_replace/preg_replace over the result of prepare(), and every file starts with its guard
+# (bin/lib/php/check-guards.php: `defined( 'ABSPATH' ) || exit;` in what WordPress loads,
+# `PHP_SAPI === 'cli' || exit;` in bin/ and tests/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +33,13 @@ if spliced=$(grep -rnE '(str_replace|str_ireplace|preg_replace|strtr|substr_repl
 	echo "$spliced"
 	status=1
 fi
+# shellcheck disable=SC2086 # one file name per word
+if ! unguarded=$(php bin/lib/php/check-guards.php $(printf '%s\n' $files | grep -E '^(includes/|bin/|tests/|plugin\.php$|uninstall\.php$)')); then
+	echo "PHP files without their guard (they must refuse to run when requested directly):"
+	echo "$unguarded"
+	status=1
+fi
 
 count=$(echo "$files" | wc -w)
-[ "$status" = 0 ] && echo "PHP lint: $count files parse; \$wpdb stays in repositories; no unsafe unserialize(); nothing spliced into prepared SQL."
+[ "$status" = 0 ] && echo "PHP lint: $count files parse and start with their guard; \$wpdb stays in repositories; no unsafe unserialize(); nothing spliced into prepared SQL."
 exit "$status"

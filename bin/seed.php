@@ -12,9 +12,9 @@ if ( 'cli' !== PHP_SAPI ) {
 	exit( 1 );
 }
 
-$options = getopt( '', array( 'path:', 'jobs::', 'reset', 'seed::', 'logs::', 'help' ) );
+$options = getopt( '', array( 'path:', 'jobs::', 'reset', 'seed::', 'logs::', 'tables::', 'help' ) );
 if ( isset( $options['help'] ) || empty( $options['path'] ) ) {
-	fwrite( STDERR, "Usage: php bin/seed.php --path=<wordpress dir> [--jobs=3000] [--reset] [--seed=N] [--logs=150]\n" );
+	fwrite( STDERR, "Usage: php bin/seed.php --path=<wordpress dir> [--jobs=3000] [--reset] [--seed=N] [--logs=150] [--tables=dm|datamachine]\n" );
 	exit( isset( $options['help'] ) ? 0 : 2 );
 }
 $wordpress = rtrim( (string) $options['path'], '/' );
@@ -35,6 +35,18 @@ require $wordpress . '/wp-load.php';
 if ( ! class_exists( \DMJobs\Demo\DemoSeeder::class ) ) {
 	fwrite( STDERR, "The DM Jobs plugin is not active on this site.\n" );
 	exit( 1 );
+}
+
+$tables = (string) ( $options['tables'] ?? 'dm' );
+if ( ! in_array( $tables, array( 'dm', 'datamachine' ), true ) ) {
+	fwrite( STDERR, "--tables must be dm or datamachine.\n" );
+	exit( 2 );
+}
+if ( 'datamachine' === $tables ) {
+	// Today's Data Machine tables, as its own create_table() methods make them; DM Jobs adopts them.
+	( new \DMJobs\Repository\DataMachineTablesRepository() )->create_current_generation_tables();
+	\DMJobs\DataMachine\Adapters::forget();
+	( new \DMJobs\Repository\SchemaRepository() )->upgrade();
 }
 
 try {

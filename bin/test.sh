@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: every check, in order, each one run even when an earlier one failed:
-#   typecheck, lint, unit (vitest), build, PHP (PHPUnit on SQLite and MariaDB), e2e (Chromium).
+#   typecheck, lint, unit (vitest), build, zip (dm-jobs.zip), PHP (PHPUnit on WordPress 7.1 with SQLite
+#   and MariaDB, 6.8 with SQLite), e2e (Chromium; installs the zip on a fresh site).
 # Prints a summary with each step's status and wall time; exits non-zero if any step failed.
 set -euo pipefail
 
@@ -14,17 +15,18 @@ total_started=$(now_ms)
 section() { printf '\n\033[1;34m━━━ %s ━━━\033[0m\n' "$*"; }
 
 section "Dependencies"
-ensure_system_packages php sqlite mariadb phpunit unzip chromium || die "missing system packages (see above)"
+ensure_system_packages php sqlite mariadb phpunit composer unzip chromium || die "missing system packages (see above)"
 ensure_node_modules
 ensure_wp_core
 info "PHP $(php -r 'echo PHP_VERSION;'), node $(node --version), WordPress $(wp_core_version "$DM_WP_CORE")"
 
-STEPS=(typecheck lint unit build php e2e)
+STEPS=(typecheck lint unit build zip php e2e)
 declare -A COMMAND=(
 	[typecheck]="npm run --silent typecheck"
 	[lint]="npm run --silent lint"
 	[unit]="npm run --silent test:unit"
 	[build]="npm run --silent build"
+	[zip]="npm run --silent plugin-zip"
 	[php]="bash bin/test-php.sh"
 	[e2e]="bash bin/test-e2e.sh"
 )

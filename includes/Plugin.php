@@ -33,13 +33,21 @@ final class Plugin {
 		add_action( 'plugins_loaded', array( $this, 'upgrade_schema_if_needed' ) );
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
+		( new \DMJobs\Rest\GenerationParam() )->register();
 		( new \DMJobs\Rest\RequestTextGuard() )->register();
+		( new \DMJobs\Rest\JsonBodyGuard() )->register();
 		( new AdminPage() )->register();
 		( new \DMJobs\AdminTools\AdminToolsModule() )->register();
 		( new \DMJobs\Jobs\DataVersion() )->register();
 		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
+		( new \DMJobs\DataMachine\HousekeepingHooks() )->register();
 		( new \DMJobs\Metrics\RollupService() )->register();
+		( new \DMJobs\Alerts\AlertsModule() )->register();
+		( new \DMJobs\Health\SiteHealth() )->register();
+		if ( defined( 'WP_CLI' ) && WP_CLI ) {
+			\WP_CLI::add_command( 'dm-jobs', \DMJobs\Cli\JobsCommand::class );
+		}
 	}
 
 	/**
@@ -63,6 +71,8 @@ final class Plugin {
 		( new \DMJobs\Rest\JobActivityController() )->register_routes();
 		( new \DMJobs\Rest\LogsController() )->register_routes();
 		( new \DMJobs\Rest\MetricsController() )->register_routes();
+		( new \DMJobs\Rest\AlertsController() )->register_routes();
+		( new \DMJobs\Rest\RunsController() )->register_routes();
 	}
 
 	/**

@@ -89,7 +89,10 @@ function median( values ) {
 function firstLoadJs() {
 	const entry = join( ROOT, 'build', 'index.js' );
 	const source = readFileSync( entry );
-	return { raw: source.length, gzip: gzipSync( source, { level: 9 } ).length };
+	return {
+		raw: source.length,
+		gzip: gzipSync( source, { level: 9 } ).length,
+	};
 }
 
 const browser = await chromium.launch( {
@@ -115,7 +118,10 @@ page.setDefaultTimeout( 60_000 );
 await page.goto( `${ baseUrl }/wp-login.php` );
 await page.fill( '#user_login', 'admin' );
 await page.fill( '#user_pass', 'password' );
-await Promise.all( [ page.waitForURL( /wp-admin/ ), page.click( '#wp-submit' ) ] );
+await Promise.all( [
+	page.waitForURL( /wp-admin/ ),
+	page.click( '#wp-submit' ),
+] );
 
 if ( await actionSchedulerAvailable( page ) ) {
 	screens.push( {
@@ -184,19 +190,25 @@ const lpad = ( value, width ) => String( value ).padStart( width );
 const js = firstLoadJs();
 console.log(
 	`\nFirst rows in headless Chromium${
-		args.jobs ? ` — ${ Number( args.jobs ).toLocaleString( 'en' ) } jobs` : ''
+		args.jobs
+			? ` — ${ Number( args.jobs ).toLocaleString( 'en' ) } jobs`
+			: ''
 	}, median of ${ loads } interleaved loads (ms from navigation start until the first table rows are visible)\n`
 );
 console.log(
 	`${ pad( 'screen', 52 ) }${ lpad( 'first rows', 11 ) }${ lpad( 'vs Posts', 10 ) }${ lpad( 'app ready', 11 ) }  requests to /jobs on boot`
 );
 const rows = screens.map( ( screen, index ) => {
-	const first = median( samples[ index ].map( ( sample ) => sample.firstRows ) );
+	const first = median(
+		samples[ index ].map( ( sample ) => sample.firstRows )
+	);
 	const ready = screen.jobs
 		? median( samples[ index ].map( ( sample ) => sample.appReady ) )
 		: null;
 	const requests = screen.jobs
-		? Math.max( ...samples[ index ].map( ( sample ) => sample.bootRequests ) )
+		? Math.max(
+				...samples[ index ].map( ( sample ) => sample.bootRequests )
+			)
 		: null;
 	console.log(
 		`${ pad( screen.name, 52 ) }${ lpad( first.toFixed( 0 ), 11 ) }${ lpad(
@@ -221,7 +233,9 @@ if ( screens.length < 3 ) {
 	);
 }
 console.log(
-	`\nOur first-load JavaScript (build/index.js): ${ ( js.gzip / 1024 ).toFixed(
+	`\nOur first-load JavaScript (build/index.js): ${ (
+		js.gzip / 1024
+	).toFixed(
 		1
 	) } KB gzip (${ ( js.raw / 1024 ).toFixed( 0 ) } KB raw); target ≤ 45 KB gzip`
 );

@@ -2,14 +2,14 @@
 /**
  * Cleanup throughput benchmark (issue 5): adds N old, finished jobs of a dedicated pipeline to the
  * site's dm_jobs (next to whatever is there, e.g. the 1M rows of `npm run bench`), then removes
- * them with the real batched cleanup (OperationService, 1,000 IDs per batch, hooks included) while
+ * them with the real batched cleanup (OperationService, batches sized by time, hooks included) while
  * a concurrent writer process inserts jobs one by one, as Data Machine does. Prints one JSON
  * object: rows/s, and the writer's worst (and p99/median) insert latency during the cleanup.
  * Every row the writer inserted must survive (reported as writer_rows_lost). The benchmark's own
  * rows are removed at the end, so the site is as it was.
  *
  * Usage: php bin/bench/cleanup.php --path=<wordpress dir> [--rows=1000000] [--writers=1]
- *        [--payload-bytes=1000] [--batch=1000]
+ *        [--payload-bytes=1000] [--batch=N] (a fixed batch size instead of the time-sized batches)
  * (--url is accepted and ignored, for bin/bench.sh; DM_JOBS_BENCH_CLEANUP_ROWS sets the default of --rows.)
  * On a 2-core machine, 1,000,000 rows take about 60 s to add and 5 minutes to remove.
  *
@@ -21,7 +21,7 @@ if ( 'cli' !== PHP_SAPI ) {
 }
 $options = getopt( '', array( 'path:', 'rows::', 'writers::', 'payload-bytes::', 'batch::', 'url::', 'writer', 'pipeline::', 'flow::', 'go::', 'stop::', 'out::' ) );
 if ( empty( $options['path'] ) ) {
-	fwrite( STDERR, "Usage: php bin/bench/cleanup.php --path=<wordpress dir> [--rows=1000000] [--writers=1] [--payload-bytes=1000] [--batch=1000]\n" );
+	fwrite( STDERR, "Usage: php bin/bench/cleanup.php --path=<wordpress dir> [--rows=1000000] [--writers=1] [--payload-bytes=1000] [--batch=N]\n" );
 	exit( 2 );
 }
 $_SERVER['HTTP_HOST'] = 'localhost';
@@ -42,19 +42,19 @@ global $wpdb;
 $rows          = max( 1, (int) ( $options['rows'] ?? ( getenv( 'DM_JOBS_BENCH_CLEANUP_ROWS' ) ?: 1000000 ) ) );
 $writers       = max( 0, (int) ( $options['writers'] ?? 1 ) );
 $payload_bytes = max( 0, (int) ( $options['payload-bytes'] ?? 1000 ) );
-$batch         = max( 1, (int) ( $options['batch'] ?? 1000 ) );
-$jobs          = $wpdb->prefix . 'dm_jobs';
+$batch         = isset( $options['batch'] ) ? max( 1, (int) $options['batch'] ) : null;
+$jobs          = \DMJobs\Repository\TableNames::jobs();
 $is_sqlite     = $wpdb instanceof \WP_SQLite_DB;
 
 // A dedicated pipeline and flow, so only the benchmark's own rows are touched.
 $name     = 'DM Jobs cleanup benchmark';
-$pipeline = (int) $wpdb->get_var( $wpdb->prepare( "SELECT pipeline_id FROM {$wpdb->prefix}dm_pipelines WHERE pipeline_name = %s", $name ) );
+$pipeline = (int) $wpdb->get_var( $wpdb->prepare( "SELECT pipeline_id FROM " . \DMJobs\Repository\TableNames::pipelines() . " WHERE pipeline_name = %s", $name ) );
 if ( ! $pipeline ) {
-	$wpdb->insert( $wpdb->prefix . 'dm_pipelines', array( 'pipeline_name' => $name, 'pipeline_config' => '{}', 'created_at' => gmdate( 'Y-m-d H:i:s' ), 'updated_at' => gmdate( 'Y-m-d H:i:s' ) ) );
+	$wpdb->insert( \DMJobs\Repository\TableNames::pipelines(), array( 'pipeline_name' => $name, 'pipeline_config' => '{}', 'created_at' => gmdate( 'Y-m-d H:i:s' ), 'updated_at' => gmdate( 'Y-m-d H:i:s' ) ) );
 	$pipeline = (int) $wpdb->insert_id;
-	$wpdb->insert( $wpdb->prefix . 'dm_flows', array( 'pipeline_id' => $pipeline, 'flow_name' => $name, 'flow_config' => '{}', 'scheduling_config' => '{"interval":"manual"}' ) );
+	$wpdb->insert( \DMJobs\Repository\TableNames::flows(), array( 'pipeline_id' => $pipeline, 'flow_name' => $name, 'flow_config' => '{}', 'scheduling_config' => '{"interval":"manual"}' ) );
 }
-$flow = (int) $wpdb->get_var( $wpdb->prepare( "SELECT flow_id FROM {$wpdb->prefix}dm_flows WHERE pipeline_id = %d ORDER BY flow_id LIMIT 1", $pipeline ) );
+$flow = (int) $wpdb->get_var( $wpdb->prepare( "SELECT flow_id FROM " . \DMJobs\Repository\TableNames::flows() . " WHERE pipeline_id = %d ORDER BY flow_id LIMIT 1", $pipeline ) );
 dm_jobs_bench_remove_own_rows( $pipeline );
 
 // Seed N old finished rows (plain, legacy and compound statuses of the completed family).
@@ -163,7 +163,8 @@ echo wp_json_encode(
 		// The same run without the time other plugins' code (and DM Jobs' other features) spent in the deletion hooks.
 		'hook_seconds'      => round( $hook_seconds, 2 ),
 		'rows_per_second_excluding_hooks' => (int) round( $final['affected'] / max( 0.001, $took - $hook_seconds ) ),
-		'batch_size'        => $batch,
+		'batch_size'        => $batch ?? 'by time (' . OperationService::BATCH_SECONDS . ' s)',
+		'transactions'      => 'one per batch (rows + their progress)',
 		'statement_retries' => Retry::$retries,
 		'seed_seconds'      => round( $seed_seconds, 1 ),
 		'writer'            => array(
@@ -184,11 +185,11 @@ echo wp_json_encode(
 function dm_jobs_bench_remove_own_rows( int $pipeline ): void {
 	global $wpdb;
 	if ( $wpdb instanceof \WP_SQLite_DB ) {
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_jobs WHERE pipeline_id = %d", $pipeline ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $pipeline ) );
 		return;
 	}
 	do {
-		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->prefix}dm_jobs WHERE pipeline_id = %d LIMIT 10000", $pipeline ) );
+		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d LIMIT 10000", $pipeline ) );
 	} while ( $deleted > 0 );
 }
 
@@ -207,7 +208,7 @@ function dm_jobs_bench_writer( int $pipeline, int $flow, string $go, string $sto
 	while ( ! file_exists( $stop ) ) {
 		$started = hrtime( true );
 		$ok      = $wpdb->insert(
-			$wpdb->prefix . 'dm_jobs',
+			\DMJobs\Repository\TableNames::jobs(),
 			array(
 				'pipeline_id'  => $pipeline,
 				'flow_id'      => $flow,

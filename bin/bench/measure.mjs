@@ -27,10 +27,14 @@ function remember( response ) {
 	}
 }
 const cookieHeader = () =>
-	[ ...cookies ].map( ( [ name, value ] ) => `${ name }=${ value }` ).join( '; ' );
+	[ ...cookies ]
+		.map( ( [ name, value ] ) => `${ name }=${ value }` )
+		.join( '; ' );
 
 async function login() {
-	remember( await fetch( `${ baseUrl }/wp-login.php`, { redirect: 'manual' } ) );
+	remember(
+		await fetch( `${ baseUrl }/wp-login.php`, { redirect: 'manual' } )
+	);
 	const body = new URLSearchParams( {
 		log: 'admin',
 		pwd: 'password',
@@ -45,12 +49,19 @@ async function login() {
 		headers: { cookie: cookieHeader() },
 	} );
 	remember( response );
-	if ( ! [ ...cookies.keys() ].some( ( name ) => name.startsWith( 'wordpress_logged_in' ) ) ) {
+	if (
+		! [ ...cookies.keys() ].some( ( name ) =>
+			name.startsWith( 'wordpress_logged_in' )
+		)
+	) {
 		throw new Error( `login failed (HTTP ${ response.status })` );
 	}
-	const nonce = await fetch( `${ baseUrl }/wp-admin/admin-ajax.php?action=rest-nonce`, {
-		headers: { cookie: cookieHeader() },
-	} );
+	const nonce = await fetch(
+		`${ baseUrl }/wp-admin/admin-ajax.php?action=rest-nonce`,
+		{
+			headers: { cookie: cookieHeader() },
+		}
+	);
 	return ( await nonce.text() ).trim();
 }
 
@@ -63,19 +74,30 @@ async function get( path ) {
 	const body = await response.arrayBuffer();
 	const ms = performance.now() - started;
 	if ( response.status >= 400 ) {
-		throw new Error( `${ path }: HTTP ${ response.status } ${ Buffer.from( body ).toString().slice( 0, 300 ) }` );
+		throw new Error(
+			`${ path }: HTTP ${ response.status } ${ Buffer.from( body ).toString().slice( 0, 300 ) }`
+		);
 	}
-	return { ms, bytes: body.byteLength, headers: response.headers, json: () => JSON.parse( Buffer.from( body ).toString() ) };
+	return {
+		ms,
+		bytes: body.byteLength,
+		headers: response.headers,
+		json: () => JSON.parse( Buffer.from( body ).toString() ),
+	};
 }
 
 function quantile( sorted, q ) {
-	const index = Math.min( sorted.length - 1, Math.ceil( q * sorted.length ) - 1 );
+	const index = Math.min(
+		sorted.length - 1,
+		Math.ceil( q * sorted.length ) - 1
+	);
 	return sorted[ Math.max( 0, index ) ];
 }
 
 /**
  * Measures every variant in rounds (one request per variant per round), so that load from elsewhere on a
  * shared machine falls on all variants alike and the ratios stay meaningful.
+ * @param variants
  */
 async function measureAll( variants ) {
 	const samples = variants.map( () => [] );
@@ -105,20 +127,36 @@ async function measureAll( variants ) {
 			return row;
 		}
 		const sorted = samples[ index ].sort( ( a, b ) => a - b );
-		return { ...row, median: quantile( sorted, 0.5 ), p95: quantile( sorted, 0.95 ) };
+		return {
+			...row,
+			median: quantile( sorted, 0.5 ),
+			p95: quantile( sorted, 0.95 ),
+		};
 	} );
 }
 
 nonce = await login();
 const ns = '/dm-jobs/v1';
 const pipelines = ( await get( `${ ns }/pipelines` ) ).json();
-const flows = ( await get( `${ ns }/flows?pipeline_id=${ pipelines[ 0 ].id }` ) ).json();
+const flows = (
+	await get( `${ ns }/flows?pipeline_id=${ pipelines[ 0 ].id }` )
+).json();
 const newest = ( await get( `${ ns }/jobs?per_page=1` ) ).json()[ 0 ];
-const total = Number( ( await get( `${ ns }/jobs?per_page=1` ) ).headers.get( 'x-wp-total' ) );
-const middle = ( await get( `${ ns }/jobs?per_page=1&page=${ Math.max( 1, Math.floor( total / 2 ) ) }` ) ).json()[ 0 ];
+const total = Number(
+	( await get( `${ ns }/jobs?per_page=1` ) ).headers.get( 'x-wp-total' )
+);
+const middle = (
+	await get(
+		`${ ns }/jobs?per_page=1&page=${ Math.max( 1, Math.floor( total / 2 ) ) }`
+	)
+).json()[ 0 ];
 const middleId = middle ? middle.id : newest.id;
-const monthAgo = new Date( Date.now() - 30 * 86400e3 ).toISOString().replace( /\.\d+Z$/, 'Z' );
-const weekAgo = new Date( Date.now() - 7 * 86400e3 ).toISOString().replace( /\.\d+Z$/, 'Z' );
+const monthAgo = new Date( Date.now() - 30 * 86400e3 )
+	.toISOString()
+	.replace( /\.\d+Z$/, 'Z' );
+const weekAgo = new Date( Date.now() - 7 * 86400e3 )
+	.toISOString()
+	.replace( /\.\d+Z$/, 'Z' );
 const lastPage = Math.max( 1, Math.ceil( total / 50 ) );
 
 const variants = [
@@ -126,26 +164,55 @@ const variants = [
 	[ 'page 1 (default)', `${ ns }/jobs` ],
 	[ 'status=failed', `${ ns }/jobs?status=failed` ],
 	[ 'status=pending (rare)', `${ ns }/jobs?status=pending` ],
-	[ 'status=cancelled,agent_skipped', `${ ns }/jobs?status=cancelled,agent_skipped` ],
+	[
+		'status=cancelled,agent_skipped',
+		`${ ns }/jobs?status=cancelled,agent_skipped`,
+	],
 	[ 'pipeline', `${ ns }/jobs?pipeline_id=${ pipelines[ 0 ].id }` ],
 	[ 'flow', `${ ns }/jobs?flow_id=${ flows[ 0 ].id }` ],
 	[ 'created after (30 d)', `${ ns }/jobs?after=${ monthAgo }` ],
 	[ 'created before (30 d ago)', `${ ns }/jobs?before=${ monthAgo }` ],
-	[ 'all filters combined', `${ ns }/jobs?status=failed,completed&pipeline_id=${ pipelines[ 0 ].id }&flow_id=${ flows[ 0 ].id }&after=${ monthAgo }&before=${ weekAgo }&search=${ encodeURIComponent( flows[ 0 ].name.split( ' ' )[ 0 ] ) }` ],
+	[
+		'all filters combined',
+		`${ ns }/jobs?status=failed,completed&pipeline_id=${ pipelines[ 0 ].id }&flow_id=${ flows[ 0 ].id }&after=${ monthAgo }&before=${ weekAgo }&search=${ encodeURIComponent( flows[ 0 ].name.split( ' ' )[ 0 ] ) }`,
+	],
 	[ 'search by ID', `${ ns }/jobs?search=${ middleId }` ],
-	[ 'search text (flow name)', `${ ns }/jobs?search=${ encodeURIComponent( flows[ 0 ].name.split( ' ' )[ 0 ] ) }` ],
+	[
+		'search text (flow name)',
+		`${ ns }/jobs?search=${ encodeURIComponent( flows[ 0 ].name.split( ' ' )[ 0 ] ) }`,
+	],
 	[ 'search text (reason)', `${ ns }/jobs?search=timeout` ],
 ];
-for ( const column of [ 'job_id', 'created_at', 'completed_at', 'status', 'pipeline', 'flow', 'duration' ] ) {
+for ( const column of [
+	'job_id',
+	'created_at',
+	'completed_at',
+	'status',
+	'pipeline',
+	'flow',
+	'duration',
+] ) {
 	for ( const order of [ 'asc', 'desc' ] ) {
-		variants.push( [ `sort ${ column } ${ order }`, `${ ns }/jobs?orderby=${ column }&order=${ order }` ] );
+		variants.push( [
+			`sort ${ column } ${ order }`,
+			`${ ns }/jobs?orderby=${ column }&order=${ order }`,
+		] );
 	}
 }
-variants.push( [ 'deep page 10,000 × 50', `${ ns }/jobs?per_page=50&page=10000` ] );
-variants.push( [ `last page (${ lastPage } × 50)`, `${ ns }/jobs?per_page=50&page=${ lastPage }` ] );
+variants.push( [
+	'deep page 10,000 × 50',
+	`${ ns }/jobs?per_page=50&page=10000`,
+] );
+variants.push( [
+	`last page (${ lastPage } × 50)`,
+	`${ ns }/jobs?per_page=50&page=${ lastPage }`,
+] );
 variants.push( [ 'status counts', `${ ns }/jobs/counts` ] );
 const token = ( await get( `${ ns }/jobs/changes` ) ).json().token;
-variants.push( [ 'live poll, unchanged', `${ ns }/jobs/changes?token=${ token }&since_id=${ newest.id }` ] );
+variants.push( [
+	'live poll, unchanged',
+	`${ ns }/jobs/changes?token=${ token }&since_id=${ newest.id }`,
+] );
 for ( const [ name, path ] of extra ) {
 	variants.push( [ name, path.replace( '{ns}', ns ) ] );
 }
@@ -154,8 +221,12 @@ const results = await measureAll( variants );
 const floor = results[ 0 ].median;
 const pad = ( value, width ) => String( value ).padEnd( width );
 const lpad = ( value, width ) => String( value ).padStart( width );
-console.log( `\nDM Jobs benchmark${ args.title ? ` (${ args.title })` : '' } — ${ total.toLocaleString( 'en' ) } jobs, ${ reps } requests per variant, interleaved (median / p95 ms, ratio = median / floor median; first = the variant's very first request)\n` );
-console.log( `${ pad( 'variant', 38 ) }${ lpad( 'median', 9 ) }${ lpad( 'p95', 9 ) }${ lpad( 'ratio', 8 ) }${ lpad( 'first', 9 ) }${ lpad( 'bytes', 9 ) }  total` );
+console.log(
+	`\nDM Jobs benchmark${ args.title ? ` (${ args.title })` : '' } — ${ total.toLocaleString( 'en' ) } jobs, ${ reps } requests per variant, interleaved (median / p95 ms, ratio = median / floor median; first = the variant's very first request)\n`
+);
+console.log(
+	`${ pad( 'variant', 38 ) }${ lpad( 'median', 9 ) }${ lpad( 'p95', 9 ) }${ lpad( 'ratio', 8 ) }${ lpad( 'first', 9 ) }${ lpad( 'bytes', 9 ) }  total`
+);
 for ( const row of results ) {
 	if ( row.error ) {
 		console.log( `${ pad( row.name, 38 ) }  ERROR ${ row.error }` );
@@ -167,6 +238,19 @@ for ( const row of results ) {
 }
 if ( args.out ) {
 	mkdirSync( dirname( args.out ), { recursive: true } );
-	writeFileSync( args.out, JSON.stringify( { jobs: total, reps, floor_ms: floor, results, measured_at: new Date().toISOString() }, null, 2 ) );
+	writeFileSync(
+		args.out,
+		JSON.stringify(
+			{
+				jobs: total,
+				reps,
+				floor_ms: floor,
+				results,
+				measured_at: new Date().toISOString(),
+			},
+			null,
+			2
+		)
+	);
 	console.log( `\nJSON: ${ args.out }` );
 }

@@ -24,8 +24,8 @@ $_SERVER['HTTP_HOST'] = 'localhost';
 require rtrim( $options['path'], '/' ) . '/wp-load.php';
 
 global $wpdb;
-$jobs  = $wpdb->prefix . 'dm_jobs';
-$flows = $wpdb->prefix . 'dm_flows';
+$jobs  = \DMJobs\Repository\TableNames::jobs();
+$flows = \DMJobs\Repository\TableNames::flows();
 
 if ( isset( $options['undo'] ) ) {
 	$above = (int) $options['undo'];

@@ -28,6 +28,7 @@ missing_system_packages() {
 		phpunit) have phpunit || [ -x "$DM_ROOT/vendor/bin/phpunit" ] || missing+=(phpunit) ;;
 		unzip) have unzip || missing+=(unzip) ;;
 		chromium) [ -x "$DM_CHROMIUM" ] || missing+=(chromium) ;;
+		composer) have composer || missing+=(composer) ;;
 		*) die "unknown system need: $need" ;;
 		esac
 	done
@@ -98,4 +99,33 @@ ensure_js_build() {
 	fi
 	log "Building the JS bundle (npm run build)"
 	(cd "$DM_ROOT" && npm run --silent build)
+}
+
+# Build dm-jobs.zip (npm run plugin-zip) when it is missing or older than a file it packs.
+ensure_plugin_zip() {
+	local zip="$DM_ROOT/dm-jobs.zip"
+	if [ -f "$zip" ] && [ -z "$(cd "$DM_ROOT" && find plugin.php uninstall.php readme.txt README.md package.json includes build \
+		-newer "$zip" -print -quit 2>/dev/null)" ]; then
+		return 0
+	fi
+	log "Building dm-jobs.zip (npm run plugin-zip)"
+	(cd "$DM_ROOT" && npm run --silent plugin-zip >/dev/null)
+	[ -f "$zip" ] || die "npm run plugin-zip did not write dm-jobs.zip"
+}
+
+# composer install (WP-CLI for the `wp dm-jobs` tests) when vendor/ is missing or older than composer.json.
+# Uses whatever package repository this machine's composer is configured with.
+ensure_composer_deps() {
+	if [ -x "$DM_ROOT/vendor/bin/wp" ] && [ "$DM_ROOT/vendor/autoload.php" -nt "$DM_ROOT/composer.json" ]; then
+		return 0
+	fi
+	have composer || {
+		warn "composer is missing: the WP-CLI tests will fail (apt-get install composer)"
+		return 1
+	}
+	log "Installing PHP dev dependencies (composer install)"
+	(cd "$DM_ROOT" && COMPOSER_ALLOW_SUPERUSER=1 composer install --no-interaction --no-progress --quiet) || {
+		warn "composer install failed: the WP-CLI tests will fail"
+		return 1
+	}
 }

@@ -1,42 +1,41 @@
 # shellcheck shell=bash
-# Local WordPress sites under .cache/sites/<name>/:
+# Local WordPress sites, OUTSIDE the checkout, under $DM_SITES/<name>/:
 #   wordpress/   a copy of core; wp-content/plugins/dm-jobs -> the repository (symlink)
 #   database/    SQLite file (sqlite sites)     mariadb/  private MariaDB datadir (mariadb sites)
-#   debug.log    WP_DEBUG_LOG                   server.log  PHP built-in server log
+#   debug.log    WP_DEBUG_LOG                   server.log, cron.log  PHP built-in server, WP-Cron loop
 #
-# .cache/sites is a symlink to a directory OUTSIDE the repository (default
-# ~/.cache/dm-jobs/sites-<hash>, or DM_JOBS_SITES_DIR). Reason: the plugin is the repository
-# itself, symlinked into each site, so WordPress records "<plugins>/dm-jobs => <repo>" in
-# $wp_plugin_paths, and plugin_basename() rewrites every path that starts with <repo>. If the
-# sites lived inside the repo, plugin_basename() of any other plugin or mu-plugin in them would
-# come out as "dm-jobs/.cache/sites/...".
+# $DM_SITES defaults to ${XDG_CACHE_HOME:-~/.cache}/dm-jobs/sites-<hash of the checkout path>
+# (DM_JOBS_SITES_DIR overrides it). Only the document root wordpress/ is served, so databases and
+# logs are never reachable over HTTP; and since the plugin is the checkout itself, symlinked into
+# each site, nothing of a site may live inside the checkout (it would be served through the plugin
+# folder, and plugin_basename() of the site's other plugins would come out as "dm-jobs/...").
 
 DM_SITE_DIR=''
 DM_SITE_WP=''
 DM_SERVER_PGID='' # process group of the running PHP server (set by site_serve)
+DM_SITES=${DM_JOBS_SITES_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/dm-jobs/sites-$(printf '%s' "$DM_ROOT" | md5sum | cut -c1-8)}
 
 site_dir() {
 	_ensure_sites_root
-	printf '%s\n' "$DM_CACHE/sites/$1"
+	printf '%s\n' "$DM_SITES/$1"
 }
 
 _ensure_sites_root() {
-	local link="$DM_CACHE/sites" real hash
-	[ -L "$link" ] && [ -d "$link/" ] && return 0
-	hash=$(printf '%s' "$DM_ROOT" | md5sum | cut -c1-8)
-	real=${DM_JOBS_SITES_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/dm-jobs/sites-$hash}
-	case "$(cd / && mkdir -p "$real" && cd "$real" && pwd -P)/" in
-	"$(cd "$DM_ROOT" && pwd -P)"/*) warn "sites dir $real is inside the repository: plugin_basename() of other plugins will be wrong there" ;;
+	[ -d "$DM_SITES" ] && [ -n "${DM_SITES_CHECKED:-}" ] && return 0
+	mkdir -p "$DM_SITES"
+	case "$(cd "$DM_SITES" && pwd -P)/" in
+	"$(cd "$DM_ROOT" && pwd -P)"/*) die "the sites folder $DM_SITES is inside the checkout: set DM_JOBS_SITES_DIR to a folder outside it" ;;
 	esac
-	mkdir -p "$DM_CACHE"
-	rm -rf "$link"
-	ln -sfn "$real" "$link"
+	# Checkouts of before kept a link .cache/sites to the sites: it made them reachable through the plugin folder.
+	[ -L "$DM_CACHE/sites" ] && rm -f "$DM_CACHE/sites"
+	DM_SITES_CHECKED=1
 }
 
-# site_create <name> <sqlite|mariadb> <url>: a fresh site, installed, plugin present (not active).
+# site_create <name> <sqlite|mariadb> <url> [without-plugin]: a fresh site, installed, plugin
+# present (not active) unless "without-plugin" is given.
 # For mariadb sites the private server keeps running until the calling script exits.
 site_create() {
-	local name=$1 db=$2 url=$3
+	local name=$1 db=$2 url=$3 plugin=${4:-}
 	DM_SITE_DIR=$(site_dir "$name")
 	DM_SITE_WP="$DM_SITE_DIR/wordpress"
 	ensure_wp_core
@@ -46,7 +45,7 @@ site_create() {
 	rm -rf "$DM_SITE_DIR"
 	mkdir -p "$DM_SITE_DIR"
 	cp -a "$DM_WP_CORE" "$DM_SITE_WP"
-	ln -s "$DM_ROOT" "$DM_SITE_WP/wp-content/plugins/dm-jobs"
+	[ "$plugin" = without-plugin ] || ln -s "$DM_ROOT" "$DM_SITE_WP/wp-content/plugins/dm-jobs"
 	mkdir -p "$DM_SITE_WP/wp-content/mu-plugins"
 	cp "$DM_LIB/php/dev-env-mu-plugin.php" "$DM_SITE_WP/wp-content/mu-plugins/dm-jobs-dev-env.php"
 	printf '%s\n' "$db" >"$DM_SITE_DIR/db-kind"
@@ -80,6 +79,14 @@ site_can_reuse() {
 	[ -f "$dir/installed" ] || return 1
 	if [ "$(cat "$dir/db-kind")" != "$2" ]; then
 		warn "the kept '$1' site uses $(cat "$dir/db-kind"), not $2: recreating it"
+		return 1
+	fi
+	ensure_wp_core
+	local kept wanted
+	kept=$(wp_core_version "$dir/wordpress")
+	wanted=$(wp_core_version "$DM_WP_CORE")
+	if [ "$kept" != "$wanted" ]; then
+		warn "the kept '$1' site runs WordPress ${kept:-(unknown)}, not $wanted: recreating it"
 		return 1
 	fi
 }
@@ -142,7 +149,7 @@ define( 'WP_SITEURL', '$url' );
 define( 'WP_ENVIRONMENT_TYPE', 'local' );
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
-define( 'DISABLE_WP_CRON', true ); // Run cron explicitly (e.g. php wp-cron.php) when a test needs it.
+define( 'DISABLE_WP_CRON', true ); // No cron spawned by page views: npm start requests wp-cron.php every minute, tests run it explicitly.
 define( 'WP_DEBUG', true );
 define( 'WP_DEBUG_LOG', '$DM_SITE_DIR/debug.log' );
 define( 'WP_DEBUG_DISPLAY', false );

@@ -7,6 +7,10 @@
 
 namespace DMJobs\Admin;
 
+use DMJobs\DataMachine\Adapters;
+use DMJobs\DataMachine\CurrentGeneration;
+use DMJobs\DataMachine\LegacyGeneration;
+use DMJobs\DataMachine\MenuSlugs;
 use DMJobs\Plugin;
 use DMJobs\Rest\JobsController;
 use DMJobs\Rest\Permission;
@@ -24,7 +28,10 @@ final class AdminPage {
 	 */
 	public const DEFERRED_HANDLES = array( 'wp-components' );
 
-	private string $hook_suffix = '';
+	/**
+	 * @var string[] The screens that show the app.
+	 */
+	private array $hook_suffixes = array();
 
 	private ?FirstPaint $first_paint = null;
 
@@ -37,21 +44,37 @@ final class AdminPage {
 	public function add_menu(): void {
 		$capability = Permission::capability();
 		$title      = __( 'Jobs', 'dm-jobs' );
-		$parent     = $this->data_machine_parent_slug();
+		$menu       = Adapters::primary()->menu();
+		$parent     = null;
+		// The primary generation's menu first; a site whose tables DM Jobs made itself may still run Data Machine.
+		foreach ( array( $menu, ( new LegacyGeneration() )->menu(), ( new CurrentGeneration() )->menu() ) as $candidate ) {
+			$parent = $this->data_machine_parent_slug( $candidate );
+			if ( null !== $parent ) {
+				$menu = $candidate;
+				break;
+			}
+		}
 
 		if ( null !== $parent ) {
-			// Data Machine ships a Jobs page under the same slug: this screen replaces it.
-			remove_all_actions( get_plugin_page_hookname( self::SLUG, $parent ) );
-			remove_submenu_page( $parent, self::SLUG );
-			$this->hook_suffix = (string) add_submenu_page( $parent, $title, $title, $capability, self::SLUG, array( $this, 'render' ) );
+			// Our screen takes the place (and the slug) of Data Machine's own Jobs screen, in its menu:
+			// one "Data Machine" menu, and Data Machine's links to its Jobs page open ours.
+			remove_all_actions( get_plugin_page_hookname( $menu->jobs, $parent ) );
+			remove_submenu_page( $parent, $menu->jobs );
+			$this->hook_suffixes[] = (string) add_submenu_page( $parent, $title, $title, $capability, $menu->jobs, array( $this, 'render' ) );
+			if ( self::SLUG !== $menu->jobs ) {
+				// admin.php?page=dm-jobs keeps working (bookmarks, our own links), outside the menu.
+				$this->hook_suffixes[] = (string) add_submenu_page( '', $title, $title, $capability, self::SLUG, array( $this, 'render' ) );
+			}
 			return;
 		}
 
 		add_menu_page( __( 'Data Machine', 'dm-jobs' ), __( 'Data Machine', 'dm-jobs' ), $capability, self::SLUG, array( $this, 'render' ), 'dashicons-database', 80 );
-		$this->hook_suffix = (string) add_submenu_page( self::SLUG, $title, $title, $capability, self::SLUG, array( $this, 'render' ) );
+		$this->hook_suffixes[] = (string) add_submenu_page( self::SLUG, $title, $title, $capability, self::SLUG, array( $this, 'render' ) );
 	}
 
 	public function render(): void {
+		$this->use_requested_generation();
+		( new SourceSwitcher() )->render();
 		$markup = '';
 		if ( null !== $this->first_paint && ! $this->opens_insights() ) {
 			$markup = ( new FirstRowsMarkup( $this->first_paint, $this->timezone() ) )->render();
@@ -69,9 +92,11 @@ final class AdminPage {
 	}
 
 	public function enqueue( string $hook_suffix ): void {
-		if ( '' === $this->hook_suffix || $hook_suffix !== $this->hook_suffix ) {
+		if ( ! in_array( $hook_suffix, $this->hook_suffixes, true ) ) {
 			return;
 		}
+		$this->use_requested_generation();
+		( new SourceSwitcher() )->enqueue_middleware();
 		$asset_file = DM_JOBS_DIR . '/build/index.asset.php';
 		if ( ! is_readable( $asset_file ) ) {
 			add_action( 'admin_notices', array( $this, 'missing_build_notice' ) );
@@ -138,21 +163,37 @@ final class AdminPage {
 		return array(
 			'restNamespace'     => JobsController::NAMESPACE,
 			'timezone'          => $this->timezone(),
-			'pipelinesUrl'      => Plugin::data_machine_active() ? admin_url( 'admin.php?page=dm-pipelines' ) : null,
+			'pipelinesUrl'      => Plugin::data_machine_active() && null !== Adapters::primary()->menu()->pipelines ? admin_url( 'admin.php?page=' . Adapters::primary()->menu()->pipelines ) : null,
+			'generation'        => Adapters::using_primary() ? null : Adapters::current()->key(),
 			'docsUrl'           => self::DOCS_URL,
 			'dataMachineActive' => Plugin::data_machine_active(),
+			'integration'       => \DMJobs\Runs\ScreenIntegration::config(),
 			'version'           => DM_JOBS_VERSION,
 		);
 	}
 
 	/**
-	 * The parent menu slug Data Machine registered its pages under, if it is active.
+	 * The screen reads the generation the URL names (`&generation=dm`: the older jobs of a site that
+	 * upgraded Data Machine); its REST requests carry it too (SourceSwitcher's api-fetch middleware).
 	 */
-	private function data_machine_parent_slug(): ?string {
+	private function use_requested_generation(): void {
+		$requested = isset( $_GET['generation'] ) ? sanitize_key( wp_unslash( $_GET['generation'] ) ) : ''; // phpcs:ignore WordPress.Security.NonceVerification.Recommended
+		Adapters::use( in_array( $requested, Adapters::available_keys(), true ) ? $requested : null );
+	}
+
+	/**
+	 * The parent menu slug Data Machine registered its pages under, if it is active: the menu that holds
+	 * its Jobs or Pipelines page (v0.1: dm-*, today: datamachine-*).
+	 */
+	private function data_machine_parent_slug( MenuSlugs $menu ): ?string {
 		global $submenu;
+		$ours = array_filter( array( $menu->jobs, $menu->pipelines ) );
+		if ( '' === $menu->prefix ) {
+			return null; // Standalone: no Data Machine menu to join.
+		}
 		foreach ( (array) $submenu as $parent => $items ) {
 			foreach ( (array) $items as $item ) {
-				if ( isset( $item[2] ) && in_array( $item[2], array( 'dm-pipelines', 'dm-jobs' ), true ) && self::SLUG !== $parent ) {
+				if ( isset( $item[2] ) && in_array( $item[2], $ours, true ) && self::SLUG !== $parent && '' !== $parent ) {
 					return (string) $parent;
 				}
 			}

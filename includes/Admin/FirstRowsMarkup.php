@@ -182,16 +182,11 @@ final class FirstRowsMarkup {
 	}
 
 	public static function status_label( string $status ): string {
-		return match ( BaseStatus::tryFrom( $status ) ) {
-			BaseStatus::Pending          => __( 'Pending', 'dm-jobs' ),
-			BaseStatus::Processing       => __( 'Processing', 'dm-jobs' ),
-			BaseStatus::Completed        => __( 'Completed', 'dm-jobs' ),
-			BaseStatus::CompletedNoItems => __( 'Completed (no items)', 'dm-jobs' ),
-			BaseStatus::Failed           => __( 'Failed', 'dm-jobs' ),
-			BaseStatus::Cancelled        => __( 'Cancelled', 'dm-jobs' ),
-			BaseStatus::AgentSkipped     => __( 'Skipped by agent', 'dm-jobs' ),
-			null                         => '' === $status ? __( 'Unknown', 'dm-jobs' ) : $status,
-		};
+		$base = BaseStatus::tryFrom( $status );
+		if ( null !== $base ) {
+			return $base->label();
+		}
+		return '' === $status ? __( 'Unknown', 'dm-jobs' ) : $status;
 	}
 
 	private function timestamp( mixed $value ): string {

@@ -25,6 +25,7 @@ final class AdminToolsModule {
 	public function register(): void {
 		( new AuditSubscriber() )->register();
 		( new RetentionScheduler() )->register();
+		( new \DMJobs\Operations\BackgroundRunner() )->register();
 		add_action( 'dm_jobs_jobs_deleted', array( $this, 'remove_files_of_deleted_jobs' ), 20 );
 		add_filter( 'rest_pre_serve_request', array( $this, 'serve_export' ), 10, 3 );
 		add_action( 'admin_enqueue_scripts', array( $this, 'print_config' ), 20 );

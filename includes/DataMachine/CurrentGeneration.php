@@ -138,8 +138,33 @@ final class CurrentGeneration implements Generation {
 		);
 	}
 
+	public function housekeeping(): Housekeeping {
+		$tables = $this->tables();
+		return new CurrentHousekeeping( $tables->jobs, $tables->processed_items, $tables->run_metadata );
+	}
+
 	public function execution(): ?Execution {
-		return null;
+		return new CurrentExecution();
+	}
+
+	/**
+	 * Its Pipelines page is a React app that keeps the selected pipeline in localStorage
+	 * ("datamachine-ui-store", zustand persist version 2, state.selectedPipelineId as a string;
+	 * inc/Core/Admin/Pages/Pipelines/assets/react/stores/uiStore.js), not in the URL; flows are listed
+	 * under their pipeline.
+	 */
+	public function admin_links(): ?AdminLinks {
+		$page = admin_url( 'admin.php?page=' . $this->menu()->pipelines );
+		return new AdminLinks(
+			$page,
+			$page,
+			array(
+				'storage' => 'localStorage',
+				'key'     => 'datamachine-ui-store',
+				'version' => 2,
+				'field'   => 'selectedPipelineId',
+			)
+		);
 	}
 
 	public function owns_tables(): bool {

@@ -98,10 +98,22 @@ interface Generation {
 	public function caches(): array;
 
 	/**
-	 * Data Machine's way to run a flow or a job from outside, when the plugin is loaded (null when this
-	 * generation offers none here). The integration work fills this in.
+	 * How to leave this generation's Data Machine consistent after DM Jobs deletes or changes jobs and
+	 * processed items (its caches, the rows and scheduled actions pointing at a job), and where it keeps
+	 * per-job files. caches() and job_files() summarise it; this does it.
+	 */
+	public function housekeeping(): Housekeeping;
+
+	/**
+	 * Data Machine's way to run a flow from outside (null when this generation has none). Whether it
+	 * can run in this request is Execution::available() (Data Machine loaded and offering its API).
 	 */
 	public function execution(): ?Execution;
+
+	/**
+	 * Data Machine's own admin screens for a pipeline and a flow of this generation (null when it has none).
+	 */
+	public function admin_links(): ?AdminLinks;
 
 	/**
 	 * Whether DM Jobs created these tables (standalone) rather than adopting Data Machine's.

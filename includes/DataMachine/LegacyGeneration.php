@@ -87,8 +87,22 @@ class LegacyGeneration implements Generation {
 		);
 	}
 
+	public function housekeeping(): Housekeeping {
+		return new LegacyHousekeeping( $this->tables()->jobs );
+	}
+
 	public function execution(): ?Execution {
-		return null;
+		return new LegacyExecution();
+	}
+
+	/**
+	 * Its Pipelines page (inc/Core/Admin/Pages/Pipelines/templates/page/pipelines-page.php) opens the
+	 * pipeline named by selected_pipeline_id when the URL carries a dm_ajax_actions nonce; flows are
+	 * cards inside their pipeline, without anchors, so a flow link opens its pipeline.
+	 */
+	public function admin_links(): ?AdminLinks {
+		$pipeline = admin_url( 'admin.php?page=' . $this->menu()->pipelines ) . '&selected_pipeline_id={pipeline_id}&_wpnonce=' . wp_create_nonce( 'dm_ajax_actions' );
+		return new AdminLinks( $pipeline, $pipeline );
 	}
 
 	public function owns_tables(): bool {

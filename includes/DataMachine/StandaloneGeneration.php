@@ -30,6 +30,17 @@ final class StandaloneGeneration extends LegacyGeneration {
 		return true;
 	}
 
+	/**
+	 * No Data Machine to run flows: another plugin may provide a runner (`dm_jobs_flow_runner`).
+	 */
+	public function execution(): ?Execution {
+		return null;
+	}
+
+	public function admin_links(): ?AdminLinks {
+		return null;
+	}
+
 	public function caches(): array {
 		return array(
 			'transient_prefixes' => array(),

@@ -83,6 +83,9 @@ final class DemoSeeder {
 		if ( $job_count < 0 ) {
 			throw new \InvalidArgumentException( 'The job count cannot be negative.' );
 		}
+		if ( \DMJobs\DataMachine\CurrentGeneration::KEY === \DMJobs\DataMachine\Adapters::current()->key() ) {
+			return ( new CurrentGenerationSeeder() )->seed( $job_count, $reset, $seed, $jobs_with_logs );
+		}
 		mt_srand( $seed );
 		$this->schema->upgrade();
 		if ( $reset ) {

@@ -27,6 +27,9 @@ final class ConfigValidator {
 	 * @return array<int, array{id: string, scope: string, status: string, message: string, field: string|null}>
 	 */
 	public function check( array $job, ?array $pipeline, ?array $flow ): array {
+		if ( null === ( $job['pipeline_id'] ?? null ) && null === ( $job['flow_id'] ?? null ) ) {
+			return array(); // Direct, chat and system jobs of today's Data Machine have no saved configuration.
+		}
 		$checks = array_merge( $this->pipeline_checks( $job, $pipeline ), $this->flow_checks( $job, $pipeline, $flow ) );
 
 		/**

@@ -339,7 +339,7 @@ final class ErrorResolutions {
 					__( 'Credentials (API keys, app passwords) are stored per handler: reconnect it if it was set up on another site.', 'dm-jobs' ),
 				),
 				'links'    => array( $dm_docs ),
-				'aliases'  => array( 'missing_config', 'not_configured', 'handler_not_configured', 'missing_handler', 'invalid_config', 'configuration_error' ),
+				'aliases'  => array( 'missing_config', 'not_configured', 'handler_not_configured', 'missing_handler', 'invalid_config', 'configuration_error', 'missing_pipeline_context', 'failed_to_load_flow_step_configuration', 'step_type_not_found_in_registry' ),
 				'patterns' => array( '/not configured/i', '/missing (app password|api key|credentials?|configuration|settings?)/i', '/no handler/i' ),
 			),
 			'empty_content'          => array(
@@ -417,7 +417,7 @@ final class ErrorResolutions {
 					__( 'Very long inputs can exceed the model\'s context window: shorten the prompt or the fetched content.', 'dm-jobs' ),
 				),
 				'links'    => array( $dm_docs ),
-				'aliases'  => array( 'ai_error', 'ai_request_failed', 'model_not_found', 'context_length_exceeded' ),
+				'aliases'  => array( 'ai_error', 'ai_request_failed', 'model_not_found', 'context_length_exceeded', 'ai_processing_failed', 'ai_provider_missing' ),
 				'patterns' => array( '/(OpenAI|Anthropic|Gemini|Mistral|AI provider)\b.*\b(error|failed|refused)/i', '/context (length|window)|maximum context/i', '/model .*(not found|does not exist)/i' ),
 			),
 			'step_execution_failure' => array(
@@ -428,7 +428,7 @@ final class ErrorResolutions {
 					__( 'Run the flow again by hand to see whether the failure repeats.', 'dm-jobs' ),
 				),
 				'links'    => array( $dm_docs, $wp_debug ),
-				'aliases'  => array( 'step_failed', 'step_failure', 'execution_failure' ),
+				'aliases'  => array( 'step_failed', 'step_failure', 'execution_failure', 'throwable_exception_in_step_execution', 'update_handler_failed', 'update_step_exception', 'upsert_step_exception' ),
 				'patterns' => array(),
 			),
 		);

@@ -36,12 +36,13 @@ final class JobDiagnostics {
 	 * @return array<string, mixed>
 	 */
 	public function extend( array $job ): array {
-		if ( ! isset( $job['id'], $job['pipeline_id'], $job['flow_id'] ) ) {
+		if ( ! isset( $job['id'] ) || ! array_key_exists( 'pipeline_id', $job ) || ! array_key_exists( 'flow_id', $job ) ) {
 			return $job;
 		}
-		$job_id   = (int) $job['id'];
-		$pipeline = $this->config->find_pipeline( (int) $job['pipeline_id'] );
-		$flow     = $this->config->find_flow( (int) $job['flow_id'] );
+		$job_id = (int) $job['id'];
+		// Jobs without a saved pipeline/flow (today's direct, chat and system jobs) have null IDs.
+		$pipeline = null === $job['pipeline_id'] ? null : $this->config->find_pipeline( (int) $job['pipeline_id'] );
+		$flow     = null === $job['flow_id'] ? null : $this->config->find_flow( (int) $job['flow_id'] );
 
 		$stats      = ( new LogStats( $this->logs ) )->for_job( $job_id );
 		$by_level   = $stats['by_level'];
@@ -50,7 +51,11 @@ final class JobDiagnostics {
 			: null;
 		$first_line = $by_level ? $this->logs->find_edge( $job_id, false ) : null;
 
-		$steps = $this->steps( $job, $pipeline, $flow );
+		$steps   = $this->steps( $job, $pipeline, $flow );
+		$logged  = null !== $error_line && $this->failure_incomplete( $job ) ? $this->logged_failure( $job_id ) : null;
+		if ( null !== $logged ) {
+			$job['failure'] = $this->complete_failure( $job, $logged );
+		}
 
 		$job['started_at']      = $this->started_at( $job, $first_line );
 		$job['steps']           = ( new StepProgress() )->derive(
@@ -60,7 +65,7 @@ final class JobDiagnostics {
 			null === $error_line ? null : $error_line['step']
 		);
 		$job['failure_context'] = $this->failure_context( $job, $error_line );
-		$job['resolution']      = $this->resolution( $job, $error_line );
+		$job['resolution']      = $this->resolution( $job, $error_line, $logged['specific_reason'] ?? null );
 		$job['config_checks']   = $this->validator->check( $job, $pipeline, $flow );
 		$job['api_responses']   = ( new ApiResponses() )->collect(
 			is_array( $job['engine_data'] ?? null ) ? $job['engine_data'] : null,
@@ -144,18 +149,64 @@ final class JobDiagnostics {
 	}
 
 	/**
+	 * @param array<string, mixed> $job
+	 */
+	private function failure_incomplete( array $job ): bool {
+		$failure = is_array( $job['failure'] ?? null ) ? $job['failure'] : null;
+		if ( null === $failure ) {
+			return 'failed' === ( $job['status'] ?? null );
+		}
+		return in_array( null, array( $failure['message'] ?? null, $failure['step_id'] ?? null, $failure['trace'] ?? null, $failure['reason'] ?? null ), true );
+	}
+
+	/**
+	 * What the job's error lines say about its failure, for a failed job whose row leaves something out.
+	 *
+	 * @param int $job_id The job.
+	 * @return array{reason: string|null, specific_reason: string|null, message: string|null, step_id: string|null, trace: string|null}|null
+	 */
+	private function logged_failure( int $job_id ): ?array {
+		return LoggedFailure::from_lines( array_map( array( LogService::class, 'format' ), $this->logs->find_latest( $job_id, self::ERROR_LEVELS, LoggedFailure::LINES ) ) );
+	}
+
+	/**
+	 * The failure details of the row (engine_data, status), completed from the log where they are missing.
+	 *
+	 * @param array<string, mixed>                                                                                            $job
+	 * @param array{reason: string|null, specific_reason: string|null, message: string|null, step_id: string|null, trace: string|null} $logged
+	 * @return array{message: string|null, step_id: string|null, trace: string|null, reason: string|null}|null
+	 */
+	private function complete_failure( array $job, array $logged ): ?array {
+		$failure = is_array( $job['failure'] ?? null ) ? $job['failure'] : null;
+		if ( null === $failure && 'failed' !== ( $job['status'] ?? null ) ) {
+			return null;
+		}
+		$failure ??= array(
+			'message' => null,
+			'step_id' => null,
+			'trace'   => null,
+			'reason'  => null,
+		);
+		foreach ( array( 'message', 'step_id', 'trace', 'reason' ) as $key ) {
+			$failure[ $key ] ??= $logged[ $key ];
+		}
+		return $failure;
+	}
+
+	/**
 	 * @param array<string, mixed>            $job
 	 * @param array<string, string|null>|null $error_line
+	 * @param string|null                     $specific_reason The caller's own reason logged with a failure (context_data.reason).
 	 * @return array<string, mixed>|null
 	 */
-	private function resolution( array $job, ?array $error_line ): ?array {
+	private function resolution( array $job, ?array $error_line, ?string $specific_reason = null ): ?array {
 		$failure = is_array( $job['failure'] ?? null ) ? $job['failure'] : null;
 		if ( null === $failure && 'failed' !== ( $job['status'] ?? null ) ) {
 			return null;
 		}
 		$engine = is_array( $job['engine_data'] ?? null ) ? $job['engine_data'] : array();
 		return $this->resolutions->resolve(
-			array( $failure['reason'] ?? null, $engine['error_code'] ?? null, $engine['error_reason'] ?? null, $job['status_reason'] ?? null ),
+			array( $specific_reason, $failure['reason'] ?? null, $engine['error_code'] ?? null, $engine['error_reason'] ?? null, $engine['job_status_reason'] ?? null, $job['status_reason'] ?? null ),
 			array( $failure['message'] ?? null, null === $error_line ? null : $error_line['message'] )
 		);
 	}

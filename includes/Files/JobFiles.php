@@ -1,81 +1,173 @@
 <?php
 /**
- * The per-job uploads folders: {uploads}/dm-jobs/jobs/{job_id}/ (root filterable with
- * `dm_jobs_job_files_dir`). Only folders named exactly by a job ID directly under the root are
- * ever removed, and only for jobs that no longer exist; symlinks are unlinked, never followed.
+ * The per-job file folders of Data Machine, where its generation keeps them (the adapter's
+ * Housekeeping::job_folders(): {uploads}/dm-files/job_{id}/ in 0.1; today
+ * {uploads}/datamachine-files/pipeline-{p}/flow-{f}/jobs/job-{id}/ and
+ * {uploads}/datamachine-artifacts/jobs/{id}/). A site can point DM Jobs at a folder of its own with
+ * `dm_jobs_job_files_dir` ({dir}/{job_id}/). Only folders named exactly by a job ID directly under one
+ * of those folders are ever removed, and only for jobs that no longer exist; symlinks are unlinked,
+ * never followed.
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Files;
 
+use DMJobs\DataMachine\HousekeepingHooks;
+
 defined( 'ABSPATH' ) || exit;
 
 final class JobFiles {
 
-	public function root(): string {
-		$uploads = wp_upload_dir( null, false );
-		$default = rtrim( (string) ( $uploads['basedir'] ?? WP_CONTENT_DIR . '/uploads' ), '/' ) . '/dm-jobs/jobs';
-		/**
-		 * Filters the folder that holds one sub-folder per job (named by job ID).
-		 *
-		 * @param string $dir Default {uploads}/dm-jobs/jobs.
-		 */
-		return rtrim( (string) apply_filters( 'dm_jobs_job_files_dir', $default ), '/' );
-	}
+	/**
+	 * @var array<int, array{dir: string, format: string}>|null
+	 */
+	private ?array $containers = null;
 
-	public function dir_for( int $job_id ): string {
-		return $this->root() . '/' . $job_id;
-	}
-
-	public function has_folder( int $job_id ): bool {
-		$dir = $this->dir_for( $job_id );
-		return is_dir( $dir ) && ! is_link( $dir );
+	/**
+	 * The folders holding one folder per job (glob patterns expanded to the folders that exist) and
+	 * the sprintf() format of a job's folder name in each.
+	 *
+	 * @return array<int, array{dir: string, format: string}>
+	 */
+	public function containers(): array {
+		if ( null !== $this->containers ) {
+			return $this->containers;
+		}
+		$this->containers = array();
+		foreach ( $this->layout() as $layout ) {
+			$dirs = str_contains( $layout['dir'], '*' ) ? glob( $layout['dir'], GLOB_ONLYDIR ) : array( $layout['dir'] );
+			foreach ( is_array( $dirs ) ? $dirs : array() as $dir ) {
+				$this->containers[] = array(
+					'dir'    => rtrim( $dir, '/' ),
+					'format' => $layout['format'],
+				);
+			}
+		}
+		return $this->containers;
 	}
 
 	/**
-	 * Job IDs that have an entry (normally a folder; delete_for() checks) in the root, ascending, in
-	 * (after_id, max_id], at most $limit. Streams the directory and keeps only $limit IDs in memory.
+	 * @return array<int, array{dir: string, format: string}>
+	 */
+	private function layout(): array {
+		$generation = HousekeepingHooks::housekeeping()->job_folders();
+		/**
+		 * Filters the folder that holds one sub-folder per job, named by job ID ({dir}/{job_id}). By
+		 * default DM Jobs works on Data Machine's own folders (see the README).
+		 *
+		 * @param string $dir Default: Data Machine's folder.
+		 */
+		$filtered = apply_filters( 'dm_jobs_job_files_dir', $generation[0]['dir'] );
+		if ( is_string( $filtered ) && '' !== $filtered && $filtered !== $generation[0]['dir'] ) {
+			return array(
+				array(
+					'dir'    => rtrim( $filtered, '/' ),
+					'format' => '%d',
+				),
+			);
+		}
+		return $generation;
+	}
+
+	/**
+	 * Where job folders are looked for (shown in dry runs).
+	 */
+	public function root(): string {
+		return $this->layout()[0]['dir'];
+	}
+
+	/**
+	 * A job's folder: the first one that exists, else where the first layout would put it.
+	 */
+	public function dir_for( int $job_id ): string {
+		$folders = $this->folders_of( $job_id );
+		if ( $folders ) {
+			return $folders[0];
+		}
+		$layout = $this->layout()[0];
+		return $layout['dir'] . '/' . sprintf( $layout['format'], $job_id );
+	}
+
+	/**
+	 * The existing folders (never symlinks) of a job.
+	 *
+	 * @return string[]
+	 */
+	public function folders_of( int $job_id ): array {
+		$folders = array();
+		if ( $job_id < 1 ) {
+			return $folders;
+		}
+		foreach ( $this->containers() as $container ) {
+			$dir = $container['dir'] . '/' . sprintf( $container['format'], $job_id );
+			if ( is_dir( $dir ) && ! is_link( $dir ) ) {
+				$folders[] = $dir;
+			}
+		}
+		return $folders;
+	}
+
+	public function has_folder( int $job_id ): bool {
+		return array() !== $this->folders_of( $job_id );
+	}
+
+	/**
+	 * Job IDs that have an entry (normally a folder; delete_for() checks) in one of the folders,
+	 * ascending, in (after_id, max_id], at most $limit. Streams the directories and keeps only $limit
+	 * IDs in memory.
 	 *
 	 * @return int[]
 	 */
 	public function job_ids_with_folders( int $after_id, int $max_id, int $limit ): array {
-		$root = $this->root();
-		if ( ! is_dir( $root ) ) {
-			return array();
-		}
-		$handle = opendir( $root );
-		if ( false === $handle ) {
-			return array();
-		}
 		$heap = new \SplMaxHeap();
-		while ( false !== ( $name = readdir( $handle ) ) ) { // phpcs:ignore Generic.CodeAnalysis.AssignmentInCondition.FoundInWhileCondition
-			if ( ! ctype_digit( $name ) || '0' === $name[0] ) {
+		$seen = array();
+		foreach ( $this->containers() as $container ) {
+			$handle = is_dir( $container['dir'] ) ? opendir( $container['dir'] ) : false;
+			if ( false === $handle ) {
 				continue;
 			}
-			$id = (int) $name;
-			if ( $id <= $after_id || $id > $max_id ) {
-				continue;
+			$pattern = self::name_pattern( $container['format'] );
+			while ( false !== ( $name = readdir( $handle ) ) ) { // phpcs:ignore Generic.CodeAnalysis.AssignmentInCondition.FoundInWhileCondition
+				if ( 1 !== preg_match( $pattern, $name, $match ) ) {
+					continue;
+				}
+				$id = (int) $match[1];
+				if ( $id <= $after_id || $id > $max_id || isset( $seen[ $id ] ) ) {
+					continue;
+				}
+				$seen[ $id ] = true;
+				$heap->insert( $id );
+				if ( $heap->count() > $limit ) {
+					unset( $seen[ $heap->extract() ] );
+				}
 			}
-			$heap->insert( $id );
-			if ( $heap->count() > $limit ) {
-				$heap->extract();
-			}
+			closedir( $handle );
 		}
-		closedir( $handle );
 		$ids = iterator_to_array( $heap, false );
 		sort( $ids );
 		return $ids;
 	}
 
 	/**
-	 * Bytes under a job's folder.
+	 * "job_%d" → a pattern matching "job_123" (no leading zero) with the ID as group 1.
+	 */
+	private static function name_pattern( string $format ): string {
+		return '/^' . str_replace( '%d', '([1-9][0-9]*)', preg_quote( $format, '/' ) ) . '$/';
+	}
+
+	/**
+	 * Bytes under a job's folders.
 	 */
 	public function size_of( int $job_id ): int {
-		$dir = $this->dir_for( $job_id );
-		if ( ! is_dir( $dir ) ) {
-			return 0;
+		$bytes = 0;
+		foreach ( $this->folders_of( $job_id ) as $dir ) {
+			$bytes += self::bytes_under( $dir );
 		}
+		return $bytes;
+	}
+
+	private static function bytes_under( string $dir ): int {
 		$bytes = 0;
 		foreach ( new \RecursiveIteratorIterator( new \RecursiveDirectoryIterator( $dir, \FilesystemIterator::SKIP_DOTS ) ) as $file ) {
 			if ( $file->isFile() && ! $file->isLink() ) {
@@ -96,19 +188,21 @@ final class JobFiles {
 			'folders' => 0,
 			'bytes'   => 0,
 		);
-		$root    = realpath( $this->root() );
-		if ( false === $root ) {
-			return $removed;
-		}
-		foreach ( $job_ids as $job_id ) {
-			$dir = $root . '/' . (int) $job_id;
-			if ( (int) $job_id < 1 || is_link( $dir ) || ! is_dir( $dir ) || realpath( $dir ) !== $dir ) {
+		foreach ( $this->containers() as $container ) {
+			$root = realpath( $container['dir'] );
+			if ( false === $root ) {
 				continue;
 			}
-			$bytes = $this->size_of( (int) $job_id );
-			if ( $this->remove_tree( $dir ) ) {
-				++$removed['folders'];
-				$removed['bytes'] += $bytes;
+			foreach ( $job_ids as $job_id ) {
+				$dir = $root . '/' . sprintf( $container['format'], (int) $job_id );
+				if ( (int) $job_id < 1 || is_link( $dir ) || ! is_dir( $dir ) || realpath( $dir ) !== $dir ) {
+					continue;
+				}
+				$bytes = self::bytes_under( $dir );
+				if ( $this->remove_tree( $dir ) ) {
+					++$removed['folders'];
+					$removed['bytes'] += $bytes;
+				}
 			}
 		}
 		return $removed;

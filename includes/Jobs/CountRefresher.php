@@ -14,6 +14,11 @@ final class CountRefresher {
 	public const HOOK     = 'dm_jobs_refresh_counts';
 	public const SCHEDULE = 'dm_jobs_five_minutes';
 
+	/**
+	 * Unix time the last refresh finished (the alerts' "background refresh stopped" rule reads it).
+	 */
+	public const LAST_RUN_OPTION = 'dm_jobs_counts_refreshed_at';
+
 	public function register(): void {
 		add_filter( 'cron_schedules', array( $this, 'add_schedule' ) ); // phpcs:ignore WordPress.WP.CronInterval.ChangeDetected
 		add_action( self::HOOK, array( $this, 'run' ) );
@@ -36,6 +41,8 @@ final class CountRefresher {
 	public function ensure_scheduled(): void {
 		if ( ! wp_next_scheduled( self::HOOK ) ) {
 			wp_schedule_event( time() + MINUTE_IN_SECONDS, self::SCHEDULE, self::HOOK );
+			// Counts from now: a site whose cron never runs is then noticed too.
+			add_option( self::LAST_RUN_OPTION, time(), '', false );
 		}
 	}
 
@@ -43,6 +50,15 @@ final class CountRefresher {
 		( new JobCounts() )->refresh();
 		( new PageAnchors() )->refresh();
 		( new CreatedAtZones() )->refresh();
+		update_option( self::LAST_RUN_OPTION, time(), false );
+	}
+
+	/**
+	 * When the last refresh finished (null: never, and never scheduled either).
+	 */
+	public static function last_run(): ?int {
+		$value = get_option( self::LAST_RUN_OPTION );
+		return is_numeric( $value ) ? (int) $value : null;
 	}
 
 	/**

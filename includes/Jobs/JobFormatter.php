@@ -7,6 +7,8 @@
 
 namespace DMJobs\Jobs;
 
+use DMJobs\DataMachine\Adapters;
+use DMJobs\Alerts\StuckCutoff;
 use DMJobs\Payload\EngineDataDecoder;
 use DMJobs\Status\StatusParser;
 
@@ -26,16 +28,26 @@ final class JobFormatter {
 		$created_at   = self::iso_utc( $row['created_at'] ?? null );
 		$completed_at = $parsed->is_final() ? self::iso_utc( $row['completed_at'] ?? null ) : null;
 
+		$pipeline_id  = self::saved_id( $row['pipeline_id'] ?? null );
+		$flow_id      = self::saved_id( $row['flow_id'] ?? null );
+		$fallback     = Adapters::current()->fallback_names( $row );
+
 		return array(
 			'id'            => (int) $row['job_id'],
-			'pipeline_id'   => (int) $row['pipeline_id'],
-			'pipeline_name' => $row['pipeline_name'] ?? null,
-			'flow_id'       => (int) $row['flow_id'],
-			'flow_name'     => $row['flow_name'] ?? null,
+			'pipeline_id'   => $pipeline_id,
+			'pipeline_name' => $row['pipeline_name'] ?? ( null === $pipeline_id ? $fallback['pipeline'] : null ),
+			'flow_id'       => $flow_id,
+			'flow_name'     => $row['flow_name'] ?? ( null === $flow_id ? $fallback['flow'] : null ),
 			'status'        => $parsed->base_value(),
+			'status_known'  => $parsed->is_known(),
 			'status_reason' => $stored_note ?? $parsed->reason,
 			'raw_status'    => $parsed->raw,
+			'source'        => self::string_or_null( $row['source'] ?? null ),
+			'label'         => self::string_or_null( $row['label'] ?? null ),
+			'parent_job_id' => self::saved_id( $row['parent_job_id'] ?? null ),
+			'user_id'       => self::saved_id( $row['user_id'] ?? null ),
 			'is_final'      => $parsed->is_final(),
+			'is_stuck'      => StuckCutoff::is_stuck( $parsed, self::timestamp( $row['created_at'] ?? null ) ),
 			'created_at'    => $created_at,
 			'completed_at'  => $completed_at,
 			'duration'      => self::duration( $row['created_at'] ?? null, $completed_at ? $row['completed_at'] : null ),
@@ -68,12 +80,23 @@ final class JobFormatter {
 			'message' => self::string_or_null( $data['error_message'] ?? null ),
 			'step_id' => self::string_or_null( $data['error_step_id'] ?? null ),
 			'trace'   => self::string_or_null( $data['error_trace'] ?? null ),
-			'reason'  => self::string_or_null( $data['error_reason'] ?? null ) ?? $job['status_reason'],
+			'reason'  => self::string_or_null( $data['error_reason'] ?? null ) ?? self::string_or_null( $data['job_status_reason'] ?? null ) ?? $job['status_reason'],
 		);
 		if ( 'failed' !== $job['status'] && null === $failure['message'] ) {
 			return null;
 		}
 		return $failure;
+	}
+
+	/**
+	 * A pipeline/flow/parent/user ID as an integer, or null where Data Machine stored none (NULL, 0,
+	 * "direct").
+	 */
+	private static function saved_id( mixed $value ): ?int {
+		if ( is_int( $value ) ) {
+			return $value > 0 ? $value : null;
+		}
+		return is_string( $value ) && ctype_digit( $value ) && (int) $value > 0 ? (int) $value : null;
 	}
 
 	private static function string_or_null( mixed $value ): ?string {

@@ -85,7 +85,7 @@ final class JobLister {
 	 * (jobs of that status × share of that pipeline's or flow's jobs).
 	 */
 	private function independent_estimate( JobQuery $query ): ?int {
-		if ( ! $query->statuses || '' !== $query->search || null !== $query->created_after || null !== $query->created_before || null !== $query->above_id ) {
+		if ( ! $query->statuses || $query->other_statuses || '' !== $query->search || null !== $query->created_after || null !== $query->created_before || null !== $query->above_id ) {
 			return null;
 		}
 		$counts = $this->counts->current();
@@ -104,7 +104,7 @@ final class JobLister {
 	 * @return array{0: int, 1: bool}|null
 	 */
 	private function from_snapshot( JobQuery $query ): ?array {
-		$only_statuses = '' === $query->search && null === $query->created_after && null === $query->created_before && null === $query->above_id;
+		$only_statuses = '' === $query->search && null === $query->created_after && null === $query->created_before && null === $query->above_id && ! $query->other_statuses;
 		if ( ! $only_statuses ) {
 			return null;
 		}
@@ -149,7 +149,7 @@ final class JobLister {
 	}
 
 	private function is_unfiltered( JobQuery $query ): bool {
-		return ! $query->statuses && null === $query->pipeline_id && null === $query->flow_id && '' === $query->search
+		return ! $query->filters_status() && null === $query->pipeline_id && null === $query->flow_id && '' === $query->search
 			&& null === $query->created_after && null === $query->created_before && null === $query->above_id;
 	}
 }

@@ -9,6 +9,8 @@
 namespace DMJobs\Logs;
 
 use DMJobs\Diagnostics\JobDiagnostics;
+use DMJobs\DataMachine\Adapters;
+use DMJobs\Repository\JobReasonRepository;
 use DMJobs\Repository\LogRepository;
 
 defined( 'ABSPATH' ) || exit;
@@ -37,9 +39,20 @@ final class LogHooks {
 	public const INLINE_DELETE_LIMIT = 20000;
 
 	/**
+	 * Log lines deleted by the last delete_jobs_logs() (batched deletions report it).
+	 */
+	public static int $last_deleted = 0;
+
+	/**
 	 * Lines one WP-Cron run deletes before it schedules the next run.
 	 */
 	private const CRON_DELETE_LIMIT = 500000;
+
+	/**
+	 * Data Machine 0.1's execution context: the job and the flow step its engine is running.
+	 */
+	public const RUNNING_JOB_FILTER  = 'dm_current_job_id';
+	public const RUNNING_STEP_FILTER = 'dm_current_flow_step_id';
 
 	private bool $capturing = false;
 
@@ -108,20 +121,30 @@ final class LogHooks {
 	}
 
 	/**
-	 * Copies a Data Machine log call into the job's log when its context carries a job_id.
-	 * Never throws and never changes what Data Machine does with the call.
+	 * Copies a Data Machine log call into the job's log. The job is the context's job_id or, when the
+	 * context names none, the job Data Machine 0.1 is running: while a step executes its engine answers
+	 * the `dm_current_job_id` filter (and `dm_current_flow_step_id` for the step), and most of its
+	 * lines carry no job_id of their own. Never throws and never changes what Data Machine does.
 	 *
 	 * @param mixed $level   Log level (Data Machine also sends management operations here, which are ignored).
 	 * @param mixed $message The message.
-	 * @param mixed $context Context array; lines without a positive job_id are ignored.
+	 * @param mixed $context Context array (may be missing); lines that belong to no job are ignored.
 	 */
 	public function capture( mixed $level = null, mixed $message = null, mixed $context = null ): void {
-		if ( $this->capturing || ! is_array( $context ) || ! isset( $context['job_id'] ) ) {
+		if ( $this->capturing ) {
 			return;
 		}
+		if ( 'data_machine' === \DMJobs\DataMachine\Adapters::primary()->logs_source() ) {
+			return; // Today's Data Machine stores its lines itself (datamachine_logs); we read them there.
+		}
 		$log_level = LogLevel::from_loose( $level );
-		$job_id    = is_numeric( $context['job_id'] ) ? (int) $context['job_id'] : 0;
-		if ( null === $log_level || $job_id < 1 || ( ! is_string( $message ) && ! is_numeric( $message ) ) || '' === trim( (string) $message ) ) {
+		if ( null === $log_level || ( ! is_string( $message ) && ! is_numeric( $message ) ) || '' === trim( (string) $message ) ) {
+			return;
+		}
+		$context = is_array( $context ) ? $context : array();
+		$running = array_key_exists( 'job_id', $context ) ? null : $this->running_job();
+		$job_id  = null === $running ? ( is_numeric( $context['job_id'] ?? null ) ? (int) $context['job_id'] : 0 ) : $running['job_id'];
+		if ( $job_id < 1 ) {
 			return;
 		}
 
@@ -131,9 +154,9 @@ final class LogHooks {
 		 * @param bool   $capture Default true.
 		 * @param string $level   Normalised level.
 		 * @param string $message The message.
-		 * @param array  $context The context (with job_id).
+		 * @param array  $context The context (its job_id, or the running job's).
 		 */
-		if ( ! apply_filters( 'dm_jobs_capture_dm_log', true, $log_level->value, (string) $message, $context ) ) {
+		if ( ! apply_filters( 'dm_jobs_capture_dm_log', true, $log_level->value, (string) $message, $context + array( 'job_id' => $job_id ) ) ) {
 			return;
 		}
 
@@ -144,16 +167,58 @@ final class LogHooks {
 				break;
 			}
 		}
+		$step ??= $running['step'] ?? null;
 
 		$this->capturing = true;
 		try {
 			$this->service->append( $job_id, $log_level->value, (string) $message, $context, $step );
+			$this->keep_failure_reason( $job_id, $context );
 		} catch ( \Throwable $error ) {
 			// Logging must never break the pipeline that logs.
 			unset( $error );
 		} finally {
 			$this->capturing = false;
 		}
+	}
+
+	/**
+	 * Data Machine 0.1 stores a plain `failed` and names the reason only in its fail handler's log line:
+	 * keep it as the job's status reason, so lists, search and filters show it.
+	 *
+	 * @param array<string, mixed> $context
+	 */
+	private function keep_failure_reason( int $job_id, array $context ): void {
+		$reason = $context['failure_reason'] ?? null;
+		if ( 'dm_log' !== current_action() || ! is_string( $reason ) || '' === trim( $reason ) || null !== Adapters::current()->status_reason_key() ) {
+			return;
+		}
+		( new JobReasonRepository() )->fill_missing_failure_reason( $job_id, trim( $reason ) );
+	}
+
+	/**
+	 * The job (and flow step) Data Machine 0.1's engine is executing, from its context filters; null
+	 * outside a step or when no Data Machine answers them.
+	 *
+	 * @return array{job_id: int, step: string|null}|null
+	 */
+	private function running_job(): ?array {
+		if ( ! has_filter( self::RUNNING_JOB_FILTER ) ) {
+			return null;
+		}
+		$this->capturing = true;
+		try {
+			$job_id = apply_filters( self::RUNNING_JOB_FILTER, null );
+			$step   = is_numeric( $job_id ) && (int) $job_id > 0 ? apply_filters( self::RUNNING_STEP_FILTER, null ) : null;
+		} finally {
+			$this->capturing = false;
+		}
+		if ( ! is_numeric( $job_id ) || (int) $job_id < 1 ) {
+			return null;
+		}
+		return array(
+			'job_id' => (int) $job_id,
+			'step'   => is_scalar( $step ) && '' !== (string) $step ? (string) $step : null,
+		);
 	}
 
 	/**
@@ -173,6 +238,7 @@ final class LogHooks {
 	 * @param mixed $job_ids The deleted jobs (dm_jobs_jobs_deleted).
 	 */
 	public function delete_jobs_logs( mixed $job_ids ): void {
+		self::$last_deleted = 0;
 		if ( ! is_array( $job_ids ) ) {
 			return;
 		}
@@ -189,9 +255,11 @@ final class LogHooks {
 		 * @param int   $limit   Default 20,000.
 		 * @param int[] $job_ids The deleted jobs.
 		 */
-		$limit = max( 1, (int) apply_filters( 'dm_jobs_log_delete_inline_limit', self::INLINE_DELETE_LIMIT, $ids ) );
-		$this->logs->delete_for_jobs( $ids, min( 5000, $limit ), $limit );
-		$this->schedule_rest( $ids );
+		$limit              = max( 1, (int) apply_filters( 'dm_jobs_log_delete_inline_limit', self::INLINE_DELETE_LIMIT, $ids ) );
+		self::$last_deleted = $this->logs->delete_for_jobs( $ids, min( 5000, $limit ), $limit );
+		if ( self::$last_deleted >= $limit ) {
+			$this->schedule_rest( $ids ); // Lines are left only when the inline limit was reached.
+		}
 	}
 
 	/**

@@ -165,6 +165,15 @@ final class LogService {
 		if ( isset( $row['context'] ) && is_string( $row['context'] ) && '' !== $row['context'] ) {
 			$decoded = json_decode( $row['context'], true );
 			$context = is_array( $decoded ) ? $decoded : array( 'value' => $decoded );
+			// Data Machine's own lines carry the job ID (and our step) inside the context: that is the
+			// line's job and step already, not more context.
+			if ( isset( $context['job_id'] ) && is_scalar( $context['job_id'] ) && (string) $context['job_id'] === (string) $row['job_id'] ) {
+				unset( $context['job_id'] );
+			}
+			if ( isset( $context['step'], $row['step'] ) && $context['step'] === $row['step'] ) {
+				unset( $context['step'] );
+			}
+			$context = array() === $context ? null : $context;
 		}
 		return array(
 			'id'          => (int) $row['log_id'],

@@ -50,6 +50,7 @@ final class JobSelection {
 		$filter = array_filter(
 			array(
 				'status'      => array_map( static fn ( BaseStatus $s ): string => $s->value, $this->filter->statuses ),
+				'other_status' => $this->filter->other_statuses,
 				'pipeline_id' => $this->filter->pipeline_id,
 				'flow_id'     => $this->filter->flow_id,
 				'search'      => '' === $this->filter->search ? null : $this->filter->search,
@@ -79,6 +80,7 @@ final class JobSelection {
 			isset( $data['ids'] ) && is_array( $data['ids'] ) ? array_map( 'intval', $data['ids'] ) : null,
 			new JobQuery(
 				statuses: array_map( static fn ( string $v ): BaseStatus => BaseStatus::from( $v ), (array) ( $filter['status'] ?? array() ) ),
+				other_statuses: array_values( array_map( 'strval', (array) ( $filter['other_status'] ?? array() ) ) ),
 				pipeline_id: isset( $filter['pipeline_id'] ) ? (int) $filter['pipeline_id'] : null,
 				flow_id: isset( $filter['flow_id'] ) ? (int) $filter['flow_id'] : null,
 				search: (string) ( $filter['search'] ?? '' ),

@@ -25,6 +25,7 @@ use DMJobs\Operations\Handlers\PruneAuditHandler;
 use DMJobs\Operations\Handlers\ShedEngineDataHandler;
 use DMJobs\Operations\Handlers\StatusChangeHandler;
 use DMJobs\Repository\OperationRepository;
+use DMJobs\Repository\Transaction;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
@@ -42,9 +43,23 @@ final class OperationService {
 	public const LEASE_SECONDS = 120;
 
 	/**
+	 * What one deletion batch should take (seconds), and the bounds of its size in rows.
+	 */
+	public const BATCH_SECONDS  = 0.3;
+	public const MIN_BATCH_ROWS = 500;
+	public const MAX_BATCH_ROWS = 2000;
+
+	/**
 	 * @var array<string, OperationHandler>
 	 */
 	private array $handlers = array();
+
+	/**
+	 * Batch sizes learned per operation in this process.
+	 *
+	 * @var array<int, int>
+	 */
+	private static array $learned_sizes = array();
 
 	public function __construct(
 		private readonly OperationRepository $operations = new OperationRepository(),
@@ -129,7 +144,17 @@ final class OperationService {
 				'created_at' => $now,
 			)
 		);
-		return (array) $this->get( $id );
+		$operation = (array) $this->get( $id );
+		if ( ! $quiet ) {
+			/**
+			 * Fires when an admin operation was started (it then advances in the background and
+			 * whenever a client calls POST /operations/{id}/run).
+			 *
+			 * @param int $operation_id The operation.
+			 */
+			do_action( 'dm_jobs_operation_started', $id );
+		}
+		return $operation;
 	}
 
 	/**
@@ -165,7 +190,14 @@ final class OperationService {
 		 * @param int    $size Default per type (1,000 for job deletion).
 		 * @param string $type Operation type.
 		 */
-		$size    = max( 1, (int) ( $batch_size ?? apply_filters( 'dm_jobs_operation_batch_size', $handler->default_batch_size(), $type->value ) ) );
+		$default = $handler->default_batch_size();
+		$size    = max( 1, (int) ( $batch_size ?? apply_filters( 'dm_jobs_operation_batch_size', $default, $type->value ) ) );
+		// Deletion batches are sized by time unless a size was asked for: each one's fixed cost
+		// (hooks, progress, commit) is spread over as many rows as fit in BATCH_SECONDS.
+		$adaptive = null === $batch_size && $size === $default && $handler instanceof JobDeleteHandler;
+		if ( $adaptive ) {
+			$size = self::$learned_sizes[ $operation_id ] ?? $size;
+		}
 		$started = microtime( true );
 		$state   = self::STATE_RUNNING;
 		$message = null;
@@ -176,21 +208,44 @@ final class OperationService {
 					$state = self::STATE_CANCELLED;
 					break;
 				}
-				$batch  = AuditLog::quietly( fn (): BatchResult => $handler->run_batch( $params, $max_id, $cursor, $size ) );
-				$cursor = $batch->cursor;
-				$result = self::merge( $result, $batch );
-				$new    = wp_generate_password( 32, false );
-				if ( ! $this->operations->save_progress( $operation_id, $token, $new, $cursor, $batch->processed, $batch->affected, (string) wp_json_encode( $result ), gmdate( 'Y-m-d H:i:s' ), self::lease_until() ) ) {
+				$new = wp_generate_password( 32, false );
+				// The batch and the progress it makes are one unit: a run killed in between (or one
+				// whose lease another run took over) leaves neither, so the next run redoes the batch
+				// and the counts stay exact.
+				$step = function () use ( $handler, $params, $max_id, $cursor, $size, $result, $operation_id, $token, $new ): array {
+					$session = Transaction::session_id();
+					$batch   = AuditLog::quietly( fn (): BatchResult => $handler->run_batch( $params, $max_id, $cursor, $size ) );
+					$merged  = self::merge( $result, $batch );
+					Transaction::assert_session( $session );
+					$renewed = $this->operations->save_progress( $operation_id, $token, $new, $batch->cursor, $batch->processed, $batch->affected, (string) wp_json_encode( $merged ), gmdate( 'Y-m-d H:i:s' ), self::lease_until() );
+					if ( ! $renewed ) {
+						throw new LeaseLost();
+					}
+					return array( $batch, $merged );
+				};
+				try {
+					$batch_started      = microtime( true );
+					[ $batch, $result ] = $handler instanceof OptimizeTablesHandler ? $step() : Transaction::run( $step );
+					if ( $adaptive && $batch->processed >= $size ) {
+						$size = self::$learned_sizes[ $operation_id ] = self::next_batch_size( $size, microtime( true ) - $batch_started );
+					}
+				} catch ( LeaseLost $lost ) {
 					// The lease expired and another run took over: stop without touching its state.
 					return (array) $this->get( $operation_id );
 				}
-				$token = $new;
+				$cursor = $batch->cursor;
+				$token  = $new;
 				if ( $batch->done ) {
 					$state = self::STATE_COMPLETED;
 					break;
 				}
 			} while ( microtime( true ) - $started < $budget );
 		} catch ( \Throwable $e ) {
+			if ( self::is_transient( $e ) ) {
+				// The database went away or stayed locked: the operation keeps its place and the
+				// next run (background or browser) continues it once the lease has expired.
+				return $this->get( $operation_id ) ?? self::not_found();
+			}
 			$state   = self::STATE_FAILED;
 			$message = $e->getMessage();
 		}
@@ -359,8 +414,35 @@ final class OperationService {
 		return false === $start || false === $end ? null : max( 0, $end - $start );
 	}
 
+	/**
+	 * Seconds a run's lease lasts without progress (filterable, e.g. shorter in tests).
+	 */
+	public static function lease_seconds(): int {
+		/**
+		 * Filters how long a run holds an operation without making progress before another run may
+		 * take it over (a crashed run is resumed after this).
+		 *
+		 * @param int $seconds Default 120.
+		 */
+		return max( 1, (int) apply_filters( 'dm_jobs_operation_lease_seconds', self::LEASE_SECONDS ) );
+	}
+
+	/**
+	 * The next batch size: towards BATCH_SECONDS per batch, changing by at most a factor of two.
+	 */
+	public static function next_batch_size( int $size, float $seconds ): int {
+		$ideal = $seconds > 0 ? $size * self::BATCH_SECONDS / $seconds : $size * 2;
+		$ideal = max( $size / 2, min( $size * 2, $ideal ) );
+		return (int) max( self::MIN_BATCH_ROWS, min( self::MAX_BATCH_ROWS, round( $ideal, -2 ) ) );
+	}
+
+	private static function is_transient( \Throwable $error ): bool {
+		return $error instanceof \RuntimeException
+			&& (bool) preg_match( '/connection lost|gone away|lost connection|can\'t connect|connection refused|deadlock|lock wait timeout|database is locked/i', $error->getMessage() );
+	}
+
 	private static function lease_until(): string {
-		return gmdate( 'Y-m-d H:i:s', time() + self::LEASE_SECONDS );
+		return gmdate( 'Y-m-d H:i:s', time() + self::lease_seconds() );
 	}
 
 	private static function not_found(): WP_Error {

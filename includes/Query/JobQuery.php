@@ -8,6 +8,7 @@
 namespace DMJobs\Query;
 
 use DMJobs\Status\BaseStatus;
+use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -29,6 +30,8 @@ final class JobQuery {
 	 * @param int|null     $above_id      Only jobs with a higher ID (what is new since a given job).
 	 * @param array{from: int, to: int, above: int}|null $id_ranges Only jobs with from <= ID <= to or ID >= above
 	 *                                                   (narrows date filters; see CreatedAtZones).
+	 * @param string[]     $other_statuses Statuses DM Jobs does not know, by name (ParsedStatus::base_value()),
+	 *                                      included besides $statuses.
 	 */
 	public function __construct(
 		public readonly int $page = 1,
@@ -43,6 +46,7 @@ final class JobQuery {
 		public readonly SortOrder $order = SortOrder::Desc,
 		public readonly ?int $above_id = null,
 		public readonly ?array $id_ranges = null,
+		public readonly array $other_statuses = array(),
 	) {
 		if ( $page < 1 ) {
 			throw new \InvalidArgumentException( 'page must be at least 1.' );
@@ -55,6 +59,18 @@ final class JobQuery {
 				throw new \InvalidArgumentException( 'statuses must be BaseStatus values.' );
 			}
 		}
+		foreach ( $other_statuses as $name ) {
+			if ( ! is_string( $name ) || ! StatusParser::is_status_name( $name ) || null !== BaseStatus::tryFrom( $name ) ) {
+				throw new \InvalidArgumentException( 'other_statuses must be names of statuses DM Jobs does not know.' );
+			}
+		}
+	}
+
+	/**
+	 * Whether the query filters by status at all (known or unknown).
+	 */
+	public function filters_status(): bool {
+		return $this->statuses || $this->other_statuses;
 	}
 
 	public function offset(): int {

@@ -19,7 +19,6 @@ defined( 'ABSPATH' ) || exit;
 
 final class JobBulkRepository {
 
-	private const LIST_COLUMNS = 'j.job_id, j.pipeline_id, j.flow_id, j.status, j.status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name';
 
 	public function __construct( private readonly JobRepository $jobs = new JobRepository() ) {
 	}
@@ -102,6 +101,41 @@ final class JobBulkRepository {
 	}
 
 	/**
+	 * The next selected IDs above a cursor, ascending, looking no further than $window IDs ahead
+	 * (and never past the snapshot): read along the primary key, so every batch costs about the
+	 * same however many rows are left. (Through the filter's own index, each batch sorted every row
+	 * still left: a cleanup of N rows did O(N²) work.)
+	 *
+	 * @return array{ids: int[], scanned_to: int} The IDs, and the highest ID looked at.
+	 */
+	public function select_ids_window( JobSelection $selection, int $max_id, int $after_id, int $limit, int $window ): array {
+		global $wpdb;
+		$upper                     = min( $max_id, $after_id + max( $limit, $window ) );
+		[ $from, $where, $values ] = $this->parts( $selection, $upper, false, true );
+		$sql                       = "SELECT j.job_id FROM {$from} WHERE {$where} AND j.job_id > %d ORDER BY j.job_id ASC LIMIT %d";
+		array_push( $values, $after_id, $limit );
+		$ids = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( $sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		if ( count( $ids ) === $limit ) {
+			return array(
+				'ids'        => $ids,
+				'scanned_to' => (int) end( $ids ),
+			);
+		}
+		$scanned_to = $upper;
+		if ( $upper < $max_id ) {
+			// The rest of the window holds no match: skip straight to just before the next one.
+			[ $from, $where, $values ] = $this->parts( $selection, $max_id, false );
+			$values[]                  = $upper;
+			$next                      = $wpdb->get_var( $wpdb->prepare( "SELECT MIN(j.job_id) FROM {$from} WHERE {$where} AND j.job_id > %d", $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$scanned_to                = null === $next ? $max_id : (int) $next - 1;
+		}
+		return array(
+			'ids'        => $ids,
+			'scanned_to' => $scanned_to,
+		);
+	}
+
+	/**
 	 * The next rows (list columns with names, optionally engine_data) above a cursor, ascending.
 	 *
 	 * @return array<int, array<string, string|null>>
@@ -109,7 +143,7 @@ final class JobBulkRepository {
 	public function rows_after( JobSelection $selection, int $max_id, int $after_id, int $limit, bool $with_engine_data ): array {
 		global $wpdb;
 		[ $from, $where, $values ] = $this->parts( $selection, $max_id, true );
-		$columns                   = self::LIST_COLUMNS . ( $with_engine_data ? ', j.engine_data' : '' );
+		$columns                   = JobColumns::list_columns( $with_engine_data );
 		$sql                       = "SELECT {$columns} FROM {$from} WHERE {$where} AND j.job_id > %d ORDER BY j.job_id ASC LIMIT %d";
 		array_push( $values, $after_id, $limit );
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
@@ -126,9 +160,8 @@ final class JobBulkRepository {
 		if ( ! $ids ) {
 			return array();
 		}
-		$sql = 'SELECT ' . self::LIST_COLUMNS . ' FROM ' . TableNames::jobs() . ' j'
-			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id'
+		$sql = 'SELECT ' . JobColumns::list_columns() . ' FROM ' . TableNames::jobs() . ' j'
+			. JobColumns::join_names_sql()
 			. ' WHERE j.job_id IN (' . self::placeholders( $ids ) . ') ORDER BY j.job_id ASC';
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
@@ -180,7 +213,7 @@ final class JobBulkRepository {
 		[ $active_sql, $active_values ] = StatusFilterSql::build( StatusFilterSql::active_statuses(), 'status' );
 		// completed_at first: MySQL evaluates SET assignments left to right against the updated row.
 		$sql    = 'UPDATE ' . TableNames::jobs() . " SET completed_at = CASE WHEN completed_at IS NULL OR completed_at < '1971-01-01' OR {$active_sql} THEN %s ELSE completed_at END,"
-			. ' status = %s, status_reason = ' . ( null === $reason ? 'NULL' : '%s' )
+			. ' status = %s, ' . JobColumns::reason_assignment_sql( null !== $reason )
 			. ' WHERE job_id IN (' . self::placeholders( $ids ) . ") AND {$recheck}";
 		$params = array_merge( $active_values, array( $now, $status ), null === $reason ? array() : array( $reason ), $ids, $values );
 		return Retry::query( $wpdb->prepare( $sql, $params ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
@@ -263,7 +296,7 @@ final class JobBulkRepository {
 	 *
 	 * @return array{0: string, 1: string, 2: array<int, int|string>}
 	 */
-	private function parts( JobSelection $selection, int $max_id, bool $with_names ): array {
+	private function parts( JobSelection $selection, int $max_id, bool $with_names, bool $primary_key_order = false ): array {
 		if ( null !== $selection->ids ) {
 			$where  = $selection->ids ? 'j.job_id IN (' . self::placeholders( $selection->ids ) . ')' : '1=0';
 			$values = $selection->ids;
@@ -278,16 +311,18 @@ final class JobBulkRepository {
 			array_push( $values, ...$active_values );
 		}
 		if ( $selection->orphans_only ) {
-			$where .= ' AND ( ( j.pipeline_id > 0 AND NOT EXISTS ( SELECT 1 FROM ' . TableNames::pipelines() . ' opipe WHERE opipe.pipeline_id = j.pipeline_id ) )'
-				. ' OR ( j.flow_id > 0 AND NOT EXISTS ( SELECT 1 FROM ' . TableNames::flows() . ' oflow WHERE oflow.flow_id = j.flow_id ) ) )';
+			$where .= ' AND ( ( ' . JobColumns::has_saved_id_sql( 'j.pipeline_id' ) . ' AND NOT EXISTS ( SELECT 1 FROM ' . TableNames::pipelines() . ' opipe WHERE opipe.pipeline_id = j.pipeline_id ) )'
+				. ' OR ( ' . JobColumns::has_saved_id_sql( 'j.flow_id' ) . ' AND NOT EXISTS ( SELECT 1 FROM ' . TableNames::flows() . ' oflow WHERE oflow.flow_id = j.flow_id ) ) )';
 		}
 		$where   .= ' AND j.job_id <= %d';
 		$values[] = $max_id;
 
 		$from = TableNames::jobs() . ' j';
+		if ( $primary_key_order && ! JobColumns::uses_sqlite() ) {
+			$from .= ' FORCE INDEX (PRIMARY)';
+		}
 		if ( $join ) {
-			$from .= ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-				. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id';
+			$from .= JobColumns::join_names_sql();
 		}
 		return array( $from, $where, $values );
 	}
@@ -300,10 +335,11 @@ final class JobBulkRepository {
 	private function recheck( JobSelection $selection ): array {
 		$clauses = array( '1=1' );
 		$values  = array();
-		if ( null === $selection->ids && $selection->filter->statuses ) {
-			[ $sql, $status_values ] = StatusFilterSql::build( $selection->filter->statuses, 'status' );
-			$clauses[]               = $sql;
-			array_push( $values, ...$status_values );
+		if ( null === $selection->ids && $selection->filter->filters_status() ) {
+			[ $sql, $status_values ]  = StatusFilterSql::build( $selection->filter->statuses, 'status' );
+			[ $names_sql, $names_values ] = StatusFilterSql::build_names( $selection->filter->other_statuses, 'status' );
+			$clauses[]                = "({$sql} OR {$names_sql})";
+			array_push( $values, ...$status_values, ...$names_values );
 		}
 		if ( ! $selection->include_active ) {
 			[ $sql, $active_values ] = StatusFilterSql::build( StatusFilterSql::active_statuses(), 'status' );

@@ -21,7 +21,6 @@ defined( 'ABSPATH' ) || exit;
 
 final class JobListRepository {
 
-	public const LIST_COLUMNS = 'j.job_id, j.pipeline_id, j.flow_id, j.status, j.status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name';
 
 	public function __construct( private readonly JobRepository $jobs = new JobRepository() ) {
 	}
@@ -36,11 +35,28 @@ final class JobListRepository {
 			if ( $query->order_by->needs_names() ) {
 				return $this->find_page_by_name_groups( $query );
 			}
-			if ( count( $query->statuses ) > 1 && JobOrderBy::JobId === $query->order_by ) {
+			if ( count( $query->statuses ) > 1 && ! $query->other_statuses && JobOrderBy::JobId === $query->order_by ) {
 				return $this->find_page_merging_statuses( $query );
 			}
 		}
 		return $this->select_page( $query, '', array(), $query->per_page, $query->offset() );
+	}
+
+	/**
+	 * Jobs by ID in the list shape (for jobs the screen watches), ascending; missing IDs are absent.
+	 *
+	 * @param int[] $ids
+	 * @return array<int, array<string, string|null>>
+	 */
+	public function find_by_ids( array $ids ): array {
+		global $wpdb;
+		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ), static fn ( int $id ): bool => $id > 0 ) ) );
+		if ( ! $ids ) {
+			return array();
+		}
+		$sql = 'SELECT ' . JobColumns::list_columns() . $this->from_with_names()
+			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ') ORDER BY j.job_id ASC';
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
@@ -51,7 +67,7 @@ final class JobListRepository {
 	 */
 	public function find_from_anchor( int $anchor_id, int $skip, int $limit ): array {
 		global $wpdb;
-		$sql = 'SELECT ' . self::LIST_COLUMNS . $this->from_with_names() . ' WHERE j.job_id >= %d ORDER BY j.job_id ASC LIMIT %d OFFSET %d';
+		$sql = 'SELECT ' . JobColumns::list_columns() . $this->from_with_names() . ' WHERE j.job_id >= %d ORDER BY j.job_id ASC LIMIT %d OFFSET %d';
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $anchor_id, $limit, $skip ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
@@ -144,6 +160,19 @@ final class JobListRepository {
 		$counts = array();
 		foreach ( $rows as $row ) {
 			$key = (string) $row['grouped'];
+			if ( 'status' === $group && JobColumns::available() && null === $row['grouped'] ) {
+				// Statuses DM Jobs does not know: counted by their own name, never dropped.
+				$unknown_sql = 'SELECT status AS grouped, COUNT(*) AS total FROM ' . TableNames::jobs() . ' WHERE ' . implode( ' AND ', $where ) . ' AND ' . JobColumns::STATUS_BASE . ' IS NULL GROUP BY status';
+				$unknown     = (array) $wpdb->get_results( $values ? $wpdb->prepare( $unknown_sql, $values ) : $unknown_sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				foreach ( $unknown as $unknown_row ) {
+					$parsed = StatusParser::parse( (string) $unknown_row['grouped'] );
+					if ( ! $parsed->is_known() ) {
+						$name            = $parsed->base_value();
+						$counts[ $name ] = ( $counts[ $name ] ?? 0 ) + (int) $unknown_row['total'];
+					}
+				}
+				continue;
+			}
 			if ( 'status' === $group && ! JobColumns::available() ) {
 				$key = StatusParser::parse( $key )->base_value();
 			}
@@ -268,7 +297,7 @@ final class JobListRepository {
 		$rows    = array();
 
 		foreach ( $groups as $ids ) {
-			$in    = 'j.' . $column . ' IN (' . implode( ', ', array_map( 'intval', $ids ) ) . ')';
+			$in    = JobColumns::id_in_sql( 'j.' . $column, $ids );
 			$count = null;
 			if ( $skip > 0 ) {
 				$count = $this->count_up_to( $query, $skip, $in );
@@ -300,6 +329,7 @@ final class JobListRepository {
 		$id     = $flows ? 'flow_id' : 'pipeline_id';
 		$name   = $flows ? 'flow_name' : 'pipeline_name';
 		$named  = (array) $wpdb->get_results( "SELECT {$id} AS id, {$name} AS name FROM {$table} ORDER BY {$name} ASC, {$id} ASC", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		// Today's generation also stores "direct" and NULL (no saved pipeline/flow): they join the unnamed group as 0.
 		$used   = array_map( 'intval', $wpdb->get_col( "SELECT DISTINCT {$id} FROM " . TableNames::jobs() ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$known  = array();
 		$groups = array();
@@ -340,7 +370,7 @@ final class JobListRepository {
 		if ( ! $ids ) {
 			return array();
 		}
-		$sql = 'SELECT ' . self::LIST_COLUMNS . $this->from_with_names()
+		$sql = 'SELECT ' . JobColumns::list_columns() . $this->from_with_names()
 			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ") ORDER BY j.job_id {$query->order->sql()}";
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
@@ -366,7 +396,7 @@ final class JobListRepository {
 		// Three fragments, composed: the prepared filter, the sort expression (from a fixed map; it may
 		// hold literal LIKE patterns, so it never goes through prepare()), and the prepared page bounds.
 		// No value is ever searched or replaced in prepared SQL.
-		$select = self::without_index_intersection( 'SELECT ' . self::LIST_COLUMNS . $this->from_with_names() . " WHERE {$where}" );
+		$select = self::without_index_intersection( 'SELECT ' . JobColumns::list_columns() . $this->from_with_names() . " WHERE {$where}" );
 		$sql    = ( $values ? $wpdb->prepare( $select, $values ) : $select ) // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 			. ' ORDER BY ' . $sort . ' '
 			. $wpdb->prepare( 'LIMIT %d OFFSET %d', $limit, $offset );
@@ -375,8 +405,7 @@ final class JobListRepository {
 
 	private function from_with_names(): string {
 		return ' FROM ' . TableNames::jobs() . ' j'
-			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id';
+			. JobColumns::join_names_sql();
 	}
 
 	private function order_column( JobOrderBy $order_by ): string {

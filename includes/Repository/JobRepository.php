@@ -7,6 +7,7 @@
 
 namespace DMJobs\Repository;
 
+use DMJobs\DataMachine\Adapters;
 use DMJobs\Query\JobQuery;
 use DMJobs\Status\BaseStatus;
 
@@ -22,8 +23,7 @@ final class JobRepository {
 		[ $where, $values ] = $this->where( $query );
 		$sql                = 'SELECT COUNT(*) FROM ' . TableNames::jobs() . ' j';
 		if ( '' !== $query->search ) {
-			$sql .= ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-				. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id';
+			$sql .= JobColumns::join_names_sql();
 		}
 		$sql .= " WHERE {$where}";
 		$prepared = $values ? $wpdb->prepare( $sql, $values ) : $sql; // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
@@ -37,9 +37,8 @@ final class JobRepository {
 	 */
 	public function find( int $job_id ): ?array {
 		global $wpdb;
-		$sql = 'SELECT ' . JobListRepository::LIST_COLUMNS . ', j.engine_data FROM ' . TableNames::jobs() . ' j'
-			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-			. ' LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id'
+		$sql = 'SELECT ' . JobColumns::list_columns( true ) . ' FROM ' . TableNames::jobs() . ' j'
+			. JobColumns::join_names_sql()
 			. ' WHERE j.job_id = %d';
 		$row = $wpdb->get_row( $wpdb->prepare( $sql, $job_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		return is_array( $row ) ? $row : null;
@@ -51,19 +50,33 @@ final class JobRepository {
 	 */
 	public function insert( array $job ): int {
 		global $wpdb;
-		$inserted = $wpdb->insert(
-			TableNames::jobs(),
-			array(
-				'pipeline_id'   => $job['pipeline_id'],
-				'flow_id'       => $job['flow_id'],
-				'status'        => $job['status'],
-				'status_reason' => $job['status_reason'] ?? null,
-				'engine_data'   => $job['engine_data'] ?? null,
-				'created_at'    => $job['created_at'],
-				'completed_at'  => $job['completed_at'] ?? null,
-			),
-			array( '%d', '%d', '%s', '%s', '%s', '%s', '%s' )
+		$row     = array(
+			'pipeline_id'  => JobColumns::id_value( (int) $job['pipeline_id'] ),
+			'flow_id'      => JobColumns::id_value( (int) $job['flow_id'] ),
+			'status'       => $job['status'],
+			'engine_data'  => $job['engine_data'] ?? null,
+			'created_at'   => $job['created_at'],
+			'completed_at' => $job['completed_at'] ?? null,
 		);
+		$formats = array( JobColumns::id_placeholder(), JobColumns::id_placeholder(), '%s', '%s', '%s', '%s' );
+		if ( JobColumns::status_reason_writable() ) {
+			$row['status_reason'] = $job['status_reason'] ?? null;
+			$formats[]            = '%s';
+		} else {
+			$row['engine_data'] = $this->engine_data_with_reason( $row['engine_data'], $job['status_reason'] ?? null );
+		}
+		if ( in_array( 'source', Adapters::current()->extra_job_columns(), true ) ) {
+			// As Data Machine's Jobs::create_job() writes a job of a saved flow.
+			$row['source']  = 'pipeline';
+			$row['user_id'] = get_current_user_id();
+			$formats[]      = '%s';
+			$formats[]      = '%d';
+			if ( isset( $job['label'] ) ) {
+				$row['label'] = mb_substr( (string) $job['label'], 0, 255 );
+				$formats[]    = '%s';
+			}
+		}
+		$inserted = $wpdb->insert( TableNames::jobs(), $row, $formats );
 		if ( false === $inserted ) {
 			throw new \RuntimeException( 'Could not insert the job: ' . $wpdb->last_error );
 		}
@@ -100,11 +113,18 @@ final class JobRepository {
 	public function update_status( int $job_id, string $status, ?string $reason, ?string $completed_at, ?string $engine_data = null ): bool {
 		global $wpdb;
 		$fields  = array(
-			'status'        => $status,
-			'status_reason' => $reason,
-			'completed_at'  => $completed_at,
+			'status'       => $status,
+			'completed_at' => $completed_at,
 		);
-		$formats = array( '%s', '%s', '%s' );
+		$formats = array( '%s', '%s' );
+		if ( JobColumns::status_reason_writable() ) {
+			$fields['status_reason'] = $reason;
+			$formats[]               = '%s';
+		} else {
+			// Today's Data Machine stores the base status and keeps the reason in engine_data.job_status_reason.
+			$current     = null === $engine_data ? $wpdb->get_var( $wpdb->prepare( 'SELECT engine_data FROM ' . TableNames::jobs() . ' WHERE job_id = %d', $job_id ) ) : $engine_data; // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$engine_data = $this->engine_data_with_reason( null === $current ? null : (string) $current, $reason );
+		}
 		if ( null !== $engine_data ) {
 			$fields['engine_data'] = $engine_data;
 			$formats[]             = '%s';
@@ -114,6 +134,50 @@ final class JobRepository {
 			throw new \RuntimeException( 'Could not update the job: ' . $wpdb->last_error );
 		}
 		return $updated > 0;
+	}
+
+	/**
+	 * engine_data with job_status_reason set (or removed for no reason), the way Data Machine's
+	 * Jobs::engine_data_with_status_reason() keeps it. Data that is not a JSON object is left alone.
+	 */
+	private function engine_data_with_reason( ?string $engine_data, ?string $reason ): ?string {
+		$key     = (string) Adapters::current()->status_reason_key();
+		$decoded = null === $engine_data || '' === $engine_data ? array() : json_decode( $engine_data, true );
+		if ( ! is_array( $decoded ) ) {
+			return $engine_data;
+		}
+		if ( null === $reason || '' === $reason ) {
+			if ( ! array_key_exists( $key, $decoded ) ) {
+				return $engine_data;
+			}
+			unset( $decoded[ $key ] );
+		} else {
+			$decoded[ $key ] = $reason;
+		}
+		return (string) wp_json_encode( $decoded );
+	}
+
+	/**
+	 * The IDs of a job's fan-out children (today's generation: parent_job_id), lowest first, and how
+	 * many there are; empty where the generation has no parent_job_id.
+	 *
+	 * @return array{ids: int[], count: int}
+	 */
+	public function children( int $job_id, int $limit ): array {
+		global $wpdb;
+		if ( ! in_array( 'parent_job_id', Adapters::current()->extra_job_columns(), true ) ) {
+			return array(
+				'ids'   => array(),
+				'count' => 0,
+			);
+		}
+		$table = TableNames::jobs();
+		$ids   = $wpdb->get_col( $wpdb->prepare( "SELECT job_id FROM {$table} WHERE parent_job_id = %d ORDER BY job_id ASC LIMIT %d", $job_id, $limit ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$count = count( $ids ) < $limit ? count( $ids ) : (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM {$table} WHERE parent_job_id = %d", $job_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return array(
+			'ids'   => array_map( 'intval', $ids ),
+			'count' => $count,
+		);
 	}
 
 	public function max_id(): int {
@@ -158,21 +222,31 @@ final class JobRepository {
 		$clauses = array( '1=1' );
 		$values  = array();
 
+		$status_parts = array();
 		if ( $query->statuses && JobColumns::available() ) {
-			$clauses[] = 'j.' . JobColumns::STATUS_BASE . ' IN (' . implode( ', ', array_fill( 0, count( $query->statuses ), '%s' ) ) . ')';
+			$status_parts[] = 'j.' . JobColumns::STATUS_BASE . ' IN (' . implode( ', ', array_fill( 0, count( $query->statuses ), '%s' ) ) . ')';
 			array_push( $values, ...array_map( static fn ( BaseStatus $status ): string => $status->value, $query->statuses ) );
 		} elseif ( $query->statuses ) {
 			[ $status_sql, $status_values ] = StatusFilterSql::build( $query->statuses, 'j.status' );
-			$clauses[]                      = $status_sql;
+			$status_parts[]                 = $status_sql;
 			array_push( $values, ...$status_values );
 		}
+		if ( $query->other_statuses ) {
+			// Statuses DM Jobs does not know have no base status (NULL in the generated column).
+			[ $names_sql, $names_values ] = StatusFilterSql::build_names( $query->other_statuses, 'j.status' );
+			$status_parts[]               = JobColumns::available() ? '(j.' . JobColumns::STATUS_BASE . " IS NULL AND {$names_sql})" : $names_sql;
+			array_push( $values, ...$names_values );
+		}
+		if ( $status_parts ) {
+			$clauses[] = 1 === count( $status_parts ) ? $status_parts[0] : '(' . implode( ' OR ', $status_parts ) . ')';
+		}
 		if ( null !== $query->pipeline_id ) {
-			$clauses[] = 'j.pipeline_id = %d';
-			$values[]  = $query->pipeline_id;
+			$clauses[] = 'j.pipeline_id = ' . JobColumns::id_placeholder();
+			$values[]  = JobColumns::id_value( $query->pipeline_id );
 		}
 		if ( null !== $query->flow_id ) {
-			$clauses[] = 'j.flow_id = %d';
-			$values[]  = $query->flow_id;
+			$clauses[] = 'j.flow_id = ' . JobColumns::id_placeholder();
+			$values[]  = JobColumns::id_value( $query->flow_id );
 		}
 		if ( null !== $query->id_ranges ) {
 			$clauses[] = '(j.job_id BETWEEN %d AND %d OR j.job_id >= %d)';
@@ -221,12 +295,17 @@ final class JobRepository {
 		$terms      = new SearchTermRepository();
 		$conditions = array();
 		$values     = array();
+		$id         = JobColumns::id_placeholder();
 		$lists      = array(
-			'j.pipeline_id'   => array( '%d', $terms->pipeline_ids_named_like( $term ) ),
-			'j.flow_id'       => array( '%d', $terms->flow_ids_named_like( $term ) ),
-			'j.status'        => array( '%s', $terms->statuses_with_reason_like( $term ) ),
-			'j.status_reason' => array( '%s', $terms->reasons_like( $term ) ),
+			'j.pipeline_id'                       => array( $id, array_map( array( JobColumns::class, 'id_value' ), $terms->pipeline_ids_named_like( $term ) ) ),
+			'j.flow_id'                           => array( $id, array_map( array( JobColumns::class, 'id_value' ), $terms->flow_ids_named_like( $term ) ) ),
+			'j.status'                            => array( '%s', $terms->statuses_with_reason_like( $term ) ),
+			JobColumns::status_reason_sql( 'j.' ) => array( '%s', $terms->reasons_like( $term ) ),
 		);
+		if ( in_array( 'label', Adapters::current()->extra_job_columns(), true ) ) {
+			// Today's generation names direct and fan-out jobs by their label (item titles: too many to list).
+			$lists['j.label'] = array( '%s', $terms->labels_like( $term ) );
+		}
 		foreach ( $lists as $column => [ $placeholder, $matches ] ) {
 			if ( null === $matches ) {
 				$conditions[] = "{$column} LIKE %s";

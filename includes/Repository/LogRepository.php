@@ -3,6 +3,11 @@
  * Reads and writes rows of {prefix}dm_job_logs. Every query is bounded to one job (or a list of jobs)
  * and pages by log_id, so it stays on the (job_id, …, log_id) indexes however large the table grows.
  *
+ * On today's Data Machine the lines are Data Machine's own, in datamachine_logs (id, level, message,
+ * context JSON with the job ID inside, created_at): they are read through the same column names (the
+ * job ID from the indexed dm_job_id column we add on MySQL/MariaDB, from the JSON on SQLite; the step
+ * and HTTP status from the context), so lines written before DM Jobs was activated are there too.
+ *
  * @package DMJobs
  */
 
@@ -22,6 +27,9 @@ final class LogRepository {
 	 */
 	public function insert( array $line ): int {
 		global $wpdb;
+		if ( $this->in_data_machine() ) {
+			return $this->insert_into_data_machine( $line );
+		}
 		$fields  = array(
 			'job_id'     => $line['job_id'],
 			'level'      => $line['level'],
@@ -88,7 +96,7 @@ final class LogRepository {
 				1
 			);
 			[ $where, $values ] = $this->where( $bounded );
-			$sql                = 'SELECT log_id FROM ' . TableNames::job_logs() . $this->index_hint( $bounded ) . " WHERE {$where} LIMIT 1";
+			$sql                = 'SELECT log_id FROM ' . $this->source() . $this->index_hint( $bounded ) . " WHERE {$where} LIMIT 1";
 			if ( null !== $wpdb->get_var( $wpdb->prepare( $sql, $values ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 				return true;
 			}
@@ -105,7 +113,7 @@ final class LogRepository {
 		global $wpdb;
 		[ $where, $values ] = $this->where( $query );
 		$order              = $query->reads_backwards() ? 'DESC' : 'ASC';
-		$sql                = 'SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs() . $this->index_hint( $query )
+		$sql                = 'SELECT ' . self::COLUMNS . ' FROM ' . $this->source() . $this->index_hint( $query )
 			. " WHERE {$where} ORDER BY log_id {$order} LIMIT %d";
 		$values[]           = $query->per_page;
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
@@ -120,10 +128,96 @@ final class LogRepository {
 	 * sort) where the composite index gives the page directly: name the index. SQLite plans these well.
 	 */
 	private function index_hint( LogQuery $query ): string {
-		if ( $this->uses_sqlite() ) {
+		if ( $this->uses_sqlite() || $this->in_data_machine() ) {
 			return '';
 		}
 		return 1 === count( $query->levels ) && '' === $query->search ? ' FORCE INDEX (job_level)' : ' FORCE INDEX (job_log)';
+	}
+
+	/**
+	 * Whether this generation's lines live in Data Machine's own log table.
+	 */
+	public function in_data_machine(): bool {
+		return null !== TableNames::data_machine_logs();
+	}
+
+	/**
+	 * The lines as a table with our column names: dm_job_logs, or datamachine_logs seen through them.
+	 */
+	private function source(): string {
+		$table = TableNames::data_machine_logs();
+		if ( null === $table ) {
+			return TableNames::job_logs();
+		}
+		$sqlite = $this->uses_sqlite();
+		$json   = static fn ( string $key ): string => $sqlite
+			? "JSON_EXTRACT(context, '$.{$key}')"
+			: "JSON_UNQUOTE(JSON_EXTRACT(context, '$.{$key}'))";
+		$steps  = implode( ', ', array_map( $json, array( 'flow_step_id', 'pipeline_step_id', 'step_id', 'step', 'step_type' ) ) );
+		$job_id = self::data_machine_job_id_expression( $sqlite, $this->has_job_id_column( $table ) );
+		return "(SELECT id AS log_id, {$job_id} AS job_id, level, (CASE WHEN JSON_VALID(context) THEN COALESCE({$steps}) ELSE NULL END) AS step, message, context,"
+			. " (CASE WHEN JSON_VALID(context) THEN {$json( 'http_status' )} ELSE NULL END) AS http_status, 0 AS truncated, created_at FROM {$table}) dm_logs";
+	}
+
+	/**
+	 * The job ID inside a datamachine_logs context: an integer or a string of digits (exactly: 1 never
+	 * matches 12), NULL otherwise. With the generated column (MySQL/MariaDB) an indexed read.
+	 *
+	 * @param bool $sqlite     Whether the database is SQLite.
+	 * @param bool $has_column Whether the dm_job_id generated column exists.
+	 */
+	public static function data_machine_job_id_expression( bool $sqlite, bool $has_column = false ): string {
+		if ( $has_column ) {
+			return \DMJobs\DataMachine\AddedSchema::LOG_JOB_ID;
+		}
+		if ( $sqlite ) {
+			// Exact: the value cast to a number and back is the value itself ("12abc", "direct" and 12.5 are not IDs).
+			$value = "JSON_EXTRACT(context, '$.job_id')";
+			return "(CASE WHEN JSON_VALID(context) AND CAST(CAST({$value} AS UNSIGNED) AS CHAR) = CAST({$value} AS CHAR) AND CAST({$value} AS UNSIGNED) > 0 THEN CAST({$value} AS UNSIGNED) ELSE NULL END)";
+		}
+		return "(CASE WHEN JSON_VALID(context) AND JSON_UNQUOTE(JSON_EXTRACT(context, '$.job_id')) REGEXP '^[0-9]{1,19}$' THEN CAST(JSON_UNQUOTE(JSON_EXTRACT(context, '$.job_id')) AS UNSIGNED) ELSE NULL END)";
+	}
+
+	private function has_job_id_column( string $table ): bool {
+		static $known = array();
+		if ( ! isset( $known[ $table ] ) ) {
+			$known[ $table ] = ! $this->uses_sqlite() && ( new SchemaRepository() )->column_exists( $table, \DMJobs\DataMachine\AddedSchema::LOG_JOB_ID );
+		}
+		return $known[ $table ];
+	}
+
+	/**
+	 * A line written the way Data Machine's LogRepository::log() writes it: its levels (others become
+	 * info), the context as JSON with the job ID (and our step and HTTP status) inside.
+	 *
+	 * @param array{job_id: int, level: string, step: string|null, message: string, context: string|null, http_status: int|null, truncated: bool, created_at: string} $line
+	 */
+	private function insert_into_data_machine( array $line ): int {
+		global $wpdb;
+		$context = null === $line['context'] ? array() : json_decode( $line['context'], true );
+		$context = is_array( $context ) ? $context : array( 'context' => $line['context'] );
+		$context = array( 'job_id' => $line['job_id'] ) + $context;
+		if ( null !== $line['step'] && ! isset( $context['step'] ) ) {
+			$context['step'] = $line['step'];
+		}
+		if ( null !== $line['http_status'] ) {
+			$context['http_status'] = $line['http_status'];
+		}
+		$fields  = array(
+			'level'      => in_array( $line['level'], array( 'debug', 'info', 'warning', 'error', 'critical' ), true ) ? $line['level'] : 'info',
+			'message'    => $line['message'],
+			'context'    => (string) wp_json_encode( $context ),
+			'created_at' => $line['created_at'],
+		);
+		$formats = array( '%s', '%s', '%s', '%s' );
+		if ( get_current_user_id() > 0 ) {
+			$fields['user_id'] = get_current_user_id();
+			$formats[]         = '%d';
+		}
+		if ( false === $wpdb->insert( (string) TableNames::data_machine_logs(), $fields, $formats ) ) {
+			throw new \RuntimeException( 'Could not insert the log line: ' . $wpdb->last_error );
+		}
+		return (int) $wpdb->insert_id;
 	}
 
 	private function uses_sqlite(): bool {
@@ -138,7 +232,7 @@ final class LogRepository {
 	 */
 	public function count_by_level( int $job_id ): array {
 		global $wpdb;
-		$sql    = 'SELECT level, COUNT(*) AS line_count FROM ' . TableNames::job_logs() . ' WHERE job_id = %d GROUP BY level';
+		$sql    = 'SELECT level, COUNT(*) AS line_count FROM ' . $this->source() . ' WHERE job_id = %d GROUP BY level';
 		$counts = array();
 		foreach ( (array) $wpdb->get_results( $wpdb->prepare( $sql, $job_id ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 			$counts[ (string) $row['level'] ] = (int) $row['line_count'];
@@ -153,7 +247,7 @@ final class LogRepository {
 	 */
 	public function step_summary( int $job_id ): array {
 		global $wpdb;
-		$sql  = 'SELECT step, COUNT(*) AS line_count, MIN(log_id) AS first_id, MAX(log_id) AS last_id FROM ' . TableNames::job_logs()
+		$sql  = 'SELECT step, COUNT(*) AS line_count, MIN(log_id) AS first_id, MAX(log_id) AS last_id FROM ' . $this->source()
 			. ' WHERE job_id = %d GROUP BY step';
 		$rows = (array) $wpdb->get_results( $wpdb->prepare( $sql, $job_id ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		return array_map(
@@ -175,7 +269,7 @@ final class LogRepository {
 	 */
 	public function find_edge( int $job_id, bool $last, array $levels = array() ): ?array {
 		global $wpdb;
-		$sql    = 'SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs() . ' WHERE job_id = %d';
+		$sql    = 'SELECT ' . self::COLUMNS . ' FROM ' . $this->source() . ' WHERE job_id = %d';
 		$values = array( $job_id );
 		if ( $levels ) {
 			$sql .= ' AND level IN (' . implode( ', ', array_fill( 0, count( $levels ), '%s' ) ) . ')';
@@ -187,6 +281,22 @@ final class LogRepository {
 	}
 
 	/**
+	 * The newest lines of a job at these levels, newest first.
+	 *
+	 * @param string[] $levels
+	 * @return array<int, array<string, string|null>>
+	 */
+	public function find_latest( int $job_id, array $levels, int $limit ): array {
+		global $wpdb;
+		if ( ! $levels ) {
+			return array();
+		}
+		$sql    = 'SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs() . ' WHERE job_id = %d AND level IN (' . implode( ', ', array_fill( 0, count( $levels ), '%s' ) ) . ') ORDER BY log_id DESC LIMIT %d';
+		$values = array_merge( array( $job_id ), array_values( $levels ), array( $limit ) );
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
 	 * The newest lines of a job that recorded an HTTP status, among its newest $window lines
 	 * (bounded work however long the log is).
 	 *
@@ -194,8 +304,8 @@ final class LogRepository {
 	 */
 	public function find_with_http_status( int $job_id, int $limit, int $window = 10000 ): array {
 		global $wpdb;
-		$sql = 'SELECT ' . self::COLUMNS . ' FROM (SELECT ' . self::COLUMNS . ' FROM ' . TableNames::job_logs()
-			. ( $this->uses_sqlite() ? '' : ' FORCE INDEX (job_log)' )
+		$sql = 'SELECT ' . self::COLUMNS . ' FROM (SELECT ' . self::COLUMNS . ' FROM ' . $this->source()
+			. ( $this->uses_sqlite() || $this->in_data_machine() ? '' : ' FORCE INDEX (job_log)' )
 			. ' WHERE job_id = %d ORDER BY log_id DESC LIMIT %d) recent WHERE http_status IS NOT NULL ORDER BY log_id DESC LIMIT %d';
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $job_id, $window, $limit ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
@@ -205,7 +315,7 @@ final class LogRepository {
 	 */
 	public function max_id_for_job( int $job_id ): int {
 		global $wpdb;
-		$sql = 'SELECT MAX(log_id) FROM ' . TableNames::job_logs() . ' WHERE job_id = %d';
+		$sql = 'SELECT MAX(log_id) FROM ' . $this->source() . ' WHERE job_id = %d';
 		return (int) $wpdb->get_var( $wpdb->prepare( $sql, $job_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
@@ -227,14 +337,20 @@ final class LogRepository {
 				if ( null !== $limit && $deleted >= $limit ) {
 					return $deleted;
 				}
-				$select = 'SELECT log_id FROM ' . TableNames::job_logs() . " WHERE job_id IN ({$in}) ORDER BY log_id ASC LIMIT %d";
+				$select = 'SELECT log_id FROM ' . $this->source() . " WHERE job_id IN ({$in}) ORDER BY log_id ASC LIMIT %d";
 				$ids    = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( $select, array_merge( $chunk, array( $batch ) ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 				if ( ! $ids ) {
 					break;
 				}
 				// A range on the primary key, still bounded to these jobs.
-				$delete = 'DELETE FROM ' . TableNames::job_logs() . " WHERE job_id IN ({$in}) AND log_id BETWEEN %d AND %d";
-				$result = $wpdb->query( $wpdb->prepare( $delete, array_merge( $chunk, array( $ids[0], end( $ids ) ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				if ( $this->in_data_machine() ) {
+					// Data Machine's table: exactly the lines found (their job ID lives in the JSON context).
+					$delete = 'DELETE FROM ' . TableNames::data_machine_logs() . ' WHERE id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ')';
+					$result = $wpdb->query( $wpdb->prepare( $delete, $ids ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				} else {
+					$delete = 'DELETE FROM ' . TableNames::job_logs() . " WHERE job_id IN ({$in}) AND log_id BETWEEN %d AND %d";
+					$result = $wpdb->query( $wpdb->prepare( $delete, array_merge( $chunk, array( $ids[0], end( $ids ) ) ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				}
 				if ( false === $result ) {
 					throw new \RuntimeException( 'Could not delete log lines: ' . $wpdb->last_error );
 				}
@@ -252,7 +368,7 @@ final class LogRepository {
 	public function any_for_jobs( array $job_ids ): bool {
 		global $wpdb;
 		foreach ( array_chunk( self::clean_ids( $job_ids ), 500 ) as $chunk ) {
-			$sql = 'SELECT 1 FROM ' . TableNames::job_logs() . ' WHERE job_id IN (' . implode( ', ', array_fill( 0, count( $chunk ), '%d' ) ) . ') LIMIT 1';
+			$sql = 'SELECT 1 FROM ' . $this->source() . ' WHERE job_id IN (' . implode( ', ', array_fill( 0, count( $chunk ), '%d' ) ) . ') LIMIT 1';
 			if ( null !== $wpdb->get_var( $wpdb->prepare( $sql, $chunk ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 				return true;
 			}
@@ -279,7 +395,7 @@ final class LogRepository {
 
 	public function count_for_job( int $job_id ): int {
 		global $wpdb;
-		$sql = 'SELECT COUNT(*) FROM ' . TableNames::job_logs() . ' WHERE job_id = %d';
+		$sql = 'SELECT COUNT(*) FROM ' . $this->source() . ' WHERE job_id = %d';
 		return (int) $wpdb->get_var( $wpdb->prepare( $sql, $job_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 

@@ -1,8 +1,9 @@
 <?php
 /**
  * Runs one write statement, retrying it when MariaDB/MySQL picked it as a deadlock victim or it
- * waited too long for a lock. Every batched admin statement is a single autocommit statement, so
- * running it again is safe; the user never sees a transient lock conflict.
+ * waited too long for a lock. Outside a transaction each statement autocommits, so running it again
+ * is safe; inside one (Transaction::run()) the whole unit is retried instead. The user never sees a
+ * transient lock conflict.
  *
  * @package DMJobs
  */
@@ -33,7 +34,9 @@ final class Retry {
 				return (int) $result;
 			}
 			$error = (string) $wpdb->last_error;
-			if ( $attempt >= self::ATTEMPTS || ! self::is_lock_conflict( $error ) ) {
+			// Inside a transaction a deadlock has rolled back everything before this statement:
+			// the caller's unit is retried as a whole (Transaction::run()), not this statement alone.
+			if ( $attempt >= self::ATTEMPTS || ! self::is_lock_conflict( $error ) || Transaction::is_open() ) {
 				throw new \RuntimeException( 'Database error: ' . $error );
 			}
 			++self::$retries;

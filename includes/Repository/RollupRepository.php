@@ -46,15 +46,7 @@ final class RollupRepository {
 	}
 
 	private function in_transaction(): bool {
-		global $wpdb;
-		if ( $wpdb instanceof \WP_SQLite_DB ) {
-			$driver = method_exists( $wpdb, 'get_driver' ) ? $wpdb->get_driver() : null;
-			return is_object( $driver ) && method_exists( $driver, 'inTransaction' ) && $driver->inTransaction();
-		}
-		$suppressed = $wpdb->suppress_errors( true );
-		$value      = $wpdb->get_var( 'SELECT @@in_transaction' ); // MariaDB; MySQL has no such variable (null: assume none).
-		$wpdb->suppress_errors( $suppressed );
-		return '1' === (string) $value;
+		return Transaction::is_open() || Transaction::database_in_transaction();
 	}
 
 	// ---------------------------------------------------------------- meta and lock

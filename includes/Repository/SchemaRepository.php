@@ -19,6 +19,7 @@ final class SchemaRepository {
 	public const VERSION_OPTION = 'dm_jobs_schema_version';
 	public const OWNED_OPTION   = 'dm_jobs_created_tables';
 	public const APPLIED_OPTION = 'dm_jobs_schema_applied';
+	public const ADDED_OPTION   = 'dm_jobs_added_schema';
 
 	/**
 	 * The Data Machine generations (Adapters keys) the applied migrations were run for. When Data Machine
@@ -140,17 +141,110 @@ final class SchemaRepository {
 	}
 
 	/**
-	 * Drops the tables this plugin created itself (never ones it adopted from Data Machine).
+	 * Uninstall: drops every table DM Jobs created for itself (logs, audit, operations, rollups) and
+	 * the Data Machine-named tables it created while Data Machine was absent, unless Data Machine may be
+	 * using them now; from every Data Machine table that stays it removes the columns and indexes DM
+	 * Jobs added, so those tables are left as Data Machine made them.
+	 *
+	 * @param bool                                                  $data_machine_present Whether Data Machine is active (its tables are then kept).
+	 * @param string[]                                              $data_machine_tables  Unprefixed names of Data Machine's tables (every generation).
+	 * @param array<string, array{columns: string[], indexes: string[]}> $declared        Prefixed table => what the adapters say DM Jobs adds there.
 	 */
-	public function drop_owned_tables(): void {
+	public function uninstall( bool $data_machine_present, array $data_machine_tables, array $declared = array() ): void {
 		global $wpdb;
+		$dropped = array();
 		foreach ( (array) get_option( self::OWNED_OPTION, array() ) as $short_name ) {
-			if ( is_string( $short_name ) && preg_match( '/^dm_[a-z_]+$/', $short_name ) ) {
-				$wpdb->query( "DROP TABLE IF EXISTS `{$wpdb->prefix}{$short_name}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			if ( ! is_string( $short_name ) || ! preg_match( '/^[a-z_]+$/', $short_name ) ) {
+				continue;
+			}
+			if ( $data_machine_present && in_array( $short_name, $data_machine_tables, true ) ) {
+				continue;
+			}
+			$wpdb->query( "DROP TABLE IF EXISTS `{$wpdb->prefix}{$short_name}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$dropped[] = $wpdb->prefix . $short_name;
+		}
+		foreach ( $this->added_schema( $declared ) as $table => $added ) {
+			if ( ! in_array( $table, $dropped, true ) ) {
+				$this->remove_additions( $table, $added['columns'], $added['indexes'] );
 			}
 		}
 		delete_option( self::OWNED_OPTION );
+		delete_option( self::ADDED_OPTION );
 		delete_option( self::VERSION_OPTION );
+		delete_option( self::APPLIED_OPTION );
+		delete_option( self::GENERATIONS_OPTION );
+	}
+
+	/**
+	 * The columns and indexes DM Jobs added to tables, as recorded when they were added, together with
+	 * what the adapters declare (which covers sites from before the recording).
+	 *
+	 * @param array<string, array{columns: string[], indexes: string[]}> $declared Prefixed table => additions.
+	 * @return array<string, array{columns: string[], indexes: string[]}> prefixed table => additions
+	 */
+	public function added_schema( array $declared = array() ): array {
+		global $wpdb;
+		$added = array();
+		foreach ( (array) get_option( self::ADDED_OPTION, array() ) as $short_name => $recorded ) {
+			if ( is_string( $short_name ) && is_array( $recorded ) ) {
+				$added[ $wpdb->prefix . $short_name ] = $recorded;
+			}
+		}
+		foreach ( $declared as $table => $more ) {
+			foreach ( array( 'columns', 'indexes' ) as $kind ) {
+				$names                    = array_merge( (array) ( $added[ $table ][ $kind ] ?? array() ), (array) ( $more[ $kind ] ?? array() ) );
+				$added[ $table ][ $kind ] = array_values( array_unique( array_filter( $names, 'is_string' ) ) );
+			}
+		}
+		foreach ( $added as $table => $kinds ) {
+			$added[ $table ] = array(
+				'columns' => array_values( array_filter( (array) ( $kinds['columns'] ?? array() ), 'is_string' ) ),
+				'indexes' => array_values( array_filter( (array) ( $kinds['indexes'] ?? array() ), 'is_string' ) ),
+			);
+		}
+		return $added;
+	}
+
+	/**
+	 * Drops these indexes, then these columns, where they exist (indexes first: MariaDB keeps a
+	 * multi-column index without the dropped column instead of dropping it).
+	 *
+	 * @param string[] $columns
+	 * @param string[] $indexes
+	 */
+	private function remove_additions( string $table, array $columns, array $indexes ): void {
+		global $wpdb;
+		if ( ! $this->table_exists( $table ) ) {
+			return;
+		}
+		foreach ( $indexes as $index ) {
+			if ( preg_match( '/^[A-Za-z0-9_]+$/', $index ) && $this->index_exists( $table, $index ) ) {
+				$wpdb->query( "ALTER TABLE `{$table}` DROP INDEX `{$index}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			}
+		}
+		foreach ( $columns as $column ) {
+			if ( preg_match( '/^[A-Za-z0-9_]+$/', $column ) && $this->column_exists( $table, $column ) ) {
+				$wpdb->query( "ALTER TABLE `{$table}` DROP COLUMN `{$column}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			}
+		}
+	}
+
+	/**
+	 * Remembers a column or index DM Jobs added to a table, so uninstall can take it away again.
+	 */
+	private function record_addition( string $table, string $kind, string $name ): void {
+		global $wpdb;
+		if ( ! str_starts_with( $table, $wpdb->prefix ) ) {
+			return;
+		}
+		$short_name = substr( $table, strlen( $wpdb->prefix ) );
+		$added      = (array) get_option( self::ADDED_OPTION, array() );
+		$names      = (array) ( $added[ $short_name ][ $kind ] ?? array() );
+		if ( ! in_array( $name, $names, true ) ) {
+			$names                         = array_values( array_merge( $names, array( $name ) ) );
+			$added[ $short_name ][ $kind ] = $names;
+			update_option( self::ADDED_OPTION, $added, false );
+		}
 	}
 
 	/**
@@ -194,6 +288,30 @@ final class SchemaRepository {
 		if ( ! $this->column_exists( $table, $column ) ) {
 			throw new \RuntimeException( sprintf( 'Could not add column %s.%s: %s', $table, $column, $wpdb->last_error ) );
 		}
+		$this->record_addition( $table, 'columns', $column );
+	}
+
+	/**
+	 * The expression of a generated column (MySQL/MariaDB), or null when the column does not exist.
+	 */
+	public function generation_expression( string $table, string $column ): ?string {
+		global $wpdb;
+		$value = $wpdb->get_var( $wpdb->prepare( 'SELECT GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s AND COLUMN_NAME = %s', $table, $column ) );
+		return null === $value ? null : (string) $value;
+	}
+
+	public function drop_index_if_exists( string $table, string $index ): void {
+		global $wpdb;
+		if ( $this->index_exists( $table, $index ) ) {
+			$wpdb->query( "ALTER TABLE `{$table}` DROP INDEX `{$index}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
+	}
+
+	public function drop_column_if_exists( string $table, string $column ): void {
+		global $wpdb;
+		if ( $this->column_exists( $table, $column ) ) {
+			$wpdb->query( "ALTER TABLE `{$table}` DROP COLUMN `{$column}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
 	}
 
 	public function add_index_if_missing( string $table, string $index, string $columns ): void {
@@ -205,5 +323,6 @@ final class SchemaRepository {
 		if ( ! $this->index_exists( $table, $index ) ) {
 			throw new \RuntimeException( sprintf( 'Could not add index %s on %s: %s', $index, $table, $wpdb->last_error ) );
 		}
+		$this->record_addition( $table, 'indexes', $index );
 	}
 }

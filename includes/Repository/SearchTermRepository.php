@@ -69,11 +69,25 @@ final class SearchTermRepository {
 	}
 
 	/**
+	 * Labels (today's generation) that contain the term, or null when there are too many to list.
+	 *
+	 * @return string[]|null
+	 */
+	public function labels_like( string $term ): ?array {
+		$values = $this->distinct_values( 'label' );
+		if ( null === $values ) {
+			return null;
+		}
+		return array_values( array_filter( $values, static fn ( string $label ): bool => false !== mb_stripos( $label, $term ) ) );
+	}
+
+	/**
 	 * @return string[]|null
 	 */
 	private function distinct_values( string $column ): ?array {
 		global $wpdb;
-		$sql    = "SELECT DISTINCT {$column} FROM " . TableNames::jobs() . ' LIMIT %d';
+		$expression = 'status_reason' === $column ? JobColumns::status_reason_sql() : $column;
+		$sql        = "SELECT DISTINCT {$expression} FROM " . TableNames::jobs() . ' LIMIT %d';
 		$values = $wpdb->get_col( $wpdb->prepare( $sql, self::MAX_DISTINCT + 1 ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		if ( count( $values ) > self::MAX_DISTINCT ) {
 			return null;

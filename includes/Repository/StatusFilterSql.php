@@ -48,7 +48,36 @@ final class StatusFilterSql {
 	}
 
 	/**
-	 * Pending and processing (and legacy `running`): the jobs that are still live.
+	 * The same for statuses DM Jobs does not know, by name: the plain value and its compound forms.
+	 *
+	 * @param string[] $names  Names (StatusParser::is_status_name()).
+	 * @param string   $column A column reference from our own code.
+	 * @return array{0: string, 1: array<int, string>}
+	 */
+	public static function build_names( array $names, string $column = 'j.status' ): array {
+		global $wpdb;
+		if ( ! preg_match( '/^([a-z_]+\.)?[a-z_]+$/', $column ) ) {
+			throw new \InvalidArgumentException( 'Invalid column reference.' );
+		}
+		$clauses = array();
+		$values  = array();
+		foreach ( $names as $name ) {
+			$forms     = StatusParser::stored_forms_of_name( $name );
+			$clauses[] = "{$column} = %s";
+			$values[]  = $forms['exact'][0];
+			foreach ( $forms['prefixes'] as $prefix ) {
+				$clauses[] = "{$column} LIKE %s";
+				$values[]  = $wpdb->esc_like( $prefix ) . '%';
+			}
+		}
+		if ( ! $clauses ) {
+			return array( '1=0', array() );
+		}
+		return array( '(' . implode( ' OR ', $clauses ) . ')', $values );
+	}
+
+	/**
+	 * Pending, processing and waiting (and legacy `running`): the jobs that are still live.
 	 *
 	 * @return BaseStatus[]
 	 */

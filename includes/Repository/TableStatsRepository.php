@@ -195,9 +195,8 @@ final class TableStatsRepository {
 		$where                   = "{$status_sql} AND j.created_at < %s";
 		$values[]                = $before;
 		$count                   = (int) $wpdb->get_var( $wpdb->prepare( 'SELECT COUNT(*) FROM ' . TableNames::jobs() . " j WHERE {$where}", $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		$sql                     = 'SELECT j.job_id, j.pipeline_id, j.flow_id, j.status, j.status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name FROM ' . TableNames::jobs() . ' j'
-			. ' LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id'
-			. ' LEFT JOIN ' . TableNames::flows() . " f ON f.flow_id = j.flow_id WHERE {$where} ORDER BY j.job_id ASC LIMIT %d";
+		$sql                     = 'SELECT ' . JobColumns::list_columns() . ' FROM ' . TableNames::jobs() . ' j'
+			. JobColumns::join_names_sql() . " WHERE {$where} ORDER BY j.job_id ASC LIMIT %d";
 		$values[]                = $limit;
 		return array(
 			'count' => $count,

@@ -25,7 +25,7 @@ defined( 'ABSPATH' ) || exit;
 
 final class AuditController extends WP_REST_Controller {
 
-	public const CATEGORIES = array( 'job', 'jobs', 'cleanup', 'maintenance', 'retention', 'audit', 'export' );
+	public const CATEGORIES = array( 'job', 'jobs', 'cleanup', 'maintenance', 'retention', 'audit', 'export', 'alerts', 'flow' );
 
 	public function __construct( private readonly AuditRepository $entries = new AuditRepository() ) {
 		$this->namespace = JobsController::NAMESPACE;

@@ -26,6 +26,11 @@ final class JobActivityController extends WP_REST_Controller {
 	 */
 	public const NEW_JOBS_LIMIT = 100;
 
+	/**
+	 * Jobs one screen can watch at once.
+	 */
+	public const WATCH_LIMIT = 50;
+
 	public function __construct( private readonly JobsController $jobs = new JobsController() ) {
 		$this->namespace = JobsController::NAMESPACE;
 		$this->rest_base = 'jobs';
@@ -54,6 +59,16 @@ final class JobActivityController extends WP_REST_Controller {
 								'type'        => 'integer',
 								'minimum'     => 0,
 								'maximum'     => ParamLimits::MAX_ID,
+							),
+							'watch'    => array(
+								'description' => __( 'Job IDs the screen watches (started from it, or marked "watch"): their current state comes back in "watched" on every poll, changed or not.', 'dm-jobs' ),
+								'type'        => 'array',
+								'items'       => array(
+									'type'    => 'integer',
+									'minimum' => 1,
+									'maximum' => ParamLimits::MAX_ID,
+								),
+								'maxItems'    => self::WATCH_LIMIT,
 							),
 						)
 					),
@@ -96,6 +111,9 @@ final class JobActivityController extends WP_REST_Controller {
 			$newer            = $query->with_above_id( (int) $request['since_id'] );
 			$body['new_jobs'] = min( self::NEW_JOBS_LIMIT + 1, ( new \DMJobs\Repository\JobListRepository() )->count_up_to( $newer, self::NEW_JOBS_LIMIT ) );
 		}
+		if ( ! empty( $request['watch'] ) ) {
+			$body['watched'] = array_map( array( \DMJobs\Jobs\JobFormatter::class, 'summary' ), ( new \DMJobs\Repository\JobListRepository() )->find_by_ids( (array) $request['watch'] ) );
+		}
 		$response = rest_ensure_response( $body );
 		$response->header( 'Cache-Control', 'no-store' );
 		return $response;
@@ -110,12 +128,16 @@ final class JobActivityController extends WP_REST_Controller {
 		foreach ( BaseStatus::values() as $status ) {
 			$by_status[ $status ] = $counts['by_status'][ $status ] ?? 0;
 		}
+		// Statuses DM Jobs does not know (yet) are counted by their own name, never dropped.
+		$others = array_diff_key( $counts['by_status'], $by_status );
+		ksort( $others );
 		return rest_ensure_response(
 			array(
-				'total'     => $counts['total'],
-				'exact'     => $counts['exact'],
-				'as_of'     => gmdate( 'Y-m-d\TH:i:s\Z', $counts['as_of'] ),
-				'by_status' => $by_status,
+				'total'          => $counts['total'],
+				'exact'          => $counts['exact'],
+				'as_of'          => gmdate( 'Y-m-d\TH:i:s\Z', $counts['as_of'] ),
+				'by_status'      => $by_status,
+				'other_statuses' => (object) $others,
 			)
 		);
 	}
@@ -134,6 +156,11 @@ final class JobActivityController extends WP_REST_Controller {
 				'new_jobs' => array(
 					'description' => __( 'Matching jobs above since_id, counted up to 101 (101 means "more than 100").', 'dm-jobs' ),
 					'type'        => 'integer',
+				),
+				'watched'  => array(
+					'description' => __( 'The watched jobs that still exist, as GET /jobs lists them (only when "watch" was sent).', 'dm-jobs' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'object' ),
 				),
 			),
 		);
@@ -158,6 +185,11 @@ final class JobActivityController extends WP_REST_Controller {
 					'format' => 'date-time',
 				),
 				'by_status' => array(
+					'type'                 => 'object',
+					'additionalProperties' => array( 'type' => 'integer' ),
+				),
+				'other_statuses' => array(
+					'description'          => __( 'Jobs per status DM Jobs does not know yet, by name (filter them with other_status).', 'dm-jobs' ),
 					'type'                 => 'object',
 					'additionalProperties' => array( 'type' => 'integer' ),
 				),

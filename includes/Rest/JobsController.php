@@ -27,6 +27,11 @@ final class JobsController extends WP_REST_Controller {
 
 	public const NAMESPACE = 'dm-jobs/v1';
 
+	/**
+	 * How many child job IDs GET /jobs/{id} lists (child_count has them all).
+	 */
+	public const CHILDREN_LIMIT = 100;
+
 	public function __construct(
 		private readonly JobRepository $jobs = new JobRepository(),
 		private readonly JobService $service = new JobService(),
@@ -76,6 +81,13 @@ final class JobsController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::DELETABLE,
 					'callback'            => array( $this, 'delete_item' ),
 					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => array(
+						'dry_run' => array(
+							'description' => __( 'Only answer the job that would be deleted; delete nothing.', 'dm-jobs' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+					),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -150,7 +162,13 @@ final class JobsController extends WP_REST_Controller {
 		 *
 		 * @param array $job The job in the detail shape.
 		 */
-		return $this->prepare_item_for_response( apply_filters( 'dm_jobs_job_detail', JobFormatter::detail( $row ) ), $request );
+		$job      = JobFormatter::detail( $row );
+		$children = $this->jobs->children( (int) $request['id'], self::CHILDREN_LIMIT );
+
+		$job['child_job_ids'] = $children['ids'];
+		$job['child_count']   = $children['count'];
+		$job['user_name']     = self::user_name( $job['user_id'] );
+		return $this->prepare_item_for_response( apply_filters( 'dm_jobs_job_detail', $job ), $request );
 	}
 
 	/**
@@ -164,10 +182,22 @@ final class JobsController extends WP_REST_Controller {
 			return $this->not_found();
 		}
 		$previous = $this->prepare_item_for_response( JobFormatter::detail( $row ), $request );
+		if ( true === $request['dry_run'] ) {
+			return rest_ensure_response(
+				array(
+					'deleted'  => false,
+					'dry_run'  => true,
+					'previous' => $previous->get_data(),
+				)
+			);
+		}
 		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
 		do_action( 'dm_jobs_before_delete_jobs', array( (int) $request['id'] ) );
 		if ( ! $this->jobs->delete( (int) $request['id'] ) ) {
-			return new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted.', 'dm-jobs' ), array( 'status' => 500 ) );
+			// Deleted meanwhile by another request: it is gone, as asked.
+			return null === $this->jobs->find( (int) $request['id'] )
+				? $this->not_found()
+				: new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted; try again.', 'dm-jobs' ), array( 'status' => 503 ) );
 		}
 		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
 		do_action( 'dm_jobs_jobs_deleted', array( (int) $request['id'] ) );
@@ -265,6 +295,16 @@ final class JobsController extends WP_REST_Controller {
 				),
 				'uniqueItems' => true,
 			),
+			'other_status' => array(
+				'description' => __( 'Statuses DM Jobs does not know yet, by the name GET /jobs/counts reports in other_statuses (array or comma-separated list); included besides status.', 'dm-jobs' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type'    => 'string',
+					'pattern' => '^[a-z0-9][a-z0-9_\\-]{0,49}$',
+				),
+				'maxItems'    => 20,
+				'uniqueItems' => true,
+			),
 			'pipeline_id' => array(
 				'description' => __( 'Only jobs of this pipeline.', 'dm-jobs' ),
 				'type'        => 'integer',
@@ -277,6 +317,7 @@ final class JobsController extends WP_REST_Controller {
 				'minimum'     => 1,
 				'maximum'     => ParamLimits::MAX_ID,
 			),
+			'generation'  => GenerationParam::schema(),
 			'search'      => array(
 				'description' => __( 'A job ID, or text matched against pipeline name, flow name and status reason.', 'dm-jobs' ),
 				'type'        => 'string',
@@ -381,26 +422,51 @@ final class JobsController extends WP_REST_Controller {
 					'readonly'    => true,
 				),
 				'pipeline_id'   => array(
-					'description' => __( 'Pipeline ID.', 'dm-jobs' ),
-					'type'        => 'integer',
+					'description' => __( 'Pipeline ID; null for jobs Data Machine ran without a saved pipeline (direct workflows, chat, system tasks).', 'dm-jobs' ),
+					'type'        => array( 'integer', 'null' ),
 				),
 				'pipeline_name' => array(
-					'description' => __( 'Pipeline name; null when the pipeline no longer exists.', 'dm-jobs' ),
+					'description' => __( 'Pipeline name; for jobs without a saved pipeline the name Data Machine shows ("Direct", or the job\'s source); null when the pipeline no longer exists.', 'dm-jobs' ),
 					'type'        => $nullable_string,
 					'readonly'    => true,
 				),
 				'flow_id'       => array(
-					'description' => __( 'Flow ID.', 'dm-jobs' ),
-					'type'        => 'integer',
+					'description' => __( 'Flow ID; null for jobs without a saved flow.', 'dm-jobs' ),
+					'type'        => array( 'integer', 'null' ),
 				),
 				'flow_name'     => array(
-					'description' => __( 'Flow name; null when the flow no longer exists.', 'dm-jobs' ),
+					'description' => __( 'Flow name; for jobs without a saved flow their label ("Direct" when none); null when the flow no longer exists.', 'dm-jobs' ),
 					'type'        => $nullable_string,
 					'readonly'    => true,
 				),
 				'status'        => array(
-					'description' => __( 'Base status (legacy and compound values are mapped to their base).', 'dm-jobs' ),
+					'description' => __( 'Base status (legacy and compound values are mapped to their base); a status DM Jobs does not know is reported by its own name.', 'dm-jobs' ),
 					'type'        => 'string',
+				),
+				'status_known'  => array(
+					'description' => __( 'Whether status is one of the base statuses (false: a status DM Jobs does not know yet, shown as stored).', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'source'        => array(
+					'description' => __( 'What started the job in today\'s Data Machine (pipeline, chat, system, delegated, …); null in older generations.', 'dm-jobs' ),
+					'type'        => $nullable_string,
+					'readonly'    => true,
+				),
+				'label'         => array(
+					'description' => __( 'Data Machine\'s label of the job (the flow name, or the item title of a fan-out child); null when none.', 'dm-jobs' ),
+					'type'        => $nullable_string,
+					'readonly'    => true,
+				),
+				'parent_job_id' => array(
+					'description' => __( 'The job that fanned this one out; null for top-level jobs.', 'dm-jobs' ),
+					'type'        => array( 'integer', 'null' ),
+					'readonly'    => true,
+				),
+				'user_id'       => array(
+					'description' => __( 'The user who started the job; null when unknown (system, or older generations).', 'dm-jobs' ),
+					'type'        => array( 'integer', 'null' ),
+					'readonly'    => true,
 				),
 				'status_reason' => array(
 					'description' => __( 'The reason that came with the status, if any.', 'dm-jobs' ),
@@ -413,6 +479,11 @@ final class JobsController extends WP_REST_Controller {
 				),
 				'is_final'      => array(
 					'description' => __( 'Whether the job has finished.', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'is_stuck'      => array(
+					'description' => __( 'Whether the job has been pending or processing longer than the stuck-jobs alert threshold (minutes, default 60).', 'dm-jobs' ),
 					'type'        => 'boolean',
 					'readonly'    => true,
 				),
@@ -431,6 +502,22 @@ final class JobsController extends WP_REST_Controller {
 				'duration'      => array(
 					'description' => __( 'Seconds from creation to completion; null until final.', 'dm-jobs' ),
 					'type'        => array( 'integer', 'null' ),
+					'readonly'    => true,
+				),
+				'child_job_ids' => array(
+					'description' => __( 'Jobs this one fanned out (single job only; the first 100 by ID).', 'dm-jobs' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'integer' ),
+					'readonly'    => true,
+				),
+				'child_count'   => array(
+					'description' => __( 'How many jobs this one fanned out (single job only).', 'dm-jobs' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'user_name'     => array(
+					'description' => __( 'Display name of the user who started the job (single job only); null when unknown.', 'dm-jobs' ),
+					'type'        => $nullable_string,
 					'readonly'    => true,
 				),
 				'engine_data'   => array(
@@ -469,6 +556,12 @@ final class JobsController extends WP_REST_Controller {
 			static fn ( string $value ): BaseStatus => BaseStatus::from( $value ),
 			(array) ( $request['status'] ?? array() )
 		);
+		$others   = array_values(
+			array_filter(
+				array_map( 'strval', (array) ( $request['other_status'] ?? array() ) ),
+				static fn ( string $name ): bool => null === BaseStatus::tryFrom( $name )
+			)
+		);
 
 		return new JobQuery(
 			page: (int) $request['page'],
@@ -481,6 +574,7 @@ final class JobsController extends WP_REST_Controller {
 			created_before: $before,
 			order_by: JobOrderBy::from( (string) $request['orderby'] ),
 			order: SortOrder::from( (string) $request['order'] ),
+			other_statuses: $others,
 		);
 	}
 
@@ -490,6 +584,14 @@ final class JobsController extends WP_REST_Controller {
 		}
 		$timestamp = rest_parse_date( $value );
 		return false === $timestamp ? null : gmdate( 'Y-m-d H:i:s', (int) $timestamp );
+	}
+
+	/**
+	 * The display name of the user who started a job, or null.
+	 */
+	private static function user_name( ?int $user_id ): ?string {
+		$user = null === $user_id ? false : get_userdata( $user_id );
+		return false === $user ? null : (string) $user->display_name;
 	}
 
 	private function not_found(): WP_Error {

@@ -74,7 +74,17 @@ final class MetricsController extends WP_REST_Controller {
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => array(
 						'rebuild' => array(
-							'description' => __( 'Empty the rollups and backfill again from the jobs table. Statistics of jobs that no longer exist are lost.', 'dm-jobs' ),
+							'description' => __( 'Empty the rollups and backfill again from the jobs table. Statistics of jobs that no longer exist are lost. Needs confirm (or dry_run).', 'dm-jobs' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+						'confirm' => array(
+							'description' => __( 'Must be true for a rebuild to empty the rollups.', 'dm-jobs' ),
+							'type'        => 'boolean',
+							'default'     => false,
+						),
+						'dry_run' => array(
+							'description' => __( 'Change nothing: answer the current progress (what a rebuild would start over).', 'dm-jobs' ),
 							'type'        => 'boolean',
 							'default'     => false,
 						),
@@ -155,6 +165,12 @@ final class MetricsController extends WP_REST_Controller {
 	 * POST /metrics/rollup: runs one bounded pass now (the insights view calls it while backfilling).
 	 */
 	public function run_rollup( WP_REST_Request $request ): WP_REST_Response|WP_Error {
+		if ( true === $request['dry_run'] ) {
+			return rest_ensure_response( $this->rollups->progress() );
+		}
+		if ( true === $request['rebuild'] && true !== $request['confirm'] ) {
+			return $this->invalid( 'confirm', __( 'Send confirm: true to empty the rollups and rebuild them (statistics of deleted jobs are lost).', 'dm-jobs' ) );
+		}
 		try {
 			if ( true === $request['rebuild'] ) {
 				$this->rollups->reset();

@@ -4,8 +4,9 @@
  *
  * GET  /retention      saved and effective settings (filters may override), schedule, last run report
  * POST /retention      save settings (any subset)
- * POST /retention/run  {dry_run}: what the policy removes now, or run it now (continues in the
- *                      background when it needs longer than one request)
+ * POST /retention/run  {dry_run: true}: what the policy removes now; {dry_run: false, confirm: true}:
+ *                      run it now (continues in the background when it needs longer than one request).
+ *                      Any other body (none, null, [], 123, a missing confirm) is a 400: nothing runs.
  *
  * @package DMJobs
  */
@@ -17,6 +18,7 @@ use DMJobs\Audit\AuditLog;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Retention\RetentionService;
 use DMJobs\Retention\RetentionSettings;
+use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -63,9 +65,13 @@ final class RetentionController extends WP_REST_Controller {
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => array(
 						'dry_run' => array(
-							'description' => __( 'Only count what each rule would remove now.', 'dm-jobs' ),
+							'description' => __( 'Required. true: only count what each rule would remove now; false: remove it (needs confirm).', 'dm-jobs' ),
 							'type'        => 'boolean',
-							'default'     => false,
+							'required'    => true,
+						),
+						'confirm' => array(
+							'description' => __( 'Must be true to remove anything (with dry_run false).', 'dm-jobs' ),
+							'type'        => 'boolean',
 						),
 					),
 				),
@@ -104,13 +110,24 @@ final class RetentionController extends WP_REST_Controller {
 		return rest_ensure_response( $this->state() );
 	}
 
-	public function run( WP_REST_Request $request ): WP_REST_Response {
+	public function run( WP_REST_Request $request ): WP_REST_Response|WP_Error {
 		if ( $request['dry_run'] ) {
 			return rest_ensure_response(
 				array(
 					'dry_run'   => true,
 					'effective' => $this->settings->effective(),
 					'steps'     => $this->service->preview(),
+				)
+			);
+		}
+		if ( true !== $request['confirm'] ) {
+			return new WP_Error(
+				'rest_invalid_param',
+				/* translators: %s: parameter name. */
+				sprintf( __( 'Invalid parameter(s): %s', 'dm-jobs' ), 'confirm' ),
+				array(
+					'status' => 400,
+					'params' => array( 'confirm' => __( 'Send confirm: true to remove what the retention rules select (see the dry run first).', 'dm-jobs' ) ),
 				)
 			);
 		}

@@ -12,6 +12,8 @@ defined( 'ABSPATH' ) || exit;
 enum BaseStatus: string {
 	case Pending          = 'pending';
 	case Processing       = 'processing';
+	// Today's Data Machine parks a job here (e.g. at a webhook gate): open, not final.
+	case Waiting          = 'waiting';
 	case Completed        = 'completed';
 	case CompletedNoItems = 'completed_no_items';
 	case Failed           = 'failed';
@@ -22,7 +24,23 @@ enum BaseStatus: string {
 	 * Whether a job in this status has finished (and so has a completed_at).
 	 */
 	public function is_final(): bool {
-		return ! in_array( $this, array( self::Pending, self::Processing ), true );
+		return ! in_array( $this, array( self::Pending, self::Processing, self::Waiting ), true );
+	}
+
+	/**
+	 * The status as people read it (translated).
+	 */
+	public function label(): string {
+		return match ( $this ) {
+			self::Pending          => __( 'Pending', 'dm-jobs' ),
+			self::Processing       => __( 'Processing', 'dm-jobs' ),
+			self::Waiting          => __( 'Waiting', 'dm-jobs' ),
+			self::Completed        => __( 'Completed', 'dm-jobs' ),
+			self::CompletedNoItems => __( 'Completed (no items)', 'dm-jobs' ),
+			self::Failed           => __( 'Failed', 'dm-jobs' ),
+			self::Cancelled        => __( 'Cancelled', 'dm-jobs' ),
+			self::AgentSkipped     => __( 'Skipped by agent', 'dm-jobs' ),
+		};
 	}
 
 	/**
@@ -42,6 +60,8 @@ enum BaseStatus: string {
 	public function legacy_aliases(): array {
 		return match ( $this ) {
 			self::Processing => array( 'running' => null ),
+			// Data Machine's JobStatus::fromString() reads this older value as waiting for a runtime tool.
+			self::Waiting    => array( 'pending_runtime_tool' => 'runtime_tool_request' ),
 			self::Completed  => array(
 				'complete'              => null,
 				'completed_with_errors' => 'completed with errors',

@@ -50,7 +50,31 @@ final class StatusParser {
 			}
 		}
 
-		return new ParsedStatus( null, $tail, $raw );
+		return new ParsedStatus( null, $tail, $raw, $head );
+	}
+
+	/**
+	 * Whether a name is acceptable as an unknown status's name in filters (what base_value() returns for
+	 * values Data Machine may write: lower-case words joined by underscores or hyphens).
+	 */
+	public static function is_status_name( string $name ): bool {
+		return 1 === preg_match( '/^[a-z0-9][a-z0-9_\-]{0,49}$/', $name );
+	}
+
+	/**
+	 * Stored forms of a status DM Jobs does not know, by its name: the plain value and compound values.
+	 *
+	 * @return array{exact: string[], prefixes: string[]}
+	 */
+	public static function stored_forms_of_name( string $name ): array {
+		$prefixes = array();
+		foreach ( self::SEPARATORS as $separator ) {
+			$prefixes[] = $name . $separator;
+		}
+		return array(
+			'exact'    => array( $name ),
+			'prefixes' => $prefixes,
+		);
 	}
 
 	/**

@@ -1,4 +1,9 @@
 /**
+ * External dependencies
+ */
+import type { ColumnDef } from '@tanstack/react-table';
+
+/**
  * WordPress dependencies
  */
 import { Suspense, useMemo, useRef } from '@wordpress/element';
@@ -6,9 +11,11 @@ import { Suspense, useMemo, useRef } from '@wordpress/element';
 /**
  * Internal dependencies
  */
+import { JobsContextProvider } from '../features/admin-tools/hooks/use-jobs-context';
+import { useSelectionColumn } from '../features/admin-tools/hooks/use-selection-column';
 import { useJobsList } from '../features/jobs-list/hooks/use-jobs-list';
 import { JobDetails, useJobDetailsOpener } from '../features/job-details';
-import type { DmJobsConfig } from '../shared/types';
+import type { DmJobsConfig, JobListItem } from '../shared/types';
 import { hasActiveFilters } from '../features/jobs-list/utils/has-active-filters';
 import { toggleSort } from '../features/jobs-list/utils/sorting';
 import { getTimeZoneLabel, resolveTimeZone } from '../shared/format/time-zone';
@@ -49,12 +56,16 @@ const ErrorNotice = lazyWithDeferred( () =>
 	).then( ( module ) => module.ErrorNotice )
 );
 
+const NO_COLUMNS: ColumnDef< JobListItem, unknown >[] = [];
+
 export interface JobsScreenProps {
 	config: DmJobsConfig;
 }
 
 /**
- * The jobs list with its loading, error, empty and out-of-range states.
+ * The Jobs screen: the jobs list with its loading, error, empty and
+ * out-of-range states, the Admin tools acting on it (row selection, modal)
+ * and the job details panel.
  *
  * @param props        Component props.
  * @param props.config Boot data (time zone, links).
@@ -83,6 +94,18 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 			timeZoneLabel: getTimeZoneLabel( config.timezone ),
 		} ),
 		[ config.timezone ]
+	);
+	const selectionColumns = useSelectionColumn( NO_COLUMNS, jobs );
+	const jobsContext = useMemo(
+		() => ( {
+			query,
+			jobs,
+			total,
+			reload: () => void reload(),
+			timeZone,
+			timeZoneLabel,
+		} ),
+		[ query, jobs, total, reload, timeZone, timeZoneLabel ]
 	);
 
 	const isLoading = requestStatus === 'loading';
@@ -126,6 +149,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 					setSort( toggleSort( query, orderby ) )
 				}
 				highlightedJobId={ highlightedJobId }
+				leadingColumns={ selectionColumns }
 			/>
 		);
 	}
@@ -134,7 +158,9 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 		<div className="dm-jobs-screen" ref={ containerRef } tabIndex={ -1 }>
 			{ /* The fallbacks keep the space the server-printed page gave them (no layout shift). */ }
 			<Suspense fallback={ <div className="dm-jobs-admin-tools" /> }>
-				<AdminTools />
+				<JobsContextProvider value={ jobsContext }>
+					<AdminTools />
+				</JobsContextProvider>
 			</Suspense>
 			<Suspense fallback={ <div className="dm-jobs-toolbar" /> }>
 				<JobsToolbar config={ config } onOpenJob={ openJob } />

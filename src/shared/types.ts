@@ -10,6 +10,7 @@
 export const BASE_STATUSES = [
 	'pending',
 	'processing',
+	'waiting',
 	'completed',
 	'completed_no_items',
 	'failed',
@@ -29,14 +30,32 @@ export type StatusTone = 'completed' | 'failed' | 'neutral';
  */
 export interface JobListItem {
 	id: number;
-	pipeline_id: number;
+	/** `null` for jobs Data Machine ran without a saved pipeline (direct, chat, system tasks). */
+	pipeline_id: number | null;
+	/** For jobs without a saved pipeline: the name Data Machine shows ("Direct", or the source). */
 	pipeline_name: string | null;
-	flow_id: number;
+	flow_id: number | null;
+	/** For jobs without a saved flow: their label. */
 	flow_name: string | null;
-	status: BaseStatus;
+	/** A base status, or (when `status_known` is false) a status DM Jobs does not know, by its name. */
+	status: BaseStatus | string;
+	status_known: boolean;
 	status_reason: string | null;
 	raw_status: string;
+	/** What started the job in today's Data Machine (pipeline, chat, system, …); null before. */
+	source: string | null;
+	/** Data Machine's label (flow name, or a fan-out child's item title). */
+	label: string | null;
+	/** The job that fanned this one out. */
+	parent_job_id: number | null;
+	/** Who started the job. */
+	user_id: number | null;
 	is_final: boolean;
+	/**
+	 * Pending or processing for longer than the stuck-jobs alert threshold.
+	 * Optional: rows printed before the flag existed do not carry it.
+	 */
+	is_stuck?: boolean;
 	/**
 	 * ISO 8601 in UTC, ending in `Z`. `null` for rows with an empty or zero
 	 * (`0000-00-00 …`) date, which the server sends as null.

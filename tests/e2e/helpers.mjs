@@ -136,7 +136,15 @@ export function seed( args ) {
 	requireWpDir();
 	return execFileSync(
 		'php',
-		[ path.join( ROOT, 'bin/seed.php' ), `--path=${ WP_DIR }`, ...args ],
+		[
+			path.join( ROOT, 'bin/seed.php' ),
+			`--path=${ WP_DIR }`,
+			// DM_JOBS_TABLES=datamachine: today's Data Machine tables (bin/test-e2e.sh passes it on).
+			...( process.env.DM_JOBS_TABLES
+				? [ `--tables=${ process.env.DM_JOBS_TABLES }` ]
+				: [] ),
+			...args,
+		],
 		{ cwd: ROOT, encoding: 'utf8' }
 	);
 }

@@ -2,13 +2,17 @@
  * External dependencies
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 
 /**
  * Internal dependencies
  */
 import { preloadDeferredParts } from '../../src/shared/deferred/lazy-with-deferred';
+
+// Lazily loaded panels (their own chunks) can take seconds to import on a
+// busy machine; findBy* and waitFor wait that long before failing.
+configure( { asyncUtilTimeout: 5_000 } );
 
 afterEach( () => {
 	cleanup();

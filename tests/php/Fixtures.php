@@ -7,12 +7,14 @@
 
 namespace DMJobs\Tests;
 
+PHP_SAPI === 'cli' || exit;
+
 final class Fixtures {
 
 	public static function pipeline( string $name ): int {
 		global $wpdb;
 		$wpdb->insert(
-			$wpdb->prefix . 'dm_pipelines',
+			\DMJobs\Repository\TableNames::pipelines(),
 			array(
 				'pipeline_name'   => $name,
 				'pipeline_config' => '{}',
@@ -26,7 +28,7 @@ final class Fixtures {
 	public static function flow( int $pipeline_id, string $name ): int {
 		global $wpdb;
 		$wpdb->insert(
-			$wpdb->prefix . 'dm_flows',
+			\DMJobs\Repository\TableNames::flows(),
 			array(
 				'pipeline_id'       => $pipeline_id,
 				'flow_name'         => $name,
@@ -42,8 +44,18 @@ final class Fixtures {
 	 */
 	public static function job( int $pipeline_id, int $flow_id, string $status, string $created_at, ?string $completed_at = null, array $overrides = array() ): int {
 		global $wpdb;
+		if ( self::today() && array_key_exists( 'status_reason', $overrides ) ) {
+			// Today's Data Machine keeps the reason in engine_data.job_status_reason.
+			$engine = json_decode( (string) ( $overrides['engine_data'] ?? '{}' ), true );
+			$engine = is_array( $engine ) ? $engine : array();
+			if ( null !== $overrides['status_reason'] ) {
+				$engine['job_status_reason'] = $overrides['status_reason'];
+			}
+			$overrides['engine_data'] = (string) wp_json_encode( $engine );
+			unset( $overrides['status_reason'] );
+		}
 		$wpdb->insert(
-			$wpdb->prefix . 'dm_jobs',
+			\DMJobs\Repository\TableNames::jobs(),
 			array_merge(
 				array(
 					'pipeline_id'  => $pipeline_id,
@@ -59,8 +71,38 @@ final class Fixtures {
 		return (int) $wpdb->insert_id;
 	}
 
+	/**
+	 * Sets a job's status reason where the generation keeps it: our status_reason column (dm_*), or
+	 * engine_data.job_status_reason (today's Data Machine).
+	 */
+	public static function set_reason( int $job_id, ?string $reason ): void {
+		( new \DMJobs\Repository\JobRepository() )->update_status(
+			$job_id,
+			(string) \DMJobs\Tests\Fixtures::stored_status( $job_id ),
+			$reason,
+			\DMJobs\Tests\Fixtures::stored_completed_at( $job_id )
+		);
+	}
+
+	public static function stored_status( int $job_id ): ?string {
+		global $wpdb;
+		return $wpdb->get_var( $wpdb->prepare( 'SELECT status FROM ' . \DMJobs\Repository\TableNames::jobs() . ' WHERE job_id = %d', $job_id ) );
+	}
+
+	public static function stored_completed_at( int $job_id ): ?string {
+		global $wpdb;
+		return $wpdb->get_var( $wpdb->prepare( 'SELECT completed_at FROM ' . \DMJobs\Repository\TableNames::jobs() . ' WHERE job_id = %d', $job_id ) );
+	}
+
+	/**
+	 * Whether the tests run over today's Data Machine tables (DM_JOBS_TEST_TABLES=datamachine).
+	 */
+	public static function today(): bool {
+		return \DMJobs\DataMachine\Adapters::current()->ids_are_text();
+	}
+
 	public static function job_count(): int {
 		global $wpdb;
-		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}dm_jobs" );
+		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM " . \DMJobs\Repository\TableNames::jobs() . "" );
 	}
 }

@@ -11,6 +11,8 @@ use PHPUnit\Framework\TestCase as PHPUnitTestCase;
 use WP_REST_Request;
 use WP_REST_Response;
 
+PHP_SAPI === 'cli' || exit;
+
 abstract class TestCase extends PHPUnitTestCase {
 
 	/**

@@ -7,6 +7,8 @@
  * @package DMJobs
  */
 
+PHP_SAPI === 'cli' || exit;
+
 // PHPUnit includes this file inside a function: WordPress's globals must be declared global first.
 global $wpdb, $table_prefix, $wp_filter, $wp_actions, $wp_current_filter, $wp_rewrite, $wp, $wp_query,
 	$wp_the_query, $wp_roles, $wp_locale, $wp_embed, $wp_widget_factory, $wp_version, $wp_db_version,
@@ -28,6 +30,17 @@ define( 'WP_USE_THEMES', false );
 require $wordpress_dir . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 
+// DM_JOBS_TEST_TABLES=datamachine: the site has today's Data Machine tables (made by Data Machine's own
+// CREATE TABLE statements) before DM Jobs is activated, so DM Jobs adopts them as on a real site.
+$dm_jobs_tables = getenv( 'DM_JOBS_TEST_TABLES' ) ?: 'dm';
+if ( 'datamachine' === $dm_jobs_tables ) {
+	require_once dirname( __DIR__, 2 ) . '/includes/autoload.php';
+	( new \DMJobs\Repository\DataMachineTablesRepository() )->create_current_generation_tables();
+} elseif ( 'dm' !== $dm_jobs_tables ) {
+	fwrite( STDERR, "DM_JOBS_TEST_TABLES must be dm or datamachine.\n" );
+	exit( 1 );
+}
+
 $dm_jobs_plugin = 'dm-jobs/plugin.php';
 if ( ! is_plugin_active( $dm_jobs_plugin ) ) {
 	$activation = activate_plugin( $dm_jobs_plugin );
@@ -41,7 +54,7 @@ if ( ! class_exists( \DMJobs\Plugin::class ) ) {
 	exit( 1 );
 }
 
-fprintf( STDOUT, "WordPress %s, database: %s\n", $wp_version, getenv( 'DM_JOBS_TEST_DB' ) ?: 'unknown' );
+fprintf( STDOUT, "WordPress %s, database: %s, Data Machine tables: %s\n", $wp_version, getenv( 'DM_JOBS_TEST_DB' ) ?: 'unknown', \DMJobs\DataMachine\Adapters::current()->tables()->jobs );
 
 require_once __DIR__ . '/TestCase.php';
 require_once __DIR__ . '/Fixtures.php';

@@ -6,6 +6,8 @@
  */
 
 // No update checks for core, plugins or themes (they would only time out offline).
+defined( 'ABSPATH' ) || exit;
+
 add_filter( 'pre_site_transient_update_core', 'dm_jobs_dev_env_no_updates' );
 add_filter( 'pre_site_transient_update_plugins', 'dm_jobs_dev_env_no_updates' );
 add_filter( 'pre_site_transient_update_themes', 'dm_jobs_dev_env_no_updates' );

@@ -10,6 +10,7 @@ namespace DMJobs\Operations\Handlers;
 
 use DMJobs\Files\JobFiles;
 use DMJobs\Jobs\JobFormatter;
+use DMJobs\Logs\LogHooks;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\JobSelection;
 use DMJobs\Operations\OperationHandler;
@@ -22,6 +23,11 @@ defined( 'ABSPATH' ) || exit;
 final class JobDeleteHandler implements OperationHandler {
 
 	public const SAMPLE_SIZE = 10;
+
+	/**
+	 * How far ahead of its cursor (in job IDs) one batch looks for rows to delete.
+	 */
+	public const WINDOW_IDS = 50000;
 
 	public function __construct(
 		private readonly JobBulkRepository $jobs = new JobBulkRepository(),
@@ -59,9 +65,13 @@ final class JobDeleteHandler implements OperationHandler {
 
 	public function run_batch( array $params, int $max_id, int $cursor, int $batch_size ): BatchResult {
 		$selection = self::selection( $params );
-		$ids       = $this->jobs->select_ids( $selection, $max_id, $cursor, $batch_size );
+		$window    = $this->jobs->select_ids_window( $selection, $max_id, $cursor, $batch_size, self::WINDOW_IDS );
+		$ids       = $window['ids'];
 		if ( ! $ids ) {
-			return BatchResult::finished( $cursor );
+			// Nothing in this stretch of IDs: go on after it, or end at the snapshot.
+			return $window['scanned_to'] >= $max_id
+				? BatchResult::finished( max( $cursor, $window['scanned_to'] ) )
+				: new BatchResult( $window['scanned_to'], 0, 0, false );
 		}
 
 		/**
@@ -73,22 +83,25 @@ final class JobDeleteHandler implements OperationHandler {
 		do_action( 'dm_jobs_before_delete_jobs', $ids );
 
 		$deleted = $this->jobs->delete( $ids, $selection );
-		$gone    = array_values( array_diff( $ids, $this->jobs->existing_ids( $ids ) ) );
-		$logs    = $this->logs->delete_for_jobs( $gone );
-		$files   = $this->files->delete_for( $gone );
+		// All of them deleted (the usual case): no need to ask which still exist.
+		$gone  = count( $ids ) === $deleted ? $ids : array_values( array_diff( $ids, $this->jobs->existing_ids( $ids ) ) );
+		$files = $this->files->delete_for( $gone );
 
+		LogHooks::$last_deleted = 0;
 		/**
-		 * Fires after a batch of jobs was deleted.
+		 * Fires after a batch of jobs was deleted. DM Jobs' own log lines of these jobs are deleted
+		 * here (LogHooks), once per batch.
 		 *
 		 * @param int[] $job_ids IDs that no longer exist (deleted by this batch, or by an overlapping run).
 		 */
 		do_action( 'dm_jobs_jobs_deleted', $gone );
+		$logs = LogHooks::$last_deleted;
 
 		return new BatchResult(
-			(int) end( $ids ),
+			$window['scanned_to'],
 			count( $ids ),
 			$deleted,
-			count( $ids ) < $batch_size,
+			count( $ids ) < $batch_size && $window['scanned_to'] >= $max_id,
 			array(
 				'logs_removed'    => $logs,
 				'folders_removed' => $files['folders'],

@@ -56,7 +56,19 @@ final class ProcessedItemsHandler implements OperationHandler {
 		if ( ! $ids ) {
 			return BatchResult::finished( $cursor );
 		}
+		/**
+		 * Fires before a batch of processed-item rows is deleted (Data Machine's caches of them are read).
+		 *
+		 * @param int[] $ids Row IDs about to be deleted.
+		 */
+		do_action( 'dm_jobs_before_delete_processed_items', $ids );
 		$deleted = $this->items->delete_ids( $ids );
+		/**
+		 * Fires after a batch of processed-item rows was deleted.
+		 *
+		 * @param int[] $ids Row IDs of the batch.
+		 */
+		do_action( 'dm_jobs_processed_items_deleted', $ids );
 		return new BatchResult( (int) end( $ids ), count( $ids ), $deleted, count( $ids ) < $batch_size, array( 'skipped' => count( $ids ) - $deleted ) );
 	}
 

@@ -90,6 +90,14 @@ final class ShedEngineDataHandler implements OperationHandler {
 			}
 		}
 		$changed = $this->jobs->replace_engine_data( $new_values );
+		if ( $new_values ) {
+			/**
+			 * Fires after the engine_data of jobs was replaced (shed).
+			 *
+			 * @param int[] $job_ids
+			 */
+			do_action( 'dm_jobs_engine_data_changed', array_keys( $new_values ) );
+		}
 		return new BatchResult(
 			(int) $rows[ count( $rows ) - 1 ]['job_id'],
 			count( $rows ),

@@ -69,6 +69,12 @@ final class StatusChangeHandler implements OperationHandler {
 		$changed = $this->jobs->update_status( $to_move, $selection, $status, $reason, gmdate( 'Y-m-d H:i:s' ) );
 
 		if ( $changed > 0 ) {
+			/**
+			 * Fires before the per-job status-change actions of a batch (listeners may collect them).
+			 *
+			 * @param int[] $job_ids Jobs whose status this batch set.
+			 */
+			do_action( 'dm_jobs_before_jobs_changed', $to_move );
 			foreach ( $this->jobs->rows_for( $to_move ) as $row ) {
 				$job_id = (int) $row['job_id'];
 				if ( (string) $row['status'] !== $status || ( $row['status_reason'] ?? null ) !== $reason ) {
@@ -78,6 +84,12 @@ final class StatusChangeHandler implements OperationHandler {
 				/** This action is documented in includes/Jobs/JobService.php */
 				do_action( 'dm_jobs_job_status_changed', $job_id, $status, $old, JobFormatter::summary( $row ) );
 			}
+			/**
+			 * Fires after the per-job status-change actions of a batch.
+			 *
+			 * @param int[] $job_ids Jobs whose status this batch set.
+			 */
+			do_action( 'dm_jobs_jobs_changed', $to_move );
 		}
 
 		return new BatchResult(

@@ -48,6 +48,9 @@ final class Migration005ScaleColumns implements Migration {
 			}
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_pipeline_created', 'pipeline_id, created_at' );
 		}
+		if ( ! $schema->column_exists( $jobs, 'status_reason' ) ) {
+			return; // Today's generation on SQLite: the reason is read from engine_data in the query.
+		}
 		try {
 			// A full-length index lets DISTINCT status_reason be read by a loose index scan.
 			$schema->add_index_if_missing( $jobs, 'dm_jobs_status_reason', 'status_reason' );

@@ -21,6 +21,8 @@ final class Migrations {
 			new Migration003AuditAndOperations(),
 			new Migration004MetricsRollups(),
 			new Migration005ScaleColumns(),
+			new Migration006StatusVocabulary(),
+			new Migration007DataMachineLogs(),
 		);
 		usort( $steps, static fn ( Migration $a, Migration $b ): int => $a->version() <=> $b->version() );
 		return $steps;

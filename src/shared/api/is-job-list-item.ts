@@ -7,6 +7,10 @@ function isNullableString( value: unknown ): boolean {
 	return value === null || typeof value === 'string';
 }
 
+function isNullableNumber( value: unknown ): boolean {
+	return value === null || typeof value === 'number';
+}
+
 /**
  * Checks the fields the screen relies on, so a malformed response becomes an
  * error message instead of a broken table.
@@ -20,8 +24,9 @@ export function isJobListItem( value: unknown ): value is JobListItem {
 	const item = value as Record< string, unknown >;
 	return (
 		typeof item.id === 'number' &&
-		typeof item.pipeline_id === 'number' &&
-		typeof item.flow_id === 'number' &&
+		// Null for jobs today's Data Machine ran without a saved pipeline/flow.
+		isNullableNumber( item.pipeline_id ) &&
+		isNullableNumber( item.flow_id ) &&
 		isNullableString( item.pipeline_name ) &&
 		isNullableString( item.flow_name ) &&
 		typeof item.status === 'string' &&

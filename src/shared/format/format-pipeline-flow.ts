@@ -27,18 +27,22 @@ export function formatPipelineFlow(
 ): string {
 	const pipeline =
 		named( job.pipeline_name ) ??
-		sprintf(
-			/* translators: %d: pipeline ID. */
-			__( 'Pipeline #%d', 'dm-jobs' ),
-			job.pipeline_id
-		);
+		( job.pipeline_id === null
+			? '—'
+			: sprintf(
+					/* translators: %d: pipeline ID. */
+					__( 'Pipeline #%d', 'dm-jobs' ),
+					job.pipeline_id
+				) );
 	const flow =
 		named( job.flow_name ) ??
-		sprintf(
-			/* translators: %d: flow ID. */
-			__( 'Flow #%d', 'dm-jobs' ),
-			job.flow_id
-		);
+		( job.flow_id === null
+			? '—'
+			: sprintf(
+					/* translators: %d: flow ID. */
+					__( 'Flow #%d', 'dm-jobs' ),
+					job.flow_id
+				) );
 	return sprintf(
 		/* translators: 1: pipeline name, 2: flow name. */
 		__( '%1$s → %2$s', 'dm-jobs' ),

@@ -15,6 +15,8 @@ function baseStatusLabel( status: BaseStatus ): string {
 			return __( 'Pending', 'dm-jobs' );
 		case 'processing':
 			return __( 'Processing', 'dm-jobs' );
+		case 'waiting':
+			return __( 'Waiting', 'dm-jobs' );
 		case 'completed':
 			return __( 'Completed', 'dm-jobs' );
 		case 'completed_no_items':

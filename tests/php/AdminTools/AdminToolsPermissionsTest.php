@@ -13,6 +13,8 @@ use DMJobs\Operations\OperationParams;
 use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class AdminToolsPermissionsTest extends AdminToolsTestCase {
@@ -40,7 +42,7 @@ final class AdminToolsPermissionsTest extends AdminToolsTestCase {
 			'read retention'   => array( 'GET', '/retention', array(), 200 ),
 			'save retention'   => array( 'POST', '/retention', array( 'completed_days' => 30 ), 200 ),
 			'retention dry'    => array( 'POST', '/retention/run', array( 'dry_run' => true ), 200 ),
-			'retention run'    => array( 'POST', '/retention/run', array(), 200 ),
+			'retention run'    => array( 'POST', '/retention/run', array( 'dry_run' => false, 'confirm' => true ), 200 ),
 			'metrics'          => array( 'GET', '/maintenance/metrics', array(), 200 ),
 			'export'           => array( 'GET', '/export', array(), 200 ),
 			'report'           => array( 'GET', '/reports/pipelines', array(), 200 ),

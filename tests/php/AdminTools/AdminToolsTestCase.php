@@ -14,6 +14,8 @@ use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 use WP_REST_Response;
 
+PHP_SAPI === 'cli' || exit;
+
 abstract class AdminToolsTestCase extends TestCase {
 
 	protected const OLD = '2020-01-15 10:00:00';
@@ -66,7 +68,7 @@ abstract class AdminToolsTestCase extends TestCase {
 
 	protected function job_exists( int $job_id ): bool {
 		global $wpdb;
-		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT job_id FROM {$wpdb->prefix}dm_jobs WHERE job_id = %d", $job_id ) );
+		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT job_id FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE job_id = %d", $job_id ) );
 	}
 
 	/**
@@ -198,8 +200,14 @@ abstract class AdminToolsTestCase extends TestCase {
 	protected function snapshot_tables(): array {
 		global $wpdb;
 		$snapshot = array();
-		foreach ( array( 'dm_jobs', 'dm_processed_items', 'dm_jobs_operations', 'dm_jobs_audit' ) as $table ) {
-			$snapshot[ $table ] = md5( (string) wp_json_encode( $wpdb->get_results( "SELECT * FROM {$wpdb->prefix}{$table}", ARRAY_A ) ) );
+		$tables = array(
+			'dm_jobs'            => \DMJobs\Repository\TableNames::jobs(),
+			'dm_processed_items' => \DMJobs\Repository\TableNames::processed_items(),
+			'dm_jobs_operations' => $wpdb->prefix . 'dm_jobs_operations',
+			'dm_jobs_audit'      => $wpdb->prefix . 'dm_jobs_audit',
+		);
+		foreach ( $tables as $name => $table ) {
+			$snapshot[ $name ] = md5( (string) wp_json_encode( $wpdb->get_results( "SELECT * FROM {$table}", ARRAY_A ) ) );
 		}
 		$snapshot['retention'] = (string) wp_json_encode( get_option( 'dm_jobs_retention' ) );
 		return $snapshot;

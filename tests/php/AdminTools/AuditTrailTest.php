@@ -8,6 +8,8 @@
 
 namespace DMJobs\Tests\AdminTools;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class AuditTrailTest extends AdminToolsTestCase {

@@ -20,6 +20,8 @@ use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
 use DMJobs\Repository\Retry;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/CommittedTestCase.php';
 
 final class ConcurrencyTest extends CommittedTestCase {
@@ -116,7 +118,7 @@ final class ConcurrencyTest extends CommittedTestCase {
 		global $wpdb;
 		$present = 0;
 		foreach ( array_chunk( $written, 1000 ) as $chunk ) {
-			$present += (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->prefix}dm_jobs WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ')' );
+			$present += (int) $wpdb->get_var( "SELECT COUNT(*) FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ')' );
 		}
 		$this->assertSame( count( $written ), $present, 'every row the writers inserted survives' );
 		$this->assertGreaterThan( (int) $preview['max_id'], min( $written ) );

@@ -12,6 +12,8 @@ use DMJobs\Export\ExportStream;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class ExportAndReportsTest extends AdminToolsTestCase {

@@ -12,6 +12,8 @@ namespace DMJobs\Tests\AdminTools;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Retention\RetentionService;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class RetentionTest extends AdminToolsTestCase {
@@ -123,13 +125,13 @@ final class RetentionTest extends AdminToolsTestCase {
 		$old_entry = (int) $wpdb->insert_id;
 		update_option( 'dm_jobs_retention', array( 'engine_data_days' => 10, 'audit_days' => 365 ) );
 
-		$report = $this->admin_request( 'POST', '/retention/run' )->get_data();
+		$report = $this->admin_request( 'POST', '/retention/run', array( 'dry_run' => false, 'confirm' => true ) )->get_data();
 		$this->assertSame( 'completed', $report['state'] );
 		$this->assertSame( 'manual', $report['trigger'] );
 		$this->assertSame( 'dm_jobs_test_administrator', $report['actor']['login'] );
 		$this->assertSame( array( 'engine_data' => 1, 'audit' => 1 ), (array) $report['removed'] );
 		$this->assertTrue( $this->job_exists( $job ) );
-		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT engine_data FROM {$wpdb->prefix}dm_jobs WHERE job_id = %d", $job ) ) );
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT engine_data FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE job_id = %d", $job ) ) );
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT audit_id FROM {$wpdb->prefix}dm_jobs_audit WHERE audit_id = %d", $old_entry ) ) );
 	}
 
@@ -187,5 +189,50 @@ final class RetentionTest extends AdminToolsTestCase {
 			$this->assertInvalidParam( $response, $param );
 		}
 		$this->assertSame( 30, get_option( 'dm_jobs_retention' )['completed_days'] );
+	}
+
+	/**
+	 * @return array<string, array{0: string, 1: string}> raw JSON body, the parameter the 400 names ('' when the body is not an object)
+	 */
+	public static function bodies_that_must_not_run(): array {
+		return array(
+			'no body'            => array( '', 'dry_run' ),
+			'null'               => array( 'null', 'dry_run' ),
+			'empty array'        => array( '[]', 'dry_run' ),
+			'a number'           => array( '123', '' ),
+			'empty object'       => array( '{}', 'dry_run' ),
+			'dry_run false only' => array( '{"dry_run":false}', 'confirm' ),
+			'confirm false'      => array( '{"dry_run":false,"confirm":false}', 'confirm' ),
+			'confirm a string'   => array( '{"dry_run":false,"confirm":"yes"}', 'confirm' ),
+			'dry_run a string'   => array( '{"dry_run":"no","confirm":true}', 'dry_run' ),
+			'confirm only'       => array( '{"confirm":true}', 'dry_run' ),
+		);
+	}
+
+	/**
+	 * @dataProvider bodies_that_must_not_run
+	 */
+	public function test_a_run_needs_an_explicit_body_and_nothing_runs_without_one( string $body, string $param ): void {
+		$old = $this->job( 'completed', $this->days_ago( 40 ) );
+		update_option( 'dm_jobs_retention', array( 'completed_days' => 30 ) );
+		$this->act_as( 'administrator' );
+		$response = $this->assertUnchangedAfter(
+			function () use ( $body ) {
+				$request = new \WP_REST_Request( 'POST', '/dm-jobs/v1/retention/run' );
+				$request->set_header( 'Content-Type', 'application/json' );
+				$request->set_body( $body );
+				return rest_do_request( $request );
+			}
+		);
+		$this->assertSame( 400, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
+		if ( 'rest_invalid_json' === $response->get_data()['code'] ) {
+			// WordPress 7.0+ refuses a JSON body that is not an object before any parameter is read.
+			$this->assertContains( $body, array( '123', '[]', 'null' ) );
+		} else {
+			$named = (array) $response->get_data()['data']['params'];
+			$this->assertTrue( isset( $named[ $param ] ) || in_array( $param, $named, true ), (string) wp_json_encode( $named ) );
+		}
+		$this->assertTrue( $this->job_exists( $old ) );
+		$this->assertNull( $this->admin_request( 'GET', '/retention' )->get_data()['last_run'] );
 	}
 }

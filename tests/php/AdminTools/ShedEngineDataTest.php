@@ -8,13 +8,15 @@
 
 namespace DMJobs\Tests\AdminTools;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/AdminToolsTestCase.php';
 
 final class ShedEngineDataTest extends AdminToolsTestCase {
 
 	private function engine_data( int $job_id ): ?string {
 		global $wpdb;
-		return $wpdb->get_var( $wpdb->prepare( "SELECT engine_data FROM {$wpdb->prefix}dm_jobs WHERE job_id = %d", $job_id ) );
+		return $wpdb->get_var( $wpdb->prepare( "SELECT engine_data FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE job_id = %d", $job_id ) );
 	}
 
 	public function test_sheds_finished_jobs_and_keeps_error_details(): void {

@@ -15,6 +15,8 @@ use DMJobs\DataMachine\StandaloneGeneration;
 use DMJobs\Repository\TableNames;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class AdaptersTest extends TestCase {
 
 	protected function tearDown(): void {

@@ -11,6 +11,8 @@ use DMJobs\Status\StatusParser;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class DemoSeederTest extends TestCase {
 
 	public function test_seeds_data_machines_real_mix(): void {

@@ -13,6 +13,8 @@ use DMJobs\Logs\LogService;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobDetailDiagnosticsTest extends TestCase {
 
 	private const STEPS = array(
@@ -39,7 +41,7 @@ final class JobDetailDiagnosticsTest extends TestCase {
 	private function pipeline( array|string|null $config ): int {
 		global $wpdb;
 		$id = Fixtures::pipeline( 'Diagnosed' );
-		$wpdb->update( $wpdb->prefix . 'dm_pipelines', array( 'pipeline_config' => is_array( $config ) ? wp_json_encode( $config ) : $config ), array( 'pipeline_id' => $id ) );
+		$wpdb->update( \DMJobs\Repository\TableNames::pipelines(), array( 'pipeline_config' => is_array( $config ) ? wp_json_encode( $config ) : $config ), array( 'pipeline_id' => $id ) );
 		return $id;
 	}
 
@@ -47,7 +49,7 @@ final class JobDetailDiagnosticsTest extends TestCase {
 		global $wpdb;
 		$id = Fixtures::flow( $pipeline_id, 'Diagnosed flow' );
 		$wpdb->update(
-			$wpdb->prefix . 'dm_flows',
+			\DMJobs\Repository\TableNames::flows(),
 			array(
 				'flow_config'       => $flow_config,
 				'scheduling_config' => $scheduling,

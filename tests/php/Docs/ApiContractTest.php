@@ -14,6 +14,8 @@ use DMJobs\Status\BaseStatus;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class ApiContractTest extends TestCase {
 
 	public function test_readme_api_section_is_generated_from_the_routes(): void {

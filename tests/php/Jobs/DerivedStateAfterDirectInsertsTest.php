@@ -20,6 +20,8 @@ use DMJobs\Repository\JobColumns;
 use DMJobs\Status\StatusParser;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class DerivedStateAfterDirectInsertsTest extends TestCase {
 
 	private const STEP = 25;
@@ -38,7 +40,7 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 	 */
 	private function insert_directly( int $rows ): void {
 		global $wpdb;
-		$table = $wpdb->prefix . 'dm_jobs';
+		$table = \DMJobs\Repository\TableNames::jobs();
 		$ids   = $wpdb->get_col( $wpdb->prepare( "SELECT job_id FROM {$table} ORDER BY job_id ASC LIMIT %d", $rows ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		foreach ( array_chunk( $ids, 100 ) as $chunk ) {
 			$wpdb->query( "INSERT INTO {$table} (pipeline_id, flow_id, status, engine_data, created_at, completed_at) SELECT pipeline_id, flow_id, status, engine_data, created_at, completed_at FROM {$table} WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ') ORDER BY job_id' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
@@ -52,7 +54,7 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 	 */
 	private function true_counts(): array {
 		global $wpdb;
-		$rows   = $wpdb->get_results( "SELECT status, pipeline_id FROM {$wpdb->prefix}dm_jobs", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows   = $wpdb->get_results( "SELECT status, pipeline_id FROM " . \DMJobs\Repository\TableNames::jobs() . "", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$counts = array(
 			'total'       => count( $rows ),
 			'by_status'   => array(),
@@ -96,7 +98,7 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 		$values[] = $query->per_page;
 		$values[] = $query->offset();
 		$order    = SortOrder::Asc === $query->order ? 'ASC' : 'DESC';
-		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT job_id FROM {$wpdb->prefix}dm_jobs WHERE {$where} ORDER BY job_id {$order} LIMIT %d OFFSET %d", $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT job_id FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE {$where} ORDER BY job_id {$order} LIMIT %d OFFSET %d", $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	public function test_a_few_direct_inserts_are_counted_exactly_at_once(): void {
@@ -202,14 +204,14 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 		}
 		$stored = get_option( CreatedAtZones::OPTION );
 		$last   = is_array( $stored['tail'] ?? null ) ? $stored['tail'] : end( $stored['zones'] );
-		$max_id = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM {$wpdb->prefix}dm_jobs" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$max_id = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM " . \DMJobs\Repository\TableNames::jobs() . "" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$this->assertGreaterThan( $max_id - 2 * self::STEP, (int) $last[1], 'the zone map did not catch up with the inserted rows' );
 	}
 
 	public function test_the_live_poll_sees_direct_inserts(): void {
 		$token = $this->admin_request( 'GET', '/jobs/changes', array( 'token' => '' ) )->get_data()['token'];
 		global $wpdb;
-		$newest = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM {$wpdb->prefix}dm_jobs" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$newest = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM " . \DMJobs\Repository\TableNames::jobs() . "" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$this->insert_directly( 30 );
 		$answer = $this->admin_request(
 			'GET',

@@ -12,6 +12,8 @@ use DMJobs\Logs\LogService;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class LogsRestTest extends TestCase {
 
 	private int $job_id;

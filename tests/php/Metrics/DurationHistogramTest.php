@@ -10,6 +10,8 @@ namespace DMJobs\Tests\Metrics;
 use DMJobs\Metrics\DurationHistogram;
 use PHPUnit\Framework\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class DurationHistogramTest extends TestCase {
 
 	public function test_every_duration_falls_inside_its_bin(): void {

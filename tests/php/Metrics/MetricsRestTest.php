@@ -14,6 +14,8 @@ use DMJobs\Repository\RollupRepository;
 use DMJobs\Rest\MetricsController;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/MetricsTestCase.php';
 
 final class MetricsRestTest extends MetricsTestCase {
@@ -282,7 +284,18 @@ final class MetricsRestTest extends MetricsTestCase {
 		$this->assertSame( 30, $progress['processed'] );
 		$hourly = $this->rollup_hourly();
 
-		$rebuilt = $this->admin_request( 'POST', '/metrics/rollup', array( 'rebuild' => true ) )->get_data();
+		global $wpdb;
+		$meta_before = $wpdb->get_results( "SELECT * FROM {$wpdb->prefix}dm_jobs_rollup_meta", ARRAY_A );
+		$refused     = $this->admin_request( 'POST', '/metrics/rollup', array( 'rebuild' => true ) );
+		$this->assertInvalidParam( $refused, 'confirm' );
+		$this->assertInvalidParam( $this->admin_request( 'POST', '/metrics/rollup', array( 'rebuild' => true, 'confirm' => false ) ), 'confirm' );
+		$dry = $this->admin_request( 'POST', '/metrics/rollup', array( 'rebuild' => true, 'dry_run' => true ) );
+		$this->assertSame( 200, $dry->get_status() );
+		$this->assertSame( 30, $dry->get_data()['processed'] );
+		$this->assertSame( $hourly, $this->rollup_hourly(), 'refused and dry runs change nothing' );
+		$this->assertSame( $meta_before, $wpdb->get_results( "SELECT * FROM {$wpdb->prefix}dm_jobs_rollup_meta", ARRAY_A ) );
+
+		$rebuilt = $this->admin_request( 'POST', '/metrics/rollup', array( 'rebuild' => true, 'confirm' => true ) )->get_data();
 		$this->assertSame( 'ready', $rebuilt['state'] );
 		$this->assertSame( 30, $rebuilt['processed'] );
 		$this->assertSame( $hourly, $this->rollup_hourly() );

@@ -14,6 +14,8 @@ use DMJobs\Repository\RollupTables;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 abstract class MetricsTestCase extends TestCase {
 
 	/**

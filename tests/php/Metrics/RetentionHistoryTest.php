@@ -13,6 +13,8 @@ use DMJobs\Repository\RollupRepository;
 use DMJobs\Repository\RollupSourceRepository;
 use DMJobs\Repository\RollupTables;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/MetricsTestCase.php';
 
 final class RetentionHistoryTest extends MetricsTestCase {

@@ -12,6 +12,8 @@ namespace DMJobs\Tests\Metrics;
 use DMJobs\Metrics\DurationHistogram;
 use DMJobs\Repository\RollupTables;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/MetricsTestCase.php';
 
 final class RollupAggregationTest extends MetricsTestCase {

@@ -13,6 +13,8 @@ use DMJobs\Repository\RollupRepository;
 use DMJobs\Repository\RollupTables;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/MetricsTestCase.php';
 
 final class RollupIncrementalTest extends MetricsTestCase {

@@ -12,6 +12,8 @@ use DMJobs\Metrics\MetricsRange;
 use DMJobs\Metrics\SiteClock;
 use DMJobs\Tests\Fixtures;
 
+PHP_SAPI === 'cli' || exit;
+
 require_once __DIR__ . '/MetricsTestCase.php';
 
 final class SiteTimeTest extends MetricsTestCase {

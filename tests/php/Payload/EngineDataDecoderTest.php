@@ -11,6 +11,8 @@ use PHPUnit\Framework\TestCase;
 /**
  * A class whose instantiation would be visible: unserializing it must never run its code.
  */
+PHP_SAPI === 'cli' || exit;
+
 final class DmJobsTripwire {
 	public static int $woken = 0;
 	public string $path      = '/tmp/x';

@@ -11,6 +11,8 @@ namespace DMJobs\Tests\Rest;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class HostileStoredValuesTest extends TestCase {
 
 	private const HOSTILE_REASONS = array(

@@ -13,6 +13,8 @@ use DMJobs\Tests\TestCase;
 use WP_REST_Request;
 use WP_REST_Response;
 
+PHP_SAPI === 'cli' || exit;
+
 final class InvalidUtf8Test extends TestCase {
 
 	private int $job;

@@ -11,6 +11,8 @@ use DMJobs\Jobs\JobCounts;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobActivityTest extends TestCase {
 
 	private int $pipeline;
@@ -55,11 +57,11 @@ final class JobActivityTest extends TestCase {
 		$this->assertTrue( $this->poll( $token )['changed'], 'a new job' );
 		$token = $this->token();
 
-		$wpdb->update( $wpdb->prefix . 'dm_jobs', array( 'status' => 'processing' ), array( 'job_id' => $job ) );
+		$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'processing' ), array( 'job_id' => $job ) );
 		$this->assertTrue( $this->poll( $token )['changed'], 'pending → processing' );
 		$token = $this->token();
 
-		$wpdb->update( $wpdb->prefix . 'dm_jobs', array( 'status' => 'completed', 'completed_at' => '2026-01-02 00:00:30' ), array( 'job_id' => $job ) );
+		$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'completed', 'completed_at' => '2026-01-02 00:00:30' ), array( 'job_id' => $job ) );
 		$this->assertTrue( $this->poll( $token )['changed'], 'processing → completed' );
 		$token = $this->token();
 
@@ -95,6 +97,7 @@ final class JobActivityTest extends TestCase {
 			array(
 				'pending'            => 0,
 				'processing'         => 1,
+				'waiting'            => 0,
 				'completed'          => 2,
 				'completed_no_items' => 0,
 				'failed'             => 1,

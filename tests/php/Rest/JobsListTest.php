@@ -10,6 +10,8 @@ namespace DMJobs\Tests\Rest;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobsListTest extends TestCase {
 
 	/**
@@ -84,9 +86,15 @@ final class JobsListTest extends TestCase {
 				'flow_id'       => $this->evening,
 				'flow_name'     => 'Evening',
 				'status'        => 'failed',
+				'status_known'  => true,
 				'status_reason' => 'timeout',
 				'raw_status'    => 'failed - timeout',
+				'source'        => Fixtures::today() ? 'pipeline' : null,
+				'label'         => null,
+				'parent_job_id' => null,
+				'user_id'       => null,
 				'is_final'      => true,
+				'is_stuck'      => false,
 				'created_at'    => '2026-03-02T10:00:00Z',
 				'completed_at'  => '2026-03-02T10:01:00Z',
 				'duration'      => 60,
@@ -258,7 +266,10 @@ final class JobsListTest extends TestCase {
 		}
 		$this->assertNotEmpty( $seen );
 		foreach ( $seen as $query ) {
-			if ( str_contains( $query, $wpdb->prefix . 'dm_jobs' ) ) {
+			if ( str_contains( $query, \DMJobs\Repository\TableNames::jobs() ) ) {
+				// On SQLite today's generation reads job_status_reason out of engine_data inside the query
+				// (no generated columns there); engine_data itself is never selected.
+				$query = str_replace( \DMJobs\Repository\JobColumns::status_reason_sql( 'j.' ), '', str_replace( \DMJobs\Repository\JobColumns::status_reason_sql(), '', $query ) );
 				$this->assertStringNotContainsString( 'engine_data', $query );
 			}
 		}
@@ -267,7 +278,7 @@ final class JobsListTest extends TestCase {
 	public function test_single_job_decodes_engine_data_and_failure(): void {
 		global $wpdb;
 		$wpdb->update(
-			$wpdb->prefix . 'dm_jobs',
+			\DMJobs\Repository\TableNames::jobs(),
 			array( 'engine_data' => serialize( array( 'error_message' => 'Feed returned 500', 'error_step_id' => 'fetch_1', 'error_trace' => "#0 x.php(1)\n#1 {main}" ) ) ),
 			array( 'job_id' => $this->job[2] )
 		);
@@ -294,7 +305,7 @@ final class JobsListTest extends TestCase {
 
 	public function test_deleted_pipeline_shows_null_name(): void {
 		global $wpdb;
-		$wpdb->delete( $wpdb->prefix . 'dm_pipelines', array( 'pipeline_id' => $this->beta ) );
+		$wpdb->delete( \DMJobs\Repository\TableNames::pipelines(), array( 'pipeline_id' => $this->beta ) );
 		$item = $this->admin_request( 'GET', '/jobs', array( 'per_page' => 1 ) )->get_data()[0];
 		$this->assertSame( $this->job[11], $item['id'] );
 		$this->assertNull( $item['pipeline_name'] );

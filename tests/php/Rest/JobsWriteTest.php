@@ -10,6 +10,8 @@ namespace DMJobs\Tests\Rest;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class JobsWriteTest extends TestCase {
 
 	private int $pipeline_id;
@@ -190,5 +192,27 @@ final class JobsWriteTest extends TestCase {
 		$this->assertNull( dm_jobs_get_job( $job_id ) );
 		$this->assertNotNull( dm_jobs_get_job( $keep ) );
 		$this->assertSame( 404, $this->admin_request( 'DELETE', '/jobs/' . $job_id )->get_status() );
+	}
+
+	public function test_delete_dry_run_answers_the_job_and_deletes_nothing(): void {
+		$job_id = Fixtures::job( $this->pipeline_id, $this->flow_id, 'failed - timeout', '2026-01-02 00:00:00', '2026-01-02 00:00:09' );
+		$deleted = array();
+		$watch   = static function ( $ids ) use ( &$deleted ): void {
+			$deleted[] = $ids;
+		};
+		add_action( 'dm_jobs_before_delete_jobs', $watch );
+		try {
+			$response = $this->admin_request( 'DELETE', '/jobs/' . $job_id, array( 'dry_run' => 'true' ) );
+		} finally {
+			remove_action( 'dm_jobs_before_delete_jobs', $watch );
+		}
+		$this->assertSame( 200, $response->get_status() );
+		$this->assertFalse( $response->get_data()['deleted'] );
+		$this->assertTrue( $response->get_data()['dry_run'] );
+		$this->assertSame( $job_id, $response->get_data()['previous']['id'] );
+		$this->assertNotNull( dm_jobs_get_job( $job_id ) );
+		$this->assertSame( array(), $deleted );
+		$this->assertInvalidParam( $this->admin_request( 'DELETE', '/jobs/' . $job_id, array( 'dry_run' => 'perhaps' ) ), 'dry_run' );
+		$this->assertNotNull( dm_jobs_get_job( $job_id ) );
 	}
 }

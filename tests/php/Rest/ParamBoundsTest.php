@@ -12,6 +12,8 @@ namespace DMJobs\Tests\Rest;
 
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class ParamBoundsTest extends TestCase {
 
 	/**

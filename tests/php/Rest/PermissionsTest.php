@@ -10,6 +10,8 @@ namespace DMJobs\Tests\Rest;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class PermissionsTest extends TestCase {
 
 	private int $pipeline_id;

@@ -16,6 +16,8 @@ use DMJobs\Tests\TestCase;
 /**
  * Instantiating this from a payload would be visible.
  */
+PHP_SAPI === 'cli' || exit;
+
 final class DmJobsAdoptionTripwire {
 	public static int $woken = 0;
 	public string $command   = 'rm -rf /';

@@ -13,6 +13,8 @@ use DMJobs\Repository\SchemaRepository;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class UninstallTest extends TestCase {
 
 	protected function setUp(): void {

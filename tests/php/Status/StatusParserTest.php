@@ -9,6 +9,8 @@ use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 use PHPUnit\Framework\TestCase;
 
+PHP_SAPI === 'cli' || exit;
+
 final class StatusParserTest extends TestCase {
 
 	/**

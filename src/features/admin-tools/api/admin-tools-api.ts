@@ -222,7 +222,10 @@ export function previewRetention(): Promise< RetentionDryRun > {
 }
 
 export function runRetention(): Promise< RetentionReport > {
-	return post< RetentionReport >( '/retention/run' );
+	return post< RetentionReport >( '/retention/run', {
+		dry_run: false,
+		confirm: true,
+	} );
 }
 
 export function getMetrics(

@@ -1,8 +1,8 @@
 /**
  * WordPress dependencies
  */
-import { Button, Notice } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { Button } from '@wordpress/components';
+import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
@@ -30,24 +30,36 @@ function UnfinishedOperation( {
 		reload();
 	} );
 	const [ resumed, setResumed ] = useState( false );
+	const { resume } = runner;
+
+	// Re-attach at once: the operation advances in the background anyway,
+	// and this window shows its progress (and helps it along) from here on.
+	useEffect( () => {
+		setResumed( true );
+		resume( operation );
+		// Only when this operation is first shown.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [ operation.id ] );
 
 	if ( resumed && runner.phase === 'running' && runner.operation ) {
 		return (
-			<OperationProgress
-				operation={ runner.operation }
-				cancelling={ runner.cancelling }
-				onCancel={ () => void runner.cancel() }
-			/>
+			<li>
+				<OperationProgress
+					operation={ runner.operation }
+					cancelling={ runner.cancelling }
+					onCancel={ () => void runner.cancel() }
+				/>
+			</li>
 		);
 	}
 	if ( resumed && runner.phase === 'finished' && runner.operation ) {
 		return (
-			<div>
+			<li>
 				<OperationSummary operation={ runner.operation } />
 				<Button variant="secondary" onClick={ onEnded }>
 					{ __( 'Dismiss', 'dm-jobs' ) }
 				</Button>
-			</div>
+			</li>
 		);
 	}
 	return (
@@ -96,8 +108,9 @@ function UnfinishedOperation( {
 }
 
 /**
- * Operations that were interrupted (browser closed, connection lost): they
- * keep their place on the server and can be resumed or cancelled here.
+ * Operations still running when the Admin modal opens (started in another
+ * window, or before the tab was closed): they advance in the background, and
+ * the modal re-attaches to them, showing their progress with a Cancel button.
  */
 export function UnfinishedOperations() {
 	const running = useRequest(
@@ -112,12 +125,13 @@ export function UnfinishedOperations() {
 		return null;
 	}
 	return (
-		<Notice
-			status="warning"
-			isDismissible={ false }
+		// Not a Notice: it reads its content out loud by rendering it to a
+		// string, which live progress (with hooks) cannot be.
+		<section
 			className="dm-jobs-admin-unfinished"
+			aria-label={ __( 'Operations in progress', 'dm-jobs' ) }
 		>
-			<p>{ __( 'Unfinished operations:', 'dm-jobs' ) }</p>
+			<p>{ __( 'Operations in progress:', 'dm-jobs' ) }</p>
 			<ul>
 				{ list.map( ( operation ) => (
 					<UnfinishedOperation
@@ -129,6 +143,6 @@ export function UnfinishedOperations() {
 					/>
 				) ) }
 			</ul>
-		</Notice>
+		</section>
 	);
 }

@@ -1,19 +1,12 @@
 /**
  * WordPress dependencies
  */
-import { useDispatch, useSelect } from '@wordpress/data';
-import { useMemo } from '@wordpress/element';
+import { createContext, useContext } from '@wordpress/element';
 
 /**
  * Internal dependencies
  */
-import { getConfig } from '../../../shared/config';
-import { store as jobsStore } from '../../jobs-list/store';
 import type { JobListItem, JobsQuery } from '../../../shared/types';
-import {
-	getTimeZoneLabel,
-	resolveTimeZone,
-} from '../../../shared/format/time-zone';
 
 export interface JobsContext {
 	query: JobsQuery;
@@ -25,33 +18,22 @@ export interface JobsContext {
 	timeZoneLabel: string;
 }
 
+const Context = createContext< JobsContext | null >( null );
+
+/**
+ * Gives the Admin tools the jobs list they act on. The screen that shows both
+ * provides it, so this feature does not read the list's store.
+ */
+export const JobsContextProvider = Context.Provider;
+
 /**
  * What the Admin modal needs from the jobs list: its filter, the page shown,
  * the total, and a way to reload it.
  */
 export function useJobsContext(): JobsContext {
-	const { query, jobs, total } = useSelect( ( select ) => {
-		const list = select( jobsStore );
-		return {
-			query: list.getQuery(),
-			jobs: list.getJobs(),
-			total: list.getTotal(),
-		};
-	}, [] );
-	const { fetchJobs } = useDispatch( jobsStore );
-	const timezone = getConfig().timezone;
-	const zone = useMemo(
-		() => ( {
-			timeZone: resolveTimeZone( timezone ),
-			timeZoneLabel: getTimeZoneLabel( timezone ),
-		} ),
-		[ timezone ]
-	);
-	return {
-		query,
-		jobs,
-		total,
-		reload: () => void fetchJobs(),
-		...zone,
-	};
+	const context = useContext( Context );
+	if ( context === null ) {
+		throw new Error( 'The admin tools need a JobsContextProvider.' );
+	}
+	return context;
 }

@@ -23,9 +23,13 @@ export interface SummarySectionProps {
 
 function named(
 	name: string | null,
-	id: number,
+	id: number | null,
 	missing: ( id: number ) => string
 ): string {
+	if ( id === null ) {
+		// No saved pipeline/flow (direct, chat, system task): the name Data Machine shows, as is.
+		return name ?? '—';
+	}
 	return name === null
 		? missing( id )
 		: sprintf(

@@ -6,17 +6,21 @@ import {
 	getCoreRowModel,
 	useReactTable,
 } from '@tanstack/react-table';
-import type { PaginationState, Updater } from '@tanstack/react-table';
+import type {
+	ColumnDef,
+	PaginationState,
+	Updater,
+} from '@tanstack/react-table';
 
 /**
  * WordPress dependencies
  */
+import { useMemo } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import { useSelectionColumn } from '../../admin-tools/hooks/use-selection-column';
 import { useJobsColumns } from '../hooks/use-jobs-columns';
 import { openJobProps } from '../utils/open-job-props';
 import type { JobListItem, JobsOrderBy } from '../../../shared/types';
@@ -46,7 +50,11 @@ export interface JobsTableProps {
 	onSortChange?: ( orderby: JobsOrderBy ) => void;
 	/** A job to highlight (found by searching its ID). */
 	highlightedJobId?: number | null;
+	/** Columns put in front of the job columns (the row selection). */
+	leadingColumns?: ColumnDef< JobListItem, unknown >[];
 }
+
+const NO_COLUMNS: ColumnDef< JobListItem, unknown >[] = [];
 
 function headerText( header: unknown ): string {
 	return typeof header === 'string' ? header : '';
@@ -75,10 +83,16 @@ export function JobsTable( props: JobsTableProps ) {
 		sort,
 		onSortChange,
 		highlightedJobId,
+		leadingColumns = NO_COLUMNS,
 	} = props;
-	const columns = useSelectionColumn(
-		useJobsColumns( { timeZone, timeZoneLabel, onOpenJob } ),
-		jobs
+	const jobColumns = useJobsColumns( {
+		timeZone,
+		timeZoneLabel,
+		onOpenJob,
+	} );
+	const columns = useMemo(
+		() => [ ...leadingColumns, ...jobColumns ],
+		[ leadingColumns, jobColumns ]
 	);
 	const pagination: PaginationState = {
 		pageIndex: page - 1,

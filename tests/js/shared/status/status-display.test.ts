@@ -17,6 +17,7 @@ describe( 'getStatusLabel', () => {
 		expect( BASE_STATUSES.map( getStatusLabel ) ).toEqual( [
 			'Pending',
 			'Processing',
+			'Waiting',
 			'Completed',
 			'Completed (no items)',
 			'Failed',
@@ -43,6 +44,7 @@ describe( 'getStatusTone', () => {
 		).toEqual( {
 			pending: 'neutral',
 			processing: 'neutral',
+			waiting: 'neutral',
 			completed: 'completed',
 			completed_no_items: 'neutral',
 			failed: 'failed',

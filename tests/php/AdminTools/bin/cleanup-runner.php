@@ -9,6 +9,8 @@
  * @package DMJobs
  */
 
+PHP_SAPI === 'cli' || exit;
+
 if ( 'cli' !== PHP_SAPI || $argc < 4 ) {
 	exit( 2 );
 }

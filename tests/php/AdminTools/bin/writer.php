@@ -10,6 +10,8 @@
  * @package DMJobs
  */
 
+PHP_SAPI === 'cli' || exit;
+
 if ( 'cli' !== PHP_SAPI || $argc < 7 ) {
 	exit( 2 );
 }
@@ -31,7 +33,7 @@ $first_at = microtime( true );
 while ( ! file_exists( $stop_file ) ) {
 	$started  = hrtime( true );
 	$inserted = $wpdb->insert(
-		$wpdb->prefix . 'dm_jobs',
+		\DMJobs\Repository\TableNames::jobs(),
 		array(
 			'pipeline_id'  => (int) $pipeline_id,
 			'flow_id'      => (int) $flow_id,

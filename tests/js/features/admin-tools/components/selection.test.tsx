@@ -2,6 +2,7 @@
  * External dependencies
  */
 import { screen, within } from '@testing-library/react';
+import type { ColumnDef } from '@tanstack/react-table';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 
@@ -9,10 +10,48 @@ import { describe, expect, it } from 'vitest';
  * Internal dependencies
  */
 import { SelectionBar } from '../../../../../src/features/admin-tools/components/selection-bar';
+import { useSelectionColumn } from '../../../../../src/features/admin-tools/hooks/use-selection-column';
 import { store } from '../../../../../src/features/admin-tools/store';
 import { JobsTable } from '../../../../../src/features/jobs-list/components/jobs-table';
+import type { JobListItem } from '../../../../../src/shared/types';
 import { makeJobs } from '../../../helpers/make-job';
 import { renderWithRegistry } from './helpers';
+
+const NO_COLUMNS: ColumnDef< JobListItem, unknown >[] = [];
+
+/**
+ * The jobs table with the selection column in front, as the Jobs screen puts it.
+ *
+ * @param props           Component props.
+ * @param props.jobs      The rows.
+ * @param props.total     Jobs matching the filter.
+ * @param props.onOpenJob Opens a job.
+ */
+function SelectableTable( {
+	jobs,
+	total = 1234,
+	onOpenJob = () => undefined,
+}: {
+	jobs: JobListItem[];
+	total?: number;
+	onOpenJob?: ( jobId: number ) => void;
+} ) {
+	return (
+		<JobsTable
+			jobs={ jobs }
+			page={ 1 }
+			perPage={ 5 }
+			total={ total }
+			totalPages={ Math.ceil( total / 5 ) }
+			isBusy={ false }
+			timeZone="UTC"
+			timeZoneLabel="UTC"
+			onPageChange={ () => undefined }
+			onOpenJob={ onOpenJob }
+			leadingColumns={ useSelectionColumn( NO_COLUMNS, jobs ) }
+		/>
+	);
+}
 
 function renderTable() {
 	const jobs = makeJobs( 5 );
@@ -22,18 +61,7 @@ function renderTable() {
 				pageIds={ jobs.map( ( job ) => job.id ) }
 				total={ 1234 }
 			/>
-			<JobsTable
-				jobs={ jobs }
-				page={ 1 }
-				perPage={ 5 }
-				total={ 1234 }
-				totalPages={ 247 }
-				isBusy={ false }
-				timeZone="UTC"
-				timeZoneLabel="UTC"
-				onPageChange={ () => undefined }
-				onOpenJob={ () => undefined }
-			/>
+			<SelectableTable jobs={ jobs } />
 		</>
 	);
 	return {
@@ -114,16 +142,9 @@ describe( 'row selection in the jobs table', () => {
 		const opened: number[] = [];
 		const jobs = makeJobs( 2 );
 		renderWithRegistry(
-			<JobsTable
+			<SelectableTable
 				jobs={ jobs }
-				page={ 1 }
-				perPage={ 20 }
 				total={ 2 }
-				totalPages={ 1 }
-				isBusy={ false }
-				timeZone="UTC"
-				timeZoneLabel="UTC"
-				onPageChange={ () => undefined }
 				onOpenJob={ ( id ) => opened.push( id ) }
 			/>
 		);

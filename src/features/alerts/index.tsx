@@ -1,0 +1,6 @@
+/**
+ * Alerts (issue 10): the Alerts tab of the Admin modal.
+ */
+import './style.scss';
+
+export { AlertsSection } from './components/alerts-section';
