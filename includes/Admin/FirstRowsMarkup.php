@@ -62,8 +62,8 @@ final class FirstRowsMarkup {
 		$html .= $this->header( 'completed', array( 'completed_at' => __( 'Completed', 'dm-jobs' ) ), false );
 		$html .= $this->header( 'duration', array( 'duration' => __( 'Duration', 'dm-jobs' ) ), false );
 		$html .= '</tr></thead><tbody>';
-		foreach ( $page['items'] as $index => $job ) {
-			$html .= $this->row( $job, 0 === $index );
+		foreach ( $page['items'] as $job ) {
+			$html .= $this->row( $job );
 		}
 		return $html . '</tbody></table>' . $this->pagination( $page ) . '</div>';
 	}
@@ -111,22 +111,22 @@ final class FirstRowsMarkup {
 	}
 
 	/**
-	 * @param array<string, mixed> $job       A job as GET /jobs returns it.
-	 * @param bool                 $tab_stop  Whether the row is the table's keyboard entry point.
+	 * @param array<string, mixed> $job A job as GET /jobs returns it.
 	 */
-	private function row( array $job, bool $tab_stop ): string {
+	private function row( array $job ): string {
 		$id   = (int) $job['id'];
 		$link = add_query_arg( 'job', $id, $this->first_paint->view->admin_url() );
 		return sprintf(
-			'<tr data-job-id="%1$d" tabindex="%2$d"><td class="dm-jobs-column-select" data-label=""><input type="checkbox" class="dm-jobs-select-row" aria-label="%3$s"></td>'
-			. '<td class="dm-jobs-column-id" data-label="%4$s"><a class="dm-jobs-job-link" href="%5$s">%1$d</a></td>'
+			'<tr data-job-id="%1$d"><td class="dm-jobs-column-select" data-label=""><input type="checkbox" class="dm-jobs-select-row" aria-label="%3$s"></td>'
+			. '<td class="dm-jobs-column-id" data-label="%4$s"><a class="dm-jobs-job-link dm-jobs-open-job" data-job-link="%1$d" href="%5$s" aria-label="%2$s">%1$d</a></td>'
 			. '<td class="dm-jobs-column-pipeline-flow" data-label="%6$s">%7$s</td>'
 			. '<td class="dm-jobs-column-status" data-label="%8$s">%9$s</td>'
 			. '<td class="dm-jobs-column-created" data-label="%10$s">%11$s</td>'
 			. '<td class="dm-jobs-column-completed" data-label="%12$s">%13$s</td>'
 			. '<td class="dm-jobs-column-duration" data-label="%14$s">%15$s</td></tr>',
 			$id,
-			$tab_stop ? 0 : -1,
+			/* translators: %d: job ID. */
+			esc_attr( sprintf( __( 'Job %d: open details', 'dm-jobs' ), $id ) ),
 			/* translators: %d: job ID. */
 			esc_attr( sprintf( __( 'Select job %d', 'dm-jobs' ), $id ) ),
 			esc_attr__( 'Job ID', 'dm-jobs' ),
@@ -203,10 +203,14 @@ final class FirstRowsMarkup {
 			( new \DateTimeImmutable( '@' . $time ) )->setTimezone( $this->zone() )->format( 'M j, Y, g:i:s A' ),
 			$this->zone_label()
 		);
+		$zoned     = ( new \DateTimeImmutable( '@' . $time ) )->setTimezone( $this->zone() );
+		$now_year  = ( new \DateTimeImmutable( '@' . $this->first_paint->now ) )->setTimezone( $this->zone() )->format( 'Y' );
+		$short     = $zoned->format( $zoned->format( 'Y' ) === $now_year ? 'M j, H:i' : 'M j Y, H:i' );
 		return sprintf(
-			'<time class="dm-jobs-time" datetime="%1$s" title="%2$s" tabindex="0">%3$s</time>',
+			'<time class="dm-jobs-time" datetime="%1$s" title="%2$s"><span class="dm-jobs-time-absolute">%3$s</span> <span class="dm-jobs-time-relative">%4$s</span></time>',
 			esc_attr( $value ),
 			esc_attr( $exact ),
+			esc_html( $short ),
 			esc_html( RelativeTime::format( $time, $this->first_paint->now ) )
 		);
 	}

@@ -34,10 +34,13 @@ final class JobCounts {
 	public const TAIL_COUNTED_INLINE = 5000;
 
 	/**
-	 * Job IDs folded into the snapshot per step, and how long one request may spend folding.
+	 * Job IDs folded into the snapshot per step, and how long one request may spend folding. A request
+	 * that finds more than FOLD_TRIGGER jobs above the snapshot folds them (down to none, or until the
+	 * budget is spent), so the rows counted inline stay few.
 	 */
-	public const FOLD_SLICE  = 5000;
-	public const FOLD_BUDGET = 0.012;
+	public const FOLD_SLICE   = 5000;
+	public const FOLD_BUDGET  = 0.012;
+	public const FOLD_TRIGGER = 500;
 
 	/**
 	 * @var array{total: int, by_status: array<string, int>, by_pipeline: array<string, int>, by_flow: array<string, int>, exact: bool, as_of: int}|null
@@ -89,7 +92,7 @@ final class JobCounts {
 		}
 
 		$max_id = $this->list->max_id();
-		if ( $max_id - (int) $snapshot['max_id'] > $this->tail_inline ) {
+		if ( $max_id - (int) $snapshot['max_id'] > min( $this->tail_inline, self::FOLD_TRIGGER ) ) {
 			$snapshot = $this->fold( $snapshot, $max_id );
 		}
 		$tail_exact = $max_id - (int) $snapshot['max_id'] <= $this->tail_inline;
@@ -159,7 +162,7 @@ final class JobCounts {
 					$snapshot['open_by_status'] = self::add( $snapshot['open_by_status'], $this->list->count_grouped( 'status', null, $open ) );
 				}
 				$snapshot['max_id'] = $up_to;
-			} while ( $max_id - $up_to > $this->tail_inline && microtime( true ) < $deadline );
+			} while ( $up_to < $max_id && microtime( true ) < $deadline );
 			update_option( self::OPTION, $snapshot, false );
 			return $snapshot;
 		} finally {

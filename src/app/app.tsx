@@ -1,6 +1,7 @@
 /**
  * WordPress dependencies
  */
+import { useEffect } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -21,6 +22,15 @@ export interface AppProps {
  * @param props.config Boot data printed by PHP.
  */
 export function App( { config }: AppProps ) {
+	useEffect( () => {
+		// When the app took over (the benchmark and the e2e tests read it).
+		document
+			.getElementById( 'dm-jobs-root' )
+			?.setAttribute(
+				'data-app-ready',
+				String( Math.round( performance.now() ) )
+			);
+	}, [] );
 	return (
 		<div className="dm-jobs-app">
 			<h1>{ __( 'Jobs', 'dm-jobs' ) }</h1>

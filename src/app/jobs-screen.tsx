@@ -6,32 +6,65 @@ import type { ColumnDef } from '@tanstack/react-table';
 /**
  * WordPress dependencies
  */
-import { Button } from '@wordpress/components';
-import { useMemo, useRef } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { Suspense, useMemo, useRef } from '@wordpress/element';
 
 /**
  * Internal dependencies
  */
-import {
-	AdminTools,
-	JobsContextProvider,
-	useSelectionColumn,
-} from '../features/admin-tools';
+import { JobsContextProvider } from '../features/admin-tools/hooks/use-jobs-context';
+import { useSelectionColumn } from '../features/admin-tools/hooks/use-selection-column';
 import { useJobsList } from '../features/jobs-list/hooks/use-jobs-list';
 import { JobDetails, useJobDetailsOpener } from '../features/job-details';
 import type { DmJobsConfig, JobListItem } from '../shared/types';
 import { hasActiveFilters } from '../features/jobs-list/utils/has-active-filters';
 import { toggleSort } from '../features/jobs-list/utils/sorting';
 import { getTimeZoneLabel, resolveTimeZone } from '../shared/format/time-zone';
-import { EmptyState } from '../features/jobs-list/components/empty-state';
-import { ErrorNotice } from '../features/jobs-list/components/error-notice';
-import { JobsNoMatches } from '../features/jobs-list/components/jobs-no-matches';
 import { JobsTable } from '../features/jobs-list/components/jobs-table';
-import { JobsToolbar } from '../features/jobs-list/components/jobs-toolbar';
 import { LoadingState } from '../features/jobs-list/components/loading-state';
-import { CompletionSnackbars } from '../features/notifications';
-import { JobActions } from './job-actions';
+import { lazyWithDeferred } from '../shared/deferred/lazy-with-deferred';
+
+// What the first rows do not need loads after them, with wp-components: the toolbar (search,
+// filters, live status), the admin tools, and the states other than a page of rows.
+const AdminTools = lazyWithDeferred( () =>
+	import(
+		/* webpackChunkName: "admin-tools" */ '../features/admin-tools/components/admin-tools'
+	).then( ( module ) => module.AdminTools )
+);
+const JobsToolbar = lazyWithDeferred( () =>
+	import(
+		/* webpackChunkName: "jobs-toolbar" */ '../features/jobs-list/components/jobs-toolbar'
+	).then( ( module ) => module.JobsToolbar )
+);
+const EmptyState = lazyWithDeferred( () =>
+	import(
+		/* webpackChunkName: "jobs-states" */ '../features/jobs-list/components/empty-state'
+	).then( ( module ) => module.EmptyState )
+);
+const JobsNoMatches = lazyWithDeferred( () =>
+	import(
+		/* webpackChunkName: "jobs-states" */ '../features/jobs-list/components/jobs-no-matches'
+	).then( ( module ) => module.JobsNoMatches )
+);
+const JobsOutOfRange = lazyWithDeferred( () =>
+	import(
+		/* webpackChunkName: "jobs-states" */ '../features/jobs-list/components/jobs-out-of-range'
+	).then( ( module ) => module.JobsOutOfRange )
+);
+const ErrorNotice = lazyWithDeferred( () =>
+	import(
+		/* webpackChunkName: "jobs-states" */ '../features/jobs-list/components/error-notice'
+	).then( ( module ) => module.ErrorNotice )
+);
+const CompletionSnackbars = lazyWithDeferred( () =>
+	import(
+		/* webpackChunkName: "notifications" */ '../features/notifications'
+	).then( ( module ) => module.CompletionSnackbars )
+);
+const JobActions = lazyWithDeferred( () =>
+	import( /* webpackChunkName: "job-actions" */ './job-actions' ).then(
+		( module ) => module.JobActions
+	)
+);
 
 const NO_COLUMNS: ColumnDef< JobListItem, unknown >[] = [];
 
@@ -102,15 +135,9 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 		content = <JobsNoMatches onClear={ clearFilters } />;
 	} else if ( jobs.length === 0 ) {
 		content = (
-			<div className="dm-jobs-out-of-range">
-				<p>{ __( 'There are no jobs on this page.', 'dm-jobs' ) }</p>
-				<Button
-					variant="secondary"
-					onClick={ () => goToPage( Math.max( 1, totalPages ) ) }
-				>
-					{ __( 'Go to the last page', 'dm-jobs' ) }
-				</Button>
-			</div>
+			<JobsOutOfRange
+				onGoToLastPage={ () => goToPage( Math.max( 1, totalPages ) ) }
+			/>
 		);
 	} else {
 		content = (
@@ -139,18 +166,31 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 
 	return (
 		<div className="dm-jobs-screen" ref={ containerRef } tabIndex={ -1 }>
-			<JobsContextProvider value={ jobsContext }>
-				<AdminTools />
-			</JobsContextProvider>
-			<JobsToolbar config={ config } onOpenJob={ openJob } />
-			{ error && <ErrorNotice error={ error } onRetry={ retry } /> }
+			{ /* The fallbacks keep the space the server-printed page gave them (no layout shift). */ }
+			<Suspense fallback={ <div className="dm-jobs-admin-tools" /> }>
+				<JobsContextProvider value={ jobsContext }>
+					<AdminTools />
+				</JobsContextProvider>
+			</Suspense>
+			<Suspense fallback={ <div className="dm-jobs-toolbar" /> }>
+				<JobsToolbar config={ config } onOpenJob={ openJob } />
+			</Suspense>
+			<Suspense fallback={ null }>
+				{ error && <ErrorNotice error={ error } onRetry={ retry } /> }
+			</Suspense>
 			{ isLoading && loadedQuery !== null && <LoadingState inline /> }
-			{ content }
+			<Suspense fallback={ <LoadingState /> }>{ content }</Suspense>
 			<JobDetails
 				config={ config }
-				renderActions={ ( job ) => <JobActions job={ job } /> }
+				renderActions={ ( job ) => (
+					<Suspense fallback={ null }>
+						<JobActions job={ job } />
+					</Suspense>
+				) }
 			/>
-			<CompletionSnackbars openJob={ openJob } />
+			<Suspense fallback={ null }>
+				<CompletionSnackbars openJob={ openJob } />
+			</Suspense>
 		</div>
 	);
 }

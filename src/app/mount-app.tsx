@@ -1,12 +1,15 @@
 /**
  * WordPress dependencies
  */
+import { dispatch } from '@wordpress/data';
 import { createRoot } from '@wordpress/element';
 
 /**
  * Internal dependencies
  */
 import { App } from './app';
+import { store as jobsStore } from '../features/jobs-list/store';
+import { viewFromSearch } from '../features/jobs-list/url/view-url';
 import { getConfig } from '../shared/config';
 import type { DmJobsConfig } from '../shared/types';
 
@@ -16,6 +19,11 @@ type Root = ReturnType< typeof createRoot >;
 
 /**
  * Renders the app into `#dm-jobs-root`.
+ *
+ * When PHP printed the first rows there (`config.firstPaint`), they stay until the app can show the
+ * same: the URL's view is loaded first (answered by the page's preloaded data, no request), and only
+ * then does the app render, replacing them in one commit with the same markup (no flash, nothing
+ * moves).
  *
  * @param container Element to render into; `#dm-jobs-root` by default.
  * @param config    Boot data; `window.dmJobsConfig` by default.
@@ -29,6 +37,21 @@ export function mountApp(
 		return null;
 	}
 	const root = createRoot( container );
-	root.render( <App config={ config } /> );
+	const render = () => root.render( <App config={ config } /> );
+	const { firstPaint } = config;
+	if ( firstPaint === null || container.childElementCount === 0 ) {
+		render();
+		return root;
+	}
+	const jobs = dispatch( jobsStore );
+	jobs.receiveChangeToken( firstPaint.changeToken );
+	void jobs
+		.applyView(
+			viewFromSearch(
+				window.location.search,
+				new Date( firstPaint.renderedAt )
+			)
+		)
+		.finally( render );
 	return root;
 }

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import type { DmJobsConfig, SiteTimezone } from './types';
+import type { DmJobsConfig, FirstPaint, SiteTimezone } from './types';
 
 declare global {
 	interface Window {
@@ -24,6 +24,21 @@ function readTimezone( value: unknown ): SiteTimezone {
 				? offsetMinutes
 				: 0,
 	};
+}
+
+function readFirstPaint( value: unknown ): FirstPaint | null {
+	if ( typeof value !== 'object' || value === null ) {
+		return null;
+	}
+	const { renderedAt, changeToken } = value as Record< string, unknown >;
+	if (
+		typeof renderedAt !== 'string' ||
+		Number.isNaN( new Date( renderedAt ).getTime() ) ||
+		typeof changeToken !== 'string'
+	) {
+		return null;
+	}
+	return { renderedAt, changeToken };
 }
 
 function readString( value: unknown ): string | null {
@@ -54,5 +69,6 @@ export function getConfig(
 		docsUrl: readString( source.docsUrl ) ?? '',
 		dataMachineActive: source.dataMachineActive === true,
 		version: readString( source.version ) ?? '',
+		firstPaint: readFirstPaint( source.firstPaint ),
 	};
 }

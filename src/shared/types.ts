@@ -126,6 +126,17 @@ export interface SiteTimezone {
 /**
  * Boot data printed by PHP as `window.dmJobsConfig`.
  */
+/**
+ * What PHP says about the page it printed (the first rows are already on it, and the answers the app
+ * needs on boot are preloaded into api-fetch).
+ */
+export interface FirstPaint {
+	/** When the page was rendered (ISO 8601 UTC): preset date ranges are measured from then. */
+	renderedAt: string;
+	/** The live poll's token as of that moment. */
+	changeToken: string;
+}
+
 export interface DmJobsConfig {
 	restNamespace: string;
 	timezone: SiteTimezone;
@@ -133,6 +144,8 @@ export interface DmJobsConfig {
 	docsUrl: string;
 	dataMachineActive: boolean;
 	version: string;
+	/** `null` when PHP printed no first page (tests, other pages). */
+	firstPaint: FirstPaint | null;
 }
 
 /**

@@ -14,22 +14,23 @@ import type { KeyboardEvent, ReactNode } from 'react';
 /**
  * WordPress dependencies
  */
-import { Spinner } from '@wordpress/components';
-import { lazy, Suspense, useRef } from '@wordpress/element';
+import { Suspense, useRef } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { Spinner } from '../../shared/components/spinner';
+import { lazyWithDeferred } from '../../shared/deferred/lazy-with-deferred';
 import type { DmJobsConfig } from '../../shared/types';
 import { useInsightsView } from './hooks/use-insights-view';
 import type { JobsScreenView } from './hooks/use-insights-view';
 import './style.scss';
 
-const InsightsView = lazy( () =>
+const InsightsView = lazyWithDeferred( () =>
 	import(
 		/* webpackChunkName: "insights" */ './components/insights-view'
-	).then( ( module ) => ( { default: module.InsightsView } ) )
+	).then( ( module ) => module.InsightsView )
 );
 
 const TABS: Array< { view: JobsScreenView; label: () => string } > = [

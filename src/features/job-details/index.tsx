@@ -15,19 +15,14 @@ import type { ReactNode } from 'react';
  * WordPress dependencies
  */
 import { useDispatch, useSelect } from '@wordpress/data';
-import {
-	lazy,
-	Suspense,
-	useCallback,
-	useEffect,
-	useMemo,
-} from '@wordpress/element';
-import { Spinner } from '@wordpress/components';
+import { Suspense, useCallback, useEffect, useMemo } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { Spinner } from '../../shared/components/spinner';
+import { lazyWithDeferred } from '../../shared/deferred/lazy-with-deferred';
 import type { DmJobsConfig, JobListItem } from '../../shared/types';
 import {
 	getTimeZoneLabel,
@@ -40,10 +35,10 @@ import './style.scss';
 
 // The panel (JSON tree, log viewer, sections) loads when a job is first
 // opened, so the jobs list does not wait for it.
-const JobDetailsPanel = lazy( () =>
+const JobDetailsPanel = lazyWithDeferred( () =>
 	import(
 		/* webpackChunkName: "job-details" */ './components/job-details-panel'
-	).then( ( module ) => ( { default: module.JobDetailsPanel } ) )
+	).then( ( module ) => module.JobDetailsPanel )
 );
 
 function PanelLoading() {

@@ -190,48 +190,58 @@ describe( 'Jobs screen: pagination', () => {
 		server.setJobs( makeJobs( 45 ) );
 	} );
 
-	it( 'shows the total and the page, and loads the next and previous pages', async () => {
-		const user = userEvent.setup();
-		const { container } = renderApp();
-		await screen.findByRole( 'table', { name: 'Jobs' } );
+	it(
+		'shows the total and the page, and loads the next and previous pages',
+		{ timeout: 30_000 },
+		async () => {
+			const user = userEvent.setup();
+			const { container } = renderApp();
+			await screen.findByRole( 'table', { name: 'Jobs' } );
 
-		expect( container.querySelector( '.dm-jobs-total' ) ).toHaveTextContent(
-			'45 jobs'
-		);
-		expect( screen.getByText( 'Page 1 of 3' ) ).toBeVisible();
-		expect( rowIds()[ 0 ] ).toBe( '45' );
-		expect( rowIds() ).toHaveLength( 20 );
-		expect(
-			screen.getByRole( 'button', { name: 'Previous page' } )
-		).toHaveAttribute( 'aria-disabled', 'true' );
+			expect(
+				container.querySelector( '.dm-jobs-total' )
+			).toHaveTextContent( '45 jobs' );
+			expect( screen.getByText( 'Page 1 of 3' ) ).toBeVisible();
+			expect( rowIds()[ 0 ] ).toBe( '45' );
+			expect( rowIds() ).toHaveLength( 20 );
+			expect(
+				screen.getByRole( 'button', { name: 'Previous page' } )
+			).toHaveAttribute( 'aria-disabled', 'true' );
 
-		await user.click( screen.getByRole( 'button', { name: 'Next page' } ) );
+			await user.click(
+				screen.getByRole( 'button', { name: 'Next page' } )
+			);
 
-		await waitFor( () => expect( rowIds()[ 0 ] ).toBe( '25' ) );
-		expect( server.lastParams().get( 'page' ) ).toBe( '2' );
-		expect( server.lastParams().get( 'per_page' ) ).toBe( '20' );
-		expect( screen.getByText( 'Page 2 of 3' ) ).toBeVisible();
+			await waitFor( () => expect( rowIds()[ 0 ] ).toBe( '25' ) );
+			expect( server.lastParams().get( 'page' ) ).toBe( '2' );
+			expect( server.lastParams().get( 'per_page' ) ).toBe( '20' );
+			expect( screen.getByText( 'Page 2 of 3' ) ).toBeVisible();
 
-		await user.click( screen.getByRole( 'button', { name: 'Next page' } ) );
-		await waitFor( () =>
-			expect( rowIds() ).toEqual( [ '5', '4', '3', '2', '1' ] )
-		);
-		expect( screen.getByText( 'Page 3 of 3' ) ).toBeVisible();
-		const next = screen.getByRole( 'button', { name: 'Next page' } );
-		expect( next ).toHaveAttribute( 'aria-disabled', 'true' );
-		await user.click( next );
-		expect(
-			server
-				.requestsTo( 'jobs' )
-				.filter( ( request ) => request.params.get( 'page' ) === '4' )
-		).toHaveLength( 0 );
+			await user.click(
+				screen.getByRole( 'button', { name: 'Next page' } )
+			);
+			await waitFor( () =>
+				expect( rowIds() ).toEqual( [ '5', '4', '3', '2', '1' ] )
+			);
+			expect( screen.getByText( 'Page 3 of 3' ) ).toBeVisible();
+			const next = screen.getByRole( 'button', { name: 'Next page' } );
+			expect( next ).toHaveAttribute( 'aria-disabled', 'true' );
+			await user.click( next );
+			expect(
+				server
+					.requestsTo( 'jobs' )
+					.filter(
+						( request ) => request.params.get( 'page' ) === '4'
+					)
+			).toHaveLength( 0 );
 
-		await user.click(
-			screen.getByRole( 'button', { name: 'Previous page' } )
-		);
-		await waitFor( () => expect( rowIds()[ 0 ] ).toBe( '25' ) );
-		expect( server.lastParams().get( 'page' ) ).toBe( '2' );
-	} );
+			await user.click(
+				screen.getByRole( 'button', { name: 'Previous page' } )
+			);
+			await waitFor( () => expect( rowIds()[ 0 ] ).toBe( '25' ) );
+			expect( server.lastParams().get( 'page' ) ).toBe( '2' );
+		}
+	);
 
 	// Many tab stops (filters, sort buttons, row checkboxes): give it time.
 	it( 'can be paged by keyboard alone', { timeout: 30_000 }, async () => {

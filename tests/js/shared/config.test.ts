@@ -21,6 +21,10 @@ describe( 'getConfig', () => {
 			docsUrl: 'https://example.test/docs',
 			dataMachineActive: true,
 			version: '1.2.3',
+			firstPaint: {
+				renderedAt: '2026-12-06T05:00:00Z',
+				changeToken: 'abc123',
+			},
 		};
 		expect( getConfig() ).toEqual( window.dmJobsConfig );
 	} );
@@ -33,17 +37,20 @@ describe( 'getConfig', () => {
 			docsUrl: '',
 			dataMachineActive: false,
 			version: '',
+			firstPaint: null,
 		} );
 		expect(
 			getConfig( {
 				timezone: { name: 5, offsetMinutes: 'x' },
 				pipelinesUrl: '',
 				dataMachineActive: 'yes',
+				firstPaint: { renderedAt: 'yesterday', changeToken: 1 },
 			} )
 		).toMatchObject( {
 			timezone: { name: '', offsetMinutes: 0 },
 			pipelinesUrl: null,
 			dataMachineActive: false,
+			firstPaint: null,
 		} );
 	} );
 } );

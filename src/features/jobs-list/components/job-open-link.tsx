@@ -42,7 +42,7 @@ export function JobOpenLink( { jobId, onOpenJob }: JobOpenLinkProps ) {
 	return (
 		<a
 			href={ href }
-			className="dm-jobs-open-job"
+			className="dm-jobs-job-link dm-jobs-open-job"
 			data-job-link={ jobId }
 			aria-label={ sprintf(
 				/* translators: %d: job ID. */

@@ -1,7 +1,6 @@
 /**
  * WordPress dependencies
  */
-import { Button } from '@wordpress/components';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
@@ -25,10 +24,29 @@ export interface JobsPaginationProps {
 	onNextPage: () => void;
 }
 
+function PageButton( props: {
+	label: string;
+	enabled: boolean;
+	onClick: () => void;
+} ) {
+	const { label, enabled, onClick } = props;
+	return (
+		<button
+			type="button"
+			className={ `button${ enabled ? '' : ' disabled' }` }
+			aria-disabled={ enabled ? undefined : true }
+			onClick={ enabled ? onClick : undefined }
+		>
+			{ label }
+		</button>
+	);
+}
+
 /**
  * Total count, "Page X of Y" and previous/next buttons.
  *
- * Buttons stay focusable when disabled so keyboard focus is not lost on the
+ * wp-admin's own buttons (the server-printed first page has the same ones, as links), so the first
+ * rows need no wp-components. They stay focusable when disabled so keyboard focus is not lost on the
  * first or last page.
  *
  * @param props Component props.
@@ -53,15 +71,11 @@ export function JobsPagination( props: JobsPaginationProps ) {
 				{ formatJobsTotal( total, totalExact ) }
 			</span>
 			<div className="dm-jobs-pagination__controls">
-				<Button
-					variant="secondary"
-					size="compact"
+				<PageButton
+					label={ __( 'Previous page', 'dm-jobs' ) }
+					enabled={ canPreviousPage }
 					onClick={ onPreviousPage }
-					disabled={ ! canPreviousPage }
-					accessibleWhenDisabled
-				>
-					{ __( 'Previous page', 'dm-jobs' ) }
-				</Button>
+				/>
 				<span
 					className="dm-jobs-pagination__current"
 					aria-live="polite"
@@ -80,15 +94,11 @@ export function JobsPagination( props: JobsPaginationProps ) {
 								formatNumber( Math.max( 1, totalPages ) )
 							) }
 				</span>
-				<Button
-					variant="secondary"
-					size="compact"
+				<PageButton
+					label={ __( 'Next page', 'dm-jobs' ) }
+					enabled={ canNextPage }
 					onClick={ onNextPage }
-					disabled={ ! canNextPage }
-					accessibleWhenDisabled
-				>
-					{ __( 'Next page', 'dm-jobs' ) }
-				</Button>
+				/>
 			</div>
 		</nav>
 	);

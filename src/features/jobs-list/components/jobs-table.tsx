@@ -116,9 +116,11 @@ export function JobsTable( props: JobsTableProps ) {
 		<div className="dm-jobs-table-wrapper">
 			<table
 				className="widefat striped dm-jobs-table"
-				aria-label={ __( 'Jobs', 'dm-jobs' ) }
 				aria-busy={ isBusy }
 			>
+				<caption className="screen-reader-text">
+					{ __( 'Jobs', 'dm-jobs' ) }
+				</caption>
 				<thead>
 					{ table.getHeaderGroups().map( ( headerGroup ) => (
 						<tr key={ headerGroup.id }>

@@ -1,8 +1,12 @@
 /**
  * WordPress dependencies
  */
-import { Spinner } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { Spinner } from '../../../shared/components/spinner';
 
 export interface LoadingStateProps {
 	/** Shown over an existing table instead of in place of it. */

@@ -40,7 +40,8 @@ export function writeViewToUrl(
 
 /**
  * Keeps the jobs view and the page URL in step:
- * - on mount, loads the view the URL describes (a reload or a shared link);
+ * - on mount, loads the view the URL describes (a reload or a shared link),
+ *   unless it is already shown;
  * - every view the user chooses gets its own history entry;
  * - Back/Forward (`popstate`) loads the view of that entry.
  *
@@ -50,14 +51,23 @@ export function writeViewToUrl(
  */
 export function useJobsUrlSync( view: JobsView ): void {
 	const { applyView } = useDispatch( store );
-	const { getQuery } = useSelect( store );
+	const { getQuery, getLoadedQuery } = useSelect( store );
 	const started = useRef( false );
 	const nextWrite = useRef< 'push' | 'replace' >( 'replace' );
 
 	useEffect( () => {
 		started.current = true;
 		nextWrite.current = 'replace';
-		void applyView( viewFromSearch( window.location.search ) );
+		const fromUrl = viewFromSearch( window.location.search );
+		const loaded = getLoadedQuery();
+		// Already shown (the app took over the server-printed first page): no second request.
+		if (
+			loaded === null ||
+			loaded !== getQuery() ||
+			viewToSearch( loaded ) !== viewToSearch( fromUrl )
+		) {
+			void applyView( fromUrl );
+		}
 
 		const onPopState = () => {
 			const next = viewFromSearch( window.location.search );

@@ -80,6 +80,20 @@ export function receiveFlows(
 	};
 }
 
+/**
+ * The live poll's token as of a known moment (the server-printed page's), so its first poll answers
+ * "nothing changed" when nothing did.
+ *
+ * @param token     The token.
+ * @param checkedAt When it was taken (ms).
+ */
+export function receiveChangeToken(
+	token: string,
+	checkedAt: number = Date.now()
+): JobsAction {
+	return { type: 'RECEIVE_CHANGE_TOKEN', token, checkedAt };
+}
+
 export function jumpToJob( jobId: number, open = false ): JobsAction {
 	return { type: 'JUMP_TO_JOB', jobId, open };
 }
