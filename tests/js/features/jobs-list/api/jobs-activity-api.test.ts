@@ -123,6 +123,7 @@ describe( 'counts', () => {
 			byStatus: {
 				pending: 0,
 				processing: 0,
+				waiting: 0,
 				completed: 0,
 				completed_no_items: 0,
 				failed: 1_000_000,
