@@ -93,6 +93,11 @@ final class CleanupJobsTest extends AdminToolsTestCase {
 		if ( ! $this->logs_table_exists() ) {
 			$this->markTestSkipped( 'dm_job_logs does not exist.' );
 		}
+		if ( 'own' !== \DMJobs\DataMachine\Adapters::current()->logs_source() ) {
+			// Today's Data Machine keeps job lines in its own table (covered by TodaysGenerationTest);
+			// dm_job_logs lines there belong to the older generation's job IDs and must stay.
+			$this->markTestSkipped( 'This generation\'s job logs are not in dm_job_logs.' );
+		}
 		$kept_failed = $this->jobs['recent'][2];
 		foreach ( array_merge( $this->jobs['failed_family_old'], array( $kept_failed, $this->jobs['active_old'][0], $this->jobs['completed_family_old'][0] ) ) as $job_id ) {
 			$this->add_log( $job_id, "log of {$job_id}" );

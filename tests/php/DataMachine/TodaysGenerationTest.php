@@ -225,6 +225,16 @@ final class TodaysGenerationTest extends TestCase {
 		$this->assertSame( $one, json_decode( (string) $stored['context'], true )['job_id'] );
 		$this->assertCount( 3, ( $this->admin_request( 'GET', "/jobs/{$one}/logs" )->get_data()['items'] ?? array() ) );
 		$this->assertGreaterThan( 0, $twelve );
+
+		// Deleting the job takes its lines out of Data Machine's table, and only its lines.
+		$before = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . TableNames::data_machine_logs() );
+		$this->assertSame( 200, $this->admin_request( 'DELETE', "/jobs/{$one}" )->get_status() );
+		$after = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . TableNames::data_machine_logs() );
+		$this->assertSame( $before - 3, $after );
+		$left = $wpdb->get_col( 'SELECT message FROM ' . TableNames::data_machine_logs() . ' ORDER BY id' );
+		$this->assertContains( 'Another job', $left );
+		$this->assertContains( 'Another job as text', $left );
+		$this->assertContains( 'Not an ID', $left );
 	}
 
 	public function test_the_change_feed_sees_jobs_data_machine_writes_and_finishes(): void {
