@@ -22,7 +22,7 @@ import {
 	seed,
 } from './helpers.mjs';
 
-const TABLE = 'table[aria-label="Jobs"]';
+const TABLE = 'table.dm-jobs-table';
 const ROWS = `${ TABLE } tbody tr[data-job-id]`;
 const AXE_SOURCE = readFileSync(
 	path.join( ROOT, 'node_modules', 'axe-core', 'axe.min.js' ),

@@ -18,7 +18,7 @@ import {
 	seed,
 } from './helpers.mjs';
 
-const TABLE = 'table[aria-label="Jobs"]';
+const TABLE = 'table.dm-jobs-table';
 const ROWS = `${ TABLE } tbody tr[data-job-id]`;
 
 /**

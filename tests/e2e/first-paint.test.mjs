@@ -107,7 +107,7 @@ describe( 'First paint', () => {
 		// The job ID opens the job (a real link).
 		const first = expected[ 0 ];
 		const jobLink = page.getByRole( 'link', {
-			name: String( first ),
+			name: `Job ${ first }: open details`,
 			exact: true,
 		} );
 		assert.match(

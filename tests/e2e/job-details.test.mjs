@@ -18,7 +18,7 @@ import {
 	seed,
 } from './helpers.mjs';
 
-const ROWS = 'table[aria-label="Jobs"] tbody tr[data-job-id]';
+const ROWS = 'table.dm-jobs-table tbody tr[data-job-id]';
 const HOSTILE = '<img src=x onerror=window.__xss=1>';
 
 /**

@@ -17,7 +17,7 @@ import {
 	seed,
 } from './helpers.mjs';
 
-const ROWS = 'table[aria-label="Jobs"] tbody tr[data-job-id]';
+const ROWS = 'table.dm-jobs-table tbody tr[data-job-id]';
 /** A change must show within this many ms (the issue's bar). */
 const LIVE_TIMEOUT = 5000;
 
@@ -156,7 +156,7 @@ describe( 'Jobs list: filters, URL and live updates', () => {
 				document
 					.querySelector( selector )
 					?.getAttribute( 'aria-busy' ) === 'false',
-			'table[aria-label="Jobs"]'
+			'table.dm-jobs-table'
 		);
 
 		const url = page.url();
@@ -212,7 +212,7 @@ describe( 'Jobs list: filters, URL and live updates', () => {
 			() =>
 				document
 					.querySelector(
-						'table[aria-label="Jobs"] th.dm-jobs-column-created'
+						'table.dm-jobs-table th.dm-jobs-column-created'
 					)
 					?.getAttribute( 'aria-sort' ) === 'descending'
 		);
@@ -222,7 +222,7 @@ describe( 'Jobs list: filters, URL and live updates', () => {
 			() =>
 				document
 					.querySelector(
-						'table[aria-label="Jobs"] th.dm-jobs-column-created'
+						'table.dm-jobs-table th.dm-jobs-column-created'
 					)
 					?.getAttribute( 'aria-sort' ) === 'ascending'
 		);
@@ -294,7 +294,7 @@ describe( 'Jobs list: filters, URL and live updates', () => {
 			( id ) =>
 				document
 					.querySelector(
-						`table[aria-label="Jobs"] tr[data-job-id="${ id }"] .dm-jobs-status-badge`
+						`table.dm-jobs-table tr[data-job-id="${ id }"] .dm-jobs-status-badge`
 					)
 					?.getAttribute( 'data-status' ) === 'failed',
 			first,

@@ -70,7 +70,7 @@ async function findBadge( page, modifier ) {
 				document
 					.querySelector( selector )
 					?.getAttribute( 'data-job-id' ) !== firstId,
-			[ `table[aria-label="Jobs"] ${ ROWS }`, shown[ 0 ] ]
+			[ `table.dm-jobs-table ${ ROWS }`, shown[ 0 ] ]
 		);
 	}
 	return null;
@@ -158,7 +158,7 @@ describe( 'Jobs screen', () => {
 				document
 					.querySelector( selector )
 					?.getAttribute( 'data-job-id' ) !== firstId,
-			[ `table[aria-label="Jobs"] ${ ROWS }`, firstPage[ 0 ] ]
+			[ `table.dm-jobs-table ${ ROWS }`, firstPage[ 0 ] ]
 		);
 		const secondPage = await visibleJobIds( page );
 		assert.ok( secondPage.length > 0, 'page 2 has rows' );

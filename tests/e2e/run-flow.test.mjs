@@ -21,7 +21,7 @@ import {
 	screenshot,
 } from './helpers.mjs';
 
-const TABLE = 'table[aria-label="Jobs"]';
+const TABLE = 'table.dm-jobs-table';
 const MU_PLUGIN = () =>
 	path.join( WP_DIR, 'wp-content/mu-plugins/dm-jobs-e2e-flow-runner.php' );
 

@@ -33,6 +33,8 @@ abstract class CommittedTestCase extends TestCase {
 			parent::tearDown();
 			return;
 		}
+		// End whatever transaction the test's own code left open, so these deletes are not rolled back.
+		$wpdb->query( 'COMMIT' );
 		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
 		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::flows() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
 		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::pipelines() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
