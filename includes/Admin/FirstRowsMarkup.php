@@ -178,7 +178,20 @@ final class FirstRowsMarkup {
 		if ( '' !== $reason ) {
 			$html .= '<span class="dm-jobs-status-reason">' . esc_html( $reason ) . '</span>';
 		}
-		return $html . '</span>';
+		$html .= '</span>';
+		// As the app's status cell: the stuck badge, and a failed row's error summary.
+		if ( true === ( $job['is_stuck'] ?? false ) ) {
+			$html .= sprintf(
+				'<span class="dm-jobs-stuck-badge" title="%1$s">%2$s</span>',
+				esc_attr__( 'Pending or processing for longer than the stuck-jobs alert threshold.', 'dm-jobs' ),
+				esc_html__( 'Stuck', 'dm-jobs' )
+			);
+		}
+		$summary = $job['error_summary'] ?? null;
+		if ( 'failed' === $status && is_string( $summary ) && '' !== $summary ) {
+			$html .= sprintf( '<span class="dm-jobs-error-summary" title="%1$s">%2$s</span>', esc_attr( $summary ), esc_html( $summary ) );
+		}
+		return $html;
 	}
 
 	public static function status_label( string $status ): string {
