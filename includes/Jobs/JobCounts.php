@@ -91,11 +91,15 @@ final class JobCounts {
 			}
 		}
 
-		$max_id = $this->list->max_id();
-		if ( $max_id - (int) $snapshot['max_id'] > min( $this->tail_inline, self::FOLD_TRIGGER ) ) {
-			$snapshot = $this->fold( $snapshot, $max_id );
+		// Rows above the snapshot, not the distance between IDs: auto-increment leaves gaps (rolled-back
+		// inserts, the newest jobs deleted), and a gap is nothing to fold or to estimate.
+		$tail_exact = true;
+		$max_id     = 0;
+		if ( null !== $this->list->id_after( (int) $snapshot['max_id'], min( $this->tail_inline, self::FOLD_TRIGGER ) + 1 ) ) {
+			$max_id     = $this->list->max_id();
+			$snapshot   = $this->fold( $snapshot, $max_id );
+			$tail_exact = null === $this->list->id_after( (int) $snapshot['max_id'], $this->tail_inline + 1 );
 		}
-		$tail_exact = $max_id - (int) $snapshot['max_id'] <= $this->tail_inline;
 
 		$by_status   = $snapshot['by_status'];
 		$by_pipeline = $snapshot['by_pipeline'];
@@ -151,7 +155,7 @@ final class JobCounts {
 			$deadline = microtime( true ) + $this->fold_budget;
 			do {
 				$from  = (int) $snapshot['max_id'];
-				$up_to = min( $max_id, $from + $this->fold_slice );
+				$up_to = $this->list->id_after( $from, $this->fold_slice ) ?? $max_id;
 				$open  = $this->list->open_job_ids( self::MAX_OPEN_IDS, $from, $up_to );
 
 				$snapshot['by_status']   = self::add( $snapshot['by_status'], $this->list->count_grouped( 'status', $from, array(), $up_to ) );
