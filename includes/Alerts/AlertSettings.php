@@ -86,7 +86,14 @@ final class AlertSettings {
 	 * @return array{recipients: string[], cooldown_minutes: int, rules: array<string, array<string, int|float|bool>>}
 	 */
 	public function get(): array {
-		$stored = get_option( self::OPTION, array() );
+		$stored = get_option( self::OPTION );
+		if ( false === $stored ) {
+			// Stored once, autoloaded: the list reads the stuck threshold on every request, and a missing
+			// option would cost a query each time.
+			$defaults = self::sanitize( array() );
+			add_option( self::OPTION, $defaults, '', true );
+			return $defaults;
+		}
 		return self::sanitize( is_array( $stored ) ? $stored : array() );
 	}
 
@@ -148,7 +155,7 @@ final class AlertSettings {
 	 */
 	private function store( array $settings ): array {
 		$clean = self::sanitize( $settings );
-		update_option( self::OPTION, $clean, false );
+		update_option( self::OPTION, $clean, true );
 		StuckCutoff::forget();
 		return $clean;
 	}

@@ -109,12 +109,13 @@ final class JobCounts {
 			$by_status[ $status ] = ( $by_status[ $status ] ?? 0 ) - $count;
 		}
 		if ( $snapshot['open_ids'] ) {
-			$by_status = self::add( $by_status, $this->list->count_grouped( 'status', null, $snapshot['open_ids'] ) );
+			$by_status = self::add( $by_status, $this->list->count_groups( null, $snapshot['open_ids'] )['status'] );
 		}
 		if ( $tail_exact ) {
-			$by_status   = self::add( $by_status, $this->list->count_grouped( 'status', (int) $snapshot['max_id'] ) );
-			$by_pipeline = self::add( $by_pipeline, $this->list->count_grouped( 'pipeline_id', (int) $snapshot['max_id'] ) );
-			$by_flow     = self::add( $by_flow, $this->list->count_grouped( 'flow_id', (int) $snapshot['max_id'] ) );
+			$tail        = $this->list->count_groups( (int) $snapshot['max_id'] );
+			$by_status   = self::add( $by_status, $tail['status'] );
+			$by_pipeline = self::add( $by_pipeline, $tail['pipeline_id'] );
+			$by_flow     = self::add( $by_flow, $tail['flow_id'] );
 		} else {
 			// Still catching up: the jobs above the snapshot (at most one per ID) in the proportions
 			// of the jobs counted so far.
@@ -158,12 +159,13 @@ final class JobCounts {
 				$up_to = $this->list->id_after( $from, $this->fold_slice ) ?? $max_id;
 				$open  = $this->list->open_job_ids( self::MAX_OPEN_IDS, $from, $up_to );
 
-				$snapshot['by_status']   = self::add( $snapshot['by_status'], $this->list->count_grouped( 'status', $from, array(), $up_to ) );
-				$snapshot['by_pipeline'] = self::add( $snapshot['by_pipeline'], $this->list->count_grouped( 'pipeline_id', $from, array(), $up_to ) );
-				$snapshot['by_flow']     = self::add( $snapshot['by_flow'], $this->list->count_grouped( 'flow_id', $from, array(), $up_to ) );
+				$slice                   = $this->list->count_groups( $from, array(), $up_to );
+				$snapshot['by_status']   = self::add( $snapshot['by_status'], $slice['status'] );
+				$snapshot['by_pipeline'] = self::add( $snapshot['by_pipeline'], $slice['pipeline_id'] );
+				$snapshot['by_flow']     = self::add( $snapshot['by_flow'], $slice['flow_id'] );
 				if ( $open && count( $snapshot['open_ids'] ) + count( $open ) <= self::MAX_OPEN_IDS ) {
 					$snapshot['open_ids']       = array_merge( $snapshot['open_ids'], $open );
-					$snapshot['open_by_status'] = self::add( $snapshot['open_by_status'], $this->list->count_grouped( 'status', null, $open ) );
+					$snapshot['open_by_status'] = self::add( $snapshot['open_by_status'], $this->list->count_groups( null, $open )['status'] );
 				}
 				$snapshot['max_id'] = $up_to;
 			} while ( $up_to < $max_id && microtime( true ) < $deadline );
@@ -240,15 +242,16 @@ final class JobCounts {
 		$version  = DataVersion::current();
 		$max_id   = $this->list->max_id();
 		$open_ids = $this->list->open_job_ids( self::MAX_OPEN_IDS );
+		$all      = $this->list->count_groups( null, array(), $max_id );
 		$snapshot = array(
 			'version'        => $version,
 			'computed_at'    => time(),
 			'max_id'         => $max_id,
-			'by_status'      => $this->list->count_grouped( 'status', null, array(), $max_id ),
-			'by_pipeline'    => $this->list->count_grouped( 'pipeline_id', null, array(), $max_id ),
-			'by_flow'        => $this->list->count_grouped( 'flow_id', null, array(), $max_id ),
+			'by_status'      => $all['status'],
+			'by_pipeline'    => $all['pipeline_id'],
+			'by_flow'        => $all['flow_id'],
 			'open_ids'       => $open_ids,
-			'open_by_status' => $open_ids ? $this->list->count_grouped( 'status', null, $open_ids ) : array(),
+			'open_by_status' => $open_ids ? $this->list->count_groups( null, $open_ids )['status'] : array(),
 		);
 		update_option( self::OPTION, $snapshot, false );
 		$this->current = null;

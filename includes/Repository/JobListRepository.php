@@ -124,22 +124,16 @@ final class JobListRepository {
 	}
 
 	/**
-	 * Job counts per base status, pipeline or flow, optionally only above a job ID or for given IDs.
+	 * Job counts per base status, per pipeline and per flow in one grouped read, optionally only above a
+	 * job ID, up to one, or for given IDs.
 	 *
-	 * @param string   $group    One of "status", "pipeline_id", "flow_id".
 	 * @param int|null $above_id Only jobs with a higher ID.
 	 * @param int[]    $only_ids Only these jobs (when not empty).
 	 * @param int|null $up_to_id Only jobs with this ID or lower.
-	 * @return array<string, int> group value => count
+	 * @return array{status: array<string, int>, pipeline_id: array<string, int>, flow_id: array<string, int>} group value => count
 	 */
-	public function count_grouped( string $group, ?int $above_id = null, array $only_ids = array(), ?int $up_to_id = null ): array {
+	public function count_groups( ?int $above_id = null, array $only_ids = array(), ?int $up_to_id = null ): array {
 		global $wpdb;
-		$column = match ( $group ) {
-			'status'      => JobColumns::available() ? JobColumns::STATUS_BASE : 'status',
-			'pipeline_id' => 'pipeline_id',
-			'flow_id'     => 'flow_id',
-			default       => throw new \InvalidArgumentException( 'Unknown group.' ),
-		};
 		$where  = array( '1=1' );
 		$values = array();
 		if ( null !== $above_id ) {
@@ -154,29 +148,27 @@ final class JobListRepository {
 			$where[] = 'job_id IN (' . implode( ', ', array_fill( 0, count( $only_ids ), '%d' ) ) . ')';
 			array_push( $values, ...$only_ids );
 		}
-		$sql  = "SELECT {$column} AS grouped, COUNT(*) AS total FROM " . TableNames::jobs() . ' WHERE ' . implode( ' AND ', $where ) . " GROUP BY {$column}";
-		$rows = (array) $wpdb->get_results( $values ? $wpdb->prepare( $sql, $values ) : $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$indexed = JobColumns::available();
+		$base    = $indexed ? JobColumns::STATUS_BASE : 'status';
+		// Statuses DM Jobs does not know have no base status: they are counted by their own name.
+		$unknown = $indexed ? 'CASE WHEN ' . JobColumns::STATUS_BASE . ' IS NULL THEN status END' : 'NULL';
+		$sql     = "SELECT {$base} AS base, {$unknown} AS unknown, pipeline_id, flow_id, COUNT(*) AS total FROM " . TableNames::jobs() . ' WHERE ' . implode( ' AND ', $where ) . ' GROUP BY base, unknown, pipeline_id, flow_id';
+		$rows    = (array) $wpdb->get_results( $values ? $wpdb->prepare( $sql, $values ) : $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 
-		$counts = array();
+		$counts = array(
+			'status'      => array(),
+			'pipeline_id' => array(),
+			'flow_id'     => array(),
+		);
 		foreach ( $rows as $row ) {
-			$key = (string) $row['grouped'];
-			if ( 'status' === $group && JobColumns::available() && null === $row['grouped'] ) {
-				// Statuses DM Jobs does not know: counted by their own name, never dropped.
-				$unknown_sql = 'SELECT status AS grouped, COUNT(*) AS total FROM ' . TableNames::jobs() . ' WHERE ' . implode( ' AND ', $where ) . ' AND ' . JobColumns::STATUS_BASE . ' IS NULL GROUP BY status';
-				$unknown     = (array) $wpdb->get_results( $values ? $wpdb->prepare( $unknown_sql, $values ) : $unknown_sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-				foreach ( $unknown as $unknown_row ) {
-					$parsed = StatusParser::parse( (string) $unknown_row['grouped'] );
-					if ( ! $parsed->is_known() ) {
-						$name            = $parsed->base_value();
-						$counts[ $name ] = ( $counts[ $name ] ?? 0 ) + (int) $unknown_row['total'];
-					}
-				}
-				continue;
+			$total = (int) $row['total'];
+			$parsed = StatusParser::parse( (string) ( $indexed ? $row['unknown'] : $row['base'] ) );
+			$status = $indexed && null !== $row['base'] ? (string) $row['base'] : $parsed->base_value();
+			if ( ! $indexed || null !== $row['base'] || ! $parsed->is_known() ) {
+				$counts['status'][ $status ] = ( $counts['status'][ $status ] ?? 0 ) + $total;
 			}
-			if ( 'status' === $group && ! JobColumns::available() ) {
-				$key = StatusParser::parse( $key )->base_value();
-			}
-			$counts[ $key ] = ( $counts[ $key ] ?? 0 ) + (int) $row['total'];
+			$counts['pipeline_id'][ (string) $row['pipeline_id'] ] = ( $counts['pipeline_id'][ (string) $row['pipeline_id'] ] ?? 0 ) + $total;
+			$counts['flow_id'][ (string) $row['flow_id'] ]         = ( $counts['flow_id'][ (string) $row['flow_id'] ] ?? 0 ) + $total;
 		}
 		return $counts;
 	}

@@ -16,6 +16,11 @@ defined( 'ABSPATH' ) || exit;
 final class JobRepository {
 
 	/**
+	 * Object cache group for search terms resolved within the current request (non-persistent).
+	 */
+	public const SEARCH_CACHE_GROUP = 'dm_jobs_search';
+
+	/**
 	 * How many jobs match the query's filters (paging and sort ignored).
 	 */
 	public function count( JobQuery $query ): int {
@@ -280,11 +285,14 @@ final class JobRepository {
 	 * @return array{0: string, 1: array<int, int|string>}
 	 */
 	private function search_condition( string $term ): array {
-		static $resolved = array();
-		if ( ! isset( $resolved[ $term ] ) ) {
-			$resolved = array( $term => $this->resolve_search( $term ) );
+		// Resolved once per request (the page and its count ask alike); the names and reasons it lists
+		// change between requests, so the group is never kept in a persistent object cache.
+		$resolved = wp_cache_get( $term, self::SEARCH_CACHE_GROUP );
+		if ( ! is_array( $resolved ) ) {
+			$resolved = $this->resolve_search( $term );
+			wp_cache_set( $term, $resolved, self::SEARCH_CACHE_GROUP );
 		}
-		return $resolved[ $term ];
+		return $resolved;
 	}
 
 	/**

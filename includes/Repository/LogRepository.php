@@ -144,10 +144,10 @@ final class LogRepository {
 	/**
 	 * The lines as a table with our column names: dm_job_logs, or datamachine_logs seen through them.
 	 */
-	private function source(): string {
+	private function source( string $alias = 'dm_logs' ): string {
 		$table = TableNames::data_machine_logs();
 		if ( null === $table ) {
-			return TableNames::job_logs();
+			return 'dm_logs' === $alias ? TableNames::job_logs() : TableNames::job_logs() . ' ' . $alias;
 		}
 		$sqlite = $this->uses_sqlite();
 		$json   = static fn ( string $key ): string => $sqlite
@@ -156,7 +156,7 @@ final class LogRepository {
 		$steps  = implode( ', ', array_map( $json, array( 'flow_step_id', 'pipeline_step_id', 'step_id', 'step', 'step_type' ) ) );
 		$job_id = self::data_machine_job_id_expression( $sqlite, $this->has_job_id_column( $table ) );
 		return "(SELECT id AS log_id, {$job_id} AS job_id, level, (CASE WHEN JSON_VALID(context) THEN COALESCE({$steps}) ELSE NULL END) AS step, message, context,"
-			. " (CASE WHEN JSON_VALID(context) THEN {$json( 'http_status' )} ELSE NULL END) AS http_status, 0 AS truncated, created_at FROM {$table}) dm_logs";
+			. " (CASE WHEN JSON_VALID(context) THEN {$json( 'http_status' )} ELSE NULL END) AS http_status, 0 AS truncated, created_at FROM {$table}) {$alias}";
 	}
 
 	/**
@@ -395,8 +395,7 @@ final class LogRepository {
 		if ( ! $job_ids ) {
 			return array();
 		}
-		$table = TableNames::job_logs();
-		$sql   = "SELECT l.job_id, l.message FROM {$table} l JOIN (SELECT job_id, MAX(log_id) AS log_id FROM {$table}"
+		$sql = 'SELECT l.job_id, l.message FROM ' . $this->source( 'l' ) . ' JOIN (SELECT job_id, MAX(log_id) AS log_id FROM ' . $this->source()
 			. ' WHERE job_id IN (' . implode( ', ', array_fill( 0, count( $job_ids ), '%d' ) ) . ") AND level IN ('error', 'critical') GROUP BY job_id) newest ON newest.log_id = l.log_id";
 		$messages = array();
 		foreach ( (array) $wpdb->get_results( $wpdb->prepare( $sql, $job_ids ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared

@@ -14,6 +14,7 @@
 
 namespace DMJobs\Tests\AdminTools;
 
+use DMJobs\Tests\CommittedTestCase;
 use DMJobs\Audit\Actor;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Operations\OperationService;
@@ -22,7 +23,6 @@ use DMJobs\Repository\Retry;
 
 PHP_SAPI === 'cli' || exit;
 
-require_once __DIR__ . '/CommittedTestCase.php';
 
 final class ConcurrencyTest extends CommittedTestCase {
 

@@ -8,13 +8,13 @@
 
 namespace DMJobs\Tests\AdminTools;
 
+use DMJobs\Tests\CommittedTestCase;
 use DMJobs\Audit\Actor;
 use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
 
 PHP_SAPI === 'cli' || exit;
 
-require_once __DIR__ . '/CommittedTestCase.php';
 
 final class OptimizeTablesTest extends CommittedTestCase {
 

@@ -13,6 +13,7 @@
 
 namespace DMJobs\Tests\AdminTools;
 
+use DMJobs\Tests\CommittedTestCase;
 use DMJobs\Audit\Actor;
 use DMJobs\Operations\BackgroundRunner;
 use DMJobs\Operations\OperationParams;
@@ -21,7 +22,6 @@ use DMJobs\Operations\OperationType;
 
 PHP_SAPI === 'cli' || exit;
 
-require_once __DIR__ . '/CommittedTestCase.php';
 
 final class ResumeAfterCrashTest extends CommittedTestCase {
 

@@ -9,7 +9,7 @@
 
 namespace DMJobs\Tests\Cli;
 
-use DMJobs\Tests\AdminTools\CommittedTestCase;
+use DMJobs\Tests\CommittedTestCase;
 use DMJobs\Tests\Fixtures;
 
 PHP_SAPI === 'cli' || exit;

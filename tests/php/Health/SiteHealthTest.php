@@ -22,7 +22,7 @@ use DMJobs\Metrics\SiteClock;
 use DMJobs\Repository\RollupRepository;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Retention\RetentionSettings;
-use DMJobs\Tests\AdminTools\CommittedTestCase;
+use DMJobs\Tests\CommittedTestCase;
 use DMJobs\Tests\Fixtures;
 
 PHP_SAPI === 'cli' || exit;

@@ -238,7 +238,8 @@ final class JobsListTest extends TestCase {
 		global $wpdb;
 		$this->act_as( 'administrator' );
 		foreach ( array( array(), array( 'status' => 'failed,completed' ) ) as $filter ) {
-			$this->request( 'GET', '/jobs', array( 'per_page' => 1 ) + $filter );
+			// Warm up on the bigger page: what a site stores once (the alert settings) is not a per-page cost.
+			$this->request( 'GET', '/jobs', array( 'per_page' => 11 ) + $filter );
 
 			$start = $wpdb->num_queries;
 			$this->request( 'GET', '/jobs', array( 'per_page' => 1 ) + $filter );
@@ -280,9 +281,6 @@ final class JobsListTest extends TestCase {
 	}
 
 	public function test_failed_rows_carry_their_newest_error_message(): void {
-		if ( 'datamachine' === getenv( 'DM_JOBS_TEST_TABLES' ) ) {
-			$this->markTestSkipped( 'Known gap: error summaries read DM Jobs\' own log table; today\'s generation keeps lines in datamachine_logs.' );
-		}
 		$logs = new \DMJobs\Logs\LogService();
 		$logs->append( $this->job[2], 'error', 'First error' );
 		$logs->append( $this->job[2], 'info', 'Retrying' );
