@@ -127,7 +127,15 @@ final class JobBulkRepository {
 			[ $from, $where, $values ] = $this->parts( $selection, $max_id, false );
 			$values[]                  = $upper;
 			$next                      = $wpdb->get_var( $wpdb->prepare( "SELECT MIN(j.job_id) FROM {$from} WHERE {$where} AND j.job_id > %d", $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-			$scanned_to                = null === $next ? $max_id : (int) $next - 1;
+			if ( null === $next ) {
+				$scanned_to = $max_id;
+			} elseif ( ! $ids ) {
+				// Nothing in this window (a stretch of other jobs, or a gap in the IDs): the batch starts
+				// at the next match instead of spending itself on the skip.
+				return $this->select_ids_window( $selection, $max_id, (int) $next - 1, $limit, $window );
+			} else {
+				$scanned_to = (int) $next - 1;
+			}
 		}
 		return array(
 			'ids'        => $ids,

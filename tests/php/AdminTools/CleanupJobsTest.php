@@ -228,6 +228,19 @@ final class CleanupJobsTest extends AdminToolsTestCase {
 		$this->assertGreaterThan( 0, $states[ $second['id'] ]['affected'] );
 	}
 
+	public function test_a_batch_after_a_gap_in_ids_deletes_instead_of_only_skipping(): void {
+		$last  = max( $this->all_other_ids() );
+		$after = array();
+		foreach ( array( 1, 2, 3 ) as $n ) {
+			$after[] = $this->job( 'completed', self::OLD, null, array( 'job_id' => $last + 3 * \DMJobs\Operations\Handlers\JobDeleteHandler::WINDOW_IDS + $n ) );
+		}
+		$params = OperationParams::normalize( OperationType::CleanupJobs, array( 'statuses' => OperationParams::COMPLETED_FAMILY ) );
+		$batch  = ( new \DMJobs\Operations\Handlers\JobDeleteHandler() )->run_batch( $params, max( $after ), $last, 4 );
+		$this->assertSame( 3, $batch->processed, 'the first batch past the gap deleted its jobs' );
+		$this->assertTrue( $batch->done );
+		$this->assertSame( array(), $this->surviving( $after ) );
+	}
+
 	public function test_resume_after_an_interruption_and_cancel(): void {
 		$this->act_as( 'editor' ); // Started by code running as someone else; cancelled by the admin.
 		$service = new OperationService();
