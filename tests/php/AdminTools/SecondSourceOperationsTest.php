@@ -18,9 +18,11 @@ namespace DMJobs\Tests\AdminTools;
 use DMJobs\DataMachine\Adapters;
 use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\LegacyGeneration;
+use DMJobs\Metrics\RollupService;
 use DMJobs\Operations\BackgroundRunner;
 use DMJobs\Operations\OperationService;
 use DMJobs\Repository\JobColumns;
+use DMJobs\Repository\RollupTables;
 use DMJobs\Repository\SchemaRepository;
 use DMJobs\Tests\DataMachine\CurrentTables;
 use DMJobs\Tests\TestCase;
@@ -141,13 +143,28 @@ final class SecondSourceOperationsTest extends TestCase {
 	}
 
 	/**
-	 * Old completed jobs under the same IDs in both sources; the older source also has jobs the cleanup
+	 * The metrics rollups (today's jobs: Insights reads the primary source), row by row.
+	 *
+	 * @return array<string, array<int, array<string, mixed>>>
+	 */
+	private function rollups(): array {
+		global $wpdb;
+		$rows = array();
+		foreach ( array( RollupTables::hourly(), RollupTables::daily(), RollupTables::hourly_shape(), RollupTables::daily_shape() ) as $table ) {
+			$rows[ $table ] = $wpdb->get_results( "SELECT * FROM {$table} ORDER BY 1, 2, 3", ARRAY_A );
+		}
+		return $rows;
+	}
+
+	/**
+	 * Old completed jobs under the same IDs in both sources, and older-source ones above today's newest ID
+	 * (today's table started again from 1 on a real site); the older source also has jobs the cleanup
 	 * leaves (a failed one, a recent one).
 	 *
 	 * @return array{0: int[], 1: int[], 2: int[]} selected older-source IDs, other older-source IDs, today's IDs
 	 */
 	private function both_sources(): array {
-		$selected = range( $this->first_id, $this->first_id + 4 );
+		$selected = array_merge( range( $this->first_id, $this->first_id + 4 ), array( $this->first_id + 20, $this->first_id + 21 ) );
 		$others   = array( $this->first_id + 5, $this->first_id + 6 );
 		foreach ( $selected as $job_id ) {
 			$this->legacy_job( $job_id, 'completed' );
@@ -198,6 +215,9 @@ final class SecondSourceOperationsTest extends TestCase {
 		[ $selected, $others, $today ] = $this->both_sources();
 		set_transient( 'dm_job_' . $selected[0], array( 'cached' => true ), HOUR_IN_SECONDS );
 		set_transient( 'datamachine_flow_health_7', array( 'consecutive_failures' => 0 ), DAY_IN_SECONDS );
+		( new RollupService() )->run( 10.0 );
+		$rollups = $this->rollups();
+		$this->assertNotEmpty( array_filter( $rollups ), 'today\'s jobs are in the metrics' );
 		$operation = $this->start_older_source_cleanup( count( $selected ) );
 		$this->assertNotFalse( wp_next_scheduled( BackgroundRunner::HOOK, array( $operation['id'] ) ), 'a background run was scheduled' );
 
@@ -208,7 +228,9 @@ final class SecondSourceOperationsTest extends TestCase {
 		$this->assertSame( 2, $slice['affected'] );
 		$legacy = ( new LegacyGeneration() )->tables()->jobs;
 		$todays = ( new CurrentGeneration() )->tables()->jobs;
-		$this->assertSame( array_merge( array_slice( $selected, 2 ), $others ), $this->remaining( $legacy ) );
+		$left = array_merge( array_slice( $selected, 2 ), $others );
+		sort( $left );
+		$this->assertSame( $left, $this->remaining( $legacy ) );
 		$this->assertSame( $today, $this->remaining( $todays ), 'today\'s jobs under the same IDs are untouched' );
 
 		// WP-Cron runs the scheduled event: the background runner finishes the operation.
@@ -223,6 +245,7 @@ final class SecondSourceOperationsTest extends TestCase {
 		$this->assertFalse( get_transient( 'dm_job_' . $selected[0] ), 'Data Machine 0.1\'s job cache was cleared (its housekeeping ran)' );
 		$this->assertNotFalse( get_transient( 'datamachine_flow_health_7' ), 'today\'s housekeeping did not run for those IDs' );
 		$this->assertFalse( wp_next_scheduled( BackgroundRunner::HOOK, array( $operation['id'] ) ), 'nothing left scheduled' );
+		$this->assertSame( $rollups, $this->rollups(), 'the metrics (today\'s jobs) did not count the older source\'s deletions' );
 		$this->assertTrue( Adapters::using_primary(), 'the background run handed the primary source back' );
 	}
 
@@ -241,6 +264,8 @@ final class SecondSourceOperationsTest extends TestCase {
 		$this->assertSame( 0, $finished['affected'] );
 		$this->assertStringContainsString( LegacyGeneration::KEY, (string) $finished['message'] );
 		$this->assertSame( $today, $this->remaining( ( new CurrentGeneration() )->tables()->jobs ), 'nothing was deleted from today\'s tables' );
-		$this->assertSame( array_merge( $selected, $others ), $this->remaining( ( new LegacyGeneration() )->tables()->jobs ) );
+		$all = array_merge( $selected, $others );
+		sort( $all );
+		$this->assertSame( $all, $this->remaining( ( new LegacyGeneration() )->tables()->jobs ) );
 	}
 }
