@@ -224,26 +224,3 @@ export function exportUrl(
 	}
 	return addQueryArgs( config.exportUrl, query );
 }
-
-export interface PipelineOption {
-	id: number;
-	name: string;
-	flow_count: number;
-}
-
-export interface FlowOption {
-	id: number;
-	pipeline_id: number;
-	name: string;
-}
-
-export function getPipelines(): Promise< PipelineOption[] > {
-	return get< PipelineOption[] >( '/pipelines' );
-}
-
-export function getFlows( pipelineId: number | null ): Promise< FlowOption[] > {
-	return get< FlowOption[] >(
-		'/flows',
-		pipelineId ? { pipeline_id: pipelineId } : {}
-	);
-}
