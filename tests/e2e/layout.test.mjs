@@ -203,14 +203,14 @@ describe( 'Layout', () => {
 		for ( const width of [ 1280, 360 ] ) {
 			await openJobs( page, width );
 			const boxes = page.locator( `${ ROWS } input.dm-jobs-select-row` );
-			const before = await boxes.nth( 4 ).boundingBox();
+			const fifthBefore = await boxes.nth( 4 ).boundingBox();
 			await boxes.nth( 0 ).check();
 			const bar = page.getByRole( 'region', { name: 'Selection' } );
 			await bar.waitFor();
-			const after = await boxes.nth( 4 ).boundingBox();
+			const fifthAfter = await boxes.nth( 4 ).boundingBox();
 			assert.deepEqual(
-				{ x: after.x, y: after.y },
-				{ x: before.x, y: before.y },
+				{ x: fifthAfter.x, y: fifthAfter.y },
+				{ x: fifthBefore.x, y: fifthBefore.y },
 				`the fifth checkbox stays put at ${ width } px`
 			);
 			await screenshots( page, `layout-${ width }-selection` );
