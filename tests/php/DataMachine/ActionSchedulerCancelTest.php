@@ -162,7 +162,7 @@ final class ActionSchedulerCancelTest extends TodaysTablesTestCase {
 	public function test_before_action_scheduler_is_ready_nothing_is_looked_up_or_cancelled(): void {
 		$running = $this->job( 'processing' );
 		$this->execute_step( $running );
-		ActionSchedulerTables::drop();
+		ActionSchedulerTables::not_initialized();
 
 		$this->assertSame( 0, ( new ScheduledJobActions( 'data-machine', array( 'datamachine_execute_step' ) ) )->cancel_for( array( $running ) ) );
 	}

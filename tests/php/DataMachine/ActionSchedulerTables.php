@@ -90,6 +90,14 @@ final class ActionSchedulerTables {
 		self::$ready = true;
 	}
 
+	/**
+	 * As before Action Scheduler's init: its functions exist, its store is not ready (the tables stay, so
+	 * no DDL commits the test's transaction).
+	 */
+	public static function not_initialized(): void {
+		self::$ready = false;
+	}
+
 	public static function drop(): void {
 		global $wpdb;
 		self::$ready = false;
