@@ -126,7 +126,8 @@ final class JobBulkRepository {
 			// The rest of the window holds no match: skip straight to just before the next one.
 			[ $from, $where, $values ] = $this->parts( $selection, $max_id, false );
 			$values[]                  = $upper;
-			$next                      = $wpdb->get_var( $wpdb->prepare( "SELECT MIN(j.job_id) FROM {$from} WHERE {$where} AND j.job_id > %d", $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			// ORDER BY … LIMIT 1 stops at the first match; MIN() reads every match of the index range.
+			$next                      = $wpdb->get_var( $wpdb->prepare( "SELECT j.job_id FROM {$from} WHERE {$where} AND j.job_id > %d ORDER BY j.job_id ASC LIMIT 1", $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 			if ( null === $next ) {
 				$scanned_to = $max_id;
 			} elseif ( ! $ids ) {
