@@ -36,8 +36,8 @@ final class LegacyHousekeeping implements Housekeeping {
 	) {
 	}
 
-	public function before_jobs_deleted( array $job_ids ): array {
-		return $this->caches->job_facts( $this->jobs_table, $job_ids );
+	public function before_jobs_deleted( array $job_ids, ?array $known = null ): array {
+		return $known ?? $this->caches->job_facts( $this->jobs_table, $job_ids );
 	}
 
 	public function after_jobs_deleted( array $jobs ): array {
