@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --cleanup-rows=C --only=PARTS --fresh --seed-only --list-only --no-browser]
+# npm run bench [-- --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --cleanup-rows=C --only=PARTS --fresh --seed-only --list-only --no-browser --action-scheduler=DIR]
 # Seeds N jobs (default 1,000,000) into a private MariaDB site, serves it with PHP's built-in
 # server, and measures the Jobs API as a logged-in admin: median and p95 per variant, and the
 # ratio to the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query).
@@ -12,6 +12,9 @@
 # removed by the real batched cleanup while a writer inserts: rows/s and the writer's worst insert),
 # metrics and alerts benchmarks. --only=PARTS runs only some parts (comma list of list, browser,
 # stale, cleanup, metrics, alerts), e.g. --only=cleanup.
+# --action-scheduler=DIR installs Action Scheduler in the benchmark site only (DIR: a checkout of
+# woocommerce/action-scheduler, or its git directory), fills it with N actions and adds its screen to the
+# browser comparison. Its code is never copied into this repository.
 set -euo pipefail
 
 source "$(dirname "$0")/lib/common.sh"
@@ -32,6 +35,7 @@ STALE_ROWS=100000
 BROWSER=1
 CLEANUP_ROWS=${DM_JOBS_BENCH_CLEANUP_ROWS:-1000000}
 ONLY=list,browser,stale,cleanup,metrics,alerts
+ACTION_SCHEDULER=''
 for arg in "$@"; do
 	case $arg in
 	--rows=*) ROWS=${arg#*=} ;;
@@ -46,7 +50,8 @@ for arg in "$@"; do
 	--no-browser) BROWSER=0 ;;
 	--cleanup-rows=*) CLEANUP_ROWS=${arg#*=} ;;
 	--only=*) ONLY=${arg#*=} ;;
-	*) die "unknown option $arg (use --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --cleanup-rows=C --only=PARTS --fresh --seed-only --list-only --no-browser)" ;;
+	--action-scheduler=*) ACTION_SCHEDULER=${arg#*=} ;;
+	*) die "unknown option $arg (use --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --cleanup-rows=C --only=PARTS --fresh --seed-only --list-only --no-browser --action-scheduler=DIR)" ;;
 	esac
 done
 [[ $ROWS =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || die "--rows must be a positive whole number"
@@ -84,11 +89,29 @@ else
 fi
 site_activate_plugin
 
+if [ -n "$ACTION_SCHEDULER" ]; then
+	as_dir="$DM_SITE_WP/wp-content/plugins/action-scheduler"
+	if [ ! -f "$as_dir/action-scheduler.php" ]; then
+		log "Installing Action Scheduler from $ACTION_SCHEDULER (this benchmark site only)"
+		mkdir -p "$as_dir"
+		if [ -f "$ACTION_SCHEDULER/action-scheduler.php" ]; then
+			cp -R "$ACTION_SCHEDULER/." "$as_dir/"
+		else
+			git --git-dir="$ACTION_SCHEDULER" archive HEAD | tar -x -C "$as_dir"
+		fi
+	fi
+	php "$DM_LIB/php/activate.php" "$DM_SITE_WP" action-scheduler/action-scheduler.php >&2 || die "activating Action Scheduler failed"
+	log "Seeding up to $(printf "%'d" "$ROWS") Action Scheduler actions"
+	php bin/bench/seed-actions.php --path="$DM_SITE_WP" --rows="$ROWS"
+fi
+
 log "Seeding up to $(printf "%'d" "$ROWS") jobs (payload ≈ $PAYLOAD bytes)"
 started=$(now_ms)
 php bin/bench/seed.php --path="$DM_SITE_WP" --rows="$ROWS" --payload-bytes="$PAYLOAD" --tables="$TABLES"
 info "seeding: $(fmt_ms $(($(now_ms) - started)))"
-mariadb --no-defaults --socket="$DM_MARIADB_SOCKET" -uroot wordpress -e "ANALYZE TABLE wp_dm_jobs" >/dev/null
+JOBS_TABLE=wp_dm_jobs
+[ "$TABLES" = datamachine ] && JOBS_TABLE=wp_datamachine_jobs
+mariadb --no-defaults --socket="$DM_MARIADB_SOCKET" -uroot wordpress -e "ANALYZE TABLE $JOBS_TABLE" >/dev/null
 
 if [ "$SEED_ONLY" = 1 ]; then
 	log "Seeded; not measuring (--seed-only)"
