@@ -141,6 +141,7 @@ if ( $profile ) {
 	dm_jobs_bench_profile_hooks( array( 'dm_jobs_before_delete_jobs', 'dm_jobs_jobs_deleted' ) );
 	$wpdb->queries = array();
 }
+$row_locks_before = dm_jobs_bench_row_lock_waits();
 $service = new OperationService();
 $params  = OperationParams::normalize( OperationType::CleanupJobs, array( 'statuses' => OperationParams::COMPLETED_FAMILY, 'older_than_days' => 30, 'pipeline_id' => $pipeline ) );
 $started = $service->start( OperationType::CleanupJobs, $params, null, null, Actor::system() );
@@ -149,6 +150,7 @@ $begin = microtime( true );
 $final = $service->run_until_done( (int) $started['id'], PHP_INT_MAX, $batch );
 $took  = microtime( true ) - $begin;
 touch( $stop );
+$row_locks_after = dm_jobs_bench_row_lock_waits();
 if ( $profile ) {
 	dm_jobs_bench_print_profile( $took );
 }
@@ -197,6 +199,11 @@ echo wp_json_encode(
 			'p99_ms'        => $pick( 0.99 ),
 			'median_ms'     => $pick( 0.5 ),
 			'rows_lost'     => count( $inserted ) - $survivors,
+		),
+		// Row lock waits in the whole server during the cleanup (InnoDB status counters; null on SQLite).
+		'row_lock_waits'    => null === $row_locks_before ? null : array(
+			'waits'      => $row_locks_after['waits'] - $row_locks_before['waits'],
+			'total_ms'   => $row_locks_after['ms'] - $row_locks_before['ms'],
 		),
 	),
 	JSON_PRETTY_PRINT
@@ -314,4 +321,24 @@ function dm_jobs_bench_print_profile( float $took ): void {
 	foreach ( (array) $dm_jobs_bench_hook_profile as $name => $entry ) {
 		fprintf( STDERR, "%9.2f %9.2f %6.1f%%  %s\n", $entry['ms'] / $batches, $entry['queries'] / $batches, 100 * $entry['ms'] / max( 1, 1000 * $took ), $name );
 	}
+}
+
+/**
+ * InnoDB's row lock wait counters (server-wide), or null on SQLite.
+ *
+ * @return array{waits: int, ms: int}|null
+ */
+function dm_jobs_bench_row_lock_waits(): ?array {
+	global $wpdb;
+	if ( $wpdb instanceof \WP_SQLite_DB ) {
+		return null;
+	}
+	$status = array();
+	foreach ( (array) $wpdb->get_results( "SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_%'", ARRAY_A ) as $row ) {
+		$status[ (string) $row['Variable_name'] ] = (int) $row['Value'];
+	}
+	return array(
+		'waits' => $status['Innodb_row_lock_waits'] ?? 0,
+		'ms'    => $status['Innodb_row_lock_time'] ?? 0,
+	);
 }
