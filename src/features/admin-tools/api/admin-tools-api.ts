@@ -6,13 +6,15 @@
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
-import { __ } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
 /**
  * Internal dependencies
  */
+import {
+	requestJson,
+	type RequestOptions,
+} from '../../../shared/api/request-json';
 import { getConfig } from '../../../shared/config';
 import { getAdminToolsConfig } from '../config';
 import type {
@@ -32,72 +34,6 @@ import type {
 	SystemMetrics,
 } from '../types';
 
-/**
- * An error answer of the REST API, with its `data` (e.g. the new count of a
- * 409 `dm_jobs_count_changed`, or the invalid `params`).
- */
-export class AdminApiError extends Error {
-	readonly code: string;
-	readonly status: number | null;
-	readonly data: Record< string, unknown >;
-
-	constructor(
-		code: string,
-		message: string,
-		status: number | null,
-		data: Record< string, unknown > = {}
-	) {
-		super( message );
-		this.name = 'AdminApiError';
-		this.code = code;
-		this.status = status;
-		this.data = data;
-	}
-}
-
-function isRecord( value: unknown ): value is Record< string, unknown > {
-	return typeof value === 'object' && value !== null;
-}
-
-async function toAdminApiError( error: unknown ): Promise< AdminApiError > {
-	if ( error instanceof AdminApiError ) {
-		return error;
-	}
-	if ( error instanceof Response ) {
-		let body: unknown = null;
-		try {
-			body = await error.json();
-		} catch {
-			body = null;
-		}
-		if ( isRecord( body ) && typeof body.message === 'string' ) {
-			return new AdminApiError(
-				typeof body.code === 'string' ? body.code : 'unknown_error',
-				body.message,
-				error.status,
-				isRecord( body.data ) ? body.data : {}
-			);
-		}
-		return new AdminApiError(
-			'unknown_error',
-			__( 'The server responded with an error.', 'dm-jobs' ),
-			error.status
-		);
-	}
-	if ( isRecord( error ) && typeof error.message === 'string' ) {
-		return new AdminApiError(
-			typeof error.code === 'string' ? error.code : 'fetch_error',
-			error.message,
-			null
-		);
-	}
-	return new AdminApiError(
-		'unknown_error',
-		__( 'An unknown error occurred.', 'dm-jobs' ),
-		null
-	);
-}
-
 function path( route: string ): string {
 	return `/${ getConfig().restNamespace }${ route }`;
 }
@@ -108,32 +44,10 @@ interface RawResult< T > {
 }
 
 async function request< T >(
-	options: Parameters< typeof apiFetch >[ 0 ]
+	options: RequestOptions
 ): Promise< RawResult< T > > {
-	let response: Response;
-	try {
-		response = await apiFetch< Response, false >( {
-			...options,
-			parse: false,
-		} );
-	} catch ( error ) {
-		throw await toAdminApiError( error );
-	}
-	try {
-		return {
-			body: ( await response.json() ) as T,
-			headers: response.headers,
-		};
-	} catch {
-		throw new AdminApiError(
-			'invalid_response',
-			__(
-				'The server sent an answer this screen cannot read.',
-				'dm-jobs'
-			),
-			response.status
-		);
-	}
+	const { body, headers } = await requestJson( options );
+	return { body: body as T, headers };
 }
 
 async function get< T >(
