@@ -18,51 +18,26 @@
 
 namespace DMJobs\Tests\DataMachine;
 
-use DMJobs\DataMachine\Adapters;
 use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\LegacyHousekeeping;
 use DMJobs\DataMachine\ScheduledJobActions;
-use DMJobs\Tests\TestCase;
 
 PHP_SAPI === 'cli' || exit;
 
-require_once __DIR__ . '/CurrentTables.php';
+require_once __DIR__ . '/TodaysTablesTestCase.php';
 require_once __DIR__ . '/ActionSchedulerTables.php';
 if ( ! function_exists( 'as_get_scheduled_actions' ) ) {
 	require_once __DIR__ . '/action-scheduler-functions.php';
 }
 
-final class ActionSchedulerCancelTest extends TestCase {
+final class ActionSchedulerCancelTest extends TodaysTablesTestCase {
 
-	/**
-	 * @var string[] Today's tables this test created (and drops).
-	 */
-	private array $created = array();
-
-	protected function setUp(): void {
-		global $wpdb;
-		parent::setUp();
-		$wpdb->query( 'COMMIT' );
-		add_filter( 'dm_jobs_data_machine_generation', array( self::class, 'today' ) );
-		Adapters::forget();
-		$this->created = CurrentTables::create();
+	protected function set_up_outside_the_transaction(): void {
 		ActionSchedulerTables::create();
-		$wpdb->query( 'START TRANSACTION' );
 	}
 
-	protected function tearDown(): void {
-		global $wpdb;
-		parent::tearDown();
+	protected function tear_down_after_the_transaction(): void {
 		ActionSchedulerTables::drop();
-		foreach ( $this->created as $table ) {
-			$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" );
-		}
-		remove_filter( 'dm_jobs_data_machine_generation', array( self::class, 'today' ) );
-		Adapters::forget();
-	}
-
-	public static function today(): string {
-		return CurrentGeneration::KEY;
 	}
 
 	/**

@@ -12,9 +12,11 @@ import { addQueryArgs } from '@wordpress/url';
  * Internal dependencies
  */
 import {
+	requestChecked,
 	requestJson,
 	type RequestOptions,
 } from '../../../shared/api/request-json';
+import { isOperation } from '../../../generated/rest-contract';
 import { getConfig } from '../../../shared/config';
 import { getAdminToolsConfig } from '../config';
 import type {
@@ -68,6 +70,17 @@ async function post< T >(
 	).body;
 }
 
+function postChecked< T >(
+	route: string,
+	isValid: ( body: unknown ) => body is T,
+	data: Record< string, unknown > = {}
+): Promise< T > {
+	return requestChecked(
+		{ path: path( route ), method: 'POST', data },
+		isValid
+	);
+}
+
 export function previewOperation(
 	type: OperationType,
 	params: OperationParams
@@ -92,7 +105,7 @@ export function startOperation(
 	params: OperationParams,
 	preview: OperationPreview
 ): Promise< Operation > {
-	return post< Operation >( '/operations', {
+	return postChecked( '/operations', isOperation, {
 		...params,
 		type,
 		confirm_count: preview.count,
@@ -105,19 +118,23 @@ export function runOperation(
 	id: number,
 	budget: number
 ): Promise< Operation > {
-	return post< Operation >( `/operations/${ id }/run`, { budget } );
+	return postChecked( `/operations/${ id }/run`, isOperation, { budget } );
 }
 
 export function cancelOperation( id: number ): Promise< Operation > {
-	return post< Operation >( `/operations/${ id }/cancel` );
+	return postChecked( `/operations/${ id }/cancel`, isOperation );
 }
 
 export function listOperations(
 	states: OperationState[] = []
 ): Promise< Operation[] > {
-	return get< Operation[] >(
-		'/operations',
-		states.length ? { state: states.join( ',' ) } : {}
+	return requestChecked(
+		addQueryArgs(
+			path( '/operations' ),
+			states.length ? { state: states.join( ',' ) } : {}
+		),
+		( body: unknown ): body is Operation[] =>
+			Array.isArray( body ) && body.every( isOperation )
 	);
 }
 
@@ -206,27 +223,4 @@ export function exportUrl(
 		Object.assign( query, selection );
 	}
 	return addQueryArgs( config.exportUrl, query );
-}
-
-export interface PipelineOption {
-	id: number;
-	name: string;
-	flow_count: number;
-}
-
-export interface FlowOption {
-	id: number;
-	pipeline_id: number;
-	name: string;
-}
-
-export function getPipelines(): Promise< PipelineOption[] > {
-	return get< PipelineOption[] >( '/pipelines' );
-}
-
-export function getFlows( pipelineId: number | null ): Promise< FlowOption[] > {
-	return get< FlowOption[] >(
-		'/flows',
-		pipelineId ? { pipeline_id: pipelineId } : {}
-	);
 }
