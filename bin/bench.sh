@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser --action-scheduler=DIR]
+# npm run bench [-- --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --cleanup-rows=C --only=PARTS --fresh --seed-only --list-only --no-browser --action-scheduler=DIR]
 # Seeds N jobs (default 1,000,000) into a private MariaDB site, serves it with PHP's built-in
 # server, and measures the Jobs API as a logged-in admin: median and p95 per variant, and the
 # ratio to the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query).
@@ -8,7 +8,10 @@
 # medians; artifacts/bench/browser-<N>.json), and a "stale" phase: S jobs inserted straight into the
 # table (no DM Jobs code, no WP-Cron refresh) and the API measured again (bench-<N>-stale.json); the
 # inserted jobs are removed afterwards. The site is kept between runs
-# (seeding is incremental); --fresh recreates it.
+# (seeding is incremental); --fresh recreates it. Last, the cleanup (C old jobs added beside the N and
+# removed by the real batched cleanup while a writer inserts: rows/s and the writer's worst insert),
+# metrics and alerts benchmarks. --only=PARTS runs only some parts (comma list of list, browser,
+# stale, cleanup, metrics, alerts), e.g. --only=cleanup.
 # --action-scheduler=DIR installs Action Scheduler in the benchmark site only (DIR: a checkout of
 # woocommerce/action-scheduler, or its git directory), fills it with N actions and adds its screen to the
 # browser comparison. Its code is never copied into this repository.
@@ -30,6 +33,8 @@ LIST_ONLY=0
 LOADS=7
 STALE_ROWS=100000
 BROWSER=1
+CLEANUP_ROWS=${DM_JOBS_BENCH_CLEANUP_ROWS:-1000000}
+ONLY=list,browser,stale,cleanup,metrics,alerts
 ACTION_SCHEDULER=''
 for arg in "$@"; do
 	case $arg in
@@ -43,11 +48,21 @@ for arg in "$@"; do
 	--loads=*) LOADS=${arg#*=} ;;
 	--stale-rows=*) STALE_ROWS=${arg#*=} ;;
 	--no-browser) BROWSER=0 ;;
+	--cleanup-rows=*) CLEANUP_ROWS=${arg#*=} ;;
+	--only=*) ONLY=${arg#*=} ;;
 	--action-scheduler=*) ACTION_SCHEDULER=${arg#*=} ;;
-	*) die "unknown option $arg (use --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser --action-scheduler=DIR)" ;;
+	*) die "unknown option $arg (use --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --cleanup-rows=C --only=PARTS --fresh --seed-only --list-only --no-browser --action-scheduler=DIR)" ;;
 	esac
 done
 [[ $ROWS =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || die "--rows must be a positive whole number"
+[[ $CLEANUP_ROWS =~ ^[0-9]+$ ]] && [ "$CLEANUP_ROWS" -gt 0 ] || die "--cleanup-rows must be a positive whole number"
+for part in ${ONLY//,/ }; do
+	case $part in list | browser | stale | cleanup | metrics | alerts) ;; *) die "--only takes a comma list of list, browser, stale, cleanup, metrics, alerts (not '$part')" ;; esac
+done
+# part <name>: is this part of the benchmark to run?
+part() { [[ ",$ONLY," == *",$1,"* ]]; }
+[ "$LIST_ONLY" = 1 ] && ONLY=list,browser,stale
+[ "$BROWSER" = 0 ] && ONLY=${ONLY//browser/}
 case $TABLES in dm | datamachine) ;; *) die "--tables must be dm or datamachine" ;; esac
 
 PORT=${DM_JOBS_BENCH_PORT:-8897}
@@ -103,20 +118,26 @@ if [ "$SEED_ONLY" = 1 ]; then
 	exit 0
 fi
 
-log "Refreshing the count snapshot and page anchors (what WP-Cron does every five minutes)"
-started=$(now_ms)
-php -r 'require $argv[1] . "/wp-load.php"; ( new \DMJobs\Jobs\JobCounts() )->refresh(); echo ( new \DMJobs\Jobs\PageAnchors() )->refresh( 900.0 ), " page anchors, ", ( new \DMJobs\Jobs\CreatedAtZones() )->refresh( 900.0 ), " date zones\n";' "$DM_SITE_WP"
-info "refresh: $(fmt_ms $(($(now_ms) - started)))"
+if part list || part browser || part stale; then
+	log "Refreshing the count snapshot and page anchors (what WP-Cron does every five minutes)"
+	started=$(now_ms)
+	php -r 'require $argv[1] . "/wp-load.php"; ( new \DMJobs\Jobs\JobCounts() )->refresh(); echo ( new \DMJobs\Jobs\PageAnchors() )->refresh( 900.0 ), " page anchors, ", ( new \DMJobs\Jobs\CreatedAtZones() )->refresh( 900.0 ), " date zones\n";' "$DM_SITE_WP"
+	info "refresh: $(fmt_ms $(($(now_ms) - started)))"
+fi
 
-log "Serving $URL"
-site_serve "$PORT"
+if part list || part browser || part stale || part metrics || part alerts; then
+	log "Serving $URL"
+	site_serve "$PORT"
+fi
 
 EXTRA=()
 [ -f bin/bench/extra-variants.json ] && EXTRA=(--extra="$(cat bin/bench/extra-variants.json)")
 mkdir -p artifacts/bench
-node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --out="artifacts/bench/bench-$ROWS$SUFFIX.json" "${EXTRA[@]}"
+if part list; then
+	node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --out="artifacts/bench/bench-$ROWS$SUFFIX.json" "${EXTRA[@]}"
+fi
 
-if [ "$BROWSER" = 1 ]; then
+if part browser; then
 	ensure_js_build
 	# A full first page of posts for core's Posts screen.
 	php -r 'require $argv[1] . "/wp-load.php"; $have = (int) wp_count_posts()->publish; for ( $i = $have; $i < 25; $i++ ) { wp_insert_post( array( "post_title" => "Benchmark post " . ( $i + 1 ), "post_content" => "A post for the Posts screen.", "post_status" => "publish" ) ); }' "$DM_SITE_WP"
@@ -124,17 +145,27 @@ if [ "$BROWSER" = 1 ]; then
 	node bin/bench/browser.mjs --url="$URL" --loads="$LOADS" --jobs="$ROWS" --out="artifacts/bench/browser-$ROWS.json"
 fi
 
-if [ "$STALE_ROWS" -gt 0 ]; then
+if part stale && [ "$STALE_ROWS" -gt 0 ]; then
 	log "Stale phase: $(printf "%'d" "$STALE_ROWS") jobs inserted straight into the table, no refresh"
 	before=$(php bin/bench/stale.php --path="$DM_SITE_WP" --add="$STALE_ROWS")
 	node bin/bench/measure.mjs --url="$URL" --reps="$REPS" --title="stale: $(printf "%'d" "$STALE_ROWS") jobs inserted directly, no refresh" --out="artifacts/bench/bench-$ROWS-stale.json" "${EXTRA[@]}" || warn "stale measurement failed"
 	php bin/bench/stale.php --path="$DM_SITE_WP" --undo="$before"
 fi
 
-[ "$LIST_ONLY" = 1 ] && exit 0
-for script in bin/bench/cleanup.php bin/bench/metrics.php bin/bench/alerts.php; do
-	if [ -f "$script" ]; then
-		log "php $script"
-		php "$script" --path="$DM_SITE_WP" --url="$URL" || warn "$script failed"
+if part cleanup; then
+	log "Cleanup: $(printf "%'d" "$CLEANUP_ROWS") old jobs added beside the $(printf "%'d" "$ROWS") and removed while a writer inserts (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+	out="artifacts/bench/cleanup-$CLEANUP_ROWS$SUFFIX.json"
+	if php bin/bench/cleanup.php --path="$DM_SITE_WP" --rows="$CLEANUP_ROWS" >"$out"; then
+		cat "$out"
+		php -r '$r = json_decode( file_get_contents( $argv[1] ), true ); printf( "    cleanup: %s rows in %.1f s = %s rows/s; concurrent writer: %d inserts, worst %.1f ms, p99 %.1f ms, %d rows lost (load average after: %s)\n", number_format( $r["rows_deleted"] ), $r["seconds"], number_format( $r["rows_per_second"] ), $r["writer"]["inserts"], $r["writer"]["worst_ms"], $r["writer"]["p99_ms"], $r["writer"]["rows_lost"], implode( " ", array_slice( explode( " ", file_get_contents( "/proc/loadavg" ) ), 0, 3 ) ) );' "$out" >&2
+	else
+		warn "bin/bench/cleanup.php failed"
+	fi
+fi
+
+for name in metrics alerts; do
+	if part "$name" && [ -f "bin/bench/$name.php" ]; then
+		log "php bin/bench/$name.php"
+		php "bin/bench/$name.php" --path="$DM_SITE_WP" --url="$URL" || warn "bin/bench/$name.php failed"
 	fi
 done

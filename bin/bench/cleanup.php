@@ -10,6 +10,10 @@
  *
  * Usage: php bin/bench/cleanup.php --path=<wordpress dir> [--rows=1000000] [--writers=1]
  *        [--payload-bytes=1000] [--batch=N] (a fixed batch size instead of the time-sized batches)
+ *        [--rollups-behind] (leave the metrics rollups as they are; by default they are brought up to
+ *        date first, as WP-Cron keeps them on a real site, so the deletion hooks see old, counted jobs)
+ *        [--profile] (also prints, on stderr, the time and queries per batch of every statement shape and
+ *        of every callback of the deletion hooks; the rows/s of a profiled run are lower)
  * (--url is accepted and ignored, for bin/bench.sh; DM_JOBS_BENCH_CLEANUP_ROWS sets the default of --rows.)
  * On a 2-core machine, 1,000,000 rows take about 60 s to add and 5 minutes to remove.
  *
@@ -19,12 +23,16 @@
 if ( 'cli' !== PHP_SAPI ) {
 	exit( 1 );
 }
-$options = getopt( '', array( 'path:', 'rows::', 'writers::', 'payload-bytes::', 'batch::', 'url::', 'writer', 'pipeline::', 'flow::', 'go::', 'stop::', 'out::' ) );
+$options = getopt( '', array( 'path:', 'rows::', 'writers::', 'payload-bytes::', 'batch::', 'url::', 'writer', 'pipeline::', 'flow::', 'go::', 'stop::', 'out::', 'profile', 'rollups-behind' ) );
 if ( empty( $options['path'] ) ) {
 	fwrite( STDERR, "Usage: php bin/bench/cleanup.php --path=<wordpress dir> [--rows=1000000] [--writers=1] [--payload-bytes=1000] [--batch=N]\n" );
 	exit( 2 );
 }
 $_SERVER['HTTP_HOST'] = 'localhost';
+$profile             = isset( $options['profile'] );
+if ( $profile ) {
+	define( 'SAVEQUERIES', true );
+}
 require rtrim( $options['path'], '/' ) . '/wp-load.php';
 
 if ( isset( $options['writer'] ) ) {
@@ -86,6 +94,13 @@ if ( $is_sqlite ) {
 }
 $seed_seconds = microtime( true ) - $seed_started;
 $table_rows   = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$jobs}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+$rollups      = 'behind (as seeded)';
+if ( ! isset( $options['rollups-behind'] ) ) {
+	fprintf( STDERR, "Bringing the metrics rollups up to date (what WP-Cron does every five minutes)…\n" );
+	$catch_up_started = microtime( true );
+	( new \DMJobs\Metrics\RollupService() )->catch_up();
+	$rollups = sprintf( 'up to date (caught up in %.1f s before the cleanup)', microtime( true ) - $catch_up_started );
+}
 
 // Writers: separate PHP processes, waiting for the go file.
 $work = sys_get_temp_dir() . '/dm-jobs-bench-cleanup-' . getmypid();
@@ -122,6 +137,11 @@ foreach ( array( 'dm_jobs_before_delete_jobs', 'dm_jobs_jobs_deleted' ) as $hook
 		PHP_INT_MAX
 	);
 }
+if ( $profile ) {
+	dm_jobs_bench_profile_hooks( array( 'dm_jobs_before_delete_jobs', 'dm_jobs_jobs_deleted' ) );
+	$wpdb->queries = array();
+}
+$row_locks_before = dm_jobs_bench_row_lock_waits();
 $service = new OperationService();
 $params  = OperationParams::normalize( OperationType::CleanupJobs, array( 'statuses' => OperationParams::COMPLETED_FAMILY, 'older_than_days' => 30, 'pipeline_id' => $pipeline ) );
 $started = $service->start( OperationType::CleanupJobs, $params, null, null, Actor::system() );
@@ -130,6 +150,10 @@ $begin = microtime( true );
 $final = $service->run_until_done( (int) $started['id'], PHP_INT_MAX, $batch );
 $took  = microtime( true ) - $begin;
 touch( $stop );
+$row_locks_after = dm_jobs_bench_row_lock_waits();
+if ( $profile ) {
+	dm_jobs_bench_print_profile( $took );
+}
 
 $inserted  = array();
 $latencies = array();
@@ -167,6 +191,7 @@ echo wp_json_encode(
 		'transactions'      => 'one per batch (rows + their progress)',
 		'statement_retries' => Retry::$retries,
 		'seed_seconds'      => round( $seed_seconds, 1 ),
+		'rollups'           => $rollups,
 		'writer'            => array(
 			'processes'     => $writers,
 			'inserts'       => count( $latencies ),
@@ -174,6 +199,11 @@ echo wp_json_encode(
 			'p99_ms'        => $pick( 0.99 ),
 			'median_ms'     => $pick( 0.5 ),
 			'rows_lost'     => count( $inserted ) - $survivors,
+		),
+		// Row lock waits in the whole server during the cleanup (InnoDB status counters; null on SQLite).
+		'row_lock_waits'    => null === $row_locks_before ? null : array(
+			'waits'      => $row_locks_after['waits'] - $row_locks_before['waits'],
+			'total_ms'   => $row_locks_after['ms'] - $row_locks_before['ms'],
 		),
 	),
 	JSON_PRETTY_PRINT
@@ -225,4 +255,90 @@ function dm_jobs_bench_writer( int $pipeline, int $flow, string $go, string $sto
 		usleep( 5000 );
 	}
 	file_put_contents( $out, (string) wp_json_encode( array( 'ids' => $ids, 'latencies' => $latencies ) ) );
+}
+
+/**
+ * Wraps every callback of these hooks to time it and count its queries (--profile).
+ *
+ * @param string[] $hooks
+ */
+function dm_jobs_bench_profile_hooks( array $hooks ): void {
+	global $wp_filter, $dm_jobs_bench_hook_profile;
+	$dm_jobs_bench_hook_profile = array();
+	foreach ( $hooks as $hook ) {
+		if ( ! isset( $wp_filter[ $hook ] ) ) {
+			continue;
+		}
+		foreach ( $wp_filter[ $hook ]->callbacks as $priority => $callbacks ) {
+			foreach ( $callbacks as $key => $callback ) {
+				$inner = $callback['function'];
+				$name  = $hook . ' ' . $priority . ' ' . ( is_array( $inner ) ? ( is_object( $inner[0] ) ? get_class( $inner[0] ) : $inner[0] ) . '::' . $inner[1] : ( is_string( $inner ) ? $inner : 'closure' ) );
+				$wp_filter[ $hook ]->callbacks[ $priority ][ $key ]['function'] = static function ( ...$args ) use ( $inner, $name ) {
+					global $wpdb, $dm_jobs_bench_hook_profile;
+					$queries = $wpdb->num_queries;
+					$started = hrtime( true );
+					$result  = $inner( ...$args );
+					$entry   = &$dm_jobs_bench_hook_profile[ $name ];
+					$entry['calls']   = ( $entry['calls'] ?? 0 ) + 1;
+					$entry['ms']      = ( $entry['ms'] ?? 0 ) + ( hrtime( true ) - $started ) / 1e6;
+					$entry['queries'] = ( $entry['queries'] ?? 0 ) + $wpdb->num_queries - $queries;
+					return $result;
+				};
+			}
+		}
+	}
+	$GLOBALS['dm_jobs_bench_batches'] = 0;
+	add_action(
+		'dm_jobs_before_delete_jobs',
+		static function (): void {
+			++$GLOBALS['dm_jobs_bench_batches'];
+		}
+	);
+}
+
+/**
+ * Prints, per batch, the time and count of every statement shape (SAVEQUERIES) and of every hook
+ * callback (--profile).
+ */
+function dm_jobs_bench_print_profile( float $took ): void {
+	global $wpdb, $dm_jobs_bench_hook_profile;
+	$shapes = array();
+	foreach ( (array) $wpdb->queries as $query ) {
+		$shape = preg_replace( array( "/'(?:[^'\\\\]|\\\\.)*'/s", '/\b\d+(\.\d+)?\b/', '/(\?\s*,\s*)+\?/', '/\s+/' ), array( '?', '?', '?…', ' ' ), (string) $query[0] );
+		$shape = substr( (string) $shape, 0, 150 );
+		$shapes[ $shape ]['n']  = ( $shapes[ $shape ]['n'] ?? 0 ) + 1;
+		$shapes[ $shape ]['ms'] = ( $shapes[ $shape ]['ms'] ?? 0 ) + 1000 * (float) $query[1];
+	}
+	uasort( $shapes, static fn ( array $a, array $b ): int => $b['ms'] <=> $a['ms'] );
+	$batches = max( 1, (int) ( $GLOBALS['dm_jobs_bench_batches'] ?? 0 ) );
+	$total   = array_sum( array_column( $shapes, 'ms' ) );
+	fprintf( STDERR, "\nProfile: %d batches, %.0f ms wall, %.0f ms in %d queries (%.1f queries per batch)\n", $batches, 1000 * $took, $total, count( (array) $wpdb->queries ), count( (array) $wpdb->queries ) / $batches );
+	fprintf( STDERR, "%9s %9s %7s  %s\n", 'ms/batch', 'q/batch', 'share', 'statement' );
+	foreach ( array_slice( $shapes, 0, 30, true ) as $shape => $entry ) {
+		fprintf( STDERR, "%9.2f %9.2f %6.1f%%  %s\n", $entry['ms'] / $batches, $entry['n'] / $batches, 100 * $entry['ms'] / max( 1, 1000 * $took ), $shape );
+	}
+	fprintf( STDERR, "\n%9s %9s %7s  %s\n", 'ms/batch', 'q/batch', 'share', 'hook callback' );
+	foreach ( (array) $dm_jobs_bench_hook_profile as $name => $entry ) {
+		fprintf( STDERR, "%9.2f %9.2f %6.1f%%  %s\n", $entry['ms'] / $batches, $entry['queries'] / $batches, 100 * $entry['ms'] / max( 1, 1000 * $took ), $name );
+	}
+}
+
+/**
+ * InnoDB's row lock wait counters (server-wide), or null on SQLite.
+ *
+ * @return array{waits: int, ms: int}|null
+ */
+function dm_jobs_bench_row_lock_waits(): ?array {
+	global $wpdb;
+	if ( $wpdb instanceof \WP_SQLite_DB ) {
+		return null;
+	}
+	$status = array();
+	foreach ( (array) $wpdb->get_results( "SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_%'", ARRAY_A ) as $row ) {
+		$status[ (string) $row['Variable_name'] ] = (int) $row['Value'];
+	}
+	return array(
+		'waits' => $status['Innodb_row_lock_waits'] ?? 0,
+		'ms'    => $status['Innodb_row_lock_time'] ?? 0,
+	);
 }

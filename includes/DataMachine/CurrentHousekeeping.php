@@ -50,8 +50,8 @@ final class CurrentHousekeeping implements Housekeeping {
 	) {
 	}
 
-	public function before_jobs_deleted( array $job_ids ): array {
-		$facts  = $this->caches->job_facts( $this->jobs_table, $job_ids );
+	public function before_jobs_deleted( array $job_ids, ?array $known = null ): array {
+		$facts  = $known ?? $this->caches->job_facts( $this->jobs_table, $job_ids );
 		$parked = array_keys( array_filter( $facts, static fn ( array $job ): bool => 'waiting' === self::base( $job['status'] ) ) );
 		foreach ( $this->caches->engine_data( $this->jobs_table, $parked ) as $job_id => $stored ) {
 			$engine = is_string( $stored ) ? json_decode( $stored, true ) : null;

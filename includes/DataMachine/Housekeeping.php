@@ -19,10 +19,12 @@ interface Housekeeping {
 	/**
 	 * Facts about jobs that are about to be deleted, read while their rows still exist.
 	 *
-	 * @param int[] $job_ids
+	 * @param int[]                                                                                $job_ids
+	 * @param array<int, array{pipeline_id: string|null, flow_id: string|null, status: string}>|null $known Pipeline, flow and
+	 *        status of every one of them, when the caller read them already (else they are read here).
 	 * @return array<int, array<string, mixed>> job_id => facts
 	 */
-	public function before_jobs_deleted( array $job_ids ): array;
+	public function before_jobs_deleted( array $job_ids, ?array $known = null ): array;
 
 	/**
 	 * After jobs were deleted: clear what Data Machine caches about them and handle the rows and

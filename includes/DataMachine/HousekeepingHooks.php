@@ -47,7 +47,7 @@ final class HousekeepingHooks {
 	}
 
 	public function register(): void {
-		add_action( 'dm_jobs_before_delete_jobs', array( $this, 'before_jobs_deleted' ), 5, 1 );
+		add_action( 'dm_jobs_before_delete_jobs', array( $this, 'before_jobs_deleted' ), 5, 2 );
 		add_action( 'dm_jobs_jobs_deleted', array( $this, 'jobs_deleted' ), 5, 1 );
 		add_action( 'dm_jobs_before_jobs_changed', array( $this, 'collect_changes' ), 10, 0 );
 		add_action( 'dm_jobs_job_status_changed', array( $this, 'job_status_changed' ), 10, 4 );
@@ -59,12 +59,39 @@ final class HousekeepingHooks {
 
 	/**
 	 * @param mixed $job_ids
+	 * @param mixed $facts   job_id => pipeline_id, flow_id, status, when the caller read them with the IDs.
 	 */
-	public function before_jobs_deleted( mixed $job_ids ): void {
+	public function before_jobs_deleted( mixed $job_ids, mixed $facts = null ): void {
 		$ids = self::ids( $job_ids );
 		if ( $ids ) {
-			$this->pending_jobs = self::housekeeping()->before_jobs_deleted( $ids ) + $this->pending_jobs;
+			$this->pending_jobs = self::housekeeping()->before_jobs_deleted( $ids, self::facts_for( $ids, $facts ) ) + $this->pending_jobs;
 		}
+	}
+
+	/**
+	 * The caller's facts when they cover every one of these jobs in the expected shape, else null
+	 * (then they are read from the table).
+	 *
+	 * @param int[] $ids
+	 * @return array<int, array{pipeline_id: string|null, flow_id: string|null, status: string}>|null
+	 */
+	private static function facts_for( array $ids, mixed $facts ): ?array {
+		if ( ! is_array( $facts ) ) {
+			return null;
+		}
+		$known = array();
+		foreach ( $ids as $id ) {
+			$fact = $facts[ $id ] ?? null;
+			if ( ! is_array( $fact ) || ! is_string( $fact['status'] ?? null ) || ! array_key_exists( 'pipeline_id', $fact ) || ! array_key_exists( 'flow_id', $fact ) ) {
+				return null;
+			}
+			$known[ $id ] = array(
+				'pipeline_id' => null === $fact['pipeline_id'] ? null : (string) $fact['pipeline_id'],
+				'flow_id'     => null === $fact['flow_id'] ? null : (string) $fact['flow_id'],
+				'status'      => $fact['status'],
+			);
+		}
+		return $known;
 	}
 
 	/**

@@ -36,8 +36,8 @@ final class LegacyHousekeeping implements Housekeeping {
 	) {
 	}
 
-	public function before_jobs_deleted( array $job_ids ): array {
-		return $this->caches->job_facts( $this->jobs_table, $job_ids );
+	public function before_jobs_deleted( array $job_ids, ?array $known = null ): array {
+		return $known ?? $this->caches->job_facts( $this->jobs_table, $job_ids );
 	}
 
 	public function after_jobs_deleted( array $jobs ): array {
@@ -67,15 +67,18 @@ final class LegacyHousekeeping implements Housekeeping {
 		if ( ! $jobs ) {
 			return 0;
 		}
-		$names = array( 'dm_total_jobs_count' );
+		$names      = array( 'dm_total_jobs_count' );
+		$jobs_names = array();
 		foreach ( $jobs as $job_id => $facts ) {
-			$names[] = 'dm_job_' . $job_id;
-			$names[] = 'dm_job_status_' . $job_id;
+			$jobs_names[] = 'dm_job_' . $job_id;
+			$jobs_names[] = 'dm_job_status_' . $job_id;
 			if ( isset( $facts['flow_id'] ) && '' !== (string) $facts['flow_id'] ) {
 				$names[] = 'dm_flow_jobs_' . $facts['flow_id'];
 			}
 		}
-		$cleared = $this->caches->delete_transients( $names ) + $this->caches->delete_transients_by_prefix( array( 'dm_recent_jobs' ) );
+		$cleared = $this->caches->delete_transients( $jobs_names, 'dm_job_' )
+			+ $this->caches->delete_transients( $names )
+			+ $this->caches->delete_transients_by_prefix( array( 'dm_recent_jobs' ) );
 		if ( has_action( self::CLEAR_JOBS_ACTION ) ) {
 			do_action( self::CLEAR_JOBS_ACTION );
 		}

@@ -25,8 +25,9 @@ final class JobFiles {
 	private ?array $containers = null;
 
 	/**
-	 * The folders holding one folder per job (glob patterns expanded to the folders that exist) and
-	 * the sprintf() format of a job's folder name in each.
+	 * The folders holding one folder per job that exist (glob patterns expanded) and the sprintf()
+	 * format of a job's folder name in each. A folder that does not exist holds no job's folder, so
+	 * jobs are not looked up one by one in it.
 	 *
 	 * @return array<int, array{dir: string, format: string}>
 	 */
@@ -36,7 +37,7 @@ final class JobFiles {
 		}
 		$this->containers = array();
 		foreach ( $this->layout() as $layout ) {
-			$dirs = str_contains( $layout['dir'], '*' ) ? glob( $layout['dir'], GLOB_ONLYDIR ) : array( $layout['dir'] );
+			$dirs = str_contains( $layout['dir'], '*' ) ? glob( $layout['dir'], GLOB_ONLYDIR ) : ( is_dir( $layout['dir'] ) ? array( $layout['dir'] ) : array() );
 			foreach ( is_array( $dirs ) ? $dirs : array() as $dir ) {
 				$this->containers[] = array(
 					'dir'    => rtrim( $dir, '/' ),

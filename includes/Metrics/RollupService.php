@@ -59,13 +59,13 @@ final class RollupService {
 	 * @param RollupRepository       $rollups The rollup tables.
 	 * @param RollupSourceRepository $source  dm_jobs, read by ID only.
 	 * @param \Closure|null          $now     Returns the current Unix time (tests pass their own).
-	 * @param int                    $delete_catch_up Before a deletion, read up to this many rows in order to reach the deleted ones.
+	 * @param int                    $delete_catch_up Before deleting jobs at most this many IDs above the watermark, read up to them in order (this many rows at most).
 	 */
 	public function __construct(
 		private readonly RollupRepository $rollups = new RollupRepository(),
 		private readonly RollupSourceRepository $source = new RollupSourceRepository(),
 		?\Closure $now = null,
-		private readonly int $delete_catch_up = 5000,
+		private readonly int $delete_catch_up = 2000,
 	) {
 		$this->now = $now ?? static fn (): int => time();
 	}
@@ -277,12 +277,15 @@ final class RollupService {
 	/**
 	 * `dm_jobs_before_delete_jobs`: makes sure the jobs about to be deleted are in the rollups.
 	 *
+	 * The usual case (cleanup and retention delete old jobs the rollups counted long ago) costs two
+	 * reads and no lock: the watermark, and the open entries within the batch's ID range.
+	 *
 	 * @param int[]|mixed $job_ids The jobs about to be deleted.
 	 */
 	public function before_delete( $job_ids ): void {
 		$ids = array_values( array_unique( array_filter( array_map( 'intval', (array) $job_ids ), static fn ( int $id ): bool => $id > 0 ) ) );
 		// The rollups hold the primary generation's jobs; the second source's (same IDs, other rows) stay out.
-		if ( ! $ids || ! Adapters::using_primary() ) {
+		if ( ! $ids || ! Adapters::using_primary() || $this->all_counted( $ids ) ) {
 			return;
 		}
 		$token = $this->lock( 25.0 );
@@ -292,10 +295,11 @@ final class RollupService {
 			$this->rebuild_daily( $clock, INF );
 			$watermark = (int) $this->rollups->meta()['watermark'];
 			// Usually the rows are below the watermark (retention deletes old jobs). When they are
-			// not, and they are close, read up to them in order; only what is left gets counted
-			// out of order (and marked, so the watermark pass skips those rows).
+			// not, and they are close, read up to them in order; the rest (far above the watermark,
+			// e.g. a backlog the rollups have not reached yet) is counted out of order and marked,
+			// so the watermark pass skips those rows. A deletion batch never pays for a backlog.
 			$read = 0;
-			while ( $watermark < max( $ids ) && $read < $this->delete_catch_up ) {
+			while ( $watermark < max( $ids ) && max( $ids ) - $watermark <= $this->delete_catch_up && $read < $this->delete_catch_up ) {
 				$rows = $this->rollups->atomically( fn (): int => $this->read_new_rows( self::BATCH, $clock ) );
 				if ( 0 === $rows ) {
 					break;
@@ -303,7 +307,7 @@ final class RollupService {
 				$read     += $rows;
 				$watermark = (int) $this->rollups->meta()['watermark'];
 			}
-			foreach ( array_chunk( $ids, 500 ) as $chunk ) {
+			foreach ( array_chunk( $ids, 2000 ) as $chunk ) {
 				$this->rollups->atomically( fn () => $this->count_before_delete( $chunk, $watermark, $clock ) );
 			}
 		} finally {
@@ -311,6 +315,27 @@ final class RollupService {
 				$this->rollups->release_lock( $token );
 			}
 		}
+	}
+
+	/**
+	 * Whether every one of these jobs is counted for good: at or below the watermark and not (or
+	 * only as "counted") in the open set. Nothing makes such a job uncounted again, so this needs no
+	 * lock.
+	 *
+	 * @param int[] $ids
+	 */
+	private function all_counted( array $ids ): bool {
+		$meta = $this->rollups->meta();
+		if ( ! isset( $meta['watermark'] ) || max( $ids ) > (int) $meta['watermark'] ) {
+			return false;
+		}
+		$wanted = array_flip( $ids );
+		foreach ( $this->rollups->open_between( min( $ids ) - 1, max( $ids ) ) as $id => $state ) {
+			if ( isset( $wanted[ $id ] ) && 'counted' !== $state ) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

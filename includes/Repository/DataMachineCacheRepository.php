@@ -14,16 +14,24 @@ defined( 'ABSPATH' ) || exit;
 
 final class DataMachineCacheRepository {
 
-	private const IN_CHUNK = 500;
+	private const IN_CHUNK = 2000;
+
+	/**
+	 * Transients of one family read at once before looking names up one by one instead.
+	 */
+	private const FAMILY_READ_LIMIT = 1000;
 
 	/**
 	 * Deletes these transients where they exist. Without a persistent object cache the options table
 	 * is asked once which of them exist; with one, each is dropped from the cache (no query).
 	 *
-	 * @param string[] $names Transient names.
+	 * @param string[]    $names  Transient names.
+	 * @param string|null $family A literal prefix every name shares (e.g. "dm_job_"): when the site has
+	 *                            only a few transients of that family, they are all read in one range
+	 *                            of the options index instead of looking up each name.
 	 * @return int How many were found and deleted (without a persistent object cache).
 	 */
-	public function delete_transients( array $names ): int {
+	public function delete_transients( array $names, ?string $family = null ): int {
 		global $wpdb;
 		$names = array_values( array_unique( array_filter( $names, static fn ( $name ): bool => is_string( $name ) && '' !== $name ) ) );
 		if ( ! $names ) {
@@ -35,17 +43,54 @@ final class DataMachineCacheRepository {
 			}
 			return 0;
 		}
-		$deleted = 0;
-		foreach ( array_chunk( $names, self::IN_CHUNK ) as $chunk ) {
-			$options = array_map( static fn ( string $name ): string => '_transient_' . $name, $chunk );
-			$sql     = "SELECT option_name FROM {$wpdb->options} WHERE option_name IN (" . implode( ', ', array_fill( 0, count( $options ), '%s' ) ) . ')';
-			foreach ( (array) $wpdb->get_col( $wpdb->prepare( $sql, $options ) ) as $found ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-				if ( delete_transient( substr( (string) $found, strlen( '_transient_' ) ) ) ) {
-					++$deleted;
+		$found = null === $family ? null : $this->family_among( $family, $names );
+		if ( null === $found ) {
+			$found = array();
+			foreach ( array_chunk( $names, self::IN_CHUNK ) as $chunk ) {
+				$options = array_map( static fn ( string $name ): string => '_transient_' . $name, $chunk );
+				$sql     = "SELECT option_name FROM {$wpdb->options} WHERE option_name IN (" . implode( ', ', array_fill( 0, count( $options ), '%s' ) ) . ')';
+				foreach ( (array) $wpdb->get_col( $wpdb->prepare( $sql, $options ) ) as $option ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+					$found[] = substr( (string) $option, strlen( '_transient_' ) );
 				}
 			}
 		}
+		$deleted = 0;
+		foreach ( $found as $name ) {
+			if ( delete_transient( $name ) ) {
+				++$deleted;
+			}
+		}
 		return $deleted;
+	}
+
+	/**
+	 * Which of these names exist, read as every transient of the family (one index range) when the
+	 * family has at most FAMILY_READ_LIMIT of them; null when it has more (look the names up instead).
+	 *
+	 * @param string[] $names Names that all start with $family.
+	 * @return string[]|null
+	 */
+	private function family_among( string $family, array $names ): ?array {
+		global $wpdb;
+		foreach ( $names as $name ) {
+			if ( ! str_starts_with( $name, $family ) ) {
+				return null;
+			}
+		}
+		$like     = $wpdb->esc_like( '_transient_' . $family ) . '%';
+		$existing = (array) $wpdb->get_col( $wpdb->prepare( "SELECT option_name FROM {$wpdb->options} WHERE option_name LIKE %s LIMIT %d", $like, self::FAMILY_READ_LIMIT + 1 ) );
+		if ( count( $existing ) > self::FAMILY_READ_LIMIT ) {
+			return null;
+		}
+		$wanted = array_flip( $names );
+		$found  = array();
+		foreach ( $existing as $option ) {
+			$name = substr( (string) $option, strlen( '_transient_' ) );
+			if ( isset( $wanted[ $name ] ) ) {
+				$found[] = $name;
+			}
+		}
+		return $found;
 	}
 
 	/**

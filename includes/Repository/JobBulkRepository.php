@@ -106,19 +106,30 @@ final class JobBulkRepository {
 	 * same however many rows are left. (Through the filter's own index, each batch sorted every row
 	 * still left: a cleanup of N rows did O(N²) work.)
 	 *
-	 * @return array{ids: int[], scanned_to: int} The IDs, and the highest ID looked at.
+	 * @return array{ids: int[], scanned_to: int, facts: array<int, array{pipeline_id: string|null, flow_id: string|null, status: string}>}
+	 *         The IDs, the highest ID looked at, and each selected job's pipeline, flow and status as
+	 *         stored (read with the IDs, from the same rows).
 	 */
 	public function select_ids_window( JobSelection $selection, int $max_id, int $after_id, int $limit, int $window ): array {
 		global $wpdb;
 		$upper                     = min( $max_id, $after_id + max( $limit, $window ) );
 		[ $from, $where, $values ] = $this->parts( $selection, $upper, false, true );
-		$sql                       = "SELECT j.job_id FROM {$from} WHERE {$where} AND j.job_id > %d ORDER BY j.job_id ASC LIMIT %d";
+		$sql                       = "SELECT j.job_id, j.pipeline_id, j.flow_id, j.status FROM {$from} WHERE {$where} AND j.job_id > %d ORDER BY j.job_id ASC LIMIT %d";
 		array_push( $values, $after_id, $limit );
-		$ids = array_map( 'intval', (array) $wpdb->get_col( $wpdb->prepare( $sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$facts = array();
+		foreach ( (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$facts[ (int) $row['job_id'] ] = array(
+				'pipeline_id' => null === $row['pipeline_id'] ? null : (string) $row['pipeline_id'],
+				'flow_id'     => null === $row['flow_id'] ? null : (string) $row['flow_id'],
+				'status'      => (string) $row['status'],
+			);
+		}
+		$ids = array_keys( $facts );
 		if ( count( $ids ) === $limit ) {
 			return array(
 				'ids'        => $ids,
 				'scanned_to' => (int) end( $ids ),
+				'facts'      => $facts,
 			);
 		}
 		$scanned_to = $upper;
@@ -126,7 +137,8 @@ final class JobBulkRepository {
 			// The rest of the window holds no match: skip straight to just before the next one.
 			[ $from, $where, $values ] = $this->parts( $selection, $max_id, false );
 			$values[]                  = $upper;
-			$next                      = $wpdb->get_var( $wpdb->prepare( "SELECT MIN(j.job_id) FROM {$from} WHERE {$where} AND j.job_id > %d", $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			// ORDER BY … LIMIT 1 stops at the first match; MIN() reads every match of the index range.
+			$next                      = $wpdb->get_var( $wpdb->prepare( "SELECT j.job_id FROM {$from} WHERE {$where} AND j.job_id > %d ORDER BY j.job_id ASC LIMIT 1", $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 			if ( null === $next ) {
 				$scanned_to = $max_id;
 			} elseif ( ! $ids ) {
@@ -140,6 +152,7 @@ final class JobBulkRepository {
 		return array(
 			'ids'        => $ids,
 			'scanned_to' => $scanned_to,
+			'facts'      => $facts,
 		);
 	}
 

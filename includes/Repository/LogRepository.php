@@ -315,7 +315,7 @@ final class LogRepository {
 		global $wpdb;
 		$job_ids = self::clean_ids( $job_ids );
 		$deleted = 0;
-		foreach ( array_chunk( $job_ids, 500 ) as $chunk ) {
+		foreach ( array_chunk( $job_ids, 2000 ) as $chunk ) {
 			$in = implode( ', ', array_fill( 0, count( $chunk ), '%d' ) );
 			do {
 				if ( null !== $limit && $deleted >= $limit ) {
@@ -351,7 +351,7 @@ final class LogRepository {
 	 */
 	public function any_for_jobs( array $job_ids ): bool {
 		global $wpdb;
-		foreach ( array_chunk( self::clean_ids( $job_ids ), 500 ) as $chunk ) {
+		foreach ( array_chunk( self::clean_ids( $job_ids ), 2000 ) as $chunk ) {
 			$sql = 'SELECT 1 FROM ' . $this->source() . ' WHERE job_id IN (' . implode( ', ', array_fill( 0, count( $chunk ), '%d' ) ) . ') LIMIT 1';
 			if ( null !== $wpdb->get_var( $wpdb->prepare( $sql, $chunk ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 				return true;

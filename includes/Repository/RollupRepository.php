@@ -21,7 +21,7 @@ final class RollupRepository {
 	public const GRAIN_DAILY  = self::DAILY;
 
 	private const ROWS_PER_STATEMENT = 100;
-	private const IDS_PER_STATEMENT  = 500;
+	private const IDS_PER_STATEMENT  = 2000;
 
 	/**
 	 * Runs $work atomically: in a transaction, or in a savepoint when a transaction is already open

@@ -13,7 +13,7 @@ defined( 'ABSPATH' ) || exit;
 final class RollupSourceRepository {
 
 	private const COLUMNS           = 'job_id, pipeline_id, flow_id, status, created_at, completed_at';
-	private const IDS_PER_STATEMENT = 500;
+	private const IDS_PER_STATEMENT = 2000;
 
 	/**
 	 * The next rows after an ID, in ID order.

@@ -78,9 +78,11 @@ final class JobDeleteHandler implements OperationHandler {
 		 * Fires before a batch of jobs is deleted (bulk delete, cleanup, retention, DELETE /jobs/{id}).
 		 * Some of these IDs may survive: a job that changed status in between is left alone.
 		 *
-		 * @param int[] $job_ids IDs about to be deleted.
+		 * @param int[]                            $job_ids IDs about to be deleted.
+		 * @param array<int, array<string, mixed>> $facts   job_id => pipeline_id, flow_id, status as stored
+		 *                                                  (read with the IDs; not passed by every caller).
 		 */
-		do_action( 'dm_jobs_before_delete_jobs', $ids );
+		do_action( 'dm_jobs_before_delete_jobs', $ids, $window['facts'] );
 
 		$deleted = $this->jobs->delete( $ids, $selection );
 		// All of them deleted (the usual case): no need to ask which still exist.

@@ -67,6 +67,7 @@ final class LegacyConsistencyTest extends AdminToolsTestCase {
 		set_transient( 'dm_total_jobs_count', '151', 300 );
 		foreach ( $job_ids as $job_id ) {
 			set_transient( 'dm_job_' . $job_id, $wpdb->get_row( $wpdb->prepare( "SELECT * FROM {$wpdb->prefix}dm_jobs WHERE job_id = %d", $job_id ), OBJECT ), 300 );
+			set_transient( 'dm_job_status_' . $job_id, (string) $wpdb->get_var( $wpdb->prepare( "SELECT status FROM {$wpdb->prefix}dm_jobs WHERE job_id = %d", $job_id ) ), 300 );
 		}
 		set_transient( 'dm_flow_jobs_' . $this->flow_id, array( array( 'job_id' => $job_ids[0] ) ), 300 );
 		set_transient( 'dm_recent_jobs_' . md5( 'j.job_idDESC200' ), array( array( 'job_id' => $job_ids[0] ) ), 60 );
@@ -109,6 +110,7 @@ final class LegacyConsistencyTest extends AdminToolsTestCase {
 		$this->assertFalse( get_transient( 'dm_total_jobs_count' ), 'its job count is recounted, not 151' );
 		foreach ( $gone as $job_id ) {
 			$this->assertFalse( get_transient( 'dm_job_' . $job_id ) );
+			$this->assertFalse( get_transient( 'dm_job_status_' . $job_id ) );
 			$this->assertDirectoryDoesNotExist( $this->dm_files . '/job_' . $job_id );
 		}
 		$this->assertFalse( get_transient( 'dm_flow_jobs_' . $this->flow_id ) );
@@ -118,6 +120,31 @@ final class LegacyConsistencyTest extends AdminToolsTestCase {
 		$this->assertFileExists( $this->dm_files . "/job_{$kept}/job_{$kept}_data.json" );
 		$this->assertDirectoryExists( $this->dm_files . '/uuid-fetch_' . $this->flow_id, 'flow step file folders are not job folders' );
 		$this->assertContains( 'dm_clear_jobs_cache', $this->fired );
+	}
+
+	public function test_bulk_delete_clears_its_job_caches_when_it_caches_many_other_jobs(): void {
+		global $wpdb;
+		// More cached jobs than one read of the whole family takes: the names are looked up instead.
+		$expires = time() + 300;
+		foreach ( array_chunk( range( 1, 1200 ), 400 ) as $chunk ) {
+			$rows = array();
+			foreach ( $chunk as $n ) {
+				$rows[] = $wpdb->prepare( '(%s, %s, %s), (%s, %s, %s)', '_transient_dm_job_' . ( 900000 + $n ), 'O:8:"stdClass":0:{}', 'off', '_transient_timeout_dm_job_' . ( 900000 + $n ), (string) $expires, 'off' );
+			}
+			$wpdb->query( "INSERT INTO {$wpdb->options} (option_name, option_value, autoload) VALUES " . implode( ', ', $rows ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		}
+		$gone = array( $this->job( 'failed' ), $this->job( 'completed' ) );
+		$kept = $this->job( 'completed', $this->days_ago( 1 ) );
+		$this->cache_jobs_as_data_machine_does( array_merge( $gone, array( $kept ) ) );
+
+		$this->perform( 'delete_jobs', array( 'ids' => $gone ) );
+
+		foreach ( $gone as $job_id ) {
+			$this->assertFalse( get_transient( 'dm_job_' . $job_id ) );
+			$this->assertFalse( get_transient( 'dm_job_status_' . $job_id ) );
+		}
+		$this->assertNotFalse( get_transient( 'dm_job_' . $kept ) );
+		$this->assertSame( 1200 * 2, (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE '%dm\\_job\\_90%'" ), 'other jobs\' caches stay' );
 	}
 
 	public function test_single_delete_and_status_change_clear_its_job_caches(): void {

@@ -140,4 +140,48 @@ final class RetentionHistoryTest extends MetricsTestCase {
 		$this->assertSame( 0, (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . RollupTables::open() . " WHERE state = 'counted'" ) );
 		$this->assertSame( $expected, $this->rollup_hourly(), 'The deleted jobs stay counted, once.' );
 	}
+
+	public function test_deleting_rows_far_above_the_watermark_leaves_the_backlog_to_the_next_pass(): void {
+		global $wpdb;
+		$this->catch_up();
+		$watermark = (int) ( new RollupRepository() )->meta()['watermark'];
+		$backlog   = $this->seed_jobs( 40, (int) strtotime( '2026-02-03 00:00:00 UTC' ), (int) strtotime( '2026-02-04 00:00:00 UTC' ), 15 );
+		$expected  = $this->brute_force_hourly();
+		$top       = array_slice( $backlog, -5 );
+
+		// The deleted rows are more than delete_catch_up (10) IDs above the watermark: a deletion batch
+		// does not read the 35 rows below them; it counts its own rows and marks them.
+		$service = new RollupService( new RollupRepository(), new RollupSourceRepository(), null, 10 );
+		$service->before_delete( $top );
+		$this->assertSame( $watermark, (int) ( new RollupRepository() )->meta()['watermark'] );
+		$this->assertGreaterThan( 0, (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . RollupTables::open() . " WHERE state = 'counted'" ) );
+		$wpdb->query( "DELETE FROM {$wpdb->prefix}dm_jobs WHERE job_id IN (" . implode( ',', $top ) . ')' );
+
+		$this->catch_up();
+		$this->assertSame( $expected, $this->rollup_hourly(), 'The backlog and the deleted rows are each counted once.' );
+		$this->assertSame( 0, (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . RollupTables::open() . " WHERE state = 'counted'" ) );
+	}
+
+	public function test_deleting_counted_jobs_writes_nothing_to_the_rollups(): void {
+		global $wpdb;
+		$this->catch_up();
+		$before  = $this->rollup_hourly();
+		$counted = array_map( 'intval', $wpdb->get_col( "SELECT job_id FROM {$wpdb->prefix}dm_jobs WHERE job_id NOT IN ( SELECT job_id FROM " . RollupTables::open() . ' ) ORDER BY job_id LIMIT 100' ) );
+		$this->assertCount( 100, $counted );
+		$writes = array();
+		$watch  = static function ( string $sql ) use ( &$writes ): string {
+			if ( preg_match( '/^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i', $sql ) && str_contains( $sql, 'dm_jobs_rollup' ) ) {
+				$writes[] = $sql;
+			}
+			return $sql;
+		};
+		add_filter( 'query', $watch );
+		do_action( 'dm_jobs_before_delete_jobs', $counted );
+		remove_filter( 'query', $watch );
+
+		$this->assertSame( array(), $writes, 'old, counted jobs need no lock and no rollup write' );
+		$this->delete_jobs( $counted );
+		$this->catch_up();
+		$this->assertSame( $before, $this->rollup_hourly() );
+	}
 }
