@@ -297,9 +297,14 @@ export function DurationChart( {
 			) }
 		>
 			<ResponsiveChart
-				height={ Math.max( CHART_HEIGHT, rows.length * 44 + 60 ) }
+				height={ Math.max( CHART_HEIGHT, rows.length * 44 + 80 ) }
 			>
-				<BarChart data={ rows } layout="vertical" { ...CHART_PROPS }>
+				<BarChart
+					data={ rows }
+					layout="vertical"
+					{ ...CHART_PROPS }
+					margin={ { ...CHART_PROPS.margin, bottom: 20 } }
+				>
 					<CartesianGrid { ...VERTICAL_GRID } />
 					<XAxis
 						type="number"
@@ -307,6 +312,15 @@ export function DurationChart( {
 						tickFormatter={ ( value: number ) =>
 							formatDuration( value )
 						}
+						label={ {
+							value: __(
+								'Duration (whole range; see the trend for changes over time)',
+								'dm-jobs'
+							),
+							position: 'insideBottom',
+							offset: -14,
+							fontSize: 12,
+						} }
 					/>
 					<YAxis
 						type="category"
