@@ -50,6 +50,8 @@ export interface ChartCardProps {
 	summary?: string;
 	children?: ReactNode;
 	wide?: boolean;
+	/** Too little data for a chart: the card says so in words and stays compact. */
+	thin?: boolean;
 }
 
 export function ChartCard( {
@@ -65,6 +67,7 @@ export function ChartCard( {
 	summary,
 	children,
 	wide = false,
+	thin = false,
 }: ChartCardProps ) {
 	const [ showTable, setShowTable ] = useState( false );
 	const titleId = `dm-jobs-insights-${ id }-title`;
@@ -73,7 +76,9 @@ export function ChartCard( {
 
 	return (
 		<section
-			className={ `dm-jobs-insights-card${ wide ? ' is-wide' : '' }` }
+			className={ `dm-jobs-insights-card${ wide ? ' is-wide' : '' }${
+				thin ? ' is-thin' : ''
+			}` }
 			data-chart={ id }
 			data-state={ state }
 			aria-labelledby={ titleId }
