@@ -316,7 +316,7 @@ export function DurationChart( {
 						}
 						label={ {
 							value: __(
-								'Duration (whole range; see the trend for changes over time)',
+								'Duration over the whole range',
 								'dm-jobs'
 							),
 							position: 'insideBottom',
@@ -331,7 +331,10 @@ export function DurationChart( {
 						width={ 110 }
 					/>
 					<Tooltip content={ durationContent } />
-					<Legend wrapperStyle={ LEGEND_STYLE } />
+					<Legend
+						verticalAlign="top"
+						wrapperStyle={ { ...LEGEND_STYLE, paddingBottom: 8 } }
+					/>
 					<Bar
 						dataKey="avg"
 						name={ __( 'Average', 'dm-jobs' ) }
