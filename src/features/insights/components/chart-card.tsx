@@ -50,6 +50,8 @@ export interface ChartCardProps {
 	summary?: string;
 	children?: ReactNode;
 	wide?: boolean;
+	/** Controls and text shown above the chart (outside its image role). */
+	controls?: ReactNode;
 	/** Too little data for a chart: the card says so in words and stays compact. */
 	thin?: boolean;
 }
@@ -68,6 +70,7 @@ export function ChartCard( {
 	children,
 	wide = false,
 	thin = false,
+	controls,
 }: ChartCardProps ) {
 	const [ showTable, setShowTable ] = useState( false );
 	const titleId = `dm-jobs-insights-${ id }-title`;
@@ -139,6 +142,7 @@ export function ChartCard( {
 			) }
 			{ ready && (
 				<>
+					{ controls }
 					<div
 						className="dm-jobs-insights-card__chart"
 						role="img"

@@ -127,35 +127,42 @@ export function DurationTrendChart( {
 				name
 			) }
 			wide
+			controls={
+				<>
+					<div className="dm-jobs-insights-trend-controls">
+						<SelectControl
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							label={ __( 'Pipeline shown', 'dm-jobs' ) }
+							value={ shown ? String( shown.pipeline_id ) : '' }
+							options={ series.map( ( item ) => ( {
+								value: String( item.pipeline_id ),
+								label: sprintf(
+									/* translators: 1: pipeline name, 2: number of timed jobs. */
+									__( '%1$s (%2$s timed jobs)', 'dm-jobs' ),
+									pipelineLabel(
+										item.pipeline_name,
+										item.pipeline_id
+									),
+									formatCount( item.timed_jobs )
+								),
+							} ) ) }
+							onChange={ ( value: string ) =>
+								setChosen( Number( value ) )
+							}
+						/>
+					</div>
+					{ change && (
+						<p
+							className="dm-jobs-insights-trend-answer"
+							role="status"
+						>
+							{ describeDurationChange( change ) }
+						</p>
+					) }
+				</>
+			}
 		>
-			<div className="dm-jobs-insights-trend-controls">
-				<SelectControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					label={ __( 'Pipeline shown', 'dm-jobs' ) }
-					value={ shown ? String( shown.pipeline_id ) : '' }
-					options={ series.map( ( item ) => ( {
-						value: String( item.pipeline_id ),
-						label: sprintf(
-							/* translators: 1: pipeline name, 2: number of timed jobs. */
-							__( '%1$s (%2$s timed jobs)', 'dm-jobs' ),
-							pipelineLabel(
-								item.pipeline_name,
-								item.pipeline_id
-							),
-							formatCount( item.timed_jobs )
-						),
-					} ) ) }
-					onChange={ ( value: string ) =>
-						setChosen( Number( value ) )
-					}
-				/>
-			</div>
-			{ change && (
-				<p className="dm-jobs-insights-trend-answer" role="status">
-					{ describeDurationChange( change ) }
-				</p>
-			) }
 			<ResponsiveChart height={ CHART_HEIGHT + 24 }>
 				<ComposedChart
 					data={ rows }
