@@ -332,6 +332,9 @@ describe( 'Insights', () => {
 			`no horizontal overflow at 360 px (scrollWidth ${ scrollWidth }, clientWidth ${ clientWidth })`
 		);
 		assert.ok( existsSync( await screenshot( page, 'insights-360' ) ) );
+		await page.locator( '[data-chart="duration-trend"]' ).screenshot( {
+			path: `${ SCREENSHOT_DIR }/insights-duration-trend-360.png`,
+		} );
 		await page.setViewportSize( { width: 1280, height: 900 } );
 	} );
 

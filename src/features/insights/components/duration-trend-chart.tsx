@@ -55,6 +55,8 @@ import { ResponsiveChart } from './responsive-chart';
 
 const TIMED_KEY = 'timed';
 const SAMPLE_COLOR = '#dcdcde';
+/** A small dot on every drawn period, so a period between two thin ones still shows. */
+const TREND_DOT = { r: 2 } as const;
 
 const trendContent = chartTooltipContent( ( value, _name, _row, dataKey ) =>
 	dataKey === TIMED_KEY
@@ -216,7 +218,7 @@ export function DurationTrendChart( {
 						name={ __( 'Median', 'dm-jobs' ) }
 						stroke={ AVG_COLOR }
 						{ ...LINE_SERIES }
-						dot={ rows.length <= 31 }
+						dot={ TREND_DOT }
 						connectNulls={ false }
 					/>
 					<Line
@@ -227,7 +229,7 @@ export function DurationTrendChart( {
 						stroke={ P95_COLOR }
 						strokeDasharray="6 3"
 						{ ...LINE_SERIES }
-						dot={ rows.length <= 31 }
+						dot={ TREND_DOT }
 						connectNulls={ false }
 					/>
 				</ComposedChart>
