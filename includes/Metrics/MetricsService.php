@@ -83,9 +83,11 @@ final class MetricsService {
 				'finished'       => 0,
 				'duration_count' => 0,
 				'duration_sum'   => 0,
+				'duration_max'   => 0,
 			);
 			$trend[ $pipeline ][ $key ]['duration_count'] += (int) $row['duration_count'];
 			$trend[ $pipeline ][ $key ]['duration_sum']   += (int) $row['duration_sum'];
+			$trend[ $pipeline ][ $key ]['duration_max']    = max( $trend[ $pipeline ][ $key ]['duration_max'], (int) $row['duration_max'] );
 			$trend[ $pipeline ]['total'] = ( $trend[ $pipeline ]['total'] ?? 0 ) + $count;
 			if ( 'failed' === $status ) {
 				$trend[ $pipeline ][ $key ]['failed']   += $count;
@@ -124,16 +126,17 @@ final class MetricsService {
 			);
 		}
 		$totals['success_rate'] = self::rate( $totals['succeeded'], $totals['succeeded'] + $totals['failed'] );
+		$longest                = $pipelines ? (int) max( array_column( $pipelines, 'duration_max' ) ) : 0;
 
 		return array(
 			'statuses'      => $statuses,
 			'totals'        => $totals,
 			'volume'        => $volume_points,
 			'success_rate'  => $success_points,
-			'durations'     => $this->durations( $pipelines, $pipelines ? $this->histograms( $grain, $from, $to, $filters, (int) max( array_column( $pipelines, 'duration_max' ) ) ) : array() ),
-			'heatmap'       => $this->heatmap( $range, $clock, $filters ),
+			'durations'      => $this->durations( $pipelines, $pipelines ? $this->histograms( $grain, $from, $to, $filters, $longest ) : array() ),
+			'heatmap'        => $this->heatmap( $range, $clock, $filters ),
 			'failure_trend'  => $this->failure_trend( $range, $trend ),
-			'duration_trend' => $this->duration_trend( $range, $trend ),
+			'duration_trend' => $this->duration_trend( $range, $trend, $pipelines ? $this->bucket_histograms( $range, $filters, $longest ) : array() ),
 		);
 	}
 
@@ -177,6 +180,31 @@ final class MetricsService {
 			foreach ( array_slice( DurationHistogram::columns(), 0, $bins ) as $bin => $column ) {
 				$histograms[ (int) $row['pipeline_id'] ][ $bin ] = (int) $row[ $column ];
 			}
+		}
+		return $histograms;
+	}
+
+	/**
+	 * Duration histograms per pipeline and bucket of the range (daily rows summed into weeks).
+	 *
+	 * @param array{pipeline_id?: int|null, flow_id?: int|null} $filters
+	 * @param int                                               $max_duration The longest duration in the window (seconds).
+	 * @return array<int, array<string, array<int, int>>> pipeline ID => bucket key => bin => jobs
+	 */
+	private function bucket_histograms( MetricsRange $range, array $filters, int $max_duration ): array {
+		[ $grain, $from, $to ] = $range->grain();
+		$start_of_week         = self::start_of_week();
+		$bins                  = DurationHistogram::bin( $max_duration ) + 1;
+		$columns               = array_slice( DurationHistogram::columns(), 0, $bins );
+		$keys                  = array();
+		$histograms            = array();
+		foreach ( $this->rollups->shape_sums( $grain, $from, $to, $filters, array( 'bucket', 'pipeline_id' ), array( 'histogram' ), $bins ) as $row ) {
+			$key  = $keys[ $row['bucket'] ] ??= $range->key_of( (string) $row['bucket'], $start_of_week );
+			$cell = &$histograms[ (int) $row['pipeline_id'] ][ $key ];
+			foreach ( $columns as $bin => $column ) {
+				$cell[ $bin ] = ( $cell[ $bin ] ?? 0 ) + (int) $row[ $column ];
+			}
+			unset( $cell );
 		}
 		return $histograms;
 	}
@@ -611,27 +639,33 @@ final class MetricsService {
 	}
 
 	/**
-	 * Per pipeline and bucket: how many finished jobs were timed and their average duration, so
-	 * "is this pipeline getting slower?" has an answer.
+	 * Per pipeline and bucket: how many finished jobs were timed and their average, median and p95
+	 * duration, so "is this pipeline getting slower?" has an answer.
 	 *
-	 * @param array<int, array<string, mixed>> $trend Pipeline ID => bucket key => sums (and 'total').
+	 * @param array<int, array<string, mixed>>                $trend      Pipeline ID => bucket key => sums (and 'total').
+	 * @param array<int, array<string, array<int, int>>>      $histograms Pipeline ID => bucket key => bin => jobs.
 	 * @return array<int, array<string, mixed>>
 	 */
-	private function duration_trend( MetricsRange $range, array $trend ): array {
+	private function duration_trend( MetricsRange $range, array $trend, array $histograms ): array {
 		$series = array();
 		foreach ( $trend as $pipeline => $by_bucket ) {
 			$points = array();
 			$timed  = 0;
 			foreach ( $range->buckets as $bucket ) {
-				$cell     = $by_bucket[ $bucket['key'] ] ?? array(
+				$cell      = $by_bucket[ $bucket['key'] ] ?? array(
 					'duration_count' => 0,
 					'duration_sum'   => 0,
+					'duration_max'   => 0,
 				);
-				$count    = (int) $cell['duration_count'];
-				$timed   += $count;
-				$points[] = self::bucket_fields( $bucket ) + array(
-					'timed'       => $count,
-					'avg_seconds' => $count > 0 ? round( $cell['duration_sum'] / $count, 2 ) : null,
+				$count     = (int) $cell['duration_count'];
+				$histogram = $histograms[ $pipeline ][ $bucket['key'] ] ?? array();
+				$max       = $count > 0 ? (int) $cell['duration_max'] : null;
+				$timed    += $count;
+				$points[]  = self::bucket_fields( $bucket ) + array(
+					'timed'          => $count,
+					'avg_seconds'    => $count > 0 ? round( $cell['duration_sum'] / $count, 2 ) : null,
+					'median_seconds' => $count > 0 ? DurationHistogram::percentile( $histogram, 0.5, $max ) : null,
+					'p95_seconds'    => $count > 0 ? DurationHistogram::percentile( $histogram, 0.95, $max ) : null,
 				);
 			}
 			$series[] = array(

@@ -549,7 +549,7 @@ final class MetricsController extends WP_REST_Controller {
 					),
 				),
 				'duration_trend' => array(
-					'description' => __( 'Average duration of the finished jobs of each pipeline, per bucket.', 'dm-jobs' ),
+					'description' => __( 'Average, median and p95 duration of the finished jobs of each pipeline, per bucket, with the number of timed jobs behind each.', 'dm-jobs' ),
 					'type'        => 'array',
 					'items'       => array(
 						'type'       => 'object',
@@ -562,8 +562,10 @@ final class MetricsController extends WP_REST_Controller {
 								'items' => array(
 									'type'       => 'object',
 									'properties' => $bucket + array(
-										'timed'       => array( 'type' => 'integer' ),
-										'avg_seconds' => $seconds,
+										'timed'          => array( 'type' => 'integer' ),
+										'avg_seconds'    => $seconds,
+										'median_seconds' => $seconds,
+										'p95_seconds'    => $seconds,
 									),
 								),
 							),

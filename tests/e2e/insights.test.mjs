@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import {
 	BASE_URL,
 	JOBS_PAGE,
+	SCREENSHOT_DIR,
 	collectPageErrors,
 	colorFamily,
 	launchBrowser,
@@ -24,6 +25,7 @@ const CHARTS = [
 	'volume',
 	'success-rate',
 	'durations',
+	'duration-trend',
 	'heatmap',
 	'failure-trend',
 	'concurrency',
@@ -259,6 +261,52 @@ describe( 'Insights', () => {
 		assert.ok( ( await finishedJobs( page ) ) > week );
 	} );
 
+	it( 'answers "is my pipeline getting slower?" on a labelled, dated time axis', async () => {
+		// The range test above left the last 90 days shown.
+		const card = page.locator( '[data-chart="duration-trend"]' );
+		await waitForChart( page, 'duration-trend' );
+		const ticks = await card
+			.locator(
+				'.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'
+			)
+			.evaluateAll( ( nodes ) =>
+				nodes.map( ( node ) => node.textContent ?? '' )
+			);
+		assert.ok( ticks.length >= 3, `time axis ticks: ${ ticks }` );
+		for ( const tick of ticks ) {
+			assert.match( tick, /\d/, `a dated tick: ${ tick }` );
+		}
+		assert.match(
+			( await card
+				.locator( '.recharts-label', { hasText: 'Date created' } )
+				.textContent() ) ?? '',
+			/^Date created \(.+\)$/
+		);
+
+		// The demo's "AI Content Enrichment" gets slower over the 90 days.
+		const select = card.getByRole( 'combobox', { name: 'Pipeline shown' } );
+		const option = await select
+			.locator( 'option', { hasText: 'AI Content Enrichment' } )
+			.getAttribute( 'value' );
+		await select.selectOption( option ?? '' );
+		await card
+			.getByRole( 'img', {
+				name: 'Line chart of the median and p95 duration of AI Content Enrichment over time.',
+			} )
+			.waitFor();
+		assert.match(
+			await card.locator( '.dm-jobs-insights-trend-answer' ).innerText(),
+			/^Slower: average .+ in the second half of the range \([\d,]+ jobs\) vs .+ in the first half \([\d,]+ jobs\), ×[\d.]+\.$/
+		);
+		assert.ok(
+			( await card.locator( '.recharts-line-curve' ).count() ) === 2,
+			'median and p95 lines'
+		);
+		await card.screenshot( {
+			path: `${ SCREENSHOT_DIR }/insights-duration-trend-1280.png`,
+		} );
+	} );
+
 	it( 'shows a chart as a table on request', async () => {
 		const card = page.locator( '[data-chart="success-rate"]' );
 		const toggle = card.getByRole( 'button', { name: 'Show table' } );
@@ -284,6 +332,9 @@ describe( 'Insights', () => {
 			`no horizontal overflow at 360 px (scrollWidth ${ scrollWidth }, clientWidth ${ clientWidth })`
 		);
 		assert.ok( existsSync( await screenshot( page, 'insights-360' ) ) );
+		await page.locator( '[data-chart="duration-trend"]' ).screenshot( {
+			path: `${ SCREENSHOT_DIR }/insights-duration-trend-360.png`,
+		} );
 		await page.setViewportSize( { width: 1280, height: 900 } );
 	} );
 

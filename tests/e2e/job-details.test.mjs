@@ -270,6 +270,88 @@ describe( 'Job details', () => {
 		assert.equal( headers.lines, 3 );
 	} );
 
+	it( 'follows a job that finishes while its panel is open: status, completion time and failure within 5 s', async () => {
+		const jobId = JSON.parse(
+			runPhp( `
+				global $wpdb;
+				$flow = $wpdb->get_row( "SELECT pipeline_id, flow_id FROM {$wpdb->prefix}dm_flows ORDER BY flow_id LIMIT 1", ARRAY_A );
+				$job  = dm_jobs_create_job( array( 'pipeline_id' => (int) $flow['pipeline_id'], 'flow_id' => (int) $flow['flow_id'], 'status' => 'processing' ) );
+				echo wp_json_encode( $job['id'] );
+			` )
+				.trim()
+				.split( '\n' )
+				.pop()
+		);
+		const isDetailRequest = ( response ) =>
+			response.request().method() === 'GET' &&
+			new RegExp( `dm-jobs/v1/jobs/${ jobId }(?![\\d/])` ).test(
+				decodeURIComponent( response.url() )
+			);
+		const panel = await openByLink( page, jobId );
+		const completed = panel.locator(
+			'.dm-jobs-facts dt:text-is("Completed") + dd'
+		);
+		await panel
+			.getByText( 'Processing', { exact: true } )
+			.first()
+			.waitFor();
+		assert.equal( ( await completed.textContent() )?.trim(), 'Not yet' );
+
+		// Finish it right after the panel's own periodic reload, so only the
+		// list's change feed can bring the news within 5 s.
+		await page.waitForResponse( isDetailRequest, { timeout: 15000 } );
+		const finishedAt = await page.evaluate( async ( id ) => {
+			await window.wp.apiFetch( {
+				path: `/dm-jobs/v1/jobs/${ id }/status`,
+				method: 'POST',
+				data: {
+					status: 'failed',
+					reason: 'timeout',
+					engine_data: {
+						error_message: 'The feed did not answer within 30 s.',
+						error_step_id: 'fetch',
+					},
+				},
+			} );
+			return performance.now();
+		}, jobId );
+
+		await panel
+			.getByText( 'The feed did not answer within 30 s.' )
+			.first()
+			.waitFor( { timeout: 5000 } );
+		const shownAfter = await page.evaluate(
+			( at ) => performance.now() - at,
+			finishedAt
+		);
+		assert.ok( shownAfter <= 5000, `shown after ${ shownAfter } ms` );
+		await panel.getByText( 'Failed', { exact: true } ).first().waitFor();
+		assert.notEqual( ( await completed.textContent() )?.trim(), 'Not yet' );
+		assert.match(
+			( await completed.textContent() ) ?? '',
+			/ago|\d/,
+			'the completion time is shown'
+		);
+		assert.equal(
+			await panel
+				.getByRole( 'button', { name: 'Failure details' } )
+				.count(),
+			1
+		);
+		// The list row says the same.
+		await page
+			.locator( `tr[data-job-id="${ jobId }"]` )
+			.getByText( 'Failed', { exact: true } )
+			.first()
+			.waitFor( { timeout: 5000 } );
+		console.log(
+			`[measure] details panel: final status shown ${ Math.round(
+				shownAfter
+			) } ms after the job finished through REST`
+		);
+		await screenshot( page, 'job-details-followed-to-failure' );
+	} );
+
 	it( 'renders hostile payloads, errors and log lines as text', async () => {
 		const panel = await openByLink( page, ids.hostile );
 		await panel

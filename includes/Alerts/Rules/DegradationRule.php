@@ -10,6 +10,7 @@ namespace DMJobs\Alerts\Rules;
 
 use DMJobs\Alerts\Alert;
 use DMJobs\Alerts\AlertRule;
+use DMJobs\Metrics\DegradationText;
 use DMJobs\Metrics\MetricsService;
 use DMJobs\Metrics\SiteClock;
 
@@ -43,7 +44,13 @@ final class DegradationRule implements AlertRule {
 					__( '%s is degraded against its baseline', 'dm-jobs' ),
 					$this->names->label( $id )
 				),
-				implode( ' ', array_map( array( self::class, 'describe' ), $pipeline['triggers'] ) ),
+				implode(
+					' ',
+					array_map(
+						static fn ( array $trigger ): string => DegradationText::describe( $trigger, $pipeline['recent'], $pipeline['baseline'], (int) $report['recent']['hours'], (int) $report['baseline']['days'] ),
+						$pipeline['triggers']
+					)
+				),
 				array(
 					'pipeline' => $id,
 					'after'    => $report['recent']['after'],
@@ -58,26 +65,5 @@ final class DegradationRule implements AlertRule {
 			);
 		}
 		return $alerts;
-	}
-
-	/**
-	 * @param array{metric: string, recent: float|int|null, baseline: float|int|null} $trigger
-	 */
-	private static function describe( array $trigger ): string {
-		if ( 'failure_rate' === $trigger['metric'] ) {
-			return sprintf(
-				/* translators: 1: recent failure rate, 2: baseline failure rate (percentages) */
-				__( 'Failure rate %1$s%% (baseline %2$s%%).', 'dm-jobs' ),
-				number_format_i18n( 100 * (float) $trigger['recent'], 0 ),
-				number_format_i18n( 100 * (float) $trigger['baseline'], 0 )
-			);
-		}
-		return sprintf(
-			/* translators: 1: duration measure (p95 or average), 2: recent seconds, 3: baseline seconds */
-			__( 'Duration %1$s %2$s s (baseline %3$s s).', 'dm-jobs' ),
-			'p95_duration' === $trigger['metric'] ? 'p95' : __( 'average', 'dm-jobs' ),
-			number_format_i18n( (float) $trigger['recent'], 1 ),
-			number_format_i18n( (float) $trigger['baseline'], 1 )
-		);
 	}
 }

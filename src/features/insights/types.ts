@@ -126,6 +126,21 @@ export interface FailureSeries {
 	points: FailurePoint[];
 }
 
+export interface DurationTrendPoint extends BucketFields {
+	/** Finished jobs with a duration in this bucket (the sample size). */
+	timed: number;
+	avg_seconds: number | null;
+	median_seconds: number | null;
+	p95_seconds: number | null;
+}
+
+export interface DurationTrendSeries {
+	pipeline_id: number;
+	pipeline_name: string | null;
+	timed_jobs: number;
+	points: DurationTrendPoint[];
+}
+
 export interface MetricsOverview {
 	range: MetricsRange;
 	rollup: RollupProgress;
@@ -141,6 +156,7 @@ export interface MetricsOverview {
 	durations: PipelineDuration[];
 	heatmap: { cells: HeatmapCell[]; max: number };
 	failure_trend: FailureSeries[];
+	duration_trend: DurationTrendSeries[];
 }
 
 export interface ConcurrencyPoint {

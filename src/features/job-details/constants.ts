@@ -1,4 +1,9 @@
-export const STORE_NAME = 'dm-jobs/job-details';
+/**
+ * Internal dependencies
+ */
+import { JOB_DETAILS_STORE } from '../../shared/open-job/live-bridge';
+
+export const STORE_NAME = JOB_DETAILS_STORE;
 
 /** How often a running job's log is polled: lines show within 3 s (1.5 s wait + two requests). */
 export const TAIL_INTERVAL_MS = 1500;

@@ -268,6 +268,13 @@ export class FakeJobsServer {
 					token: this.token(),
 					changed,
 				};
+				const watch = params.get( 'watch' );
+				if ( watch !== null ) {
+					const ids = watch.split( ',' ).map( Number );
+					body.watched = this.jobs.filter( ( job ) =>
+						ids.includes( job.id )
+					);
+				}
 				const sinceId = params.get( 'since_id' );
 				if ( changed && sinceId !== null ) {
 					const newer = new URLSearchParams( params );

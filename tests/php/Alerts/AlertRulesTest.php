@@ -87,7 +87,7 @@ final class AlertRulesTest extends AlertsTestCase {
 		$this->assertSame( 'degraded:pipeline:' . $this->pipeline_id, $alerts[0]['key'] );
 		$this->assertSame( 'Pipeline "Feeds" is degraded against its baseline', $alerts[0]['title'] );
 		$this->assertSame( 'failure_rate', $alerts[0]['details']['triggers'][0]['metric'] );
-		$this->assertStringContainsString( 'Failure rate 67% (baseline 0%)', $alerts[0]['message'] );
+		$this->assertSame( 'Failure rate 67% in the last 24 h (8 of 12 failed) vs 0% baseline over the previous 14 days (0 of 42): +66.7 points, flagged from +10.', $alerts[0]['message'] );
 
 		add_filter( 'dm_jobs_degradation_thresholds', array( $this, 'strict_thresholds' ) );
 		try {
@@ -95,6 +95,25 @@ final class AlertRulesTest extends AlertsTestCase {
 		} finally {
 			remove_filter( 'dm_jobs_degradation_thresholds', array( $this, 'strict_thresholds' ) );
 		}
+	}
+
+	public function test_degraded_message_says_what_was_compared_with_the_numbers_the_rule_used(): void {
+		for ( $day = 2; $day <= 8; $day++ ) {
+			$at = $this->now - $day * DAY_IN_SECONDS;
+			$this->insert_jobs( 6, 'completed', $at, $at + 10 );
+		}
+		$this->insert_jobs( 12, 'completed', $this->now - 1800, $this->now - 1800 + 250 );
+
+		$alerts = $this->preview( 'degraded' );
+
+		$this->assertCount( 1, $alerts );
+		$p95 = $alerts[0]['details']['triggers'][0];
+		$this->assertSame( 'p95_duration', $p95['metric'] );
+		$recent   = \DMJobs\Admin\FirstRowsMarkup::duration( (int) round( $p95['recent'] ) );
+		$baseline = \DMJobs\Admin\FirstRowsMarkup::duration( (int) round( $p95['baseline'] ) );
+		$this->assertStringStartsWith( "p95 duration {$recent} in the last 24 h vs {$baseline} baseline over the previous 14 days: ×", $alerts[0]['message'] );
+		$this->assertStringContainsString( ', flagged from ×1.5 (12 and 42 timed jobs).', $alerts[0]['message'] );
+		$this->assertStringContainsString( 'Average duration 4 min 10 s in the last 24 h vs 10 s baseline over the previous 14 days: ×25, flagged from ×1.5 (12 and 42 timed jobs).', $alerts[0]['message'] );
 	}
 
 	/**

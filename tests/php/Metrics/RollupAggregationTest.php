@@ -212,6 +212,34 @@ final class RollupAggregationTest extends MetricsTestCase {
 		}
 	}
 
+	public function test_duration_trend_per_pipeline_and_day_equals_brute_force_with_percentiles_within_precision(): void {
+		$data = $this->admin_request( 'GET', '/metrics', $this->range() )->get_data();
+		$this->assertCount( count( $this->pipelines ), $data['duration_trend'] );
+		$checked = 0;
+		foreach ( $data['duration_trend'] as $series ) {
+			foreach ( $series['points'] as $point ) {
+				$next   = gmdate( 'Y-m-d', (int) strtotime( $point['date'] . ' +1 day UTC' ) );
+				$values = $this->brute_force_durations( $point['date'] . ' 00:00:00', $next . ' 00:00:00' )[ $series['pipeline_id'] ] ?? array();
+				$this->assertSame( count( $values ), $point['timed'], "{$series['pipeline_id']} {$point['date']}" );
+				if ( ! $values ) {
+					$this->assertNull( $point['median_seconds'] );
+					$this->assertNull( $point['p95_seconds'] );
+					continue;
+				}
+				foreach ( array(
+					'median_seconds' => 0.5,
+					'p95_seconds'    => 0.95,
+				) as $field => $quantile ) {
+					$exact = self::nearest_rank( $values, $quantile );
+					$this->assertLessThanOrEqual( DurationHistogram::PRECISION + 0.001, abs( $point[ $field ] - $exact ) / max( 1, $exact ), "{$field} {$point[ $field ]} vs exact {$exact} on {$point['date']}" );
+				}
+				$this->assertLessThanOrEqual( $point['p95_seconds'], $point['median_seconds'] );
+				++$checked;
+			}
+		}
+		$this->assertGreaterThan( 30, $checked );
+	}
+
 	public function test_jobs_through_the_api_and_direct_writes_are_counted_once(): void {
 		$this->catch_up();
 		$flow     = array_key_first( $this->flows );

@@ -139,6 +139,24 @@ function isFailureSeries( value: unknown ): boolean {
 	);
 }
 
+function isDurationTrendSeries( value: unknown ): boolean {
+	return (
+		isRecord( value ) &&
+		isNumber( value.pipeline_id ) &&
+		isNullableString( value.pipeline_name ) &&
+		isNumber( value.timed_jobs ) &&
+		Array.isArray( value.points ) &&
+		value.points.every(
+			( point ) =>
+				isBucket( point ) &&
+				isNumber( field( point, 'timed' ) ) &&
+				isNullableNumber( field( point, 'avg_seconds' ) ) &&
+				isNullableNumber( field( point, 'median_seconds' ) ) &&
+				isNullableNumber( field( point, 'p95_seconds' ) )
+		)
+	);
+}
+
 export function isMetricsOverview( value: unknown ): value is MetricsOverview {
 	return (
 		isRecord( value ) &&
@@ -159,7 +177,9 @@ export function isMetricsOverview( value: unknown ): value is MetricsOverview {
 		value.heatmap.cells.every( isHeatmapCell ) &&
 		isNumber( value.heatmap.max ) &&
 		Array.isArray( value.failure_trend ) &&
-		value.failure_trend.every( isFailureSeries )
+		value.failure_trend.every( isFailureSeries ) &&
+		Array.isArray( value.duration_trend ) &&
+		value.duration_trend.every( isDurationTrendSeries )
 	);
 }
 

@@ -50,6 +50,10 @@ export interface ChartCardProps {
 	summary?: string;
 	children?: ReactNode;
 	wide?: boolean;
+	/** Controls and text shown above the chart (outside its image role). */
+	controls?: ReactNode;
+	/** Too little data for a chart: the card says so in words and stays compact. */
+	thin?: boolean;
 }
 
 export function ChartCard( {
@@ -65,6 +69,8 @@ export function ChartCard( {
 	summary,
 	children,
 	wide = false,
+	thin = false,
+	controls,
 }: ChartCardProps ) {
 	const [ showTable, setShowTable ] = useState( false );
 	const titleId = `dm-jobs-insights-${ id }-title`;
@@ -73,7 +79,9 @@ export function ChartCard( {
 
 	return (
 		<section
-			className={ `dm-jobs-insights-card${ wide ? ' is-wide' : '' }` }
+			className={ `dm-jobs-insights-card${ wide ? ' is-wide' : '' }${
+				thin ? ' is-thin' : ''
+			}` }
 			data-chart={ id }
 			data-state={ state }
 			aria-labelledby={ titleId }
@@ -134,6 +142,7 @@ export function ChartCard( {
 			) }
 			{ ready && (
 				<>
+					{ controls }
 					<div
 						className="dm-jobs-insights-card__chart"
 						role="img"

@@ -59,8 +59,10 @@ import {
 } from '../utils/chart-data';
 import {
 	finalStatusLabel,
+	formatBytes,
 	formatCount,
 	formatDuration,
+	formatMoment,
 	formatPercent,
 } from '../utils/format';
 import {
@@ -297,9 +299,14 @@ export function DurationChart( {
 			) }
 		>
 			<ResponsiveChart
-				height={ Math.max( CHART_HEIGHT, rows.length * 44 + 60 ) }
+				height={ Math.max( CHART_HEIGHT, rows.length * 44 + 80 ) }
 			>
-				<BarChart data={ rows } layout="vertical" { ...CHART_PROPS }>
+				<BarChart
+					data={ rows }
+					layout="vertical"
+					{ ...CHART_PROPS }
+					margin={ { ...CHART_PROPS.margin, bottom: 20 } }
+				>
 					<CartesianGrid { ...VERTICAL_GRID } />
 					<XAxis
 						type="number"
@@ -307,6 +314,15 @@ export function DurationChart( {
 						tickFormatter={ ( value: number ) =>
 							formatDuration( value )
 						}
+						label={ {
+							value: __(
+								'Duration over the whole range',
+								'dm-jobs'
+							),
+							position: 'insideBottom',
+							offset: -14,
+							fontSize: 12,
+						} }
 					/>
 					<YAxis
 						type="category"
@@ -315,7 +331,10 @@ export function DurationChart( {
 						width={ 110 }
 					/>
 					<Tooltip content={ durationContent } />
-					<Legend wrapperStyle={ LEGEND_STYLE } />
+					<Legend
+						verticalAlign="top"
+						wrapperStyle={ { ...LEGEND_STYLE, paddingBottom: 8 } }
+					/>
 					<Bar
 						dataKey="avg"
 						name={ __( 'Average', 'dm-jobs' ) }
@@ -444,6 +463,7 @@ export function ConcurrencyChart( {
 	return (
 		<ChartCard
 			id="concurrency"
+			thin={ rows.length > 0 && rows.length < THIN_SAMPLES }
 			title={ __( 'Concurrent jobs', 'dm-jobs' ) }
 			description={ __(
 				'Jobs processing and pending, sampled every five minutes by the background task (largest value per period).',
@@ -520,9 +540,11 @@ export function TableSizeChart( {
 	timeZone,
 }: ResourcesChartProps ) {
 	const rows = resources ? tableSizeRows( resources, timeZone ) : [];
+	const latest = resources?.table_size.at( -1 ) ?? null;
 	return (
 		<ChartCard
 			id="table-size"
+			thin={ rows.length > 0 && rows.length < THIN_SAMPLES }
 			title={ __( 'Jobs table size', 'dm-jobs' ) }
 			description={ __(
 				'Rows and size of the jobs table, measured hourly by the background task.',
@@ -540,49 +562,67 @@ export function TableSizeChart( {
 				'dm-jobs'
 			) }
 		>
-			<ResponsiveChart>
-				<LineChart data={ rows } { ...CHART_PROPS }>
-					<CartesianGrid { ...HORIZONTAL_GRID } />
-					<XAxis { ...timeXAxis( 24 ) } />
-					<YAxis
-						yAxisId="rows"
-						allowDecimals={ false }
-						tick={ AXIS_TICK }
-						width={ 56 }
-						tickFormatter={ ( value: number ) =>
-							formatCount( value )
-						}
-					/>
-					<YAxis
-						yAxisId="size"
-						orientation="right"
-						tick={ AXIS_TICK }
-						width={ 48 }
-						unit=" MB"
-					/>
-					<Tooltip content={ tableSizeContent } />
-					<Legend wrapperStyle={ LEGEND_STYLE } />
-					<Line
-						yAxisId="rows"
-						type="monotone"
-						dataKey="rows"
-						name={ __( 'Rows', 'dm-jobs' ) }
-						stroke={ seriesColor( 0 ) }
-						{ ...LINE_SERIES }
-						dot={ rows.length <= 48 }
-					/>
-					<Line
-						yAxisId="size"
-						type="monotone"
-						dataKey="megabytes"
-						name={ __( 'Size (MB)', 'dm-jobs' ) }
-						stroke={ seriesColor( 2 ) }
-						{ ...LINE_SERIES }
-						dot={ false }
-						connectNulls
-					/>
-				</LineChart>
-			</ResponsiveChart>
+			{ rows.length < THIN_SAMPLES && latest ? (
+				<p className="dm-jobs-insights-card__thin">
+					{ sprintf(
+						/* translators: 1: number of measurements, 2: rows of the jobs table, 3: its size, 4: when it was measured. */
+						_n(
+							'Measured %1$s time so far: %2$s rows, %3$s (%4$s). A chart needs more; the table is measured once an hour.',
+							'Measured %1$s times so far, last: %2$s rows, %3$s (%4$s). A chart needs more; the table is measured once an hour.',
+							rows.length,
+							'dm-jobs'
+						),
+						formatCount( rows.length ),
+						formatCount( latest.rows ),
+						formatBytes( latest.bytes ),
+						formatMoment( latest.at, timeZone )
+					) }
+				</p>
+			) : (
+				<ResponsiveChart>
+					<LineChart data={ rows } { ...CHART_PROPS }>
+						<CartesianGrid { ...HORIZONTAL_GRID } />
+						<XAxis { ...timeXAxis( 24 ) } />
+						<YAxis
+							yAxisId="rows"
+							allowDecimals={ false }
+							tick={ AXIS_TICK }
+							width={ 56 }
+							tickFormatter={ ( value: number ) =>
+								formatCount( value )
+							}
+						/>
+						<YAxis
+							yAxisId="size"
+							orientation="right"
+							tick={ AXIS_TICK }
+							width={ 48 }
+							unit=" MB"
+						/>
+						<Tooltip content={ tableSizeContent } />
+						<Legend wrapperStyle={ LEGEND_STYLE } />
+						<Line
+							yAxisId="rows"
+							type="monotone"
+							dataKey="rows"
+							name={ __( 'Rows', 'dm-jobs' ) }
+							stroke={ seriesColor( 0 ) }
+							{ ...LINE_SERIES }
+							dot={ rows.length <= 48 }
+						/>
+						<Line
+							yAxisId="size"
+							type="monotone"
+							dataKey="megabytes"
+							name={ __( 'Size (MB)', 'dm-jobs' ) }
+							stroke={ seriesColor( 2 ) }
+							{ ...LINE_SERIES }
+							dot={ false }
+							connectNulls
+						/>
+					</LineChart>
+				</ResponsiveChart>
+			) }
 		</ChartCard>
 	);
 }

@@ -45,6 +45,7 @@ import {
 	TableSizeChart,
 	VolumeChart,
 } from './charts';
+import { DurationTrendChart } from './duration-trend-chart';
 import { InsightsControls } from './insights-controls';
 import {
 	CapacityPanel,
@@ -213,6 +214,12 @@ export function InsightsView( { config }: InsightsViewProps ) {
 					timeZone={ timeZone }
 				/>
 				<DurationChart overview={ data } status={ durationStatus } />
+				<DurationTrendChart
+					overview={ data }
+					status={ durationStatus }
+					timeZone={ timeZone }
+					timeZoneLabel={ timeZoneLabel }
+				/>
 				<HeatmapChart
 					overview={ data }
 					status={ overviewStatus }

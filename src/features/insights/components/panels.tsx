@@ -20,6 +20,7 @@ import type {
 	MetricsCapacity,
 	MetricsDegradation,
 	MetricsOverview,
+	PipelineDegradation,
 	RollupProgress,
 } from '../types';
 import {
@@ -73,34 +74,57 @@ function Loading( { label }: { label: string } ) {
 }
 
 /**
- * One trigger as a sentence with its numbers.
+ * One trigger as a sentence that says what was compared: the recent window
+ * against the baseline, with the numbers the rule used and the jobs behind
+ * them.
  *
- * @param trigger What crossed its threshold.
+ * @param trigger       What crossed its threshold.
+ * @param pipeline      The pipeline's recent and baseline numbers.
+ * @param windows       The recent window (hours) and the baseline (days).
+ * @param windows.hours
+ * @param windows.days
  */
-export function describeTrigger( trigger: DegradationTrigger ): string {
+export function describeTrigger(
+	trigger: DegradationTrigger,
+	pipeline: Pick< PipelineDegradation, 'recent' | 'baseline' >,
+	windows: { hours: number; days: number }
+): string {
 	if ( trigger.metric === 'failure_rate' ) {
 		return sprintf(
-			/* translators: 1: recent failure rate, 2: baseline failure rate, 3: increase in percentage points, 4: threshold in points. */
+			/* translators: 1: recent failure rate, 2: hours of the recent window, 3: failed jobs, 4: finished jobs, 5: baseline failure rate, 6: days of baseline, 7: baseline failed jobs, 8: baseline finished jobs, 9: increase in percentage points, 10: threshold in points. */
 			__(
-				'Failure rate %1$s, baseline %2$s (+%3$s points; flagged from +%4$s)',
+				'Failure rate %1$s in the last %2$d h (%3$s of %4$s failed) vs %5$s baseline over the previous %6$d days (%7$s of %8$s): +%9$s points, flagged from +%10$s.',
 				'dm-jobs'
 			),
 			formatPercent( trigger.recent ),
+			windows.hours,
+			formatCount( pipeline.recent.failed ),
+			formatCount( pipeline.recent.finished ),
 			formatPercent( trigger.baseline ),
+			windows.days,
+			formatCount( pipeline.baseline.failed ),
+			formatCount( pipeline.baseline.finished ),
 			( Math.round( trigger.change * 1000 ) / 10 ).toString(),
 			( Math.round( trigger.threshold * 1000 ) / 10 ).toString()
 		);
 	}
 	return sprintf(
-		/* translators: 1: "p95 duration" or "Average duration", 2: recent value, 3: baseline value, 4: ratio, 5: threshold ratio. */
-		__( '%1$s %2$s, baseline %3$s (×%4$s; flagged from ×%5$s)', 'dm-jobs' ),
+		/* translators: 1: "p95 duration" or "Average duration", 2: recent value, 3: hours of the recent window, 4: baseline value, 5: days of baseline, 6: ratio, 7: threshold ratio, 8: recent timed jobs, 9: baseline timed jobs. */
+		__(
+			'%1$s %2$s in the last %3$d h vs %4$s baseline over the previous %5$d days: ×%6$s, flagged from ×%7$s (%8$s and %9$s timed jobs).',
+			'dm-jobs'
+		),
 		trigger.metric === 'p95_duration'
 			? __( 'p95 duration', 'dm-jobs' )
 			: __( 'Average duration', 'dm-jobs' ),
 		formatDuration( trigger.recent ),
+		windows.hours,
 		formatDuration( trigger.baseline ),
+		windows.days,
 		( Math.round( trigger.change * 100 ) / 100 ).toString(),
-		trigger.threshold.toString()
+		trigger.threshold.toString(),
+		formatCount( pipeline.recent.timed_jobs ),
+		formatCount( pipeline.baseline.timed_jobs )
 	);
 }
 
@@ -180,7 +204,16 @@ export function DegradationPanel( {
 									<ul>
 										{ item.triggers.map( ( trigger ) => (
 											<li key={ trigger.metric }>
-												{ describeTrigger( trigger ) }
+												{ describeTrigger(
+													trigger,
+													item,
+													{
+														hours: data.recent
+															.hours,
+														days: data.baseline
+															.days,
+													}
+												) }
 											</li>
 										) ) }
 									</ul>

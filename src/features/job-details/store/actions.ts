@@ -3,7 +3,7 @@
  */
 import { ApiRequestError } from '../../../shared/api/api-request-error';
 import { normalizeApiError } from '../../../shared/api/normalize-api-error';
-import type { ApiError } from '../../../shared/types';
+import type { ApiError, JobListItem } from '../../../shared/types';
 import {
 	fetchJobDetail,
 	fetchLogPage,
@@ -16,6 +16,7 @@ import {
 	MAX_TAIL_PAGES_PER_POLL,
 } from '../constants';
 import type { LogFilters } from '../types';
+import { listedJobChanged } from '../utils/listed-job-changed';
 import { sameFilters } from '../utils/log-filters';
 import type { JobDetailsAction, ThunkArgs } from './types';
 
@@ -59,6 +60,29 @@ export const loadJob =
 				error: await toApiError( error ),
 			} );
 		}
+	};
+
+/**
+ * Follows the open job through the jobs list's live change feed: when the
+ * feed reports the job in another state than the panel shows (it finished,
+ * failed, got a reason), the job is loaded again quietly, so status, times
+ * and failure details follow without a polling loop of their own.
+ *
+ * @param listed The job as the change feed reports it.
+ */
+export const followListedJob =
+	( listed: JobListItem ) =>
+	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+		const shown = select.getJob();
+		if (
+			select.getOpenJobId() !== listed.id ||
+			shown === null ||
+			select.getDetailStatus() !== 'ready' ||
+			! listedJobChanged( shown, listed )
+		) {
+			return;
+		}
+		await dispatch( loadJob( { quiet: true } ) );
 	};
 
 /**

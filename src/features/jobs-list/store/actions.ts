@@ -27,12 +27,17 @@ import { mergeView } from '../url/merge-view';
 import { searchedJobId } from '../utils/searched-job-id';
 import { decideRefreshMode } from '../utils/refresh-mode';
 import { isNewestFirst } from '../utils/sorting';
-import { ALL_FLOWS } from './constants';
+import { ALL_FLOWS, WATCH_LIMIT } from './constants';
 import type { JobsAction, ThunkArgs } from './types';
 import {
 	deliverWatchedJobs,
 	watchedJobIds,
 } from '../../../shared/notifications/live-bridge';
+import {
+	deliverOpenJob,
+	openJobId,
+	watchList,
+} from '../../../shared/open-job/live-bridge';
 
 export function setQuery( query: JobsView ): JobsAction {
 	return { type: 'SET_QUERY', query };
@@ -306,7 +311,12 @@ export const pollChanges =
 			dispatch( { type: 'SET_SINCE_ID', query, sinceId } );
 		}
 
-		const watch = watchedJobIds( registry );
+		const openId = openJobId( registry );
+		const watch = watchList(
+			watchedJobIds( registry ),
+			openId,
+			WATCH_LIMIT
+		);
 		const changes = await fetchChanges( {
 			token: select.getChangeToken(),
 			sinceId,
@@ -317,6 +327,7 @@ export const pollChanges =
 			deliverWatchedJobs( registry, changes.watched, ( id ) =>
 				dispatch( jumpToJob( id, true ) )
 			);
+			deliverOpenJob( registry, changes.watched, openId );
 		}
 		if ( ! changes.changed ) {
 			dispatch( {

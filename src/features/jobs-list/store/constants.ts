@@ -15,3 +15,6 @@ export const DEFAULT_QUERY: Readonly< JobsView > = DEFAULT_VIEW;
 
 /** Key of the "every flow" list in the flows cache. */
 export const ALL_FLOWS = 'all';
+
+/** Most job IDs one live poll may watch (the `watch` parameter's maxItems). */
+export const WATCH_LIMIT = 50;

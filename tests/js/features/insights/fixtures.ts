@@ -163,6 +163,38 @@ export function makeOverview(
 				} ) ),
 			},
 		],
+		duration_trend: [
+			{
+				pipeline_id: 1,
+				pipeline_name: 'RSS to Blog',
+				timed_jobs: 19,
+				points: VOLUME.map( ( point, index ) => ( {
+					key: point.key,
+					start: point.start,
+					end: point.end,
+					date: point.date,
+					timed: [ 12, 3, 4 ][ index ],
+					avg_seconds: [ 30, 80, 40 ][ index ],
+					median_seconds: [ 25, 70, 35 ][ index ],
+					p95_seconds: [ 60, 190.49, 55 ][ index ],
+				} ) ),
+			},
+			{
+				pipeline_id: 9,
+				pipeline_name: null,
+				timed_jobs: 5,
+				points: VOLUME.map( ( point, index ) => ( {
+					key: point.key,
+					start: point.start,
+					end: point.end,
+					date: point.date,
+					timed: [ 0, 5, 0 ][ index ],
+					avg_seconds: [ null, 3725, null ][ index ],
+					median_seconds: [ null, 3600, null ][ index ],
+					p95_seconds: [ null, 7300, null ][ index ],
+				} ) ),
+			},
+		],
 		...overrides,
 	};
 }

@@ -216,6 +216,28 @@ describe( 'charts and their tables', () => {
 		expect( container.querySelector( '.recharts-wrapper' ) ).toBeNull();
 	} );
 
+	it( 'table size: one or two measurements are told in words, and the card stays compact', () => {
+		const { container } = render(
+			<TableSizeChart
+				resources={ {
+					...RESOURCES,
+					table_size: RESOURCES.table_size.slice( 0, 1 ),
+				} }
+				status={ READY }
+				timeZone={ ZONE }
+			/>
+		);
+		expect(
+			screen.getByText(
+				'Measured 1 time so far: 120,000 rows, 1.1 GB (Mar 29, 10:00). A chart needs more; the table is measured once an hour.'
+			)
+		).toBeInTheDocument();
+		expect( container.querySelector( '.recharts-wrapper' ) ).toBeNull();
+		expect(
+			container.querySelector( '[data-chart="table-size"]' )
+		).toHaveClass( 'is-thin' );
+	} );
+
 	it( 'resources', () => {
 		render(
 			<>

@@ -30,8 +30,8 @@ describe( 'DegradationPanel', () => {
 			'listitem'
 		);
 		expect( items.map( ( item ) => item.textContent ) ).toEqual( [
-			'p95 duration 40 s, baseline 10 s (×4; flagged from ×1.5)',
-			'Failure rate 40%, baseline 5% (+35 points; flagged from +10)',
+			'p95 duration 40 s in the last 24 h vs 10 s baseline over the previous 14 days: ×4, flagged from ×1.5 (30 and 120 timed jobs).',
+			'Failure rate 40% in the last 24 h (12 of 30 failed) vs 5% baseline over the previous 14 days (6 of 120): +35 points, flagged from +10.',
 		] );
 		expect(
 			screen.getByText( '1 other pipeline is within its baseline.' )

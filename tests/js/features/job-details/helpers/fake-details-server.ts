@@ -60,7 +60,7 @@ export class FakeDetailsServer {
 		const path = options.path ?? '';
 		const [ route, search = '' ] = path.split( '?' );
 		const params = new URLSearchParams( search );
-		if ( /\/jobs$/.test( route ) ) {
+		if ( ! /\/jobs\/\d+/.test( route ) ) {
 			return this.list.apiFetch( options );
 		}
 		this.requests.push( { route, params } );
