@@ -34,7 +34,7 @@ export function App( { config }: AppProps ) {
 	return (
 		<div className="dm-jobs-app">
 			<h1>{ __( 'Jobs', 'dm-jobs' ) }</h1>
-			<InsightsTabs config={ config }>
+			<InsightsTabs>
 				<JobsScreen config={ config } />
 			</InsightsTabs>
 		</div>

@@ -57,12 +57,10 @@ import {
 	volumeRows,
 	volumeTable,
 } from '../utils/chart-data';
-import {
-	finalStatusLabel,
-	formatCount,
-	formatDuration,
-	formatPercent,
-} from '../utils/format';
+import { finalStatusLabel } from '../utils/labels';
+import { formatNumber } from '../../../shared/format/format-number';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { formatPercent } from '../../../shared/format/format-percent';
 import {
 	AVG_COLOR,
 	P95_COLOR,
@@ -90,7 +88,7 @@ interface ResourcesChartProps {
 }
 
 // Tooltip contents, by how a chart's values read.
-const countContent = chartTooltipContent( ( value ) => formatCount( value ) );
+const countContent = chartTooltipContent( ( value ) => formatNumber( value ) );
 const percentContent = chartTooltipContent( ( value ) =>
 	formatPercent( value / 100 )
 );
@@ -111,7 +109,7 @@ const failureRateContent = chartTooltipContent(
 	}
 );
 const durationContent = chartTooltipContent(
-	( value ) => formatDuration( value ),
+	( value ) => formatDuration( value, { tenths: true } ),
 	'name'
 );
 const tableSizeContent = chartTooltipContent( ( value, name ) =>
@@ -121,7 +119,7 @@ const tableSizeContent = chartTooltipContent( ( value, name ) =>
 				__( '%s MB', 'dm-jobs' ),
 				String( value )
 			)
-		: formatCount( value )
+		: formatNumber( value )
 );
 
 function bucketNoun( overview: MetricsOverview ): string {
@@ -170,7 +168,7 @@ export function VolumeChart( {
 								overview.totals.jobs,
 								'dm-jobs'
 							),
-							formatCount( overview.totals.jobs )
+							formatNumber( overview.totals.jobs )
 						)
 					: undefined
 			}
@@ -305,7 +303,7 @@ export function DurationChart( {
 						type="number"
 						tick={ AXIS_TICK }
 						tickFormatter={ ( value: number ) =>
-							formatDuration( value )
+							formatDuration( value, { tenths: true } )
 						}
 					/>
 					<YAxis
@@ -471,14 +469,14 @@ export function ConcurrencyChart( {
 							rows.length,
 							'dm-jobs'
 						),
-						formatCount( rows.length ),
-						formatCount(
+						formatNumber( rows.length ),
+						formatNumber(
 							Math.max(
 								0,
 								...rows.map( ( row ) => row.processing )
 							)
 						),
-						formatCount(
+						formatNumber(
 							Math.max( 0, ...rows.map( ( row ) => row.pending ) )
 						)
 					) }
@@ -550,7 +548,7 @@ export function TableSizeChart( {
 						tick={ AXIS_TICK }
 						width={ 56 }
 						tickFormatter={ ( value: number ) =>
-							formatCount( value )
+							formatNumber( value )
 						}
 					/>
 					<YAxis

@@ -22,15 +22,13 @@ import type {
 	MetricsOverview,
 	RollupProgress,
 } from '../types';
-import {
-	formatBytes,
-	formatCount,
-	formatDuration,
-	formatMoment,
-	formatPercent,
-	NO_VALUE,
-	pipelineLabel,
-} from '../utils/format';
+import { formatBytes } from '../../../shared/format/format-bytes';
+import { formatNumber } from '../../../shared/format/format-number';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { formatMoment } from '../../../shared/format/format-timestamp';
+import { formatPercent } from '../../../shared/format/format-percent';
+import { NO_VALUE } from '../../../shared/format/no-value';
+import { pipelineLabel } from '../utils/labels';
 
 function LoadProblem( {
 	error,
@@ -97,8 +95,8 @@ export function describeTrigger( trigger: DegradationTrigger ): string {
 		trigger.metric === 'p95_duration'
 			? __( 'p95 duration', 'dm-jobs' )
 			: __( 'Average duration', 'dm-jobs' ),
-		formatDuration( trigger.recent ),
-		formatDuration( trigger.baseline ),
+		formatDuration( trigger.recent, { tenths: true } ),
+		formatDuration( trigger.baseline, { tenths: true } ),
 		( Math.round( trigger.change * 100 ) / 100 ).toString(),
 		trigger.threshold.toString()
 	);
@@ -280,7 +278,7 @@ export function CapacityPanel( {
 										'%1$s rows, %2$s (measured %3$s)',
 										'dm-jobs'
 									),
-									formatCount( data.rows ?? 0 ),
+									formatNumber( data.rows ?? 0 ),
 									( data.bytes_estimated ? '≈ ' : '' ) +
 										formatBytes( data.bytes ),
 									formatMoment( data.measured_at, timeZone )
@@ -309,7 +307,7 @@ export function CapacityPanel( {
 												'%1$s jobs a day (last %2$d days)',
 												'dm-jobs'
 											),
-											formatCount( growth.rows_per_day ),
+											formatNumber( growth.rows_per_day ),
 											growth.days_observed
 										)
 									: NO_VALUE }
@@ -324,7 +322,7 @@ export function CapacityPanel( {
 											),
 											( growth.change >= 0 ? '+' : '' ) +
 												formatPercent( growth.change ),
-											formatCount(
+											formatNumber(
 												growth.previous_rows_per_day ??
 													0
 											)
@@ -353,7 +351,7 @@ export function CapacityPanel( {
 														'≈ %1$s rows, %2$s',
 														'dm-jobs'
 													),
-													formatCount(
+													formatNumber(
 														projection.rows
 													),
 													formatBytes(
@@ -417,7 +415,7 @@ export function CapacityPanel( {
 											data.limit.retention_days,
 											'dm-jobs'
 										),
-										formatCount(
+										formatNumber(
 											data.limit.retention_days
 										),
 										formatBytes( data.limit.max_bytes )
@@ -443,7 +441,7 @@ export function CapacityPanel( {
 												data.limit.days_until_limit,
 												'dm-jobs'
 											),
-											formatCount(
+											formatNumber(
 												data.limit.days_until_limit
 											)
 										) }
@@ -490,7 +488,7 @@ export function RollupNotice( {
 						'Building job history from the jobs table (%s jobs read so far). Charts fill in as it runs.',
 						'dm-jobs'
 					),
-					formatCount( progress.processed )
+					formatNumber( progress.processed )
 				);
 	return (
 		<Notice
@@ -514,7 +512,7 @@ export function InsightsSummary( { overview }: { overview: MetricsOverview } ) {
 		{
 			key: 'jobs',
 			label: __( 'Finished jobs', 'dm-jobs' ),
-			value: formatCount( overview.totals.jobs ),
+			value: formatNumber( overview.totals.jobs ),
 		},
 		{
 			key: 'success',
@@ -524,17 +522,17 @@ export function InsightsSummary( { overview }: { overview: MetricsOverview } ) {
 		{
 			key: 'failed',
 			label: __( 'Failed', 'dm-jobs' ),
-			value: formatCount( overview.totals.failed ),
+			value: formatNumber( overview.totals.failed ),
 		},
 		{
 			key: 'processing',
 			label: __( 'Processing now', 'dm-jobs' ),
-			value: formatCount( overview.rollup.open_jobs.processing ),
+			value: formatNumber( overview.rollup.open_jobs.processing ),
 		},
 		{
 			key: 'pending',
 			label: __( 'Pending now', 'dm-jobs' ),
-			value: formatCount( overview.rollup.open_jobs.pending ),
+			value: formatNumber( overview.rollup.open_jobs.pending ),
 		},
 	];
 	return (

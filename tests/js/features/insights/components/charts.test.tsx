@@ -109,7 +109,7 @@ describe( 'charts and their tables', () => {
 			'RSS to Blog',
 			'42.5 s',
 			'3 min 10 s',
-			'5 min 0 s',
+			'5 min',
 			'19',
 		] );
 		expect(
