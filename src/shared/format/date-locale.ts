@@ -21,14 +21,14 @@ export function getDateLocale(): Locale {
 
 async function importDateLocale( code: string ): Promise< Locale | null > {
 	try {
-		// Only the site's locale is fetched, as its own chunk.
-		const module: { default: Locale } = await import(
-			/* webpackChunkName: "date-locale-[request]" */
-			/* webpackInclude: /[\\/]locale[\\/][a-z]{2,3}(-[A-Z]{2})?\.js$/ */
-			/* webpackExclude: /[\\/]_lib[\\/]/ */
-			`date-fns/locale/${ code }`
+		// The list of loaders is a chunk of its own too: US English sites never fetch it.
+		const { DATE_LOCALE_LOADERS } = await import(
+			/* webpackChunkName: "date-locales" */ './date-locale-loaders'
 		);
-		return module.default;
+		const load = Object.hasOwn( DATE_LOCALE_LOADERS, code )
+			? DATE_LOCALE_LOADERS[ code ]
+			: undefined;
+		return load === undefined ? null : await load();
 	} catch {
 		return null;
 	}
