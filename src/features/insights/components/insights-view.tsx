@@ -31,7 +31,8 @@ import type {
 	MetricsOverview,
 	RangeSelection,
 } from '../types';
-import { filtersToArgs, rangePresetLabel, rangeToArgs } from '../utils/range';
+import { filtersToArgs, rangeToArgs } from '../utils/range';
+import { datePresetLabel } from '../../../shared/dates/date-presets';
 import type { CardStatus } from './chart-card';
 import {
 	ConcurrencyChart,
@@ -181,7 +182,7 @@ export function InsightsView() {
 					? sprintf(
 							/* translators: 1: range name such as "Last 7 days", 2: number of jobs. */
 							__( '%1$s: %2$s finished jobs.', 'dm-jobs' ),
-							rangePresetLabel( data.range.preset ),
+							datePresetLabel( data.range.preset ),
 							formatNumber( data.totals.jobs )
 						)
 					: '' }
