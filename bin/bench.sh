@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser]
+# npm run bench [-- --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser --action-scheduler=DIR]
 # Seeds N jobs (default 1,000,000) into a private MariaDB site, serves it with PHP's built-in
 # server, and measures the Jobs API as a logged-in admin: median and p95 per variant, and the
 # ratio to the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query).
@@ -9,6 +9,9 @@
 # table (no DM Jobs code, no WP-Cron refresh) and the API measured again (bench-<N>-stale.json); the
 # inserted jobs are removed afterwards. The site is kept between runs
 # (seeding is incremental); --fresh recreates it.
+# --action-scheduler=DIR installs Action Scheduler in the benchmark site only (DIR: a checkout of
+# woocommerce/action-scheduler, or its git directory), fills it with N actions and adds its screen to the
+# browser comparison. Its code is never copied into this repository.
 set -euo pipefail
 
 source "$(dirname "$0")/lib/common.sh"
@@ -27,6 +30,7 @@ LIST_ONLY=0
 LOADS=7
 STALE_ROWS=100000
 BROWSER=1
+ACTION_SCHEDULER=''
 for arg in "$@"; do
 	case $arg in
 	--rows=*) ROWS=${arg#*=} ;;
@@ -39,7 +43,8 @@ for arg in "$@"; do
 	--loads=*) LOADS=${arg#*=} ;;
 	--stale-rows=*) STALE_ROWS=${arg#*=} ;;
 	--no-browser) BROWSER=0 ;;
-	*) die "unknown option $arg (use --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser)" ;;
+	--action-scheduler=*) ACTION_SCHEDULER=${arg#*=} ;;
+	*) die "unknown option $arg (use --tables=dm|datamachine --rows=N --reps=R --payload-bytes=B --loads=L --stale-rows=S --fresh --seed-only --list-only --no-browser --action-scheduler=DIR)" ;;
 	esac
 done
 [[ $ROWS =~ ^[0-9]+$ ]] && [ "$ROWS" -gt 0 ] || die "--rows must be a positive whole number"
@@ -69,11 +74,29 @@ else
 fi
 site_activate_plugin
 
+if [ -n "$ACTION_SCHEDULER" ]; then
+	as_dir="$DM_SITE_WP/wp-content/plugins/action-scheduler"
+	if [ ! -f "$as_dir/action-scheduler.php" ]; then
+		log "Installing Action Scheduler from $ACTION_SCHEDULER (this benchmark site only)"
+		mkdir -p "$as_dir"
+		if [ -f "$ACTION_SCHEDULER/action-scheduler.php" ]; then
+			cp -R "$ACTION_SCHEDULER/." "$as_dir/"
+		else
+			git --git-dir="$ACTION_SCHEDULER" archive HEAD | tar -x -C "$as_dir"
+		fi
+	fi
+	php "$DM_LIB/php/activate.php" "$DM_SITE_WP" action-scheduler/action-scheduler.php >&2 || die "activating Action Scheduler failed"
+	log "Seeding up to $(printf "%'d" "$ROWS") Action Scheduler actions"
+	php bin/bench/seed-actions.php --path="$DM_SITE_WP" --rows="$ROWS"
+fi
+
 log "Seeding up to $(printf "%'d" "$ROWS") jobs (payload ≈ $PAYLOAD bytes)"
 started=$(now_ms)
 php bin/bench/seed.php --path="$DM_SITE_WP" --rows="$ROWS" --payload-bytes="$PAYLOAD" --tables="$TABLES"
 info "seeding: $(fmt_ms $(($(now_ms) - started)))"
-mariadb --no-defaults --socket="$DM_MARIADB_SOCKET" -uroot wordpress -e "ANALYZE TABLE wp_dm_jobs" >/dev/null
+JOBS_TABLE=wp_dm_jobs
+[ "$TABLES" = datamachine ] && JOBS_TABLE=wp_datamachine_jobs
+mariadb --no-defaults --socket="$DM_MARIADB_SOCKET" -uroot wordpress -e "ANALYZE TABLE $JOBS_TABLE" >/dev/null
 
 if [ "$SEED_ONLY" = 1 ]; then
 	log "Seeded; not measuring (--seed-only)"

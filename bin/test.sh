@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: every check, in order, each one run even when an earlier one failed:
 #   typecheck, lint, unit (vitest), build, zip (dm-jobs.zip), PHP (PHPUnit on WordPress 7.1 with SQLite
-#   and MariaDB, 6.8 with SQLite), e2e (Chromium; installs the zip on a fresh site).
+#   and MariaDB, 6.8 with SQLite), e2e (Chromium; installs the zip on a fresh site), e2e-today (the
+#   adapter-facing e2e files again, over today's Data Machine tables: DM_JOBS_TABLES=datamachine).
 # Prints a summary with each step's status and wall time; exits non-zero if any step failed.
 set -euo pipefail
 
@@ -20,7 +21,9 @@ ensure_node_modules
 ensure_wp_core
 info "PHP $(php -r 'echo PHP_VERSION;'), node $(node --version), WordPress $(wp_core_version "$DM_WP_CORE")"
 
-STEPS=(typecheck lint unit build zip php e2e)
+STEPS=(typecheck lint unit build zip php e2e e2e-today)
+# The e2e files that read jobs through the Data Machine adapters, run again over today's datamachine_* tables.
+E2E_TODAY="tests/e2e/jobs-screen.test.mjs tests/e2e/job-details.test.mjs tests/e2e/jobs-filters.test.mjs"
 declare -A COMMAND=(
 	[typecheck]="npm run --silent typecheck"
 	[lint]="npm run --silent lint"
@@ -29,6 +32,7 @@ declare -A COMMAND=(
 	[zip]="npm run --silent plugin-zip"
 	[php]="bash bin/test-php.sh"
 	[e2e]="bash bin/test-e2e.sh"
+	[e2e-today]="env DM_JOBS_TABLES=datamachine bash bin/test-e2e.sh $E2E_TODAY"
 )
 declare -A STATUS TOOK
 

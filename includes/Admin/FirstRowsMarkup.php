@@ -1,6 +1,6 @@
 <?php
 /**
- * The Jobs screen's first paint as HTML: heading, tabs, the space the toolbar takes, and the first page
+ * The Jobs screen's first paint as HTML: heading (with the slot of its Admin button), tabs, the space the toolbar takes, and the first page
  * as an accessible table with real links (job ID opens the job, headers sort, pagination pages) that
  * work before, or without, any script. The markup and classes are the app's own (JobsTable,
  * JobsPagination, StatusBadge, Timestamp), so when the app renders over it nothing moves.
@@ -35,9 +35,9 @@ final class FirstRowsMarkup {
 		);
 		$page = $this->first_paint->first_page();
 		$rows = null !== $page && $page['items'] ? $this->table( $page ) : '';
-		return '<div class="dm-jobs-app"><h1>' . esc_html__( 'Jobs', 'dm-jobs' ) . '</h1>' . $tabs
+		return '<div class="dm-jobs-app"><div class="dm-jobs-header"><h1>' . esc_html__( 'Jobs', 'dm-jobs' ) . '</h1><div class="dm-jobs-page-actions"></div></div>' . $tabs
 			. '<div role="tabpanel" id="dm-jobs-panel-list" aria-labelledby="dm-jobs-tab-list" class="dm-jobs-view-panel">'
-			. '<div class="dm-jobs-screen" tabindex="-1"><div class="dm-jobs-admin-tools"></div><div class="dm-jobs-toolbar"></div>'
+			. '<div class="dm-jobs-screen" tabindex="-1"><div class="dm-jobs-toolbar"></div>'
 			. $rows . '</div></div></div>';
 	}
 
@@ -45,7 +45,7 @@ final class FirstRowsMarkup {
 	 * @param array{items: array<int, array<string, mixed>>, total: int, total_pages: int, exact: bool} $page
 	 */
 	private function table( array $page ): string {
-		$html  = '<div class="dm-jobs-table-wrapper"><table class="widefat striped dm-jobs-table" aria-busy="false">';
+		$html  = '<div class="dm-jobs-table-wrapper"><div class="dm-jobs-table-scroll"><table class="widefat striped dm-jobs-table" aria-busy="false">';
 		$html .= '<caption class="screen-reader-text">' . esc_html__( 'Jobs', 'dm-jobs' ) . '</caption><thead><tr>';
 		$html .= '<th scope="col" class="dm-jobs-column-select"><input type="checkbox" class="dm-jobs-select-page" aria-label="' . esc_attr__( 'Select all jobs on this page', 'dm-jobs' ) . '"></th>';
 		$html .= $this->header( 'id', array( 'job_id' => __( 'Job ID', 'dm-jobs' ) ), false );
@@ -65,7 +65,7 @@ final class FirstRowsMarkup {
 		foreach ( $page['items'] as $job ) {
 			$html .= $this->row( $job );
 		}
-		return $html . '</tbody></table>' . $this->pagination( $page ) . '</div>';
+		return $html . '</tbody></table></div>' . $this->pagination( $page ) . '</div>';
 	}
 
 	/**

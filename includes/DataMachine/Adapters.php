@@ -81,6 +81,26 @@ final class Adapters {
 	}
 
 	/**
+	 * Runs $work with another available generation in use (null: the primary), then restores the one
+	 * in use before, also when $work throws. Background work that belongs to one generation (an
+	 * operation started on the second source) runs through this.
+	 *
+	 * @template T
+	 * @param callable(): T $work
+	 * @return T
+	 * @throws \InvalidArgumentException When the site has no such generation ($work does not run).
+	 */
+	public static function using( ?string $key, callable $work ): mixed {
+		$previous = self::$in_use;
+		self::use( $key );
+		try {
+			return $work();
+		} finally {
+			self::$in_use = $previous;
+		}
+	}
+
+	/**
 	 * Whether the request reads the primary generation.
 	 */
 	public static function using_primary(): bool {

@@ -45,7 +45,9 @@ final class CurrentExecution implements Execution {
 	 * The registered ability (WordPress 6.9+ with Data Machine loaded), or null.
 	 */
 	private function ability(): ?object {
-		if ( ! function_exists( 'wp_get_ability' ) ) {
+		// wp_get_ability() reports a missing ability through _doing_it_wrong(): ask whether it exists first
+		// (today's tables without Data Machine loaded have none).
+		if ( ! function_exists( 'wp_has_ability' ) || ! wp_has_ability( self::ABILITY ) ) {
 			return null;
 		}
 		$ability = wp_get_ability( self::ABILITY );

@@ -1,8 +1,12 @@
 <?php
 /**
  * Pending Action Scheduler actions of Data Machine that carry a job ID in their arguments, cancelled
- * when their job is deleted (a deleted job's step must not run). Only through Action Scheduler's own
- * API, and only when it is loaded.
+ * when their job is deleted (a deleted job's step must not run). Only through Action Scheduler's public
+ * functions, and only when they are loaded: as_get_scheduled_actions() finds the pending actions of a
+ * hook in Data Machine's group (their arguments decoded, also those too long for the indexed column),
+ * as_unschedule_action() cancels the next pending one with exactly those arguments — the way Data
+ * Machine finds and cancels its own actions (ScheduleActionIdentity). Arguments name the job and its
+ * step, so every action cancelled belongs to a deleted job.
  *
  * @package DMJobs
  */
@@ -12,6 +16,11 @@ namespace DMJobs\DataMachine;
 defined( 'ABSPATH' ) || exit;
 
 final class ScheduledJobActions {
+
+	/**
+	 * Action Scheduler's status of an action that has not run yet (ActionScheduler_Store::STATUS_PENDING).
+	 */
+	private const PENDING = 'pending';
 
 	/**
 	 * @param string   $group Data Machine's action group.
@@ -25,27 +34,28 @@ final class ScheduledJobActions {
 	 * @return int Actions cancelled.
 	 */
 	public function cancel_for( array $job_ids ): int {
-		if ( ! $job_ids || ! function_exists( 'as_get_scheduled_actions' ) || ! class_exists( '\\ActionScheduler' ) ) {
+		if ( ! $job_ids || ! function_exists( 'as_get_scheduled_actions' ) || ! function_exists( 'as_unschedule_action' ) ) {
 			return 0;
 		}
 		$wanted    = array_flip( array_map( 'intval', $job_ids ) );
 		$cancelled = 0;
 		try {
-			$store = \ActionScheduler::store();
 			foreach ( $this->hooks as $hook ) {
-				$ids = as_get_scheduled_actions(
+				$actions = as_get_scheduled_actions(
 					array(
 						'hook'     => $hook,
 						'group'    => $this->group,
-						'status'   => \ActionScheduler_Store::STATUS_PENDING,
+						'status'   => self::PENDING,
 						'per_page' => -1,
 					),
-					'ids'
+					OBJECT
 				);
-				foreach ( (array) $ids as $action_id ) {
-					$args = $store->fetch_action( (int) $action_id )->get_args();
-					if ( is_array( $args ) && isset( $args['job_id'] ) && is_numeric( $args['job_id'] ) && isset( $wanted[ (int) $args['job_id'] ] ) ) {
-						$store->cancel_action( (int) $action_id );
+				foreach ( (array) $actions as $action ) {
+					$args = is_object( $action ) && method_exists( $action, 'get_args' ) ? $action->get_args() : null;
+					if ( ! is_array( $args ) || ! isset( $args['job_id'] ) || ! is_numeric( $args['job_id'] ) || ! isset( $wanted[ (int) $args['job_id'] ] ) ) {
+						continue;
+					}
+					if ( as_unschedule_action( $hook, $args, $this->group ) ) {
 						++$cancelled;
 					}
 				}

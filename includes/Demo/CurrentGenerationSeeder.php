@@ -57,7 +57,14 @@ final class CurrentGenerationSeeder {
 		'rate_limited'           => array( 'ai', 'AI provider returned 429 Too Many Requests (rate limit)' ),
 		'timeout'                => array( 'fetch', 'cURL error 28: Operation timed out after 30001 milliseconds' ),
 		'empty_content'          => array( 'publish', 'wp_insert_post failed: Content, title, and excerpt are empty.' ),
+		// ExecuteStepAbility's catch: the step threw; FailJobHandler keeps the trace (error_trace).
+		self::THROWN             => array( 'fetch', 'Call to a member function get_items() on null' ),
 	);
+
+	/**
+	 * Reason of a step that threw (context reason of ExecuteStepAbility's datamachine_fail_job call).
+	 */
+	private const THROWN = 'throwable_exception_in_step_execution';
 
 	/**
 	 * System task types (TaskScheduler) and their labels.
@@ -248,6 +255,11 @@ final class CurrentGenerationSeeder {
 			$engine['error_message']     = $message;
 			$engine['error_step_id']     = ( $engine['flow_step_id'] ?? 'direct' ) . '_' . $step;
 			$engine['job_status_reason'] = $reason;
+			if ( self::THROWN === $reason && isset( $engine['flow_step_id'] ) ) {
+				// FailJobHandler: error_step_id is the flow step that threw, error_trace its trace (≤ 2,000 characters).
+				$engine['error_step_id'] = $engine['flow_step_id'];
+				$engine['error_trace']   = "#0 /var/www/html/wp-content/plugins/data-machine/inc/Abilities/Engine/ExecuteStepAbility.php(371): DataMachine\\Core\\Steps\\Fetch\\FetchStep->execute(Array)\n#1 /var/www/html/wp-includes/class-wp-hook.php(341): DataMachine\\Abilities\\Engine\\ExecuteStepAbility->execute(Array)\n#2 /var/www/html/wp-includes/plugin.php(522): WP_Hook->do_action(Array)\n#3 {main}";
+			}
 			if ( $created_at < $now - 60 * DAY_IN_SECONDS && 0 === $index % 3 ) {
 				// Rows from before Data Machine normalised statuses keep the compound form.
 				$stored = 'failed - ' . $reason;

@@ -23,6 +23,7 @@
 
 namespace DMJobs\Metrics;
 
+use DMJobs\DataMachine\Adapters;
 use DMJobs\Repository\RollupRepository;
 use DMJobs\Repository\RollupSourceRepository;
 use DMJobs\Status\BaseStatus;
@@ -241,7 +242,7 @@ final class RollupService {
 	public function on_status_changed( $job_id, $new_status = '' ): void {
 		$job_id = (int) $job_id;
 		$status = BaseStatus::tryFrom( (string) $new_status );
-		if ( $job_id < 1 || null === $status || ! $status->is_final() ) {
+		if ( $job_id < 1 || null === $status || ! $status->is_final() || ! Adapters::using_primary() ) {
 			return;
 		}
 		try {
@@ -280,7 +281,8 @@ final class RollupService {
 	 */
 	public function before_delete( $job_ids ): void {
 		$ids = array_values( array_unique( array_filter( array_map( 'intval', (array) $job_ids ), static fn ( int $id ): bool => $id > 0 ) ) );
-		if ( ! $ids ) {
+		// The rollups hold the primary generation's jobs; the second source's (same IDs, other rows) stay out.
+		if ( ! $ids || ! Adapters::using_primary() ) {
 			return;
 		}
 		$token = $this->lock( 25.0 );

@@ -8,6 +8,10 @@
  * crashed run is resumed from its cursor by the next call) → one audit entry when it ends
  * (completed, cancelled or failed).
  *
+ * An operation belongs to the Data Machine generation it was started on (the request's `generation`,
+ * e.g. the older dm_* jobs of a site that upgraded Data Machine): every run works on that generation's
+ * tables, whoever runs it (the browser, WP-Cron, Action Scheduler) and whatever that request reads.
+ *
  * @package DMJobs
  */
 
@@ -15,6 +19,7 @@ namespace DMJobs\Operations;
 
 use DMJobs\Audit\Actor;
 use DMJobs\Audit\AuditLog;
+use DMJobs\DataMachine\Adapters;
 use DMJobs\Jobs\JobFormatter;
 use DMJobs\Operations\Handlers\JobDeleteHandler;
 use DMJobs\Operations\Handlers\OptimizeTablesHandler;
@@ -135,7 +140,13 @@ final class OperationService {
 			array(
 				'type'       => $type->value,
 				'state'      => self::STATE_RUNNING,
-				'params'     => (string) wp_json_encode( array( 'params' => $params, 'quiet' => $quiet ) ),
+				'params'     => (string) wp_json_encode(
+					array(
+						'params'     => $params,
+						'quiet'      => $quiet,
+						'generation' => Adapters::current()->key(),
+					)
+				),
 				'max_id'     => $snapshot,
 				'total'      => $count,
 				'actor_type' => $actor->type,
@@ -176,10 +187,29 @@ final class OperationService {
 			$formatted['busy'] = true;
 			return $formatted;
 		}
+		$stored     = self::decode( $row['params'] );
+		$generation = self::generation( $stored );
+		if ( null !== $generation && ! in_array( $generation, Adapters::available_keys(), true ) ) {
+			// Never fall back to another generation's tables: they hold other jobs under the same IDs.
+			/* translators: %s: a Data Machine generation key (datamachine, dm, standalone). */
+			$this->operations->finish( $operation_id, $token, self::STATE_FAILED, sprintf( __( 'The Data Machine tables this operation was started on (%s) are no longer on this site.', 'dm-jobs' ), $generation ), gmdate( 'Y-m-d H:i:s' ) );
+			$operation = (array) $this->get( $operation_id );
+			$this->audit_end( $operation, ! empty( $stored['quiet'] ) );
+			return $operation;
+		}
+		return Adapters::using( $generation, fn (): array|WP_Error => $this->run_claimed( $operation_id, $row, $stored, $token, $budget, $batch_size ) );
+	}
 
+	/**
+	 * The slice itself, with the lease held and the operation's generation in use.
+	 *
+	 * @param array<string, string|null> $row    The operation row.
+	 * @param array<string, mixed>       $stored Its decoded params column.
+	 * @return array<string, mixed>|WP_Error
+	 */
+	private function run_claimed( int $operation_id, array $row, array $stored, string $token, float $budget, ?int $batch_size ): array|WP_Error {
 		$type    = OperationType::from( (string) $row['type'] );
 		$handler = $this->handler( $type );
-		$stored  = self::decode( $row['params'] );
 		$params  = is_array( $stored['params'] ?? null ) ? $stored['params'] : array();
 		$max_id  = (int) $row['max_id'];
 		$cursor  = (int) $row['cursor_id'];
@@ -333,6 +363,7 @@ final class OperationService {
 			'type'             => (string) $row['type'],
 			'state'            => $state,
 			'params'           => (object) ( is_array( $stored['params'] ?? null ) ? $stored['params'] : array() ),
+			'generation'       => self::generation( $stored ),
 			'total'            => $total,
 			'processed'        => $processed,
 			'affected'         => (int) $row['affected'],
@@ -392,6 +423,16 @@ final class OperationService {
 			$result['entries'] = array_merge( (array) ( $result['entries'] ?? array() ), $batch->entries );
 		}
 		return $result;
+	}
+
+	/**
+	 * The generation an operation was started on; null for operations recorded before generations
+	 * were (they ran on the primary one, and still do).
+	 *
+	 * @param array<string, mixed> $stored The decoded params column.
+	 */
+	private static function generation( array $stored ): ?string {
+		return isset( $stored['generation'] ) && is_string( $stored['generation'] ) && '' !== $stored['generation'] ? $stored['generation'] : null;
 	}
 
 	/**

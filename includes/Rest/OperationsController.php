@@ -66,7 +66,8 @@ final class OperationsController extends WP_REST_Controller {
 			$this->namespace,
 			'/' . $this->rest_base . '/(?P<id>[\d]+)',
 			array(
-				'args' => $id_arg,
+				'args'   => $id_arg,
+				'schema' => array( $this, 'get_public_item_schema' ),
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
@@ -78,7 +79,8 @@ final class OperationsController extends WP_REST_Controller {
 			$this->namespace,
 			'/' . $this->rest_base . '/(?P<id>[\d]+)/run',
 			array(
-				'args' => $id_arg,
+				'args'   => $id_arg,
+				'schema' => array( $this, 'get_public_item_schema' ),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'run_item' ),
@@ -99,7 +101,8 @@ final class OperationsController extends WP_REST_Controller {
 			$this->namespace,
 			'/' . $this->rest_base . '/(?P<id>[\d]+)/cancel',
 			array(
-				'args' => $id_arg,
+				'args'   => $id_arg,
+				'schema' => array( $this, 'get_public_item_schema' ),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'cancel_item' ),
@@ -289,5 +292,93 @@ final class OperationsController extends WP_REST_Controller {
 			),
 			AdminToolsRoutes::job_filter_params()
 		);
+	}
+
+	/**
+	 * An operation as every route under /operations/{id} answers it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$nullable_time = array(
+			'type'   => array( 'string', 'null' ),
+			'format' => 'date-time',
+		);
+		$this->schema  = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'dm-operation',
+			'type'       => 'object',
+			'properties' => array(
+				'id'               => array( 'type' => 'integer' ),
+				'type'             => array(
+					'type' => 'string',
+					'enum' => OperationType::values(),
+				),
+				'state'            => array(
+					'type' => 'string',
+					'enum' => array( OperationService::STATE_RUNNING, OperationService::STATE_COMPLETED, OperationService::STATE_CANCELLED, OperationService::STATE_FAILED ),
+				),
+				'params'           => array( 'type' => 'object' ),
+				'generation'       => array(
+					'description' => __( 'The Data Machine table generation the operation works on (null: the default source).', 'dm-jobs' ),
+					'type'        => array( 'string', 'null' ),
+				),
+				'total'            => array( 'type' => 'integer' ),
+				'processed'        => array( 'type' => 'integer' ),
+				'affected'         => array( 'type' => 'integer' ),
+				'progress'         => array(
+					'type'    => 'number',
+					'minimum' => 0,
+					'maximum' => 1,
+				),
+				'result'           => array(
+					'description' => __( 'What the operation did besides deleting or changing jobs (counters summed over its batches; per-row entries for maintenance).', 'dm-jobs' ),
+					'type'        => 'object',
+					'properties'  => array(
+						'logs_removed'    => array( 'type' => 'integer' ),
+						'folders_removed' => array( 'type' => 'integer' ),
+						'bytes_removed'   => array( 'type' => 'integer' ),
+						'bytes_shed'      => array( 'type' => 'integer' ),
+						'bytes_reclaimed' => array( 'type' => 'integer' ),
+						'skipped'         => array( 'type' => 'integer' ),
+						'entries'         => array(
+							'type'  => 'array',
+							'items' => array( 'type' => 'object' ),
+						),
+					),
+					'required'    => array(),
+				),
+				'message'          => array( 'type' => array( 'string', 'null' ) ),
+				'actor'            => array(
+					'type'       => 'object',
+					'properties' => array(
+						'type'    => array(
+							'type' => 'string',
+							'enum' => array( Actor::USER, Actor::SYSTEM ),
+						),
+						'user_id' => array( 'type' => array( 'integer', 'null' ) ),
+						'login'   => array( 'type' => array( 'string', 'null' ) ),
+					),
+				),
+				'cancel_requested' => array( 'type' => 'boolean' ),
+				'active'           => array(
+					'description' => __( 'A run holds the operation right now.', 'dm-jobs' ),
+					'type'        => 'boolean',
+				),
+				'created_at'       => $nullable_time,
+				'updated_at'       => $nullable_time,
+				'finished_at'      => $nullable_time,
+				'duration'         => array( 'type' => array( 'integer', 'null' ) ),
+				'busy'             => array(
+					'description' => __( 'Only in a run\'s answer: another request holds the operation, this one did no work.', 'dm-jobs' ),
+					'type'        => 'boolean',
+				),
+			),
+		);
+		$this->schema['required'] = array_values( array_diff( array_keys( $this->schema['properties'] ), array( 'busy' ) ) );
+		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

@@ -8,6 +8,10 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { InsightsTabs } from '../features/insights';
+import {
+	PageActionsProvider,
+	PageActionsSlot,
+} from '../shared/components/page-actions';
 import type { DmJobsConfig } from '../shared/types';
 import { JobsScreen } from './jobs-screen';
 
@@ -32,11 +36,16 @@ export function App( { config }: AppProps ) {
 			);
 	}, [] );
 	return (
-		<div className="dm-jobs-app">
-			<h1>{ __( 'Jobs', 'dm-jobs' ) }</h1>
-			<InsightsTabs>
-				<JobsScreen config={ config } />
-			</InsightsTabs>
-		</div>
+		<PageActionsProvider>
+			<div className="dm-jobs-app">
+				<div className="dm-jobs-header">
+					<h1>{ __( 'Jobs', 'dm-jobs' ) }</h1>
+					<PageActionsSlot />
+				</div>
+				<InsightsTabs>
+					<JobsScreen config={ config } />
+				</InsightsTabs>
+			</div>
+		</PageActionsProvider>
 	);
 }

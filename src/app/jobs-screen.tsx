@@ -160,12 +160,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 
 	return (
 		<div className="dm-jobs-screen" ref={ containerRef } tabIndex={ -1 }>
-			{ /* The fallbacks keep the space the server-printed page gave them (no layout shift). */ }
-			<Suspense fallback={ <div className="dm-jobs-admin-tools" /> }>
-				<JobsContextProvider value={ jobsContext }>
-					<AdminTools />
-				</JobsContextProvider>
-			</Suspense>
+			{ /* The fallback keeps the space the server-printed page gave the toolbar (no layout shift). */ }
 			<Suspense fallback={ <div className="dm-jobs-toolbar" /> }>
 				<JobsToolbar onOpenJob={ openJob } />
 			</Suspense>
@@ -174,6 +169,12 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 			</Suspense>
 			{ isLoading && loadedQuery !== null && <LoadingState inline /> }
 			<Suspense fallback={ <LoadingState /> }>{ content }</Suspense>
+			{ /* After the list: its selection bar sticks to the bottom of the screen. */ }
+			<Suspense fallback={ null }>
+				<JobsContextProvider value={ jobsContext }>
+					<AdminTools />
+				</JobsContextProvider>
+			</Suspense>
 			<JobDetails
 				config={ config }
 				renderActions={ ( job ) => (

@@ -260,6 +260,43 @@ export type MetricsRollup = {
 export const METRICS_ROLLUP_SCHEMA = {"type":"object","properties":{"state":{"type":"string","enum":["not_started","rebuilding","backfilling","ready"]},"percent":{"type":"number"},"processed":{"type":"integer"},"watermark":{"type":"integer"},"target":{"type":"integer"},"skipped":{"type":"integer"},"started_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"last_run_at":{"type":["string","null"]},"open_jobs":{"type":"object","properties":{"pending":{"type":"integer"},"processing":{"type":"integer"},"other":{"type":"integer"},"gaps":{"type":"integer"}},"required":["pending","processing","other","gaps"]},"time_zone":{"type":["string","null"]},"busy":{"type":"boolean"}},"required":["state","percent","processed","watermark","target","skipped","started_at","finished_at","last_run_at","open_jobs","time_zone","busy"]} as const;
 export const isMetricsRollup = schemaGuard< MetricsRollup >( METRICS_ROLLUP_SCHEMA );
 
+// Response schema "dm-operation".
+export type Operation = {
+	id: number;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	state: 'running' | 'completed' | 'cancelled' | 'failed';
+	params: Record< string, unknown >;
+	generation: string | null;
+	total: number;
+	processed: number;
+	affected: number;
+	progress: number;
+	result: {
+		logs_removed?: number;
+		folders_removed?: number;
+		bytes_removed?: number;
+		bytes_shed?: number;
+		bytes_reclaimed?: number;
+		skipped?: number;
+		entries?: Array< Record< string, unknown > >;
+	};
+	message: string | null;
+	actor: {
+		type: 'user' | 'system';
+		user_id: number | null;
+		login: string | null;
+	};
+	cancel_requested: boolean;
+	active: boolean;
+	created_at: string | null;
+	updated_at: string | null;
+	finished_at: string | null;
+	duration: number | null;
+	busy?: boolean;
+};
+export const OPERATION_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"state":{"type":"string","enum":["running","completed","cancelled","failed"]},"params":{"type":"object"},"generation":{"type":["string","null"]},"total":{"type":"integer"},"processed":{"type":"integer"},"affected":{"type":"integer"},"progress":{"type":"number","minimum":0,"maximum":1},"result":{"type":"object","properties":{"logs_removed":{"type":"integer"},"folders_removed":{"type":"integer"},"bytes_removed":{"type":"integer"},"bytes_shed":{"type":"integer"},"bytes_reclaimed":{"type":"integer"},"skipped":{"type":"integer"},"entries":{"type":"array","items":{"type":"object"}}},"required":[]},"message":{"type":["string","null"]},"actor":{"type":"object","properties":{"type":{"type":"string","enum":["user","system"]},"user_id":{"type":["integer","null"]},"login":{"type":["string","null"]}},"required":["type","user_id","login"]},"cancel_requested":{"type":"boolean"},"active":{"type":"boolean"},"created_at":{"type":["string","null"]},"updated_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"busy":{"type":"boolean"}},"required":["id","type","state","params","generation","total","processed","affected","progress","result","message","actor","cancel_requested","active","created_at","updated_at","finished_at","duration"]} as const;
+export const isOperation = schemaGuard< Operation >( OPERATION_SCHEMA );
+
 // Response schema "dm-pipeline".
 export type Pipeline = {
 	id: number;
@@ -648,6 +685,8 @@ export type GetOperationsByIdParams = {
 };
 export const GET_OPERATIONS_BY_ID_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
 export const isGetOperationsByIdParams = schemaGuard< GetOperationsByIdParams >( GET_OPERATIONS_BY_ID_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type GetOperationsByIdItem = Operation;
 
 // POST /dm-jobs/v1/operations/{id}/cancel
 export type PostOperationsByIdCancelParams = {
@@ -655,6 +694,8 @@ export type PostOperationsByIdCancelParams = {
 };
 export const POST_OPERATIONS_BY_ID_CANCEL_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
 export const isPostOperationsByIdCancelParams = schemaGuard< PostOperationsByIdCancelParams >( POST_OPERATIONS_BY_ID_CANCEL_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostOperationsByIdCancelItem = Operation;
 
 // POST /dm-jobs/v1/operations/{id}/run
 export type PostOperationsByIdRunParams = {
@@ -663,6 +704,8 @@ export type PostOperationsByIdRunParams = {
 };
 export const POST_OPERATIONS_BY_ID_RUN_PARAMS_SCHEMA = {"type":"object","properties":{"budget":{"type":"number","minimum":0.2,"maximum":20},"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
 export const isPostOperationsByIdRunParams = schemaGuard< PostOperationsByIdRunParams >( POST_OPERATIONS_BY_ID_RUN_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostOperationsByIdRunItem = Operation;
 
 // GET /dm-jobs/v1/pipelines
 export type GetPipelinesParams = Record< string, unknown >;

@@ -114,6 +114,8 @@ export interface ApiError {
 	code: string;
 	message: string;
 	status: number | null;
+	/** The error's `data` besides its status (e.g. the new count of a 409 `dm_jobs_count_changed`, or the invalid `params`). */
+	data?: Record< string, unknown >;
 }
 
 export interface SiteTimezone {

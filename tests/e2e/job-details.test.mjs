@@ -29,9 +29,12 @@ const HOSTILE = '<img src=x onerror=window.__xss=1>';
 function createJobs() {
 	const output = runPhp( `
 		global $wpdb;
-		$flow = $wpdb->get_row( "SELECT pipeline_id, flow_id FROM {$wpdb->prefix}dm_flows ORDER BY flow_id LIMIT 1", ARRAY_A );
+		// The tables of the generation in use: dm_* or today's datamachine_* (DM_JOBS_TABLES).
+		$flows = \\DMJobs\\Repository\\TableNames::flows();
+		$jobs  = \\DMJobs\\Repository\\TableNames::jobs();
+		$flow = $wpdb->get_row( "SELECT pipeline_id, flow_id FROM {$flows} ORDER BY flow_id LIMIT 1", ARRAY_A );
 		$base = array( 'pipeline_id' => (int) $flow['pipeline_id'], 'flow_id' => (int) $flow['flow_id'] );
-		$failed = (int) $wpdb->get_var( "SELECT job_id FROM {$wpdb->prefix}dm_jobs WHERE status LIKE 'failed%' AND engine_data LIKE '%error_trace%' ORDER BY job_id DESC LIMIT 1" );
+		$failed = (int) $wpdb->get_var( "SELECT job_id FROM {$jobs} WHERE status LIKE 'failed%' AND engine_data LIKE '%error_trace%' ORDER BY job_id DESC LIMIT 1" );
 
 		$running = dm_jobs_create_job( $base + array( 'status' => 'processing' ) );
 		dm_jobs_log( $running['id'], 'info', 'Fetching the feed', array(), 'fetch' );

@@ -9,9 +9,9 @@
 import type { BaseStatus, JobListItem } from '../../shared/types';
 
 export type { OperationType } from '../../generated/rest-contract';
-import type { OperationType } from '../../generated/rest-contract';
+import type { Operation, OperationType } from '../../generated/rest-contract';
 
-export type OperationState = 'running' | 'completed' | 'cancelled' | 'failed';
+export type OperationState = Operation[ 'state' ];
 
 /**
  * The job filter of GET /jobs, as REST parameters.
@@ -118,43 +118,9 @@ export interface OperationPreview {
 	as_of: string;
 }
 
-export interface Actor {
-	type: 'user' | 'system';
-	user_id: number | null;
-	login: string | null;
-}
-
-export interface OperationResult {
-	logs_removed?: number;
-	folders_removed?: number;
-	bytes_removed?: number;
-	bytes_shed?: number;
-	bytes_reclaimed?: number;
-	skipped?: number;
-	entries?: Array< Record< string, unknown > >;
-}
-
-export interface Operation {
-	id: number;
-	type: OperationType;
-	state: OperationState;
-	total: number;
-	processed: number;
-	affected: number;
-	/** 0 to 1. */
-	progress: number;
-	result: OperationResult;
-	message: string | null;
-	actor: Actor;
-	cancel_requested: boolean;
-	/** A run holds it right now. */
-	active: boolean;
-	busy?: boolean;
-	created_at: string | null;
-	updated_at: string | null;
-	finished_at: string | null;
-	duration: number | null;
-}
+export type { Operation } from '../../generated/rest-contract';
+export type Actor = Operation[ 'actor' ];
+export type OperationResult = Operation[ 'result' ];
 
 export interface RetentionSettings {
 	completed_days: number;

@@ -12,12 +12,8 @@ import { addQueryArgs } from '@wordpress/url';
  */
 import { getConfig } from '../config';
 import type { FlowSummary, PipelineSummary } from '../types';
-import {
-	invalidResponseError,
-	isCount,
-	isRecord,
-	requestJson,
-} from './request-json';
+import { isRecord } from '../contract/schema-guard';
+import { invalidResponseError, isCount, requestJson } from './request-json';
 
 function isId( value: unknown ): value is number {
 	return isCount( value ) && value > 0;

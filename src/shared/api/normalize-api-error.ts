@@ -6,13 +6,10 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { isRecord } from '../contract/schema-guard';
 import type { ApiError } from '../types';
 
 type ResponseLike = Pick< Response, 'status' | 'json' >;
-
-function isRecord( value: unknown ): value is Record< string, unknown > {
-	return typeof value === 'object' && value !== null;
-}
 
 function isResponseLike( value: unknown ): value is ResponseLike {
 	return (
@@ -41,11 +38,12 @@ function fromBody( body: unknown, fallbackStatus: number | null ): ApiError {
 			status: fallbackStatus,
 		};
 	}
-	const data = isRecord( body.data ) ? body.data : {};
+	const { status, ...details } = isRecord( body.data ) ? body.data : {};
 	return {
 		code: typeof body.code === 'string' ? body.code : 'unknown_error',
 		message: body.message,
-		status: typeof data.status === 'number' ? data.status : fallbackStatus,
+		status: typeof status === 'number' ? status : fallbackStatus,
+		...( Object.keys( details ).length > 0 ? { data: details } : {} ),
 	};
 }
 

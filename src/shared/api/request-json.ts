@@ -33,21 +33,44 @@ export function invalidResponseError( message?: string ): ApiRequestError {
 	} );
 }
 
+export interface RequestOptions {
+	/** REST path such as `/dm-jobs/v1/jobs/counts`. */
+	path: string;
+	method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	data?: Record< string, unknown >;
+}
+
 /**
- * GETs a REST path through api-fetch (nonce and root URL middlewares) and
- * returns the decoded body with the headers.
+ * The one way this app talks to the REST API: api-fetch (nonce, root URL and
+ * preloading middlewares), every failure as an `ApiRequestError`.
  *
- * Rejects with an `ApiRequestError`.
+ * Resolves with the raw response (for downloads).
  *
- * @param path REST path such as `/dm-jobs/v1/jobs/counts`.
+ * @param options Path, method and body.
  */
-export async function requestJson( path: string ): Promise< JsonResponse > {
-	let response: Response;
+export async function requestResponse(
+	options: RequestOptions
+): Promise< Response > {
 	try {
-		response = await apiFetch< never, false >( { path, parse: false } );
+		return await apiFetch< never, false >( { ...options, parse: false } );
 	} catch ( error ) {
 		throw new ApiRequestError( await normalizeApiError( error ) );
 	}
+}
+
+/**
+ * Requests a REST path and returns the decoded body with the headers.
+ *
+ * Rejects with an `ApiRequestError`.
+ *
+ * @param options A GET path, or path, method and body.
+ */
+export async function requestJson(
+	options: string | RequestOptions
+): Promise< JsonResponse > {
+	const response = await requestResponse(
+		typeof options === 'string' ? { path: options } : options
+	);
 	try {
 		return { body: await response.json(), headers: response.headers };
 	} catch {
@@ -55,10 +78,24 @@ export async function requestJson( path: string ): Promise< JsonResponse > {
 	}
 }
 
-export function isRecord( value: unknown ): value is Record< string, unknown > {
-	return (
-		typeof value === 'object' && value !== null && ! Array.isArray( value )
-	);
+/**
+ * Requests a REST path and returns the body once the guard accepts it.
+ *
+ * Rejects with an `ApiRequestError` (`invalid_response` when the guard does
+ * not accept the body).
+ *
+ * @param options A GET path, or path, method and body.
+ * @param isValid Guard for the expected answer.
+ */
+export async function requestChecked< T >(
+	options: string | RequestOptions,
+	isValid: ( body: unknown ) => body is T
+): Promise< T > {
+	const { body } = await requestJson( options );
+	if ( ! isValid( body ) ) {
+		throw invalidResponseError();
+	}
+	return body;
 }
 
 export function isCount( value: unknown ): value is number {

@@ -1,11 +1,8 @@
 /**
  * Internal dependencies
  */
+import { isRecord } from '../contract/schema-guard';
 import type { DataMachineLinks, IntegrationConfig } from './types';
-
-function isRecord( value: unknown ): value is Record< string, unknown > {
-	return typeof value === 'object' && value !== null;
-}
 
 function readLinks( value: unknown ): DataMachineLinks | null {
 	if (

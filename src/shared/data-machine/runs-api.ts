@@ -3,26 +3,17 @@
  */
 
 /**
- * WordPress dependencies
- */
-import apiFetch from '@wordpress/api-fetch';
-import { __ } from '@wordpress/i18n';
-
-/**
  * Internal dependencies
  */
-import { ApiRequestError } from '../api/api-request-error';
 import { isJobListItem } from '../api/is-job-list-item';
-import { normalizeApiError } from '../api/normalize-api-error';
+import { requestChecked } from '../api/request-json';
+import { isRecord } from '../contract/schema-guard';
 import { getConfig } from '../config';
 import type { RunResult } from './types';
 
-function isRunResult( body: unknown ): body is RunResult {
-	if ( typeof body !== 'object' || body === null ) {
-		return false;
-	}
-	const result = body as Record< string, unknown >;
+function isRunResult( result: unknown ): result is RunResult {
 	return (
+		isRecord( result ) &&
 		typeof result.flow_id === 'number' &&
 		( result.job_id === null || typeof result.job_id === 'number' ) &&
 		typeof result.skipped === 'boolean' &&
@@ -30,27 +21,11 @@ function isRunResult( body: unknown ): body is RunResult {
 	);
 }
 
-async function post( path: string ): Promise< RunResult > {
-	let body: unknown;
-	try {
-		body = await apiFetch( {
-			path: `/${ getConfig().restNamespace }${ path }`,
-			method: 'POST',
-		} );
-	} catch ( error ) {
-		throw new ApiRequestError( await normalizeApiError( error ) );
-	}
-	if ( ! isRunResult( body ) ) {
-		throw new ApiRequestError( {
-			code: 'invalid_response',
-			message: __(
-				'The server sent an answer this screen cannot read.',
-				'dm-jobs'
-			),
-			status: null,
-		} );
-	}
-	return body;
+function post( path: string ): Promise< RunResult > {
+	return requestChecked(
+		{ path: `/${ getConfig().restNamespace }${ path }`, method: 'POST' },
+		isRunResult
+	);
 }
 
 /**

@@ -6,57 +6,30 @@
  * WebhookGateStep::executeStep(), Jobs::set_flow_health_cache(), DirectoryManager::get_job_directory(),
  * JobArtifacts), then the jobs go through DM Jobs' deletion hooks, which every deletion path fires.
  *
- * DDL commits, so the tables are created (unless the site already has them) and dropped by this test.
- *
  * @package DMJobs
  */
 
 namespace DMJobs\Tests\DataMachine;
 
-use DMJobs\DataMachine\Adapters;
 use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\Files\JobFiles;
-use DMJobs\Tests\TestCase;
 
 PHP_SAPI === 'cli' || exit;
 
-require_once __DIR__ . '/CurrentTables.php';
+require_once __DIR__ . '/TodaysTablesTestCase.php';
 
-final class CurrentConsistencyTest extends TestCase {
-
-	/**
-	 * @var string[] Tables this test created (and drops).
-	 */
-	private array $created = array();
+final class CurrentConsistencyTest extends TodaysTablesTestCase {
 
 	private string $uploads = '';
 
-	protected function setUp(): void {
-		global $wpdb;
-		parent::setUp();
-		$wpdb->query( 'COMMIT' );
-		add_filter( 'dm_jobs_data_machine_generation', array( self::class, 'today' ) );
-		Adapters::forget();
-		$this->created = CurrentTables::create();
+	protected function set_up_outside_the_transaction(): void {
 		$this->uploads = wp_upload_dir( null, false )['basedir'];
-		$wpdb->query( 'START TRANSACTION' );
 	}
 
-	protected function tearDown(): void {
-		global $wpdb;
-		parent::tearDown();
-		foreach ( $this->created as $table ) {
-			$wpdb->query( "DROP TABLE IF EXISTS `{$table}`" );
-		}
-		remove_filter( 'dm_jobs_data_machine_generation', array( self::class, 'today' ) );
-		Adapters::forget();
+	protected function tear_down_after_the_transaction(): void {
 		foreach ( array( '/datamachine-files', '/datamachine-artifacts' ) as $dir ) {
 			self::remove_dir( $this->uploads . $dir );
 		}
-	}
-
-	public static function today(): string {
-		return CurrentGeneration::KEY;
 	}
 
 	private static function remove_dir( string $dir ): void {

@@ -266,6 +266,26 @@ final class FlowRunTest extends TestCase {
 		}
 	}
 
+	public function test_without_the_run_flow_ability_nothing_is_asked_for_wrongly(): void {
+		if ( ! function_exists( 'wp_get_ability' ) ) {
+			$this->markTestSkipped( 'The Abilities API needs WordPress 6.9+ (today\'s Data Machine requires 7.0).' );
+		}
+		// Today's tables without Data Machine loaded (as on the e2e site): its ability is not registered.
+		$wrong = array();
+		$log   = static function ( string $function_name ) use ( &$wrong ): void {
+			$wrong[] = $function_name;
+		};
+		add_action( 'doing_it_wrong_run', $log );
+		try {
+			$execution = new CurrentExecution();
+			$this->assertFalse( $execution->available() );
+			$this->assertSame( 'data_machine_inactive', $execution->run_flow( $this->flow_id )->get_error_code() );
+		} finally {
+			remove_action( 'doing_it_wrong_run', $log );
+		}
+		$this->assertSame( array(), $wrong, 'looking for a missing ability is not a _doing_it_wrong() notice' );
+	}
+
 	/**
 	 * Registers datamachine/run-flow as today's Data Machine does (RunFlowAbility::registerAbility:
 	 * category datamachine-jobs, flow_id required integer, job_id, initial_data, respect_paused).

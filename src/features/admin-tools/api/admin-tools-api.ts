@@ -6,13 +6,17 @@
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
-import { __ } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
 /**
  * Internal dependencies
  */
+import {
+	requestChecked,
+	requestJson,
+	type RequestOptions,
+} from '../../../shared/api/request-json';
+import { isOperation } from '../../../generated/rest-contract';
 import { getConfig } from '../../../shared/config';
 import { getAdminToolsConfig } from '../config';
 import type {
@@ -32,72 +36,6 @@ import type {
 	SystemMetrics,
 } from '../types';
 
-/**
- * An error answer of the REST API, with its `data` (e.g. the new count of a
- * 409 `dm_jobs_count_changed`, or the invalid `params`).
- */
-export class AdminApiError extends Error {
-	readonly code: string;
-	readonly status: number | null;
-	readonly data: Record< string, unknown >;
-
-	constructor(
-		code: string,
-		message: string,
-		status: number | null,
-		data: Record< string, unknown > = {}
-	) {
-		super( message );
-		this.name = 'AdminApiError';
-		this.code = code;
-		this.status = status;
-		this.data = data;
-	}
-}
-
-function isRecord( value: unknown ): value is Record< string, unknown > {
-	return typeof value === 'object' && value !== null;
-}
-
-async function toAdminApiError( error: unknown ): Promise< AdminApiError > {
-	if ( error instanceof AdminApiError ) {
-		return error;
-	}
-	if ( error instanceof Response ) {
-		let body: unknown = null;
-		try {
-			body = await error.json();
-		} catch {
-			body = null;
-		}
-		if ( isRecord( body ) && typeof body.message === 'string' ) {
-			return new AdminApiError(
-				typeof body.code === 'string' ? body.code : 'unknown_error',
-				body.message,
-				error.status,
-				isRecord( body.data ) ? body.data : {}
-			);
-		}
-		return new AdminApiError(
-			'unknown_error',
-			__( 'The server responded with an error.', 'dm-jobs' ),
-			error.status
-		);
-	}
-	if ( isRecord( error ) && typeof error.message === 'string' ) {
-		return new AdminApiError(
-			typeof error.code === 'string' ? error.code : 'fetch_error',
-			error.message,
-			null
-		);
-	}
-	return new AdminApiError(
-		'unknown_error',
-		__( 'An unknown error occurred.', 'dm-jobs' ),
-		null
-	);
-}
-
 function path( route: string ): string {
 	return `/${ getConfig().restNamespace }${ route }`;
 }
@@ -108,32 +46,10 @@ interface RawResult< T > {
 }
 
 async function request< T >(
-	options: Parameters< typeof apiFetch >[ 0 ]
+	options: RequestOptions
 ): Promise< RawResult< T > > {
-	let response: Response;
-	try {
-		response = await apiFetch< Response, false >( {
-			...options,
-			parse: false,
-		} );
-	} catch ( error ) {
-		throw await toAdminApiError( error );
-	}
-	try {
-		return {
-			body: ( await response.json() ) as T,
-			headers: response.headers,
-		};
-	} catch {
-		throw new AdminApiError(
-			'invalid_response',
-			__(
-				'The server sent an answer this screen cannot read.',
-				'dm-jobs'
-			),
-			response.status
-		);
-	}
+	const { body, headers } = await requestJson( options );
+	return { body: body as T, headers };
 }
 
 async function get< T >(
@@ -152,6 +68,17 @@ async function post< T >(
 	return (
 		await request< T >( { path: path( route ), method: 'POST', data } )
 	).body;
+}
+
+function postChecked< T >(
+	route: string,
+	isValid: ( body: unknown ) => body is T,
+	data: Record< string, unknown > = {}
+): Promise< T > {
+	return requestChecked(
+		{ path: path( route ), method: 'POST', data },
+		isValid
+	);
 }
 
 export function previewOperation(
@@ -178,7 +105,7 @@ export function startOperation(
 	params: OperationParams,
 	preview: OperationPreview
 ): Promise< Operation > {
-	return post< Operation >( '/operations', {
+	return postChecked( '/operations', isOperation, {
 		...params,
 		type,
 		confirm_count: preview.count,
@@ -191,19 +118,23 @@ export function runOperation(
 	id: number,
 	budget: number
 ): Promise< Operation > {
-	return post< Operation >( `/operations/${ id }/run`, { budget } );
+	return postChecked( `/operations/${ id }/run`, isOperation, { budget } );
 }
 
 export function cancelOperation( id: number ): Promise< Operation > {
-	return post< Operation >( `/operations/${ id }/cancel` );
+	return postChecked( `/operations/${ id }/cancel`, isOperation );
 }
 
 export function listOperations(
 	states: OperationState[] = []
 ): Promise< Operation[] > {
-	return get< Operation[] >(
-		'/operations',
-		states.length ? { state: states.join( ',' ) } : {}
+	return requestChecked(
+		addQueryArgs(
+			path( '/operations' ),
+			states.length ? { state: states.join( ',' ) } : {}
+		),
+		( body: unknown ): body is Operation[] =>
+			Array.isArray( body ) && body.every( isOperation )
 	);
 }
 
@@ -292,27 +223,4 @@ export function exportUrl(
 		Object.assign( query, selection );
 	}
 	return addQueryArgs( config.exportUrl, query );
-}
-
-export interface PipelineOption {
-	id: number;
-	name: string;
-	flow_count: number;
-}
-
-export interface FlowOption {
-	id: number;
-	pipeline_id: number;
-	name: string;
-}
-
-export function getPipelines(): Promise< PipelineOption[] > {
-	return get< PipelineOption[] >( '/pipelines' );
-}
-
-export function getFlows( pipelineId: number | null ): Promise< FlowOption[] > {
-	return get< FlowOption[] >(
-		'/flows',
-		pipelineId ? { pipeline_id: pipelineId } : {}
-	);
 }

@@ -9,6 +9,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { PageActions } from '../../../shared/components/page-actions';
 import { useAdminToolsStore } from '../hooks/use-admin-tools-store';
 import { useJobsContext } from '../hooks/use-jobs-context';
 import { store } from '../store';
@@ -38,7 +39,9 @@ function ModalLoading( { onClose }: { onClose: () => void } ) {
 }
 
 /**
- * The "Admin" button of the Jobs screen, the selection bar, and the modal.
+ * The "Admin" button of the Jobs screen (beside the page title), the
+ * selection bar (over the bottom of the list, so ticking a row moves
+ * nothing), and the modal.
  */
 export function AdminTools() {
 	useAdminToolsStore();
@@ -59,16 +62,16 @@ export function AdminTools() {
 
 	return (
 		<div className="dm-jobs-admin-tools">
-			<div className="dm-jobs-admin-toolbar">
+			<PageActions>
 				<Button
 					variant="secondary"
+					size="compact"
 					onClick={ () => openModal() }
 					aria-haspopup="dialog"
-					__next40pxDefaultSize
 				>
 					{ __( 'Admin', 'dm-jobs' ) }
 				</Button>
-			</div>
+			</PageActions>
 			<SelectionBar
 				pageIds={ jobs.map( ( job ) => job.id ) }
 				total={ total }

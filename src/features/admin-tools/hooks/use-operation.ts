@@ -6,8 +6,8 @@ import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 /**
  * Internal dependencies
  */
+import { ApiRequestError } from '../../../shared/api/api-request-error';
 import {
-	AdminApiError,
 	cancelOperation,
 	previewOperation,
 	runOperation,
@@ -34,7 +34,7 @@ export interface OperationRunner {
 	phase: OperationPhase;
 	preview: OperationPreview | null;
 	operation: Operation | null;
-	error: AdminApiError | null;
+	error: ApiRequestError | null;
 	/** Why the admin must look again (the count changed since the dry run). */
 	notice: string | null;
 	/** Cancel was asked for and the batch in flight is finishing. */
@@ -49,16 +49,6 @@ export interface OperationRunner {
 
 const sleep = ( ms: number ) =>
 	new Promise< void >( ( resolve ) => setTimeout( resolve, ms ) );
-
-function asError( error: unknown ): AdminApiError {
-	return error instanceof AdminApiError
-		? error
-		: new AdminApiError(
-				'unknown_error',
-				error instanceof Error ? error.message : String( error ),
-				null
-			);
-}
 
 /**
  * Dry run → confirm → run in server-side batches until done (each request
@@ -76,7 +66,7 @@ export function useOperation(
 	const [ phase, setPhase ] = useState< OperationPhase >( 'idle' );
 	const [ preview, setPreview ] = useState< OperationPreview | null >( null );
 	const [ operation, setOperation ] = useState< Operation | null >( null );
-	const [ error, setError ] = useState< AdminApiError | null >( null );
+	const [ error, setError ] = useState< ApiRequestError | null >( null );
 	const [ notice, setNotice ] = useState< string | null >( null );
 	const [ cancelling, setCancelling ] = useState( false );
 	const mounted = useRef( true );
@@ -103,7 +93,7 @@ export function useOperation(
 				if ( ! mounted.current ) {
 					return;
 				}
-				setError( asError( caught ) );
+				setError( ApiRequestError.from( caught ) );
 				setPhase( 'error' );
 				return;
 			}
@@ -135,7 +125,7 @@ export function useOperation(
 			}
 		} catch ( caught ) {
 			if ( mounted.current ) {
-				setError( asError( caught ) );
+				setError( ApiRequestError.from( caught ) );
 				setPhase( 'error' );
 			}
 		}
@@ -155,7 +145,7 @@ export function useOperation(
 				preview
 			);
 		} catch ( caught ) {
-			const apiError = asError( caught );
+			const apiError = ApiRequestError.from( caught );
 			if ( apiError.code === 'dm_jobs_count_changed' ) {
 				// Nothing was changed: show the new count and ask again.
 				setNotice( apiError.message );
@@ -181,7 +171,7 @@ export function useOperation(
 			}
 		} catch ( caught ) {
 			setCancelling( false );
-			setError( asError( caught ) );
+			setError( ApiRequestError.from( caught ) );
 		}
 	}, [ operation ] );
 

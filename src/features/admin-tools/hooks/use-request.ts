@@ -6,11 +6,11 @@ import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
 /**
  * Internal dependencies
  */
-import { AdminApiError } from '../api/admin-tools-api';
+import { ApiRequestError } from '../../../shared/api/api-request-error';
 
 export interface RequestState< T > {
 	data: T | null;
-	error: AdminApiError | null;
+	error: ApiRequestError | null;
 	loading: boolean;
 	/** Loads again (keeps the previous data while loading). */
 	reload: () => void;
@@ -28,7 +28,7 @@ export function useRequest< T >(
 	key: string
 ): RequestState< T > {
 	const [ data, setData ] = useState< T | null >( null );
-	const [ error, setError ] = useState< AdminApiError | null >( null );
+	const [ error, setError ] = useState< ApiRequestError | null >( null );
 	const [ loading, setLoading ] = useState( true );
 	const latest = useRef( 0 );
 	const loader = useRef( load );
@@ -47,15 +47,7 @@ export function useRequest< T >(
 			} )
 			.catch( ( caught: unknown ) => {
 				if ( id === latest.current ) {
-					setError(
-						caught instanceof AdminApiError
-							? caught
-							: new AdminApiError(
-									'unknown_error',
-									String( caught ),
-									null
-								)
-					);
+					setError( ApiRequestError.from( caught ) );
 				}
 			} )
 			.finally( () => {

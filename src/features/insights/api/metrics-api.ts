@@ -5,18 +5,12 @@
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { addQueryArgs } from '@wordpress/url';
 
 /**
  * Internal dependencies
  */
-import { ApiRequestError } from '../../../shared/api/api-request-error';
-import { normalizeApiError } from '../../../shared/api/normalize-api-error';
-import {
-	invalidResponseError,
-	requestJson,
-} from '../../../shared/api/request-json';
+import { requestChecked } from '../../../shared/api/request-json';
 import { getConfig } from '../../../shared/config';
 import type {
 	MetricsCapacity,
@@ -35,20 +29,15 @@ import {
 
 export type QueryArgs = Record< string, string | number >;
 
-async function getChecked< T >(
+function getChecked< T >(
 	route: string,
 	args: QueryArgs,
 	check: ( value: unknown ) => value is T
 ): Promise< T > {
-	const path = addQueryArgs(
-		`/${ getConfig().restNamespace }${ route }`,
-		args
+	return requestChecked(
+		addQueryArgs( `/${ getConfig().restNamespace }${ route }`, args ),
+		check
 	);
-	const { body } = await requestJson( path );
-	if ( ! check( body ) ) {
-		throw invalidResponseError();
-	}
-	return body;
 }
 
 /**
@@ -94,18 +83,12 @@ export function fetchCapacity( args: QueryArgs ): Promise< MetricsCapacity > {
  * Runs one bounded rollup pass on the server (used while history is being
  * built) and returns the progress.
  */
-export async function runRollupPass(): Promise< RollupProgress > {
-	let body: unknown;
-	try {
-		body = await apiFetch( {
+export function runRollupPass(): Promise< RollupProgress > {
+	return requestChecked(
+		{
 			path: `/${ getConfig().restNamespace }/metrics/rollup`,
 			method: 'POST',
-		} );
-	} catch ( error ) {
-		throw new ApiRequestError( await normalizeApiError( error ) );
-	}
-	if ( ! isRollupProgress( body ) ) {
-		throw invalidResponseError();
-	}
-	return body;
+		},
+		isRollupProgress
+	);
 }

@@ -6,7 +6,7 @@
 /**
  * Internal dependencies
  */
-import { isRecord } from '../../../shared/api/request-json';
+import { isRecord } from '../../../shared/contract/schema-guard';
 import type {
 	BucketFields,
 	MetricsCapacity,

@@ -1,7 +1,6 @@
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
@@ -9,7 +8,7 @@ import { addQueryArgs } from '@wordpress/url';
  * Internal dependencies
  */
 import { ApiRequestError } from '../../../shared/api/api-request-error';
-import { normalizeApiError } from '../../../shared/api/normalize-api-error';
+import { requestJson, requestResponse } from '../../../shared/api/request-json';
 import { getConfig } from '../../../shared/config';
 import type {
 	ExportFormat,
@@ -29,11 +28,7 @@ function invalidResponse( message: string ): ApiRequestError {
 }
 
 async function getJson( path: string ): Promise< unknown > {
-	try {
-		return await apiFetch< unknown >( { path } );
-	} catch ( error ) {
-		throw new ApiRequestError( await normalizeApiError( error ) );
-	}
+	return ( await requestJson( path ) ).body;
 }
 
 export function jobPath(
@@ -146,15 +141,9 @@ export async function downloadLogExport(
 	format: ExportFormat,
 	filters: LogFilters
 ): Promise< string > {
-	let response: Response;
-	try {
-		response = await apiFetch< never, false >( {
-			path: exportPath( jobId, format, filters ),
-			parse: false,
-		} );
-	} catch ( error ) {
-		throw new ApiRequestError( await normalizeApiError( error ) );
-	}
+	const response = await requestResponse( {
+		path: exportPath( jobId, format, filters ),
+	} );
 	const fallback = `dm-job-${ jobId }-log.${
 		format === 'json' ? 'json' : 'txt'
 	}`;

@@ -7,6 +7,7 @@
 /**
  * Internal dependencies
  */
+import { isRecord } from '../../../shared/contract/schema-guard';
 import { isJobListItem } from '../../../shared/api/is-job-list-item';
 import { LOG_LEVELS } from '../types';
 import type {
@@ -38,12 +39,6 @@ const STEP_STATES: readonly StepState[] = [
 	'skipped',
 	'unknown',
 ];
-
-export function isRecord( value: unknown ): value is UnknownRecord {
-	return (
-		typeof value === 'object' && value !== null && ! Array.isArray( value )
-	);
-}
 
 function str( value: unknown ): string | null {
 	if ( typeof value === 'string' ) {

@@ -26,9 +26,9 @@ import { queryToParams } from '../../../shared/api/query-to-params';
 import {
 	invalidResponseError,
 	isCount,
-	isRecord,
 	requestJson,
 } from '../../../shared/api/request-json';
+import { isRecord } from '../../../shared/contract/schema-guard';
 
 /**
  * The filter parameters of a query (no page, size or sort).

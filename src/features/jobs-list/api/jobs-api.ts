@@ -1,7 +1,6 @@
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
 import { addQueryArgs } from '@wordpress/url';
 
@@ -12,9 +11,9 @@ import { getConfig } from '../../../shared/config';
 import type { JobsPage, JobsQuery } from '../../../shared/types';
 import { ApiRequestError } from '../../../shared/api/api-request-error';
 import { isJob } from '../../../generated/rest-contract';
-import { normalizeApiError } from '../../../shared/api/normalize-api-error';
 import { queryToParams } from '../../../shared/api/query-to-params';
 import { readPaginationHeaders } from '../../../shared/api/read-pagination-headers';
+import { requestJson } from '../../../shared/api/request-json';
 
 function invalidResponse(): ApiRequestError {
 	return new ApiRequestError( {
@@ -53,28 +52,13 @@ export async function fetchJobsPage(
 	query: JobsQuery,
 	namespace?: string
 ): Promise< JobsPage > {
-	let response: Response;
-	try {
-		response = await apiFetch< never, false >( {
-			path: jobsPath( query, namespace ),
-			parse: false,
-		} );
-	} catch ( error ) {
-		throw new ApiRequestError( await normalizeApiError( error ) );
-	}
-
-	let body: unknown;
-	try {
-		body = await response.json();
-	} catch {
-		throw invalidResponse();
-	}
+	const { body, headers } = await requestJson( jobsPath( query, namespace ) );
 	if ( ! Array.isArray( body ) || ! body.every( isJob ) ) {
 		throw invalidResponse();
 	}
 
 	const { total, totalPages } = readPaginationHeaders(
-		response.headers,
+		headers,
 		body.length,
 		queryToParams( query ).per_page
 	);
@@ -83,6 +67,6 @@ export async function fetchJobsPage(
 		total,
 		totalPages,
 		// Past 10,000 matches the server may estimate a filtered total.
-		totalExact: response.headers.get( 'X-DM-Jobs-Total-Exact' ) !== '0',
+		totalExact: headers.get( 'X-DM-Jobs-Total-Exact' ) !== '0',
 	};
 }

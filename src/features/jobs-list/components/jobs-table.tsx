@@ -114,81 +114,85 @@ export function JobsTable( props: JobsTableProps ) {
 
 	return (
 		<div className="dm-jobs-table-wrapper">
-			<table
-				className="widefat striped dm-jobs-table"
-				aria-busy={ isBusy }
-			>
-				<caption className="screen-reader-text">
-					{ __( 'Jobs', 'dm-jobs' ) }
-				</caption>
-				<thead>
-					{ table.getHeaderGroups().map( ( headerGroup ) => (
-						<tr key={ headerGroup.id }>
-							{ headerGroup.headers.map( ( header ) => (
-								<th
-									key={ header.id }
-									scope="col"
-									className={ `dm-jobs-column-${ header.column.id }` }
-									aria-sort={ columnAriaSort(
-										header.column.columnDef.meta
-											?.dmJobsSort,
-										sort
-									) }
-								>
-									{ header.isPlaceholder ? null : (
-										<JobsColumnHeader
-											sortKeys={
-												header.column.columnDef.meta
-													?.dmJobsSort
-											}
-											sort={ sort }
-											onSort={ onSortChange }
-										>
-											{ flexRender(
-												header.column.columnDef.header,
-												header.getContext()
-											) }
-										</JobsColumnHeader>
-									) }
-								</th>
-							) ) }
-						</tr>
-					) ) }
-				</thead>
-				<tbody>
-					{ table.getRowModel().rows.map( ( row ) => (
-						<tr
-							key={ row.id }
-							data-job-id={ row.original.id }
-							data-highlighted={
-								highlightedJobId === row.original.id
-									? 'true'
-									: undefined
-							}
-							{ ...openJobProps(
-								row.original.id,
-								onOpenJob,
-								activeJobId
-							) }
-						>
-							{ row.getVisibleCells().map( ( cell ) => (
-								<td
-									key={ cell.id }
-									className={ `dm-jobs-column-${ cell.column.id }` }
-									data-label={ headerText(
-										cell.column.columnDef.header
-									) }
-								>
-									{ flexRender(
-										cell.column.columnDef.cell,
-										cell.getContext()
-									) }
-								</td>
-							) ) }
-						</tr>
-					) ) }
-				</tbody>
-			</table>
+			{ /* Scrolls sideways on its own when the columns do not fit (beside the details panel). */ }
+			<div className="dm-jobs-table-scroll">
+				<table
+					className="widefat striped dm-jobs-table"
+					aria-busy={ isBusy }
+				>
+					<caption className="screen-reader-text">
+						{ __( 'Jobs', 'dm-jobs' ) }
+					</caption>
+					<thead>
+						{ table.getHeaderGroups().map( ( headerGroup ) => (
+							<tr key={ headerGroup.id }>
+								{ headerGroup.headers.map( ( header ) => (
+									<th
+										key={ header.id }
+										scope="col"
+										className={ `dm-jobs-column-${ header.column.id }` }
+										aria-sort={ columnAriaSort(
+											header.column.columnDef.meta
+												?.dmJobsSort,
+											sort
+										) }
+									>
+										{ header.isPlaceholder ? null : (
+											<JobsColumnHeader
+												sortKeys={
+													header.column.columnDef.meta
+														?.dmJobsSort
+												}
+												sort={ sort }
+												onSort={ onSortChange }
+											>
+												{ flexRender(
+													header.column.columnDef
+														.header,
+													header.getContext()
+												) }
+											</JobsColumnHeader>
+										) }
+									</th>
+								) ) }
+							</tr>
+						) ) }
+					</thead>
+					<tbody>
+						{ table.getRowModel().rows.map( ( row ) => (
+							<tr
+								key={ row.id }
+								data-job-id={ row.original.id }
+								data-highlighted={
+									highlightedJobId === row.original.id
+										? 'true'
+										: undefined
+								}
+								{ ...openJobProps(
+									row.original.id,
+									onOpenJob,
+									activeJobId
+								) }
+							>
+								{ row.getVisibleCells().map( ( cell ) => (
+									<td
+										key={ cell.id }
+										className={ `dm-jobs-column-${ cell.column.id }` }
+										data-label={ headerText(
+											cell.column.columnDef.header
+										) }
+									>
+										{ flexRender(
+											cell.column.columnDef.cell,
+											cell.getContext()
+										) }
+									</td>
+								) ) }
+							</tr>
+						) ) }
+					</tbody>
+				</table>
+			</div>
 			<JobsPagination
 				page={ page }
 				totalPages={ totalPages }

@@ -3,16 +3,10 @@
  */
 
 /**
- * WordPress dependencies
- */
-import apiFetch from '@wordpress/api-fetch';
-import { __ } from '@wordpress/i18n';
-
-/**
  * Internal dependencies
  */
-import { ApiRequestError } from '../../../../shared/api/api-request-error';
-import { normalizeApiError } from '../../../../shared/api/normalize-api-error';
+import { requestChecked } from '../../../../shared/api/request-json';
+import { isRecord } from '../../../../shared/contract/schema-guard';
 import type {
 	AlertPreview,
 	AlertRuleId,
@@ -23,35 +17,13 @@ import type {
 
 const BASE = '/dm-jobs/v1/alerts';
 
-function isRecord( value: unknown ): value is Record< string, unknown > {
-	return (
-		typeof value === 'object' && value !== null && ! Array.isArray( value )
-	);
-}
-
-async function request< T >(
+function request< T >(
 	path: string,
 	method: 'GET' | 'POST',
 	isValid: ( body: unknown ) => body is T,
 	data?: Record< string, unknown >
 ): Promise< T > {
-	let body: unknown;
-	try {
-		body = await apiFetch( { path, method, data } );
-	} catch ( error ) {
-		throw new ApiRequestError( await normalizeApiError( error ) );
-	}
-	if ( ! isValid( body ) ) {
-		throw new ApiRequestError( {
-			code: 'invalid_response',
-			message: __(
-				'The server sent an answer this screen cannot read.',
-				'dm-jobs'
-			),
-			status: null,
-		} );
-	}
-	return body;
+	return requestChecked( { path, method, data }, isValid );
 }
 
 function isAlertsState( body: unknown ): body is AlertsState {

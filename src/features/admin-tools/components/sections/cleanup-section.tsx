@@ -9,7 +9,7 @@ import { __, _x, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { BaseStatus } from '../../../../shared/types';
-import { getFlows, getPipelines } from '../../api/admin-tools-api';
+import { fetchFlows, fetchPipelines } from '../../../../shared/api/catalog-api';
 import { COMPLETED_FAMILY } from '../../constants';
 import { useRequest } from '../../hooks/use-request';
 import { getStatusLabel } from '../../../../shared/status/status-display';
@@ -67,9 +67,9 @@ export function CleanupSection() {
 	const [ flowId, setFlowId ] = useState< number | null >( null );
 	const [ itemDays, setItemDays ] = useState( 0 );
 	const [ orphaned, setOrphaned ] = useState( true );
-	const pipelines = useRequest( getPipelines, 'pipelines' );
+	const pipelines = useRequest( fetchPipelines, 'pipelines' );
 	const flows = useRequest(
-		() => getFlows( pipelineId ),
+		() => fetchFlows( pipelineId ),
 		`flows-${ pipelineId ?? 0 }`
 	);
 	const failedStatuses: BaseStatus[] = withCancelled

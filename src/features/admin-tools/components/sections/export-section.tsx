@@ -42,6 +42,14 @@ export function ExportSection() {
 			),
 		`${ range.from }-${ range.to }`
 	);
+	// Column headers, and the labels of the cells when the report stacks on small screens.
+	const labels = {
+		jobs: __( 'Jobs', 'dm-jobs' ),
+		succeeded: __( 'Succeeded', 'dm-jobs' ),
+		failed: __( 'Failed', 'dm-jobs' ),
+		successRate: __( 'Success rate', 'dm-jobs' ),
+		averageDuration: __( 'Average duration', 'dm-jobs' ),
+	};
 	const rangeValid =
 		/^\d{4}-\d\d-\d\d$/.test( from ) &&
 		/^\d{4}-\d\d-\d\d$/.test( to ) &&
@@ -120,20 +128,12 @@ export function ExportSection() {
 									<th scope="col">
 										{ __( 'Pipeline', 'dm-jobs' ) }
 									</th>
+									<th scope="col">{ labels.jobs }</th>
+									<th scope="col">{ labels.succeeded }</th>
+									<th scope="col">{ labels.failed }</th>
+									<th scope="col">{ labels.successRate }</th>
 									<th scope="col">
-										{ __( 'Jobs', 'dm-jobs' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Succeeded', 'dm-jobs' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Failed', 'dm-jobs' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Success rate', 'dm-jobs' ) }
-									</th>
-									<th scope="col">
-										{ __( 'Average duration', 'dm-jobs' ) }
+										{ labels.averageDuration }
 									</th>
 								</tr>
 							</thead>
@@ -179,23 +179,31 @@ export function ExportSection() {
 											}
 										>
 											<th scope="row">{ name }</th>
-											<td>
+											<td data-label={ labels.jobs }>
 												{ formatNumber( row.total ) }
 											</td>
-											<td>
+											<td data-label={ labels.succeeded }>
 												{ formatNumber(
 													row.succeeded
 												) }
 											</td>
-											<td>
+											<td data-label={ labels.failed }>
 												{ formatNumber( row.failed ) }
 											</td>
-											<td>
+											<td
+												data-label={
+													labels.successRate
+												}
+											>
 												{ formatPercent(
 													row.success_rate
 												) }
 											</td>
-											<td>
+											<td
+												data-label={
+													labels.averageDuration
+												}
+											>
 												{ formatDuration(
 													row.average_duration
 												) }

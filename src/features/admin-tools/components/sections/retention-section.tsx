@@ -8,9 +8,9 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { ApiRequestError } from '../../../../shared/api/api-request-error';
 import { Timestamp } from '../../../../shared/components/timestamp';
 import {
-	AdminApiError,
 	getRetention,
 	previewRetention,
 	runRetention,
@@ -97,7 +97,7 @@ export function RetentionSection() {
 		setMessage( {
 			status: 'error',
 			text:
-				caught instanceof AdminApiError
+				caught instanceof ApiRequestError
 					? caught.message
 					: String( caught ),
 		} );

@@ -62,6 +62,8 @@ export function makeOperation(
 		id: 41,
 		type: 'delete_jobs',
 		state: 'running',
+		params: {},
+		generation: null,
 		total: 3,
 		processed: 0,
 		affected: 0,

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /**
  * Internal dependencies
  */
+import { ApiRequestError } from '../../../../../src/shared/api/api-request-error';
 import * as api from '../../../../../src/features/admin-tools/api/admin-tools-api';
 import { OperationFlow } from '../../../../../src/features/admin-tools/components/operation-flow';
 import { makeOperation, makePreview, renderWithRegistry } from './helpers';
@@ -154,12 +155,12 @@ describe( 'OperationFlow', () => {
 			.mockResolvedValueOnce( makePreview() )
 			.mockResolvedValueOnce( makePreview( { count: 4 } ) );
 		vi.mocked( api.startOperation ).mockRejectedValue(
-			new api.AdminApiError(
-				'dm_jobs_count_changed',
-				'You confirmed 3, but 4 now match.',
-				409,
-				{ count: 4 }
-			)
+			new ApiRequestError( {
+				code: 'dm_jobs_count_changed',
+				message: 'You confirmed 3, but 4 now match.',
+				status: 409,
+				data: { count: 4 },
+			} )
 		);
 		renderFlow();
 		await user.click( screen.getByRole( 'button', { name: /Dry run/ } ) );

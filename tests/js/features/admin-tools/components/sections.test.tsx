@@ -46,10 +46,12 @@ vi.mock(
 		...( await original< typeof api >() ),
 		previewOperation: vi.fn(),
 		getAuditPage: vi.fn(),
-		getPipelines: vi.fn( () => Promise.resolve( [] ) ),
-		getFlows: vi.fn( () => Promise.resolve( [] ) ),
 	} )
 );
+vi.mock( '../../../../../src/shared/api/catalog-api', () => ( {
+	fetchPipelines: vi.fn( () => Promise.resolve( [] ) ),
+	fetchFlows: vi.fn( () => Promise.resolve( [] ) ),
+} ) );
 
 beforeEach( () => {
 	vi.clearAllMocks();

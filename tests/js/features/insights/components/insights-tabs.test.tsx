@@ -199,14 +199,16 @@ describe( 'InsightsTabs', () => {
 		} ) => {
 			if ( options.method === 'POST' ) {
 				passes++;
-				return passes < 3
-					? {
-							...READY,
-							state: 'backfilling',
-							percent: passes * 30,
-							processed: passes * 300,
-						}
-					: READY;
+				return json(
+					passes < 3
+						? {
+								...READY,
+								state: 'backfilling',
+								percent: passes * 30,
+								processed: passes * 300,
+							}
+						: READY
+				);
 			}
 			const response = await (
 				base as ( o: unknown ) => Promise< Response >

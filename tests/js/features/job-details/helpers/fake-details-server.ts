@@ -98,7 +98,8 @@ export class FakeDetailsServer {
 				500
 			);
 		}
-		return this.logPage( this.logs.get( job.id ) ?? [], params );
+		const page = this.logPage( this.logs.get( job.id ) ?? [], params );
+		return options.parse === false ? json( page ) : page;
 	};
 
 	private logPage( all: LogLine[], params: URLSearchParams ) {
