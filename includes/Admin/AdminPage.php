@@ -163,6 +163,8 @@ final class AdminPage {
 		return array(
 			'restNamespace'     => JobsController::NAMESPACE,
 			'timezone'          => $this->timezone(),
+			// The language the screen is shown in (as its translations): dates and numbers follow it.
+			'locale'            => determine_locale(),
 			'pipelinesUrl'      => Plugin::data_machine_active() && null !== Adapters::primary()->menu()->pipelines ? admin_url( 'admin.php?page=' . Adapters::primary()->menu()->pipelines ) : null,
 			'generation'        => Adapters::using_primary() ? null : Adapters::current()->key(),
 			'docsUrl'           => self::DOCS_URL,

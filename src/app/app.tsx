@@ -42,7 +42,7 @@ export function App( { config }: AppProps ) {
 					<h1>{ __( 'Jobs', 'dm-jobs' ) }</h1>
 					<PageActionsSlot />
 				</div>
-				<InsightsTabs config={ config }>
+				<InsightsTabs>
 					<JobsScreen config={ config } />
 				</InsightsTabs>
 			</div>

@@ -18,7 +18,7 @@ import { JobDetails, useJobDetailsOpener } from '../features/job-details';
 import type { DmJobsConfig, JobListItem } from '../shared/types';
 import { hasActiveFilters } from '../features/jobs-list/utils/has-active-filters';
 import { toggleSort } from '../features/jobs-list/utils/sorting';
-import { getTimeZoneLabel, resolveTimeZone } from '../shared/format/time-zone';
+import { getSiteFormat } from '../shared/format/site-format';
 import { JobsTable } from '../features/jobs-list/components/jobs-table';
 import { LoadingState } from '../features/jobs-list/components/loading-state';
 import { lazyWithDeferred } from '../shared/deferred/lazy-with-deferred';
@@ -98,13 +98,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 	} = useJobsList();
 	const containerRef = useRef< HTMLDivElement >( null );
 	const { openJob, activeJobId } = useJobDetailsOpener();
-	const { timeZone, timeZoneLabel } = useMemo(
-		() => ( {
-			timeZone: resolveTimeZone( config.timezone ),
-			timeZoneLabel: getTimeZoneLabel( config.timezone ),
-		} ),
-		[ config.timezone ]
-	);
+	const { timeZone, timeZoneLabel } = getSiteFormat();
 	const selectionColumns = useSelectionColumn( NO_COLUMNS, jobs );
 	const jobsContext = useMemo(
 		() => ( {
@@ -168,7 +162,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 		<div className="dm-jobs-screen" ref={ containerRef } tabIndex={ -1 }>
 			{ /* The fallback keeps the space the server-printed page gave the toolbar (no layout shift). */ }
 			<Suspense fallback={ <div className="dm-jobs-toolbar" /> }>
-				<JobsToolbar config={ config } onOpenJob={ openJob } />
+				<JobsToolbar onOpenJob={ openJob } />
 			</Suspense>
 			<Suspense fallback={ null }>
 				{ error && <ErrorNotice error={ error } onRetry={ retry } /> }

@@ -41,6 +41,17 @@ function readFirstPaint( value: unknown ): FirstPaint | null {
 	return { renderedAt, changeToken };
 }
 
+/** WordPress locale names: `de_DE`, `pt_BR_ao90`, `de_CH_informal`, `fr`. */
+const WORDPRESS_LOCALE = /^[a-z]{2,3}(_[A-Za-z0-9]+)*$/;
+
+export const DEFAULT_LOCALE = 'en_US';
+
+function readLocale( value: unknown ): string {
+	return typeof value === 'string' && WORDPRESS_LOCALE.test( value )
+		? value
+		: DEFAULT_LOCALE;
+}
+
 function readString( value: unknown ): string | null {
 	return typeof value === 'string' && value !== '' ? value : null;
 }
@@ -65,6 +76,7 @@ export function getConfig(
 		restNamespace:
 			readString( source.restNamespace ) ?? DEFAULT_REST_NAMESPACE,
 		timezone: readTimezone( source.timezone ),
+		locale: readLocale( source.locale ),
 		pipelinesUrl: readString( source.pipelinesUrl ),
 		docsUrl: readString( source.docsUrl ) ?? '',
 		dataMachineActive: source.dataMachineActive === true,

@@ -142,6 +142,8 @@ export interface FirstPaint {
 export interface DmJobsConfig {
 	restNamespace: string;
 	timezone: SiteTimezone;
+	/** The WordPress locale the screen is shown in, e.g. `de_DE` (`en_US` when unknown). */
+	locale: string;
 	pipelinesUrl: string | null;
 	docsUrl: string;
 	dataMachineActive: boolean;

@@ -3,7 +3,7 @@
  * file is in the Jobs screen's first bundle; the view and recharts load with
  * `import()` when the tab is first opened.
  *
- * Use: wrap the jobs list, `<InsightsTabs config={ config }>…</InsightsTabs>`.
+ * Use: wrap the jobs list, `<InsightsTabs>…</InsightsTabs>`.
  */
 
 /**
@@ -22,7 +22,6 @@ import { __ } from '@wordpress/i18n';
  */
 import { Spinner } from '../../shared/components/spinner';
 import { lazyWithDeferred } from '../../shared/deferred/lazy-with-deferred';
-import type { DmJobsConfig } from '../../shared/types';
 import { useInsightsView } from './hooks/use-insights-view';
 import type { JobsScreenView } from './hooks/use-insights-view';
 import './style.scss';
@@ -39,12 +38,11 @@ const TABS: Array< { view: JobsScreenView; label: () => string } > = [
 ];
 
 export interface InsightsTabsProps {
-	config: DmJobsConfig;
 	/** The jobs list. */
 	children: ReactNode;
 }
 
-export function InsightsTabs( { config, children }: InsightsTabsProps ) {
+export function InsightsTabs( { children }: InsightsTabsProps ) {
 	const [ view, setView ] = useInsightsView();
 	const tabs = useRef< Array< HTMLButtonElement | null > >( [] );
 
@@ -113,7 +111,7 @@ export function InsightsTabs( { config, children }: InsightsTabsProps ) {
 							</div>
 						}
 					>
-						<InsightsView config={ config } />
+						<InsightsView />
 					</Suspense>
 				) }
 			</div>

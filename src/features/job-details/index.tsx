@@ -15,7 +15,7 @@ import type { ReactNode } from 'react';
  * WordPress dependencies
  */
 import { useDispatch, useSelect } from '@wordpress/data';
-import { Suspense, useCallback, useEffect, useMemo } from '@wordpress/element';
+import { Suspense, useCallback, useEffect } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 /**
@@ -24,10 +24,7 @@ import { __ } from '@wordpress/i18n';
 import { Spinner } from '../../shared/components/spinner';
 import { lazyWithDeferred } from '../../shared/deferred/lazy-with-deferred';
 import type { DmJobsConfig, JobListItem } from '../../shared/types';
-import {
-	getTimeZoneLabel,
-	resolveTimeZone,
-} from '../../shared/format/time-zone';
+import { getSiteFormat } from '../../shared/format/site-format';
 import { useJobDetailsStore } from './hooks/use-job-details-store';
 import { useJobUrl } from './hooks/use-job-url';
 import { store } from './store';
@@ -109,13 +106,7 @@ export function JobDetails( { config, renderActions }: JobDetailsProps ) {
 		[]
 	);
 	const { openJob, closeJob } = useDispatch( store );
-	const { timeZone, timeZoneLabel } = useMemo(
-		() => ( {
-			timeZone: resolveTimeZone( config.timezone ),
-			timeZoneLabel: getTimeZoneLabel( config.timezone ),
-		} ),
-		[ config.timezone ]
-	);
+	const { timeZone, timeZoneLabel } = getSiteFormat();
 	const open = useCallback(
 		( jobId: number ) => void openJob( jobId ),
 		[ openJob ]

@@ -3,34 +3,13 @@
  */
 import { _n, sprintf, __ } from '@wordpress/i18n';
 
+/**
+ * Internal dependencies
+ */
+import { formatNumber } from './format-number';
+
 /** Counts the server clamps at this many are shown as "100+". */
 export const NEW_JOBS_LIMIT = 100;
-
-function locale(): string | undefined {
-	const lang =
-		typeof document === 'undefined'
-			? ''
-			: document.documentElement.lang.trim();
-	if ( lang === '' ) {
-		return undefined;
-	}
-	try {
-		return Intl.NumberFormat.supportedLocalesOf( lang )[ 0 ];
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * A whole number with the locale's grouping, e.g. `1,234,567`.
- *
- * @param value The number.
- */
-export function formatNumber( value: number ): string {
-	return new Intl.NumberFormat( locale(), {
-		maximumFractionDigits: 0,
-	} ).format( value );
-}
 
 /**
  * A number for an estimate: compact from 10,000 up (`1.2M`, `45K`), grouped
@@ -42,10 +21,10 @@ export function formatApproximateNumber( value: number ): string {
 	if ( Math.abs( value ) < 10_000 ) {
 		return formatNumber( value );
 	}
-	return new Intl.NumberFormat( locale(), {
+	return formatNumber( value, {
 		notation: 'compact',
 		maximumFractionDigits: 1,
-	} ).format( value );
+	} );
 }
 
 /**

@@ -4,14 +4,41 @@
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
- * A job's run time in short units: "45 s", "1 min 6 s", "2 h 5 min",
- * "3 d 4 h". Two units at most; `null` gives "—".
+ * Internal dependencies
+ */
+import { formatDecimal } from './format-number';
+import { NO_VALUE } from './no-value';
+
+export interface DurationOptions {
+	/** Under a minute, show a tenth of a second ("12.5 s"): for averages. */
+	tenths?: boolean;
+}
+
+/**
+ * A duration in short units: "45 s", "1 min 6 s", "2 h 5 min", "3 d 4 h".
+ * Two units at most; unknown or negative gives "—".
  *
  * @param seconds Duration in seconds, or `null` until the job is final.
+ * @param options How precise short durations are.
  */
-export function formatDuration( seconds: number | null ): string {
-	if ( seconds === null || ! Number.isFinite( seconds ) || seconds < 0 ) {
-		return '—';
+export function formatDuration(
+	seconds: number | null | undefined,
+	options: DurationOptions = {}
+): string {
+	if (
+		seconds === null ||
+		seconds === undefined ||
+		! Number.isFinite( seconds ) ||
+		seconds < 0
+	) {
+		return NO_VALUE;
+	}
+	if ( options.tenths === true && seconds < 59.95 ) {
+		return sprintf(
+			/* translators: %s: number of seconds, e.g. 12.5 */
+			__( '%s s', 'dm-jobs' ),
+			formatDecimal( seconds )
+		);
 	}
 	const total = Math.round( seconds );
 	const [ days, hours, minutes, secs ] = [

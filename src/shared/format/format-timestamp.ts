@@ -2,12 +2,19 @@
  * External dependencies
  */
 import { TZDate } from '@date-fns/tz';
-import { format, formatDistance } from 'date-fns';
+import { formatDistance } from 'date-fns';
 
 /**
  * WordPress dependencies
  */
 import { sprintf, __ } from '@wordpress/i18n';
+
+/**
+ * Internal dependencies
+ */
+import { getDateLocale } from './date-locale';
+import { formatInTimeZone } from './format-date';
+import { NO_VALUE } from './no-value';
 
 /**
  * A MySQL-style date-time without zone, which DESIGN.md says is UTC.
@@ -34,7 +41,8 @@ export function parseTimestamp( value: string | null ): Date | null {
 }
 
 /**
- * Relative text such as "5 minutes ago".
+ * Relative text in the site's language, such as "5 minutes ago" ("vor 5
+ * Minuten" in German).
  *
  * @param date When it happened.
  * @param now  The reference time.
@@ -43,7 +51,10 @@ export function formatRelativeTime(
 	date: Date,
 	now: Date = new Date()
 ): string {
-	return formatDistance( date, now, { addSuffix: true } );
+	return formatDistance( date, now, {
+		addSuffix: true,
+		locale: getDateLocale(),
+	} );
 }
 
 /**
@@ -59,11 +70,10 @@ export function formatExactTime(
 	timeZone: string,
 	timeZoneLabel: string
 ): string {
-	const zoned = new TZDate( date.getTime(), timeZone );
 	return sprintf(
 		/* translators: 1: date and time, 2: time zone name such as America/New_York or UTC+05:30. */
 		__( '%1$s (%2$s)', 'dm-jobs' ),
-		format( zoned, 'PPpp' ),
+		formatInTimeZone( date, 'PPpp', timeZone ),
 		timeZoneLabel
 	);
 }
@@ -81,9 +91,43 @@ export function formatShortTime(
 	timeZone: string,
 	now: Date = new Date()
 ): string {
-	const zoned = new TZDate( date.getTime(), timeZone );
 	const sameYear =
-		zoned.getFullYear() ===
+		new TZDate( date.getTime(), timeZone ).getFullYear() ===
 		new TZDate( now.getTime(), timeZone ).getFullYear();
-	return format( zoned, sameYear ? 'MMM d, HH:mm' : 'MMM d yyyy, HH:mm' );
+	return formatInTimeZone(
+		date,
+		sameYear ? 'dayTime' : 'dayYearTime',
+		timeZone
+	);
+}
+
+/**
+ * A moment in the site's time zone, always without the year, e.g.
+ * "Mar 29, 14:05"; "—" when the timestamp cannot be read.
+ *
+ * @param iso      ISO 8601 timestamp.
+ * @param timeZone IANA name or UTC offset such as `+05:30`.
+ */
+export function formatMoment( iso: string | null, timeZone: string ): string {
+	const date = parseTimestamp( iso );
+	return date === null
+		? NO_VALUE
+		: formatInTimeZone( date, 'dayTime', timeZone );
+}
+
+/**
+ * The time of day in the site's time zone, to the second, e.g. "14:03:07";
+ * "—" when the timestamp cannot be read.
+ *
+ * @param iso      ISO 8601 timestamp.
+ * @param timeZone IANA name or UTC offset such as `+05:30`.
+ */
+export function formatTimeOfDay(
+	iso: string | null,
+	timeZone: string
+): string {
+	const date = parseTimestamp( iso );
+	return date === null
+		? NO_VALUE
+		: formatInTimeZone( date, 'timeSeconds', timeZone );
 }

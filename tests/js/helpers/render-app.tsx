@@ -14,12 +14,14 @@ import { createRegistry, RegistryProvider } from '@wordpress/data';
  */
 import { App } from '../../../src/app/app';
 import { getConfig } from '../../../src/shared/config';
+import { setSiteFormat } from '../../../src/shared/format/site-format';
 import { store } from '../../../src/features/jobs-list/store';
 import type { DmJobsConfig } from '../../../src/shared/types';
 
 export const TEST_CONFIG: DmJobsConfig = getConfig( {
 	restNamespace: 'dm-jobs/v1',
 	timezone: { name: 'America/New_York', offsetMinutes: -300 },
+	locale: 'en_US',
 	pipelinesUrl: 'https://example.test/wp-admin/admin.php?page=dm-pipelines',
 	docsUrl: 'https://example.test/docs/dm-jobs',
 	dataMachineActive: true,
@@ -33,6 +35,7 @@ export const TEST_CONFIG: DmJobsConfig = getConfig( {
  * @param config Boot data.
  */
 export function renderApp( config: DmJobsConfig = TEST_CONFIG ): RenderResult {
+	setSiteFormat( config );
 	const registry = createRegistry();
 	registry.register( store );
 	return render(

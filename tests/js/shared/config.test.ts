@@ -17,6 +17,7 @@ describe( 'getConfig', () => {
 		window.dmJobsConfig = {
 			restNamespace: 'dm-jobs/v1',
 			timezone: { name: '', offsetMinutes: 330 },
+			locale: 'de_DE_formal',
 			pipelinesUrl: '/wp-admin/admin.php?page=dm-pipelines',
 			docsUrl: 'https://example.test/docs',
 			dataMachineActive: true,
@@ -33,6 +34,7 @@ describe( 'getConfig', () => {
 		expect( getConfig() ).toEqual( {
 			restNamespace: 'dm-jobs/v1',
 			timezone: { name: '', offsetMinutes: 0 },
+			locale: 'en_US',
 			pipelinesUrl: null,
 			docsUrl: '',
 			dataMachineActive: false,
@@ -42,12 +44,14 @@ describe( 'getConfig', () => {
 		expect(
 			getConfig( {
 				timezone: { name: 5, offsetMinutes: 'x' },
+				locale: 'de-DE; DROP',
 				pipelinesUrl: '',
 				dataMachineActive: 'yes',
 				firstPaint: { renderedAt: 'yesterday', changeToken: 1 },
 			} )
 		).toMatchObject( {
 			timezone: { name: '', offsetMinutes: 0 },
+			locale: 'en_US',
 			pipelinesUrl: null,
 			dataMachineActive: false,
 			firstPaint: null,

@@ -8,7 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { TYPE_TO_CONFIRM_ABOVE } from '../constants';
-import { formatCount } from '../utils/format';
+import { formatNumber } from '../../../shared/format/format-number';
 
 /**
  * Whether the typed text is the count (separators and spaces ignored).
@@ -60,7 +60,7 @@ export function ConfirmCount( {
 			label={ sprintf(
 				/* translators: %s: the exact number of rows, e.g. "12,345". */
 				__( 'Type %s to confirm', 'dm-jobs' ),
-				formatCount( count )
+				formatNumber( count )
 			) }
 			value={ value }
 			onChange={ onChange }

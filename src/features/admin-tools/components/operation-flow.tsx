@@ -21,7 +21,8 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import { useJobsContext } from '../hooks/use-jobs-context';
 import { useOperation } from '../hooks/use-operation';
 import type { Operation, OperationParams, OperationType } from '../types';
-import { formatCount, formatRows } from '../utils/format';
+import { formatNumber } from '../../../shared/format/format-number';
+import { formatRows } from '../utils/row-counts';
 import { rowNoun } from '../utils/labels';
 import { getStatusLabel } from '../../../shared/status/status-display';
 import { ConfirmCount, matchesCount, needsTypedCount } from './confirm-count';
@@ -243,7 +244,7 @@ export function OperationFlow( props: OperationFlowProps ) {
 											/* translators: 1: status label, 2: count. */
 											__( '%1$s: %2$s', 'dm-jobs' ),
 											getStatusLabel( status ),
-											formatCount( n )
+											formatNumber( n )
 										) }
 									</li>
 								)

@@ -8,7 +8,8 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { Operation } from '../types';
-import { formatCount, formatRows } from '../utils/format';
+import { formatNumber } from '../../../shared/format/format-number';
+import { formatRows } from '../utils/row-counts';
 import { operationLabel, rowNoun } from '../utils/labels';
 
 export interface OperationProgressProps {
@@ -51,8 +52,8 @@ export function OperationProgress( {
 				{ sprintf(
 					/* translators: 1: rows examined so far, 2: rows in total, 3: rows changed, e.g. "1,200 jobs". */
 					__( '%1$s of %2$s examined; %3$s so far.', 'dm-jobs' ),
-					formatCount( operation.processed ),
-					formatCount( operation.total ),
+					formatNumber( operation.processed ),
+					formatNumber( operation.total ),
 					formatRows( operation.affected, rowNoun( operation.type ) )
 				) }
 			</p>

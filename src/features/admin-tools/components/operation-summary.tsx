@@ -8,12 +8,10 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { Operation } from '../types';
-import {
-	formatBytes,
-	formatCount,
-	formatDuration,
-	formatRows,
-} from '../utils/format';
+import { formatBytes } from '../../../shared/format/format-bytes';
+import { formatNumber } from '../../../shared/format/format-number';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { formatRows } from '../utils/row-counts';
 import { operationLabel, rowNoun, stateLabel } from '../utils/labels';
 
 /**
@@ -100,7 +98,7 @@ export function summaryLines( operation: Operation ): string[] {
 					'%s were left alone: they changed meanwhile or another run had already removed them.',
 					'dm-jobs'
 				),
-				formatCount( result.skipped )
+				formatNumber( result.skipped )
 			)
 		);
 	}

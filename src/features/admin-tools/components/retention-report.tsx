@@ -8,7 +8,8 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { Timestamp } from '../../../shared/components/timestamp';
 import type { RetentionReport as Report, RetentionStep } from '../types';
-import { formatDuration, formatRows } from '../utils/format';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { formatRows } from '../utils/row-counts';
 
 export function stepLabel( key: RetentionStep[ 'key' ] ): string {
 	const labels: Record< RetentionStep[ 'key' ], string > = {

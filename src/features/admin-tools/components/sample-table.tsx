@@ -20,7 +20,8 @@ import type {
 	SampleRow,
 	TableSize,
 } from '../types';
-import { formatBytes, formatCount } from '../utils/format';
+import { formatBytes } from '../../../shared/format/format-bytes';
+import { formatNumber } from '../../../shared/format/format-number';
 
 export interface SampleTableProps {
 	kind: SampleKind;
@@ -282,7 +283,7 @@ export function TableSizes( {
 				{
 					header: __( 'Rows', 'dm-jobs' ),
 					cell: ( table ) =>
-						table.rows === null ? '—' : formatCount( table.rows ),
+						table.rows === null ? '—' : formatNumber( table.rows ),
 				},
 				{
 					header: __( 'Data', 'dm-jobs' ),

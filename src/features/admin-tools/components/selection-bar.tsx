@@ -9,7 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { store } from '../store';
-import { formatJobs } from '../utils/format';
+import { formatJobsTotal } from '../../../shared/format/format-count';
 import { pageSelectionState } from '../utils/selection';
 
 export interface SelectionBarProps {
@@ -55,12 +55,12 @@ export function SelectionBar( { pageIds, total }: SelectionBarProps ) {
 								'All %s matching the current filter are selected.',
 								'dm-jobs'
 							),
-							formatJobs( total )
+							formatJobsTotal( total )
 						)
 					: sprintf(
 							/* translators: %s: e.g. "12 jobs". */
 							__( '%s selected.', 'dm-jobs' ),
-							formatJobs( selected.length )
+							formatJobsTotal( selected.length )
 						) }
 			</p>
 			{ ! allMatching && wholePage && total > selected.length && (
@@ -71,7 +71,7 @@ export function SelectionBar( { pageIds, total }: SelectionBarProps ) {
 							'Select all %s matching the current filter',
 							'dm-jobs'
 						),
-						formatJobs( total )
+						formatJobsTotal( total )
 					) }
 				</Button>
 			) }

@@ -13,7 +13,7 @@ import { useJobsContext } from '../hooks/use-jobs-context';
 import { useOperation } from '../hooks/use-operation';
 import { useRequest } from '../hooks/use-request';
 import type { Operation } from '../types';
-import { formatRows } from '../utils/format';
+import { formatRows } from '../utils/row-counts';
 import { operationLabel, rowNoun } from '../utils/labels';
 import { OperationProgress } from './operation-progress';
 import { OperationSummary } from './operation-summary';

@@ -57,14 +57,13 @@ import {
 	volumeRows,
 	volumeTable,
 } from '../utils/chart-data';
-import {
-	finalStatusLabel,
-	formatBytes,
-	formatCount,
-	formatDuration,
-	formatMoment,
-	formatPercent,
-} from '../utils/format';
+import { finalStatusLabel } from '../utils/labels';
+import { formatBytes } from '../../../shared/format/format-bytes';
+import { formatCount } from '../../../shared/format/format-count';
+import { formatNumber } from '../../../shared/format/format-number';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { formatPercent } from '../../../shared/format/format-percent';
+import { formatMoment } from '../../../shared/format/format-timestamp';
 import {
 	AVG_COLOR,
 	P95_COLOR,
@@ -92,7 +91,7 @@ interface ResourcesChartProps {
 }
 
 // Tooltip contents, by how a chart's values read.
-const countContent = chartTooltipContent( ( value ) => formatCount( value ) );
+const countContent = chartTooltipContent( ( value ) => formatNumber( value ) );
 const percentContent = chartTooltipContent( ( value ) =>
 	formatPercent( value / 100 )
 );
@@ -113,7 +112,7 @@ const failureRateContent = chartTooltipContent(
 	}
 );
 const durationContent = chartTooltipContent(
-	( value ) => formatDuration( value ),
+	( value ) => formatDuration( value, { tenths: true } ),
 	'name'
 );
 const tableSizeContent = chartTooltipContent( ( value, name ) =>
@@ -123,7 +122,7 @@ const tableSizeContent = chartTooltipContent( ( value, name ) =>
 				__( '%s MB', 'dm-jobs' ),
 				String( value )
 			)
-		: formatCount( value )
+		: formatNumber( value )
 );
 
 function bucketNoun( overview: MetricsOverview ): string {
@@ -172,7 +171,7 @@ export function VolumeChart( {
 								overview.totals.jobs,
 								'dm-jobs'
 							),
-							formatCount( overview.totals.jobs )
+							formatNumber( overview.totals.jobs )
 						)
 					: undefined
 			}
@@ -312,7 +311,7 @@ export function DurationChart( {
 						type="number"
 						tick={ AXIS_TICK }
 						tickFormatter={ ( value: number ) =>
-							formatDuration( value )
+							formatDuration( value, { tenths: true } )
 						}
 						label={ {
 							value: __(
@@ -491,14 +490,14 @@ export function ConcurrencyChart( {
 							rows.length,
 							'dm-jobs'
 						),
-						formatCount( rows.length ),
-						formatCount(
+						formatNumber( rows.length ),
+						formatNumber(
 							Math.max(
 								0,
 								...rows.map( ( row ) => row.processing )
 							)
 						),
-						formatCount(
+						formatNumber(
 							Math.max( 0, ...rows.map( ( row ) => row.pending ) )
 						)
 					) }

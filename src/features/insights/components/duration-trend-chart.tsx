@@ -46,7 +46,9 @@ import {
 	durationTrendTable,
 	MIN_DURATION_SAMPLE,
 } from '../utils/duration-trend';
-import { formatCount, formatDuration, pipelineLabel } from '../utils/format';
+import { formatCount } from '../../../shared/format/format-count';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { pipelineLabel } from '../utils/labels';
 import { AVG_COLOR, P95_COLOR } from '../utils/status-colors';
 import { ChartCard } from './chart-card';
 import type { CardStatus } from './chart-card';

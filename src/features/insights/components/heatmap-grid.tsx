@@ -13,7 +13,8 @@ import { __, _n, sprintf } from '@wordpress/i18n';
  */
 import type { HeatmapCell } from '../types';
 import { heatmapRows, heatmapTable } from '../utils/chart-data';
-import { formatCount, hourLabel } from '../utils/format';
+import { formatNumber } from '../../../shared/format/format-number';
+import { hourLabel } from '../../../shared/format/format-date';
 import { HEAT_COLOR } from '../utils/status-colors';
 import { ChartCard } from './chart-card';
 import type { CardStatus } from './chart-card';
@@ -85,7 +86,7 @@ export function HeatmapGrid( {
 							),
 							peak.label,
 							hourLabel( peak.hour ),
-							formatCount( peak.count )
+							formatNumber( peak.count )
 						)
 					: undefined
 			}
@@ -122,7 +123,7 @@ export function HeatmapGrid( {
 									),
 									row.label,
 									hourLabel( hour ),
-									formatCount( count )
+									formatNumber( count )
 								) }
 								style={ {
 									backgroundColor: `rgba(${ HEAT_COLOR }, ${ heatOpacity( count, max ) })`,
@@ -145,7 +146,7 @@ export function HeatmapGrid( {
 								backgroundColor: `rgba(${ HEAT_COLOR }, ${ heatOpacity( count, max ) })`,
 							} }
 						/>
-						{ formatCount( count ) }
+						{ formatNumber( count ) }
 					</span>
 				) ) }
 			</div>

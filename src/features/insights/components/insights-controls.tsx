@@ -15,17 +15,15 @@ import { __ } from '@wordpress/i18n';
  */
 import type { FlowSummary, PipelineSummary } from '../../../shared/types';
 import type { InsightsFilters, RangePreset, RangeSelection } from '../types';
-import {
-	customRangeError,
-	defaultCustomDates,
-	rangePresetLabel,
-} from '../utils/range';
+import { customRangeError, defaultCustomDates } from '../utils/range';
 import { siteYesterday } from '../../../shared/dates/date-range';
+import {
+	datePresetLabel,
+	insightsPresetSpan,
+	YESTERDAY,
+} from '../../../shared/dates/date-presets';
 
 const PRESETS: RangePreset[] = [ '24h', '7d', '30d', '90d', 'custom' ];
-
-/** Yesterday in the site's time zone, as a one-day custom range. */
-const YESTERDAY = 'yesterday';
 
 export interface InsightsControlsProps {
 	selection: RangeSelection;
@@ -108,12 +106,13 @@ export function InsightsControls( {
 				label={ __( 'Range', 'dm-jobs' ) }
 				value={ isYesterday ? YESTERDAY : selection.preset }
 				options={ [
-					{ value: YESTERDAY, label: __( 'Yesterday', 'dm-jobs' ) },
+					{ value: YESTERDAY, label: datePresetLabel( YESTERDAY ) },
 					...PRESETS.map( ( preset ) => ( {
 						value: preset,
-						label: rangePresetLabel( preset ),
+						label: datePresetLabel( preset ),
 					} ) ),
 				] }
+				help={ insightsPresetSpan( selection.preset, timeZoneLabel ) }
 				onChange={ ( value ) =>
 					choosePreset( value as RangePreset | typeof YESTERDAY )
 				}

@@ -7,18 +7,15 @@
  * WordPress dependencies
  */
 import { Notice } from '@wordpress/components';
-import { useCallback, useMemo, useState } from '@wordpress/element';
+import { useCallback, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { formatNumber } from '../../../shared/format/format-number';
 import { fetchFlows, fetchPipelines } from '../../../shared/api/catalog-api';
-import type { DmJobsConfig } from '../../../shared/types';
-import {
-	getTimeZoneLabel,
-	resolveTimeZone,
-} from '../../../shared/format/time-zone';
+import { getSiteFormat } from '../../../shared/format/site-format';
 import {
 	fetchCapacity,
 	fetchDegradation,
@@ -34,7 +31,8 @@ import type {
 	MetricsOverview,
 	RangeSelection,
 } from '../types';
-import { filtersToArgs, rangePresetLabel, rangeToArgs } from '../utils/range';
+import { filtersToArgs, rangeToArgs } from '../utils/range';
+import { datePresetLabel } from '../../../shared/dates/date-presets';
 import type { CardStatus } from './chart-card';
 import {
 	ConcurrencyChart,
@@ -53,10 +51,6 @@ import {
 	InsightsSummary,
 	RollupNotice,
 } from './panels';
-
-export interface InsightsViewProps {
-	config: DmJobsConfig;
-}
 
 /**
  * A chart card's status from a request's state.
@@ -86,15 +80,8 @@ export function cardStatus< T >(
 
 const noJobs = ( overview: MetricsOverview ) => overview.totals.jobs === 0;
 
-export function InsightsView( { config }: InsightsViewProps ) {
-	const timeZone = useMemo(
-		() => resolveTimeZone( config.timezone ),
-		[ config.timezone ]
-	);
-	const timeZoneLabel = useMemo(
-		() => getTimeZoneLabel( config.timezone ),
-		[ config.timezone ]
-	);
+export function InsightsView() {
+	const { timeZone, timeZoneLabel } = getSiteFormat();
 	const [ selection, setSelection ] = useState< RangeSelection >( {
 		preset: '7d',
 		from: '',
@@ -196,8 +183,8 @@ export function InsightsView( { config }: InsightsViewProps ) {
 					? sprintf(
 							/* translators: 1: range name such as "Last 7 days", 2: number of jobs. */
 							__( '%1$s: %2$s finished jobs.', 'dm-jobs' ),
-							rangePresetLabel( data.range.preset ),
-							data.totals.jobs.toLocaleString()
+							datePresetLabel( data.range.preset ),
+							formatNumber( data.totals.jobs )
 						)
 					: '' }
 			</p>

@@ -23,15 +23,14 @@ import type {
 	PipelineDegradation,
 	RollupProgress,
 } from '../types';
-import {
-	formatBytes,
-	formatCount,
-	formatDuration,
-	formatMoment,
-	formatPercent,
-	NO_VALUE,
-	pipelineLabel,
-} from '../utils/format';
+import { formatBytes } from '../../../shared/format/format-bytes';
+import { formatCount } from '../../../shared/format/format-count';
+import { formatNumber } from '../../../shared/format/format-number';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { formatMoment } from '../../../shared/format/format-timestamp';
+import { formatPercent } from '../../../shared/format/format-percent';
+import { NO_VALUE } from '../../../shared/format/no-value';
+import { pipelineLabel } from '../utils/labels';
 
 function LoadProblem( {
 	error,
@@ -117,9 +116,9 @@ export function describeTrigger(
 		trigger.metric === 'p95_duration'
 			? __( 'p95 duration', 'dm-jobs' )
 			: __( 'Average duration', 'dm-jobs' ),
-		formatDuration( trigger.recent ),
+		formatDuration( trigger.recent, { tenths: true } ),
 		windows.hours,
-		formatDuration( trigger.baseline ),
+		formatDuration( trigger.baseline, { tenths: true } ),
 		windows.days,
 		( Math.round( trigger.change * 100 ) / 100 ).toString(),
 		trigger.threshold.toString(),
@@ -313,7 +312,7 @@ export function CapacityPanel( {
 										'%1$s rows, %2$s (measured %3$s)',
 										'dm-jobs'
 									),
-									formatCount( data.rows ?? 0 ),
+									formatNumber( data.rows ?? 0 ),
 									( data.bytes_estimated ? '≈ ' : '' ) +
 										formatBytes( data.bytes ),
 									formatMoment( data.measured_at, timeZone )
@@ -342,7 +341,7 @@ export function CapacityPanel( {
 												'%1$s jobs a day (last %2$d days)',
 												'dm-jobs'
 											),
-											formatCount( growth.rows_per_day ),
+											formatNumber( growth.rows_per_day ),
 											growth.days_observed
 										)
 									: NO_VALUE }
@@ -357,7 +356,7 @@ export function CapacityPanel( {
 											),
 											( growth.change >= 0 ? '+' : '' ) +
 												formatPercent( growth.change ),
-											formatCount(
+											formatNumber(
 												growth.previous_rows_per_day ??
 													0
 											)
@@ -386,7 +385,7 @@ export function CapacityPanel( {
 														'≈ %1$s rows, %2$s',
 														'dm-jobs'
 													),
-													formatCount(
+													formatNumber(
 														projection.rows
 													),
 													formatBytes(
@@ -450,7 +449,7 @@ export function CapacityPanel( {
 											data.limit.retention_days,
 											'dm-jobs'
 										),
-										formatCount(
+										formatNumber(
 											data.limit.retention_days
 										),
 										formatBytes( data.limit.max_bytes )
@@ -476,7 +475,7 @@ export function CapacityPanel( {
 												data.limit.days_until_limit,
 												'dm-jobs'
 											),
-											formatCount(
+											formatNumber(
 												data.limit.days_until_limit
 											)
 										) }
@@ -523,7 +522,7 @@ export function RollupNotice( {
 						'Building job history from the jobs table (%s jobs read so far). Charts fill in as it runs.',
 						'dm-jobs'
 					),
-					formatCount( progress.processed )
+					formatNumber( progress.processed )
 				);
 	return (
 		<Notice
@@ -547,7 +546,7 @@ export function InsightsSummary( { overview }: { overview: MetricsOverview } ) {
 		{
 			key: 'jobs',
 			label: __( 'Finished jobs', 'dm-jobs' ),
-			value: formatCount( overview.totals.jobs ),
+			value: formatNumber( overview.totals.jobs ),
 		},
 		{
 			key: 'success',
@@ -557,17 +556,17 @@ export function InsightsSummary( { overview }: { overview: MetricsOverview } ) {
 		{
 			key: 'failed',
 			label: __( 'Failed', 'dm-jobs' ),
-			value: formatCount( overview.totals.failed ),
+			value: formatNumber( overview.totals.failed ),
 		},
 		{
 			key: 'processing',
 			label: __( 'Processing now', 'dm-jobs' ),
-			value: formatCount( overview.rollup.open_jobs.processing ),
+			value: formatNumber( overview.rollup.open_jobs.processing ),
 		},
 		{
 			key: 'pending',
 			label: __( 'Pending now', 'dm-jobs' ),
-			value: formatCount( overview.rollup.open_jobs.pending ),
+			value: formatNumber( overview.rollup.open_jobs.pending ),
 		},
 	];
 	return (

@@ -24,20 +24,15 @@ import type {
 	VolumePoint,
 } from '../types';
 import { FINAL_STATUSES } from '../types';
-import {
-	finalStatusLabel,
-	formatBucketLabel,
-	formatBucketTitle,
-	formatBytes,
-	formatCount,
-	formatDuration,
-	formatMoment,
-	formatPercent,
-	hourLabel,
-	NO_VALUE,
-	pipelineLabel,
-	weekdayName,
-} from './format';
+import { finalStatusLabel, pipelineLabel } from './labels';
+import { formatBucketLabel, formatBucketTitle } from './bucket-labels';
+import { formatBytes } from '../../../shared/format/format-bytes';
+import { formatNumber } from '../../../shared/format/format-number';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { formatMoment } from '../../../shared/format/format-timestamp';
+import { formatPercent } from '../../../shared/format/format-percent';
+import { hourLabel, weekdayName } from '../../../shared/format/format-date';
+import { NO_VALUE } from '../../../shared/format/no-value';
 import { seriesColor } from './status-colors';
 
 export type VolumeRow = {
@@ -94,9 +89,9 @@ export function volumeTable(
 			cells: [
 				formatBucketTitle( point, size, timeZone ),
 				...statuses.map( ( status ) =>
-					formatCount( point.counts[ status ] )
+					formatNumber( point.counts[ status ] )
 				),
-				formatCount( point.total ),
+				formatNumber( point.total ),
 			],
 		} ) ),
 	};
@@ -151,8 +146,8 @@ export function successTable(
 			cells: [
 				formatBucketTitle( point, size, timeZone ),
 				formatPercent( point.rate ),
-				formatCount( point.succeeded ),
-				formatCount( point.failed ),
+				formatNumber( point.succeeded ),
+				formatNumber( point.failed ),
 			],
 		} ) ),
 	};
@@ -198,10 +193,10 @@ export function durationTable( items: PipelineDuration[] ): ChartTable {
 			key: String( item.pipeline_id ),
 			cells: [
 				pipelineLabel( item.pipeline_name, item.pipeline_id ),
-				formatDuration( item.avg_seconds ),
-				formatDuration( item.p95_seconds ),
-				formatDuration( item.max_seconds ),
-				formatCount( item.timed_jobs ),
+				formatDuration( item.avg_seconds, { tenths: true } ),
+				formatDuration( item.p95_seconds, { tenths: true } ),
+				formatDuration( item.max_seconds, { tenths: true } ),
+				formatNumber( item.timed_jobs ),
 			],
 		} ) ),
 	};
@@ -261,7 +256,10 @@ export function heatmapTable( rows: HeatmapRow[] ): ChartTable {
 		],
 		rows: rows.map( ( row ) => ( {
 			key: String( row.weekday ),
-			cells: [ row.label, ...row.counts.map( formatCount ) ],
+			cells: [
+				row.label,
+				...row.counts.map( ( count ) => formatNumber( count ) ),
+			],
 		} ) ),
 	};
 }
@@ -344,8 +342,8 @@ export function failureTrend(
 				? sprintf(
 						/* translators: 1: failed jobs; 2: finished jobs. */
 						__( '%1$s of %2$s failed', 'dm-jobs' ),
-						formatCount( cell.failed ),
-						formatCount( cell.finished )
+						formatNumber( cell.failed ),
+						formatNumber( cell.finished )
 					)
 				: null;
 		} );
@@ -383,8 +381,8 @@ export function failureTable(
 						/* translators: 1: failure rate, e.g. 12.5%; 2: failed jobs; 3: finished jobs. */
 						__( '%1$s (%2$s of %3$s)', 'dm-jobs' ),
 						formatPercent( cell.rate ),
-						formatCount( cell.failed ),
-						formatCount( cell.finished )
+						formatNumber( cell.failed ),
+						formatNumber( cell.finished )
 					);
 				} ),
 			],
@@ -434,8 +432,8 @@ export function concurrencyTable(
 			key: point.at,
 			cells: [
 				formatMoment( point.at, timeZone ),
-				formatCount( point.processing_max ),
-				formatCount( point.pending_max ),
+				formatNumber( point.processing_max ),
+				formatNumber( point.pending_max ),
 			],
 		} ) ),
 	};
@@ -477,7 +475,7 @@ export function tableSizeTable(
 			key: point.at,
 			cells: [
 				formatMoment( point.at, timeZone ),
-				formatCount( point.rows ),
+				formatNumber( point.rows ),
 				point.estimated
 					? sprintf(
 							/* translators: %s: a size such as 1.5 MB. */

@@ -12,13 +12,10 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { BucketSize, ChartTable, DurationTrendSeries } from '../types';
-import {
-	formatBucketLabel,
-	formatBucketTitle,
-	formatCount,
-	formatDuration,
-	NO_VALUE,
-} from './format';
+import { formatCount } from '../../../shared/format/format-count';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { NO_VALUE } from '../../../shared/format/no-value';
+import { formatBucketLabel, formatBucketTitle } from './bucket-labels';
 
 /**
  * Periods with fewer timed jobs than this are not drawn: one slow job is not

@@ -17,27 +17,12 @@ import { __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { QueryArgs } from '../api/metrics-api';
-import type { InsightsFilters, RangePreset, RangeSelection } from '../types';
+import type { InsightsFilters, RangeSelection } from '../types';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The longest custom range the server accepts, in days. */
 export const MAX_CUSTOM_DAYS = 731;
-
-export function rangePresetLabel( preset: RangePreset ): string {
-	switch ( preset ) {
-		case '24h':
-			return __( 'Last 24 hours', 'dm-jobs' );
-		case '7d':
-			return __( 'Last 7 days', 'dm-jobs' );
-		case '30d':
-			return __( 'Last 30 days', 'dm-jobs' );
-		case '90d':
-			return __( 'Last 90 days', 'dm-jobs' );
-		case 'custom':
-			return __( 'Custom range', 'dm-jobs' );
-	}
-}
 
 function parseDate(
 	value: string

@@ -8,6 +8,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { formatNumber } from '../../../shared/format/format-number';
 import type { JsonObject, JsonValue } from '../types';
 import {
 	childCount,
@@ -31,20 +32,18 @@ export const STRING_LIMIT = 300;
 /** "Show all" renders this many more children per frame, so the page never freezes. */
 const CHILDREN_PER_FRAME = 250;
 
-const numberFormat = new Intl.NumberFormat();
-
 function sizeLabel( value: JsonValue[] | JsonObject ): string {
 	const count = childCount( value );
 	return Array.isArray( value )
 		? sprintf(
 				/* translators: %s: number of items. */
 				_n( '%s item', '%s items', count, 'dm-jobs' ),
-				numberFormat.format( count )
+				formatNumber( count )
 			)
 		: sprintf(
 				/* translators: %s: number of keys. */
 				_n( '%s key', '%s keys', count, 'dm-jobs' ),
-				numberFormat.format( count )
+				formatNumber( count )
 			);
 }
 
@@ -198,8 +197,8 @@ function JsonNodeView( { name, value, path, depth, expandDepth }: NodeProps ) {
 					{ sprintf(
 						/* translators: 1: entries shown so far, 2: all entries. */
 						__( 'Showing %1$s of %2$s…', 'dm-jobs' ),
-						numberFormat.format( visibleCount ),
-						numberFormat.format( target )
+						formatNumber( visibleCount ),
+						formatNumber( target )
 					) }
 				</p>
 			) }
@@ -216,7 +215,7 @@ function JsonNodeView( { name, value, path, depth, expandDepth }: NodeProps ) {
 						{ sprintf(
 							/* translators: %s: number of entries. */
 							__( 'Show %s more', 'dm-jobs' ),
-							numberFormat.format(
+							formatNumber(
 								Math.min( CHILDREN_PAGE, count - shown )
 							)
 						) }
@@ -225,7 +224,7 @@ function JsonNodeView( { name, value, path, depth, expandDepth }: NodeProps ) {
 						{ sprintf(
 							/* translators: %s: number of entries. */
 							__( 'Show all %s', 'dm-jobs' ),
-							numberFormat.format( count )
+							formatNumber( count )
 						) }
 					</Button>
 				</div>

@@ -14,8 +14,9 @@ import { Button } from '@wordpress/components';
 /**
  * Internal dependencies
  */
+import { formatNumber } from '../../../shared/format/format-number';
 import type { LogLine } from '../types';
-import { formatLogTime } from '../utils/format';
+import { formatTimeOfDay } from '../../../shared/format/format-timestamp';
 import { logLevelLabel } from '../utils/labels';
 
 /** Height of one line in px (CSS uses the same value). */
@@ -179,7 +180,7 @@ export function LogLines( {
 					{ sprintf(
 						/* translators: %s: number of lines. */
 						__( 'Skip the log (%s lines)', 'dm-jobs' ),
-						total.toLocaleString()
+						formatNumber( total )
 					) }
 				</Button>
 			) }
@@ -194,7 +195,7 @@ export function LogLines( {
 						total,
 						'dm-jobs'
 					),
-					total.toLocaleString()
+					formatNumber( total )
 				) }
 				// A scrollable region must be reachable by keyboard.
 
@@ -232,7 +233,7 @@ export function LogLines( {
 								onClick={ () => onSelect( line ) }
 							>
 								<span className="dm-jobs-log-time">
-									{ formatLogTime(
+									{ formatTimeOfDay(
 										line.created_at,
 										timeZone
 									) }
@@ -284,7 +285,7 @@ export function LogLines( {
 											unseen,
 											'dm-jobs'
 										),
-										unseen.toLocaleString()
+										formatNumber( unseen )
 									)
 								: __( 'Jump to newest', 'dm-jobs' ) }
 						</Button>
@@ -299,7 +300,7 @@ export function LogLines( {
 										unseen,
 										'dm-jobs'
 									),
-									unseen.toLocaleString()
+									formatNumber( unseen )
 								)
 							: '' }
 					</span>

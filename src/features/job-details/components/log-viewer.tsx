@@ -9,6 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { formatNumber } from '../../../shared/format/format-number';
 import { downloadLogExport } from '../api/job-details-api';
 import { store } from '../store';
 import { LOG_LEVELS } from '../types';
@@ -212,7 +213,7 @@ export function LogViewer( { jobId, live, counts, timeZone }: LogViewerProps ) {
 								/* translators: 1: log level, 2: number of lines. */
 								__( '%1$s (%2$s)', 'dm-jobs' ),
 								logLevelLabel( level ),
-								counts.by_level[ level ].toLocaleString()
+								formatNumber( counts.by_level[ level ] )
 							) }
 						</Button>
 					) ) }
@@ -311,7 +312,7 @@ export function LogViewer( { jobId, live, counts, timeZone }: LogViewerProps ) {
 									'%s older lines were unloaded to keep the page fast.',
 									'dm-jobs'
 								),
-								dropped.toLocaleString()
+								formatNumber( dropped )
 							) }
 						</span>
 					) }

@@ -8,8 +8,10 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { formatNumber } from '../../../shared/format/format-number';
 import type { JsonValue } from '../types';
-import { formatBytes, jsonSize } from '../utils/format';
+import { formatBytes } from '../../../shared/format/format-bytes';
+import { jsonSize } from '../utils/json-size';
 import { searchJson } from '../utils/json-tree';
 import { CopyButton } from './copy-button';
 import { JsonTree } from './json-tree';
@@ -75,8 +77,8 @@ export function PayloadInspector( { value, label }: PayloadInspectorProps ) {
 										'dm-jobs'
 									),
 									result.capped
-										? `${ result.total.toLocaleString() }+`
-										: result.total.toLocaleString()
+										? `${ formatNumber( result.total ) }+`
+										: formatNumber( result.total )
 								) }
 						{ result.matches.length < result.total &&
 							' ' +

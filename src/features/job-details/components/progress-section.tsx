@@ -6,6 +6,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { formatNumber } from '../../../shared/format/format-number';
 import type { JobStep } from '../types';
 import { stepStateLabel } from '../utils/labels';
 
@@ -73,7 +74,7 @@ export function ProgressSection( { steps }: { steps: JobStep[] } ) {
 									step.log_lines,
 									'dm-jobs'
 								),
-								step.log_lines.toLocaleString()
+								formatNumber( step.log_lines )
 							) }
 						</span>
 					) }

@@ -7,13 +7,15 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { formatNumber } from '../../../shared/format/format-number';
 import { StatusBadge } from '../../../shared/components/status-badge';
 import { Timestamp } from '../../../shared/components/timestamp';
 import { ImpossibleTimeWarning } from '../../../shared/components/impossible-time-warning';
 import { completedBeforeCreated } from '../../../shared/format/completed-before-created';
 import type { DmJobsConfig } from '../../../shared/types';
 import type { JobDetail } from '../types';
-import { formatDuration, secondsBetween } from '../utils/format';
+import { formatDuration } from '../../../shared/format/format-duration';
+import { secondsBetween } from '../utils/seconds-between';
 import { isSafeHttpUrl } from '../api/normalize';
 import { OpenInDataMachine } from '../../../shared/data-machine/open-in-data-machine';
 import { readIntegrationConfig } from '../../../shared/data-machine/integration-config';
@@ -163,7 +165,7 @@ export function SummarySection( {
 					` ${ __( '(so far)', 'dm-jobs' ) }` }
 			</dd>
 			<dt>{ __( 'Log lines', 'dm-jobs' ) }</dt>
-			<dd>{ job.log_counts.total.toLocaleString() }</dd>
+			<dd>{ formatNumber( job.log_counts.total ) }</dd>
 		</dl>
 	);
 }

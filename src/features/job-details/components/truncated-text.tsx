@@ -5,6 +5,11 @@ import { Button } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
+/**
+ * Internal dependencies
+ */
+import { formatNumber } from '../../../shared/format/format-number';
+
 export interface TruncatedTextProps {
 	text: string;
 	/** Characters shown before "Show all". */
@@ -45,7 +50,7 @@ export function TruncatedText( {
 					{ sprintf(
 						/* translators: %s: number of characters. */
 						__( 'Show all (%s characters)', 'dm-jobs' ),
-						text.length.toLocaleString()
+						formatNumber( text.length )
 					) }
 				</Button>
 			) }

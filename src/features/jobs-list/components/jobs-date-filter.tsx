@@ -8,6 +8,8 @@ import { sprintf, __ } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { DateRange, JobsView } from '../../../shared/types';
+import { datePresetLabel, YESTERDAY } from '../../../shared/dates/date-presets';
+import type { DatePreset } from '../../../shared/dates/date-presets';
 import {
 	isDateRange,
 	isoToSiteDay,
@@ -17,7 +19,6 @@ import {
 } from '../../../shared/dates/date-range';
 
 /** Not a range of its own: picks yesterday's site-local day as custom dates. */
-const YESTERDAY = 'yesterday';
 
 export interface JobsDateFilterProps {
 	range: DateRange;
@@ -33,14 +34,18 @@ export interface JobsDateFilterProps {
 }
 
 function rangeOptions(): Array< { label: string; value: string } > {
-	return [
-		{ label: __( 'Any time', 'dm-jobs' ), value: 'any' },
-		{ label: __( 'Yesterday', 'dm-jobs' ), value: YESTERDAY },
-		{ label: __( 'Last 24 hours', 'dm-jobs' ), value: '24h' },
-		{ label: __( 'Last 7 days', 'dm-jobs' ), value: '7d' },
-		{ label: __( 'Last 30 days', 'dm-jobs' ), value: '30d' },
-		{ label: __( 'Custom dates…', 'dm-jobs' ), value: 'custom' },
+	const presets: DatePreset[] = [
+		'any',
+		YESTERDAY,
+		'24h',
+		'7d',
+		'30d',
+		'custom',
 	];
+	return presets.map( ( preset ) => ( {
+		label: datePresetLabel( preset ),
+		value: preset,
+	} ) );
 }
 
 /**

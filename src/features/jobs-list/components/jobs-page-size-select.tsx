@@ -7,7 +7,7 @@ import { __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { formatNumber } from '../../../shared/format/format-count';
+import { formatNumber } from '../../../shared/format/format-number';
 import { PER_PAGE_OPTIONS } from '../url/view-url';
 
 export interface JobsPageSizeSelectProps {

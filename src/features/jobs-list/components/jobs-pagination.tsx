@@ -6,10 +6,8 @@ import { sprintf, __ } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import {
-	formatJobsTotal,
-	formatNumber,
-} from '../../../shared/format/format-count';
+import { formatJobsTotal } from '../../../shared/format/format-count';
+import { formatNumber } from '../../../shared/format/format-number';
 
 export interface JobsPaginationProps {
 	/** 1-based page shown. */

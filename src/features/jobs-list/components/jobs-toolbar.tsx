@@ -2,7 +2,7 @@
  * WordPress dependencies
  */
 import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect, useMemo } from '@wordpress/element';
+import { useEffect } from '@wordpress/element';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
@@ -10,20 +10,15 @@ import { sprintf, __ } from '@wordpress/i18n';
  */
 import { useLiveUpdates } from '../hooks/use-live-updates';
 import { store } from '../store';
-import type { DmJobsConfig } from '../../../shared/types';
 import { hasActiveFilters } from '../utils/has-active-filters';
 import { isNewestFirst } from '../utils/sorting';
-import {
-	getTimeZoneLabel,
-	resolveTimeZone,
-} from '../../../shared/format/time-zone';
+import { getSiteFormat } from '../../../shared/format/site-format';
 import { JobsFilters } from './jobs-filters';
 import { JobsLiveStatus } from './jobs-live-status';
 import { JobsNewJobsBar } from './jobs-new-jobs-bar';
 import './jobs-list.scss';
 
 export interface JobsToolbarProps {
-	config: DmJobsConfig;
 	/** Opens a job's details (when the details panel is present). */
 	onOpenJob?: ( jobId: number ) => void;
 }
@@ -40,10 +35,9 @@ function focusScreen(): void {
  * Also runs the live updates, so render it once.
  *
  * @param props           Component props.
- * @param props.config    Boot data (time zone).
  * @param props.onOpenJob Opens a job's details.
  */
-export function JobsToolbar( { config, onOpenJob }: JobsToolbarProps ) {
+export function JobsToolbar( { onOpenJob }: JobsToolbarProps ) {
 	const {
 		view,
 		loadedQuery,
@@ -67,13 +61,7 @@ export function JobsToolbar( { config, onOpenJob }: JobsToolbarProps ) {
 	const { updateView, searchJobs, clearFilters, showNewJobs } =
 		useDispatch( store );
 	const live = useLiveUpdates();
-	const { timeZone, timeZoneLabel } = useMemo(
-		() => ( {
-			timeZone: resolveTimeZone( config.timezone ),
-			timeZoneLabel: getTimeZoneLabel( config.timezone ),
-		} ),
-		[ config.timezone ]
-	);
+	const { timeZone, timeZoneLabel } = getSiteFormat();
 
 	// A search for an existing job's ID: bring its row into view, and open
 	// it when asked to (Enter).

@@ -12,10 +12,24 @@ import {
 	formatJobsTotal,
 	formatNewJobs,
 } from '../../../../src/shared/format/format-count';
-import { formatDuration } from '../../../../src/shared/format/format-duration';
-import { formatUpdatedAgo } from '../../../../src/shared/format/format-updated';
+import {
+	formatDecimal,
+	formatNumber,
+} from '../../../../src/shared/format/format-number';
+import { setSiteFormat } from '../../../../src/shared/format/site-format';
 
 describe( 'counts', () => {
+	it( "groups in the site's locale", () => {
+		setSiteFormat( {
+			locale: 'de_DE',
+			timezone: { name: 'Europe/Berlin', offsetMinutes: 60 },
+		} );
+		expect( formatNumber( 1234567 ) ).toBe( '1.234.567' );
+		expect( formatCount( 1234567 ) ).toBe( '1.234.567' );
+		expect( formatApproximateNumber( 1_234_567 ) ).toBe( '1,2\u00a0Mio.' );
+		expect( formatDecimal( 12.46 ) ).toBe( '12,5' );
+	} );
+
 	it( 'groups exact numbers', () => {
 		expect( formatJobsTotal( 1 ) ).toBe( '1 job' );
 		expect( formatJobsTotal( 3000 ) ).toBe( '3,000 jobs' );
@@ -34,41 +48,5 @@ describe( 'counts', () => {
 		expect( formatNewJobs( 1 ) ).toBe( '1 new job' );
 		expect( formatNewJobs( 100 ) ).toBe( '100 new jobs' );
 		expect( formatNewJobs( 101 ) ).toBe( '100+ new jobs' );
-	} );
-} );
-
-describe( 'formatDuration', () => {
-	it.each( [
-		[ null, '—' ],
-		[ 0, '0 s' ],
-		[ 45, '45 s' ],
-		[ 66, '1 min 6 s' ],
-		[ 120, '2 min' ],
-		[ 7500, '2 h 5 min' ],
-		[ 3600, '1 h' ],
-		[ 273600, '3 d 4 h' ],
-		[ 86400, '1 d' ],
-		[ -5, '—' ],
-	] )( '%s seconds → %s', ( seconds, text ) => {
-		expect( formatDuration( seconds ) ).toBe( text );
-	} );
-} );
-
-describe( 'formatUpdatedAgo', () => {
-	const at = Date.UTC( 2025, 2, 5, 14, 0, 0 );
-
-	it( 'is coarse, so the live region stays quiet', () => {
-		expect( formatUpdatedAgo( at, at + 2_000 ) ).toBe( 'Updated just now' );
-		expect( formatUpdatedAgo( at, at + 9_999 ) ).toBe( 'Updated just now' );
-		expect( formatUpdatedAgo( at, at + 34_000 ) ).toBe(
-			'Updated 30 s ago'
-		);
-		expect( formatUpdatedAgo( at, at + 125_000 ) ).toBe(
-			'Updated 2 min ago'
-		);
-		expect( formatUpdatedAgo( at, at + 2 * 3600_000 ) ).toBe(
-			'Updated 2 h ago'
-		);
-		expect( formatUpdatedAgo( at, at - 5_000 ) ).toBe( 'Updated just now' );
 	} );
 } );

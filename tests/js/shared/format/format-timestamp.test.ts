@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 /**
  * Internal dependencies
  */
+import { loadDateLocale } from '../../../../src/shared/format/date-locale';
 import {
 	formatExactTime,
+	formatMoment,
 	formatRelativeTime,
+	formatShortTime,
+	formatTimeOfDay,
 	parseTimestamp,
 } from '../../../../src/shared/format/format-timestamp';
 
@@ -81,5 +85,78 @@ describe( 'formatRelativeTime', () => {
 		expect(
 			formatRelativeTime( new Date( '2025-03-05T13:00:00Z' ), now )
 		).toBe( 'about 2 hours ago' );
+	} );
+} );
+
+describe( 'in German', () => {
+	it( "writes relative times in the site's language", async () => {
+		await loadDateLocale( 'de_DE' );
+		const now = new Date( '2025-03-05T15:00:00Z' );
+		expect(
+			formatRelativeTime( new Date( '2025-03-05T14:55:00Z' ), now )
+		).toBe( 'vor 5 Minuten' );
+		expect(
+			formatRelativeTime( new Date( '2025-03-02T15:00:00Z' ), now )
+		).toBe( 'vor 3 Tagen' );
+	} );
+
+	it( "writes exact times in the site's language and zone", async () => {
+		await loadDateLocale( 'de_DE' );
+		const march = new Date( '2025-03-05T14:03:04Z' );
+		expect(
+			formatExactTime( march, 'Europe/Berlin', 'Europe/Berlin' )
+		).toBe( '5. März 2025 15:03:04 (Europe/Berlin)' );
+	} );
+} );
+
+describe( 'formatShortTime', () => {
+	const date = new Date( '2025-03-05T14:03:04Z' );
+
+	it( 'leaves the year out in the current year of the site zone', () => {
+		expect(
+			formatShortTime(
+				date,
+				'America/New_York',
+				new Date( '2025-12-01T00:00:00Z' )
+			)
+		).toBe( 'Mar 5, 09:03' );
+	} );
+
+	it( 'shows the year of another year', () => {
+		expect(
+			formatShortTime(
+				date,
+				'America/New_York',
+				new Date( '2026-01-01T12:00:00Z' )
+			)
+		).toBe( 'Mar 5 2025, 09:03' );
+	} );
+} );
+
+describe( 'formatMoment', () => {
+	it( 'shows a moment in the site zone without the year', () => {
+		expect( formatMoment( '2026-10-25T00:30:00Z', 'Europe/Berlin' ) ).toBe(
+			'Oct 25, 02:30'
+		);
+		expect( formatMoment( '2026-06-01T18:45:00Z', '+05:30' ) ).toBe(
+			'Jun 2, 00:15'
+		);
+	} );
+
+	it( 'shows a dash for an unreadable timestamp', () => {
+		expect( formatMoment( 'soon', 'UTC' ) ).toBe( '—' );
+		expect( formatMoment( null, 'UTC' ) ).toBe( '—' );
+	} );
+} );
+
+describe( 'formatTimeOfDay', () => {
+	it( 'shows the time to the second in the site zone', () => {
+		expect(
+			formatTimeOfDay( '2025-01-15T14:03:07Z', 'America/New_York' )
+		).toBe( '09:03:07' );
+		expect( formatTimeOfDay( '2025-01-15 20:00:00', '+05:30' ) ).toBe(
+			'01:30:00'
+		);
+		expect( formatTimeOfDay( null, 'UTC' ) ).toBe( '—' );
 	} );
 } );

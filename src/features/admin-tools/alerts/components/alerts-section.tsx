@@ -15,11 +15,7 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { Timestamp } from '../../../../shared/components/timestamp';
-import { getConfig } from '../../../../shared/config';
-import {
-	getTimeZoneLabel,
-	resolveTimeZone,
-} from '../../../../shared/format/time-zone';
+import { getSiteFormat } from '../../../../shared/format/site-format';
 import {
 	evaluateAlerts,
 	getAlerts,
@@ -47,9 +43,7 @@ export function AlertsSection() {
 	const [ cooldown, setCooldown ] = useState( '' );
 	const [ busy, setBusy ] = useState( false );
 	const [ message, setMessage ] = useState< Message | null >( null );
-	const timezone = getConfig().timezone;
-	const timeZone = resolveTimeZone( timezone );
-	const timeZoneLabel = getTimeZoneLabel( timezone );
+	const { timeZone, timeZoneLabel } = getSiteFormat();
 
 	const receive = ( next: AlertsState ) => {
 		setState( next );

@@ -13,7 +13,7 @@ import { getAuditPage } from '../../api/admin-tools-api';
 import { useJobsContext } from '../../hooks/use-jobs-context';
 import { useRequest } from '../../hooks/use-request';
 import type { AuditCategory, AuditEntry, AuditFilters } from '../../types';
-import { formatCount } from '../../utils/format';
+import { formatNumber } from '../../../../shared/format/format-number';
 
 const CATEGORIES: Array< { value: AuditCategory | ''; label: string } > = [
 	{ value: '', label: __( 'All actions', 'dm-jobs' ) },
@@ -238,7 +238,7 @@ export function AuditSection() {
 											) }
 											className="dm-jobs-audit-affected"
 										>
-											{ formatCount( entry.affected ) }
+											{ formatNumber( entry.affected ) }
 										</td>
 										<td
 											data-label={ __(
@@ -291,7 +291,7 @@ export function AuditSection() {
 								),
 								filters.page,
 								Math.max( 1, page.data.totalPages ),
-								formatCount( page.data.total )
+								formatNumber( page.data.total )
 							) }
 						</span>
 						<Button

@@ -16,7 +16,7 @@ import { useJobsContext } from '../../hooks/use-jobs-context';
 import { store } from '../../store';
 import type { OperationParams } from '../../types';
 import { filterParams } from '../../utils/filter-params';
-import { formatJobs } from '../../utils/format';
+import { formatJobsTotal } from '../../../../shared/format/format-count';
 import { ExportLinks } from '../export-links';
 import { OperationFlow } from '../operation-flow';
 
@@ -61,7 +61,7 @@ export function BulkSection() {
 								'Select all %s matching the current filter',
 								'dm-jobs'
 							),
-							formatJobs( total )
+							formatJobsTotal( total )
 						) }
 					</Button>
 				) }
@@ -76,12 +76,12 @@ export function BulkSection() {
 					'All %s matching the current filter (the dry run counts them exactly).',
 					'dm-jobs'
 				),
-				formatJobs( total )
+				formatJobsTotal( total )
 			)
 		: sprintf(
 				/* translators: %s: e.g. "12 jobs". */
 				__( '%s selected in the table.', 'dm-jobs' ),
-				formatJobs( selected.length )
+				formatJobsTotal( selected.length )
 			);
 
 	return (
@@ -107,7 +107,7 @@ export function BulkSection() {
 						sprintf(
 							/* translators: %s: e.g. "1,234 jobs". */
 							__( 'Delete %s', 'dm-jobs' ),
-							formatJobs( count )
+							formatJobsTotal( count )
 						)
 					}
 					// The summary stays until Done; then the (deleted) selection goes.
@@ -166,7 +166,7 @@ export function BulkSection() {
 						sprintf(
 							/* translators: 1: e.g. "12 jobs", 2: status label. */
 							__( 'Mark %1$s as %2$s', 'dm-jobs' ),
-							formatJobs( count ),
+							formatJobsTotal( count ),
 							getStatusLabel( target )
 						)
 					}

@@ -13,7 +13,7 @@ import { fetchFlows, fetchPipelines } from '../../../../shared/api/catalog-api';
 import { COMPLETED_FAMILY } from '../../constants';
 import { useRequest } from '../../hooks/use-request';
 import { getStatusLabel } from '../../../../shared/status/status-display';
-import { formatRows } from '../../utils/format';
+import { formatRows } from '../../utils/row-counts';
 import { DaysField } from '../days-field';
 import { OperationFlow } from '../operation-flow';
 

@@ -12,12 +12,10 @@ import { getPipelineReport } from '../../api/admin-tools-api';
 import { useJobsContext } from '../../hooks/use-jobs-context';
 import { useRequest } from '../../hooks/use-request';
 import { filterParams } from '../../utils/filter-params';
-import {
-	formatCount,
-	formatDuration,
-	formatJobs,
-	formatPercent,
-} from '../../utils/format';
+import { formatJobsTotal } from '../../../../shared/format/format-count';
+import { formatNumber } from '../../../../shared/format/format-number';
+import { formatDuration } from '../../../../shared/format/format-duration';
+import { formatPercent } from '../../../../shared/format/format-percent';
 import { ExportLinks } from '../export-links';
 
 function isoDay( date: Date ): string {
@@ -71,7 +69,7 @@ export function ExportSection() {
 							'Every job matching the current filter (%s), pending and processing ones included, oldest first. The file is written as it downloads, so large exports work too.',
 							'dm-jobs'
 						),
-						formatJobs( total )
+						formatJobsTotal( total )
 					) }
 				</p>
 				<ExportLinks selection={ filter } />
@@ -182,13 +180,15 @@ export function ExportSection() {
 										>
 											<th scope="row">{ name }</th>
 											<td data-label={ labels.jobs }>
-												{ formatCount( row.total ) }
+												{ formatNumber( row.total ) }
 											</td>
 											<td data-label={ labels.succeeded }>
-												{ formatCount( row.succeeded ) }
+												{ formatNumber(
+													row.succeeded
+												) }
 											</td>
 											<td data-label={ labels.failed }>
-												{ formatCount( row.failed ) }
+												{ formatNumber( row.failed ) }
 											</td>
 											<td
 												data-label={

@@ -14,12 +14,10 @@ import { getMetrics } from '../../api/admin-tools-api';
 import { useJobsContext } from '../../hooks/use-jobs-context';
 import { useRequest } from '../../hooks/use-request';
 import type { SystemMetrics } from '../../types';
-import {
-	formatBytes,
-	formatCount,
-	formatJobs,
-	formatRows,
-} from '../../utils/format';
+import { formatBytes } from '../../../../shared/format/format-bytes';
+import { formatJobsTotal } from '../../../../shared/format/format-count';
+import { formatNumber } from '../../../../shared/format/format-number';
+import { formatRows } from '../../utils/row-counts';
 import { DaysField } from '../days-field';
 import { OperationFlow } from '../operation-flow';
 import { TableSizes } from '../sample-table';
@@ -36,7 +34,7 @@ function GrowthChart( { growth }: { growth: SystemMetrics[ 'growth' ] } ) {
 						'dm-jobs'
 					),
 					growth.days,
-					formatCount( growth.average )
+					formatNumber( growth.average )
 				) }
 			</figcaption>
 			<ol>
@@ -46,9 +44,9 @@ function GrowthChart( { growth }: { growth: SystemMetrics[ 'growth' ] } ) {
 						style={ {
 							height: `${ Math.round( ( day.jobs / max ) * 100 ) }%`,
 						} }
-						title={ `${ day.date }: ${ formatCount( day.jobs ) }` }
+						title={ `${ day.date }: ${ formatNumber( day.jobs ) }` }
 					>
-						<span className="screen-reader-text">{ `${ day.date }: ${ formatJobs( day.jobs ) }` }</span>
+						<span className="screen-reader-text">{ `${ day.date }: ${ formatJobsTotal( day.jobs ) }` }</span>
 					</li>
 				) ) }
 			</ol>
@@ -127,7 +125,7 @@ export function MaintenanceSection() {
 							{ sprintf(
 								/* translators: %s: e.g. "1,234 jobs". */
 								__( '%s in total', 'dm-jobs' ),
-								formatJobs( data.jobs.total )
+								formatJobsTotal( data.jobs.total )
 							) }
 						</li>
 						{ Object.entries( data.jobs.by_status ).map(
@@ -137,7 +135,7 @@ export function MaintenanceSection() {
 										/* translators: 1: status label, 2: count. */
 										__( '%1$s: %2$s', 'dm-jobs' ),
 										getStatusLabel( status ),
-										formatCount( count )
+										formatNumber( count )
 									) }
 								</li>
 							)
@@ -158,7 +156,7 @@ export function MaintenanceSection() {
 										'%s distinct compound status values (such as "failed - timeout"), counted under their base status.',
 										'dm-jobs'
 									),
-									formatCount( data.jobs.compound_values )
+									formatNumber( data.jobs.compound_values )
 								) }
 							</li>
 						) }
@@ -221,7 +219,7 @@ export function MaintenanceSection() {
 								'%1$s have been processing for more than %2$d minutes.',
 								'dm-jobs'
 							),
-							formatJobs( data.stuck.count ),
+							formatJobsTotal( data.stuck.count ),
 							data.stuck.threshold_minutes
 						) }
 					</p>
@@ -246,7 +244,7 @@ export function MaintenanceSection() {
 						sprintf(
 							/* translators: %s: e.g. "3 jobs". */
 							__( 'Mark %s as failed', 'dm-jobs' ),
-							formatJobs( count )
+							formatJobsTotal( count )
 						)
 					}
 				/>
@@ -278,7 +276,7 @@ export function MaintenanceSection() {
 						sprintf(
 							/* translators: %s: e.g. "1,234 jobs". */
 							__( 'Shed the engine data of %s', 'dm-jobs' ),
-							formatJobs( count )
+							formatJobsTotal( count )
 						)
 					}
 				/>

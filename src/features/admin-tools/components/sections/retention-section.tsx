@@ -19,7 +19,7 @@ import {
 import { useJobsContext } from '../../hooks/use-jobs-context';
 import { useRequest } from '../../hooks/use-request';
 import type { RetentionDryRun, RetentionSettings } from '../../types';
-import { formatRows } from '../../utils/format';
+import { formatRows } from '../../utils/row-counts';
 import { DaysField } from '../days-field';
 import { RetentionReport, stepLabel } from '../retention-report';
 

@@ -118,7 +118,7 @@ describe( 'OperationFlow', () => {
 		).toBeVisible();
 		expect(
 			screen.getAllByText(
-				'Also removed 2 folders of files (2.0 KB).'
+				'Also removed 2 folders of files (2 KB).'
 			)[ 0 ]
 		).toBeVisible();
 		expect( api.runOperation ).toHaveBeenCalledTimes( 2 );

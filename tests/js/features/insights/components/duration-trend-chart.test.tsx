@@ -51,7 +51,7 @@ describe( 'DurationTrendChart', () => {
 		expect( periodRows()[ 0 ] ).toEqual( [
 			'Sat, Mar 28, 2026',
 			'25 s',
-			'1 min 0 s',
+			'1 min',
 			'30 s',
 			'12',
 		] );
@@ -69,7 +69,7 @@ describe( 'DurationTrendChart', () => {
 		).toBeInTheDocument();
 		expect( periodRows()[ 1 ] ).toEqual( [
 			'Sun, Mar 29, 2026',
-			'1 h 0 min',
+			'1 h',
 			'2 h 1 min',
 			'1 h 2 min',
 			'5',

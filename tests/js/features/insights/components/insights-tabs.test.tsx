@@ -14,7 +14,6 @@ import apiFetch from '@wordpress/api-fetch';
  * Internal dependencies
  */
 import { InsightsTabs } from '../../../../../src/features/insights';
-import { TEST_CONFIG } from '../../../helpers/render-app';
 import {
 	CAPACITY,
 	DEGRADATION,
@@ -86,7 +85,7 @@ describe( 'InsightsTabs', () => {
 	it( 'shows the list first and loads insights only when asked', async () => {
 		const user = userEvent.setup();
 		render(
-			<InsightsTabs config={ TEST_CONFIG }>
+			<InsightsTabs>
 				<p>The jobs list</p>
 			</InsightsTabs>
 		);
@@ -167,7 +166,7 @@ describe( 'InsightsTabs', () => {
 			'/wp-admin/admin.php?page=dm-jobs&view=insights'
 		);
 		render(
-			<InsightsTabs config={ TEST_CONFIG }>
+			<InsightsTabs>
 				<p>The jobs list</p>
 			</InsightsTabs>
 		);
@@ -238,7 +237,7 @@ describe( 'InsightsTabs', () => {
 			'/wp-admin/admin.php?page=dm-jobs&view=insights'
 		);
 		render(
-			<InsightsTabs config={ TEST_CONFIG }>
+			<InsightsTabs>
 				<p>The jobs list</p>
 			</InsightsTabs>
 		);

@@ -86,7 +86,7 @@ describe( 'duration trend', () => {
 			ZONE
 		);
 		expect( table.rows.map( ( row ) => row.cells ) ).toEqual( [
-			[ 'Sat, Mar 28, 2026', '25 s', '1 min 0 s', '30 s', '12' ],
+			[ 'Sat, Mar 28, 2026', '25 s', '1 min', '30 s', '12' ],
 			[
 				'Sun, Mar 29, 2026',
 				'1 min 10 s',

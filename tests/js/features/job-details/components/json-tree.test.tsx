@@ -123,7 +123,7 @@ describe( 'PayloadInspector', () => {
 				} }
 			/>
 		);
-		expect( screen.getByText( /bytes/ ) ).toBeInTheDocument();
+		expect( screen.getByText( /^\d+ B$/ ) ).toBeInTheDocument();
 		await user.type(
 			screen.getByRole( 'searchbox', { name: 'Search Engine data' } ),
 			'timeout'

@@ -11,25 +11,11 @@ import {
 	needsTypedCount,
 } from '../../../../../src/features/admin-tools/components/confirm-count';
 import { filterParams } from '../../../../../src/features/admin-tools/utils/filter-params';
-import {
-	formatBytes,
-	formatDuration,
-	formatPercent,
-	formatRows,
-} from '../../../../../src/features/admin-tools/utils/format';
+import { formatRows } from '../../../../../src/features/admin-tools/utils/row-counts';
 import type { JobsQuery } from '../../../../../src/shared/types';
 
-describe( 'admin tools formatting', () => {
-	it( 'formats sizes, durations, rates and row counts', () => {
-		expect( formatBytes( 512 ) ).toBe( '512 B' );
-		expect( formatBytes( 1536 ) ).toBe( '1.5 KB' );
-		expect( formatBytes( 17.85 * 1024 ** 3 ) ).toBe( '17.9 GB' );
-		expect( formatBytes( null ) ).toBe( '—' );
-		expect( formatDuration( 45 ) ).toBe( '45 s' );
-		expect( formatDuration( 200 ) ).toBe( '3 min 20 s' );
-		expect( formatDuration( 7500 ) ).toBe( '2 h 5 min' );
-		expect( formatPercent( 0.875 ) ).toBe( '87.5 %' );
-		expect( formatPercent( null ) ).toBe( '—' );
+describe( 'admin tools', () => {
+	it( 'counts the rows an operation touches', () => {
 		expect( formatRows( 1, 'jobs' ) ).toBe( '1 job' );
 		expect( formatRows( 12345, 'lines' ) ).toBe( '12,345 log lines' );
 	} );

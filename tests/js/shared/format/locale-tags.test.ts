@@ -1,0 +1,37 @@
+/**
+ * External dependencies
+ */
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Internal dependencies
+ */
+import {
+	dateLocaleCandidates,
+	toIntlLocale,
+} from '../../../../src/shared/format/locale-tags';
+
+describe( 'toIntlLocale', () => {
+	it.each( [
+		[ 'de_DE', 'de-DE' ],
+		[ 'de_CH_informal', 'de-CH' ],
+		[ 'pt_BR', 'pt-BR' ],
+		[ 'fr', 'fr' ],
+		[ 'en_US', 'en-US' ],
+	] )( '%s → %s', ( wordpress, intl ) => {
+		expect( toIntlLocale( wordpress ) ).toBe( intl );
+	} );
+} );
+
+describe( 'dateLocaleCandidates', () => {
+	it.each( [
+		[ 'de_DE', [ 'de-DE', 'de' ] ],
+		[ 'de_DE_formal', [ 'de-DE', 'de' ] ],
+		[ 'en_GB', [ 'en-GB', 'en' ] ],
+		[ 'fr', [ 'fr' ] ],
+		[ 'en_US', [] ],
+		[ '', [] ],
+	] )( '%s → %j', ( wordpress, codes ) => {
+		expect( dateLocaleCandidates( wordpress ) ).toEqual( codes );
+	} );
+} );
