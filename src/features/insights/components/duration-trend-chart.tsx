@@ -190,7 +190,7 @@ export function DurationTrendChart( {
 					<YAxis
 						yAxisId="duration"
 						tick={ AXIS_TICK }
-						width={ 72 }
+						width={ 84 }
 						tickFormatter={ ( value: number ) =>
 							formatDuration( value )
 						}
