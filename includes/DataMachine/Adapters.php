@@ -69,6 +69,25 @@ final class Adapters {
 	}
 
 	/**
+	 * The available generation that reads the same jobs table as $key (itself when available): v0.1's
+	 * dm_* tables are read as "dm" while Data Machine 0.1 is active and as "standalone" while it is not.
+	 * Null when no available generation reads that table.
+	 */
+	public static function available_key_for( string $key ): ?string {
+		$available = self::available_keys();
+		if ( in_array( $key, $available, true ) ) {
+			return $key;
+		}
+		$jobs = self::make( $key )->tables()->jobs;
+		foreach ( $available as $candidate ) {
+			if ( self::make( $candidate )->tables()->jobs === $jobs ) {
+				return $candidate;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Read another available generation for the rest of this request (null: back to the primary).
 	 *
 	 * @throws \InvalidArgumentException When the site has no such generation.

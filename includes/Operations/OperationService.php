@@ -188,11 +188,12 @@ final class OperationService {
 			return $formatted;
 		}
 		$stored     = self::decode( $row['params'] );
-		$generation = self::generation( $stored );
-		if ( null !== $generation && ! in_array( $generation, Adapters::available_keys(), true ) ) {
+		$started_on = self::generation( $stored );
+		$generation = null === $started_on ? null : Adapters::available_key_for( $started_on );
+		if ( null !== $started_on && null === $generation ) {
 			// Never fall back to another generation's tables: they hold other jobs under the same IDs.
 			/* translators: %s: a Data Machine generation key (datamachine, dm, standalone). */
-			$this->operations->finish( $operation_id, $token, self::STATE_FAILED, sprintf( __( 'The Data Machine tables this operation was started on (%s) are no longer on this site.', 'dm-jobs' ), $generation ), gmdate( 'Y-m-d H:i:s' ) );
+			$this->operations->finish( $operation_id, $token, self::STATE_FAILED, sprintf( __( 'The Data Machine tables this operation was started on (%s) are no longer on this site.', 'dm-jobs' ), $started_on ), gmdate( 'Y-m-d H:i:s' ) );
 			$operation = (array) $this->get( $operation_id );
 			$this->audit_end( $operation, ! empty( $stored['quiet'] ) );
 			return $operation;

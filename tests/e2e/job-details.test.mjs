@@ -274,7 +274,8 @@ describe( 'Job details', () => {
 		const jobId = JSON.parse(
 			runPhp( `
 				global $wpdb;
-				$flow = $wpdb->get_row( "SELECT pipeline_id, flow_id FROM {$wpdb->prefix}dm_flows ORDER BY flow_id LIMIT 1", ARRAY_A );
+				$flows = \\DMJobs\\Repository\\TableNames::flows();
+				$flow  = $wpdb->get_row( "SELECT pipeline_id, flow_id FROM {$flows} ORDER BY flow_id LIMIT 1", ARRAY_A );
 				$job  = dm_jobs_create_job( array( 'pipeline_id' => (int) $flow['pipeline_id'], 'flow_id' => (int) $flow['flow_id'], 'status' => 'processing' ) );
 				echo wp_json_encode( $job['id'] );
 			` )

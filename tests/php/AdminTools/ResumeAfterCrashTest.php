@@ -62,14 +62,14 @@ final class ResumeAfterCrashTest extends CommittedTestCase {
 
 		// A background run in its own process, killed in the middle of its work.
 		$log    = (string) tempnam( sys_get_temp_dir(), 'dm-jobs-run' );
-		$runner = proc_open( array( PHP_BINARY, __DIR__ . '/bin/background-run.php', $wordpress, (string) $id, (string) self::LEASE, '1000' ), array( 1 => array( 'file', '/dev/null', 'w' ), 2 => array( 'file', $log, 'w' ) ), $pipes );
+		$runner = proc_open( array( PHP_BINARY, __DIR__ . '/bin/background-run.php', $wordpress, (string) $id, (string) self::LEASE, '1000' ), array( 1 => array( 'file', $log, 'a' ), 2 => array( 'file', $log, 'a' ) ), $pipes );
 		$this->assertIsResource( $runner );
 		$deadline = microtime( true ) + 120;
 		do {
 			usleep( 50000 );
 			$processed = (int) $wpdb->get_var( $wpdb->prepare( "SELECT processed FROM {$wpdb->prefix}dm_jobs_operations WHERE operation_id = %d", $id ) );
 		} while ( $processed < 30000 && microtime( true ) < $deadline && proc_get_status( $runner )['running'] );
-		$this->assertTrue( proc_get_status( $runner )['running'], 'the run was still working: ' . file_get_contents( $log ) );
+		$this->assertTrue( proc_get_status( $runner )['running'], sprintf( 'the run was still working (processed %d, operation %s): %s', $processed, wp_json_encode( $service->get( $id ) ), file_get_contents( $log ) ) );
 		$runner_pid = (int) proc_get_status( $runner )['pid'];
 		proc_terminate( $runner, 9 );
 		proc_close( $runner );

@@ -18,6 +18,7 @@ namespace DMJobs\Tests\AdminTools;
 use DMJobs\DataMachine\Adapters;
 use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\LegacyGeneration;
+use DMJobs\DataMachine\StandaloneGeneration;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Operations\BackgroundRunner;
 use DMJobs\Operations\OperationService;
@@ -267,5 +268,23 @@ final class SecondSourceOperationsTest extends TestCase {
 		$all = array_merge( $selected, $others );
 		sort( $all );
 		$this->assertSame( $all, $this->remaining( ( new LegacyGeneration() )->tables()->jobs ) );
+	}
+
+	public function test_an_operation_continues_when_its_tables_are_read_under_another_name(): void {
+		[ $selected, $others, $today ] = $this->both_sources();
+		$operation = $this->start_older_source_cleanup( count( $selected ) );
+
+		// Data Machine 0.1 deactivated: the same dm_* tables are now DM Jobs' own ("standalone").
+		add_filter( 'dm_jobs_data_machine_generation', static fn (): string => StandaloneGeneration::KEY );
+		Adapters::forget();
+		$this->assertSame( ( new LegacyGeneration() )->tables()->jobs, ( new StandaloneGeneration() )->tables()->jobs );
+		do_action( BackgroundRunner::HOOK, $operation['id'] );
+
+		$finished = ( new OperationService() )->get( (int) $operation['id'] );
+		$this->assertIsArray( $finished );
+		$this->assertSame( 'completed', $finished['state'], (string) $finished['message'] );
+		$this->assertSame( count( $selected ), $finished['affected'] );
+		$this->assertSame( $others, $this->remaining( ( new LegacyGeneration() )->tables()->jobs ) );
+		$this->assertSame( $today, $this->remaining( ( new CurrentGeneration() )->tables()->jobs ), 'today\'s tables untouched' );
 	}
 }
