@@ -1,20 +1,19 @@
 /**
- * wp-scripts' webpack config, with one change: the date-fns locale chunks are
- * named by the date-fns version instead of a hash each, so the first-load
- * runtime does not carry ~95 chunk hashes (only one locale is ever fetched).
+ * wp-scripts' webpack config with the app's entry (`index`, the first-load
+ * script) and date-fns' locales as scripts and data of their own (see
+ * bin/webpack/date-locales.cjs): only the site's language is loaded.
  */
 const defaultConfig = require( '@wordpress/scripts/config/webpack.config' );
-const { version: dateFnsVersion } = require( 'date-fns/package.json' );
-
-const DATE_LOCALE_CHUNK = /^date-locale-/;
+const {
+	dateLocaleEntries,
+	DateLocaleDataPlugin,
+} = require( './bin/webpack/date-locales.cjs' );
 
 module.exports = {
 	...defaultConfig,
-	output: {
-		...defaultConfig.output,
-		chunkFilename: ( pathData ) =>
-			DATE_LOCALE_CHUNK.test( pathData.chunk.name ?? '' )
-				? `[name].js?ver=${ dateFnsVersion }`
-				: defaultConfig.output.chunkFilename,
+	entry: {
+		index: './src/app/index.tsx',
+		...dateLocaleEntries(),
 	},
+	plugins: [ ...defaultConfig.plugins, new DateLocaleDataPlugin() ],
 };

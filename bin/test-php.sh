@@ -51,6 +51,7 @@ needs=(php unzip phpunit composer)
 for db in "${DBS[@]}"; do needs+=("$db"); done
 ensure_system_packages "${needs[@]}" || die "missing system packages (see above)"
 ensure_node_modules # the SQLite drop-in comes from @wp-playground/cli
+ensure_js_build # the first-paint printer reads the build's date-fns locales (build/date-locales/*.json)
 ensure_composer_deps || true # vendor/bin/wp for the WP-CLI tests (they fail, saying why, without it)
 
 PHPUNIT=phpunit

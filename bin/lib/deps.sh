@@ -94,7 +94,7 @@ ensure_js_build() {
 		return 0
 	fi
 	local stamp="$DM_ROOT/build/index.asset.php"
-	if [ -f "$stamp" ] && [ -z "$(find "$DM_ROOT/src" "$DM_ROOT/package.json" -newer "$stamp" -print -quit)" ]; then
+	if [ -f "$stamp" ] && [ -z "$(find "$DM_ROOT/src" "$DM_ROOT/package.json" "$DM_ROOT/webpack.config.js" -newer "$stamp" -print -quit)" ]; then
 		return 0
 	fi
 	log "Building the JS bundle (npm run build)"

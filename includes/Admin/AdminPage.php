@@ -19,9 +19,10 @@ defined( 'ABSPATH' ) || exit;
 
 final class AdminPage {
 
-	public const SLUG          = 'dm-jobs';
-	public const SCRIPT_HANDLE = 'dm-jobs-app';
-	public const DOCS_URL      = 'https://github.com/Extra-Chill/data-machine#readme';
+	public const SLUG               = 'dm-jobs';
+	public const SCRIPT_HANDLE      = 'dm-jobs-app';
+	public const DATE_LOCALE_HANDLE = 'dm-jobs-date-locale'; // build/date-locales/<code>.js: before the app on sites not in US English.
+	public const DOCS_URL           = 'https://github.com/Extra-Chill/data-machine#readme';
 
 	/**
 	 * WordPress scripts the app loads only where it uses them (DeferredScripts), not before first paint.
@@ -34,6 +35,8 @@ final class AdminPage {
 	private array $hook_suffixes = array();
 
 	private ?FirstPaint $first_paint = null;
+
+	private ?DateLocale $date_locale = null;
 
 	public function register(): void {
 		// Late, so Data Machine's own menu exists when we look for it.
@@ -76,8 +79,8 @@ final class AdminPage {
 		$this->use_requested_generation();
 		( new SourceSwitcher() )->render();
 		$markup = '';
-		if ( null !== $this->first_paint && ! $this->opens_insights() ) {
-			$markup = ( new FirstRowsMarkup( $this->first_paint, $this->timezone() ) )->render();
+		if ( null !== $this->first_paint && null !== $this->date_locale && ! $this->opens_insights() ) {
+			$markup = ( new FirstRowsMarkup( $this->first_paint, $this->timezone(), $this->date_locale ) )->render();
 		}
 		// The markup is built from escaped parts (FirstRowsMarkup escapes every value).
 		echo '<div class="wrap"><div id="dm-jobs-root" class="dm-jobs-root">' . $markup . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
@@ -112,6 +115,11 @@ final class AdminPage {
 
 		// Heavy packages (wp-components) are not dependencies: the app loads them where it uses them.
 		$dependencies = array_values( array_diff( $asset['dependencies'], self::DEFERRED_HANDLES ) );
+		$this->date_locale = DateLocale::for_locale( $config['locale'] );
+		if ( null !== $this->date_locale && $this->date_locale->needs_script() ) {
+			$this->register_date_locale( $this->date_locale );
+			$dependencies[] = self::DATE_LOCALE_HANDLE;
+		}
 		wp_enqueue_script(
 			self::SCRIPT_HANDLE,
 			plugins_url( 'build/index.js', DM_JOBS_FILE ),
@@ -131,6 +139,25 @@ final class AdminPage {
 				wp_enqueue_style( self::SCRIPT_HANDLE . '-' . basename( $stylesheet, '.css' ), plugins_url( 'build/' . $stylesheet, DM_JOBS_FILE ), array(), $asset['version'] );
 			}
 		}
+	}
+
+	/**
+	 * The script of the site's date-fns locale (build/date-locales/<code>.js), which the app reads before
+	 * it renders.
+	 */
+	private function register_date_locale( DateLocale $locale ): void {
+		$asset_file = DM_JOBS_DIR . '/build/date-locales/' . $locale->code . '.asset.php';
+		$asset      = is_readable( $asset_file ) ? require $asset_file : array( 'version' => DM_JOBS_VERSION );
+		wp_register_script(
+			self::DATE_LOCALE_HANDLE,
+			plugins_url( 'build/date-locales/' . $locale->code . '.js', DM_JOBS_FILE ),
+			array(),
+			$asset['version'],
+			array(
+				'in_footer' => true,
+				'strategy'  => 'defer',
+			)
+		);
 	}
 
 	/**

@@ -17,12 +17,14 @@ defined( 'ABSPATH' ) || exit;
 final class FirstRowsMarkup {
 
 	/**
-	 * @param FirstPaint                                    $first_paint The view and its preloaded answers.
-	 * @param array{name: string, offsetMinutes: int}       $timezone    The site's time zone (as in the app's config).
+	 * @param FirstPaint                              $first_paint The view and its preloaded answers.
+	 * @param array{name: string, offsetMinutes: int} $timezone    The site's time zone (as in the app's config).
+	 * @param DateLocale                              $date_locale The date-fns locale the app writes dates with.
 	 */
 	public function __construct(
 		private readonly FirstPaint $first_paint,
 		private readonly array $timezone,
+		private readonly DateLocale $date_locale,
 	) {
 	}
 
@@ -210,21 +212,24 @@ final class FirstRowsMarkup {
 		if ( false === $time ) {
 			return '<span class="dm-jobs-time is-invalid">' . esc_html( $value ) . '</span>';
 		}
+		$zoned    = ( new \DateTimeImmutable( '@' . $time ) )->setTimezone( $this->zone() );
+		$now_year = ( new \DateTimeImmutable( '@' . $this->first_paint->now ) )->setTimezone( $this->zone() )->format( 'Y' );
+		// The app's patterns (src/shared/format/format-date.ts), translated as the app's are.
+		$short = $zoned->format( 'Y' ) === $now_year
+			? _x( 'MMM d, HH:mm', 'date-fns format: day and time', 'dm-jobs' )
+			: _x( 'MMM d yyyy, HH:mm', 'date-fns format: day, year and time', 'dm-jobs' );
 		$exact = sprintf(
 			/* translators: 1: date and time, 2: time zone name such as America/New_York or UTC+05:30. */
 			__( '%1$s (%2$s)', 'dm-jobs' ),
-			( new \DateTimeImmutable( '@' . $time ) )->setTimezone( $this->zone() )->format( 'M j, Y, g:i:s A' ),
+			DateFnsFormat::format( $zoned, $this->date_locale->exact_pattern(), $this->date_locale ),
 			$this->zone_label()
 		);
-		$zoned     = ( new \DateTimeImmutable( '@' . $time ) )->setTimezone( $this->zone() );
-		$now_year  = ( new \DateTimeImmutable( '@' . $this->first_paint->now ) )->setTimezone( $this->zone() )->format( 'Y' );
-		$short     = $zoned->format( $zoned->format( 'Y' ) === $now_year ? 'M j, H:i' : 'M j Y, H:i' );
 		return sprintf(
 			'<time class="dm-jobs-time" datetime="%1$s" title="%2$s"><span class="dm-jobs-time-absolute">%3$s</span> <span class="dm-jobs-time-relative">%4$s</span></time>',
 			esc_attr( $value ),
 			esc_attr( $exact ),
-			esc_html( $short ),
-			esc_html( RelativeTime::format( $time, $this->first_paint->now ) )
+			esc_html( DateFnsFormat::format( $zoned, $short, $this->date_locale ) ),
+			esc_html( RelativeTime::format( $time, $this->first_paint->now, $this->date_locale ) )
 		);
 	}
 

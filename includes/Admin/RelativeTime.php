@@ -1,7 +1,8 @@
 <?php
 /**
- * "5 minutes ago" exactly as the app writes it (date-fns `formatDistance` with `addSuffix`, English), so
- * the rows PHP prints keep their text, and their width, when the app takes them over.
+ * "5 minutes ago" ("vor 5 Minuten") exactly as the app writes it: date-fns' `formatDistance` with
+ * `addSuffix`, its thresholds here and its texts from the site's DateLocale, so the rows PHP prints keep
+ * their text, and their width, when the app takes them over.
  *
  * @package DMJobs
  */
@@ -16,54 +17,56 @@ final class RelativeTime {
 	private const MINUTES_IN_MONTH = 43200;
 
 	/**
-	 * @param int $timestamp When it happened (Unix seconds).
-	 * @param int $now       The reference time.
+	 * @param int        $timestamp When it happened (Unix seconds).
+	 * @param int        $now       The reference time.
+	 * @param DateLocale $locale    The site's date-fns locale.
 	 */
-	public static function format( int $timestamp, int $now ): string {
-		$future  = $timestamp > $now;
-		$earlier = min( $timestamp, $now );
-		$later   = max( $timestamp, $now );
-		$minutes = (int) round( ( $later - $earlier ) / 60 );
-		$text    = self::distance( $minutes, $earlier, $later );
-		return $future ? 'in ' . $text : $text . ' ago';
+	public static function format( int $timestamp, int $now, DateLocale $locale ): string {
+		$earlier            = min( $timestamp, $now );
+		$later              = max( $timestamp, $now );
+		$minutes            = (int) round( ( $later - $earlier ) / 60 );
+		list( $token, $count ) = self::distance( $minutes, $earlier, $later );
+		return $locale->distance( $token, $count, $timestamp > $now );
 	}
 
-	private static function distance( int $minutes, int $earlier, int $later ): string {
+	/**
+	 * @return array{0: string, 1: int} date-fns' distance token and its count.
+	 */
+	private static function distance( int $minutes, int $earlier, int $later ): array {
 		if ( $minutes < 2 ) {
-			return 0 === $minutes ? 'less than a minute' : '1 minute';
+			return 0 === $minutes ? array( 'lessThanXMinutes', 1 ) : array( 'xMinutes', 1 );
 		}
 		if ( $minutes < 45 ) {
-			return $minutes . ' minutes';
+			return array( 'xMinutes', $minutes );
 		}
 		if ( $minutes < 90 ) {
-			return 'about 1 hour';
+			return array( 'aboutXHours', 1 );
 		}
 		if ( $minutes < self::MINUTES_IN_DAY ) {
-			return 'about ' . (int) round( $minutes / 60 ) . ' hours';
+			return array( 'aboutXHours', (int) round( $minutes / 60 ) );
 		}
 		if ( $minutes < 2520 ) {
-			return '1 day';
+			return array( 'xDays', 1 );
 		}
 		if ( $minutes < self::MINUTES_IN_MONTH ) {
-			return (int) round( $minutes / self::MINUTES_IN_DAY ) . ' days';
+			return array( 'xDays', (int) round( $minutes / self::MINUTES_IN_DAY ) );
 		}
 		if ( $minutes < self::MINUTES_IN_MONTH * 2 ) {
-			$months = (int) round( $minutes / self::MINUTES_IN_MONTH );
-			return 1 === $months ? 'about 1 month' : "about {$months} months";
+			return array( 'aboutXMonths', (int) round( $minutes / self::MINUTES_IN_MONTH ) );
 		}
 		$months = self::calendar_months( $earlier, $later );
 		if ( $months < 12 ) {
-			return (int) round( $minutes / self::MINUTES_IN_MONTH ) . ' months';
+			return array( 'xMonths', (int) round( $minutes / self::MINUTES_IN_MONTH ) );
 		}
 		$years = intdiv( $months, 12 );
 		$rest  = $months % 12;
 		if ( $rest < 3 ) {
-			return 1 === $years ? 'about 1 year' : "about {$years} years";
+			return array( 'aboutXYears', $years );
 		}
 		if ( $rest < 9 ) {
-			return 1 === $years ? 'over 1 year' : "over {$years} years";
+			return array( 'overXYears', $years );
 		}
-		return 'almost ' . ( $years + 1 ) . ' years';
+		return array( 'almostXYears', $years + 1 );
 	}
 
 	/**

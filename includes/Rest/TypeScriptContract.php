@@ -152,7 +152,7 @@ final class TypeScriptContract {
 			sprintf( '// %s %s', implode( '|', $methods ), $path ),
 			sprintf( 'export type %sParams = %s;', $name, self::type( $params, 0 ) ),
 			sprintf( 'export const %s = %s as const;', $constant, self::json( $params ) ),
-			sprintf( 'export const is%1$sParams = schemaGuard< %1$sParams >( %2$s );', $name, $constant ),
+			sprintf( 'export const is%1$sParams = /* #__PURE__ */ schemaGuard< %1$sParams >( %2$s );', $name, $constant ),
 		);
 		if ( is_callable( $response_schema ) ) {
 			$schema   = (array) call_user_func( $response_schema );
@@ -180,7 +180,8 @@ final class TypeScriptContract {
 				sprintf( '// Response schema "%s".', (string) ( $schema['title'] ?? $name ) ),
 				sprintf( 'export type %s = %s;', $name, self::type( $kept, 0 ) ),
 				sprintf( 'export const %s = %s as const;', $constant, self::json( $kept ) ),
-				sprintf( 'export const is%1$s = schemaGuard< %1$s >( %2$s );', $name, $constant ),
+				// Pure: the bundler leaves out the guards (and schemas) no script imports.
+				sprintf( 'export const is%1$s = /* #__PURE__ */ schemaGuard< %1$s >( %2$s );', $name, $constant ),
 				'',
 			)
 		);

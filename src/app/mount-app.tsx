@@ -11,7 +11,7 @@ import { App } from './app';
 import { store as jobsStore } from '../features/jobs-list/store';
 import { viewFromSearch } from '../features/jobs-list/url/view-url';
 import { getConfig } from '../shared/config';
-import { loadDateLocale } from '../shared/format/date-locale';
+import { applySiteDateLocale } from '../shared/format/date-locale';
 import { setSiteFormat } from '../shared/format/site-format';
 import type { DmJobsConfig } from '../shared/types';
 
@@ -22,8 +22,8 @@ type Root = ReturnType< typeof createRoot >;
 /**
  * Renders the app into `#dm-jobs-root`.
  *
- * The boot data's locale and time zone become every formatter's, and the app renders once the
- * date-fns locale of that language has loaded (a chunk of its own; none for US English).
+ * The boot data's locale and time zone become every formatter's, with the date-fns locale of that
+ * language (a script PHP enqueues before the app; none for US English).
  *
  * When PHP printed the first rows there (`config.firstPaint`), they stay until the app can show the
  * same: the URL's view is loaded first (answered by the page's preloaded data, no request), and only
@@ -42,24 +42,24 @@ export function mountApp(
 		return null;
 	}
 	setSiteFormat( config );
+	applySiteDateLocale();
 	const root = createRoot( container );
 	const render = () => root.render( <App config={ config } /> );
-	const dateLocale = loadDateLocale( config.locale );
 	const { firstPaint } = config;
 	if ( firstPaint === null || container.childElementCount === 0 ) {
-		void dateLocale.finally( render );
+		render();
 		return root;
 	}
 	const jobs = dispatch( jobsStore );
 	jobs.receiveChangeToken( firstPaint.changeToken );
-	void Promise.allSettled( [
-		dateLocale,
-		jobs.applyView(
+	// Rendered once the view is loaded, or could not be (the app then shows why).
+	void jobs
+		.applyView(
 			viewFromSearch(
 				window.location.search,
 				new Date( firstPaint.renderedAt )
 			)
-		),
-	] ).then( render );
+		)
+		.then( render, render );
 	return root;
 }

@@ -35,7 +35,7 @@ export type Flow = {
 	name: string;
 };
 export const FLOW_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":"integer"},"name":{"type":"string"}},"required":["id","pipeline_id","name"]} as const;
-export const isFlow = schemaGuard< Flow >( FLOW_SCHEMA );
+export const isFlow = /* #__PURE__ */ schemaGuard< Flow >( FLOW_SCHEMA );
 
 // Response schema "dm-job".
 export type Job = {
@@ -72,7 +72,7 @@ export type Job = {
 	log_counts?: Record< string, unknown >;
 };
 export const JOB_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":["integer","null"]},"pipeline_name":{"type":["string","null"]},"flow_id":{"type":["integer","null"]},"flow_name":{"type":["string","null"]},"status":{"type":"string"},"status_known":{"type":"boolean"},"source":{"type":["string","null"]},"label":{"type":["string","null"]},"parent_job_id":{"type":["integer","null"]},"user_id":{"type":["integer","null"]},"status_reason":{"type":["string","null"]},"error_summary":{"type":["string","null"]},"raw_status":{"type":"string"},"is_final":{"type":"boolean"},"is_stuck":{"type":"boolean"},"created_at":{"type":["string","null"]},"completed_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"child_job_ids":{"type":"array","items":{"type":"integer"}},"child_count":{"type":"integer"},"user_name":{"type":["string","null"]},"engine_data":{"type":["object","null"]},"failure":{"type":["object","null"]},"started_at":{"type":["string","null"]},"steps":{"type":"array","items":{"type":"object"}},"failure_context":{"type":["object","null"]},"resolution":{"type":["object","null"]},"config_checks":{"type":"array","items":{"type":"object"}},"api_responses":{"type":"array","items":{"type":"object"}},"log_counts":{"type":"object"}},"required":["id","pipeline_id","pipeline_name","flow_id","flow_name","status","status_known","status_reason","raw_status","source","label","parent_job_id","user_id","is_final","is_stuck","created_at","completed_at","duration"]} as const;
-export const isJob = schemaGuard< Job >( JOB_SCHEMA );
+export const isJob = /* #__PURE__ */ schemaGuard< Job >( JOB_SCHEMA );
 
 // Response schema "dm-job-log-line".
 export type JobLogLine = {
@@ -87,7 +87,7 @@ export type JobLogLine = {
 	created_at: string | null;
 };
 export const JOB_LOG_LINE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"job_id":{"type":"integer"},"level":{"type":"string","enum":["debug","info","notice","warning","error","critical"]},"step":{"type":["string","null"]},"message":{"type":"string"},"context":{"type":["object","null"]},"http_status":{"type":["integer","null"]},"truncated":{"type":"boolean"},"created_at":{"type":["string","null"]}},"required":["id","job_id","level","step","message","context","http_status","truncated","created_at"]} as const;
-export const isJobLogLine = schemaGuard< JobLogLine >( JOB_LOG_LINE_SCHEMA );
+export const isJobLogLine = /* #__PURE__ */ schemaGuard< JobLogLine >( JOB_LOG_LINE_SCHEMA );
 
 // Response schema "dm-jobs-changes".
 export type JobsChanges = {
@@ -97,7 +97,7 @@ export type JobsChanges = {
 	watched: Array< Record< string, unknown > >;
 };
 export const JOBS_CHANGES_SCHEMA = {"type":"object","properties":{"token":{"type":"string"},"changed":{"type":"boolean"},"new_jobs":{"type":"integer"},"watched":{"type":"array","items":{"type":"object"}}},"required":["token","changed","new_jobs","watched"]} as const;
-export const isJobsChanges = schemaGuard< JobsChanges >( JOBS_CHANGES_SCHEMA );
+export const isJobsChanges = /* #__PURE__ */ schemaGuard< JobsChanges >( JOBS_CHANGES_SCHEMA );
 
 // Response schema "dm-jobs-counts".
 export type JobsCounts = {
@@ -108,7 +108,7 @@ export type JobsCounts = {
 	other_statuses: Record< string, number >;
 };
 export const JOBS_COUNTS_SCHEMA = {"type":"object","properties":{"total":{"type":"integer"},"exact":{"type":"boolean"},"as_of":{"type":"string"},"by_status":{"type":"object","additionalProperties":{"type":"integer"}},"other_statuses":{"type":"object","additionalProperties":{"type":"integer"}}},"required":["total","exact","as_of","by_status","other_statuses"]} as const;
-export const isJobsCounts = schemaGuard< JobsCounts >( JOBS_COUNTS_SCHEMA );
+export const isJobsCounts = /* #__PURE__ */ schemaGuard< JobsCounts >( JOBS_COUNTS_SCHEMA );
 
 // Response schema "dm-metrics".
 export type Metrics = {
@@ -222,22 +222,22 @@ export type Metrics = {
 	}[];
 };
 export const METRICS_SCHEMA = {"type":"object","properties":{"range":{"type":"object","properties":{"preset":{"type":"string","enum":["24h","7d","30d","90d","custom"]},"bucket":{"type":"string","enum":["hour","day","week"]},"after":{"type":"string"},"before":{"type":"string"},"first_date":{"type":["string","null"]},"last_date":{"type":["string","null"]},"time_zone":{"type":"string"},"start_of_week":{"type":"integer"},"fell_back":{"type":"boolean"},"p95_precision":{"type":"number"}},"required":["preset","bucket","after","before","first_date","last_date","time_zone","start_of_week","fell_back","p95_precision"]},"rollup":{"type":"object","properties":{"state":{"type":"string","enum":["not_started","rebuilding","backfilling","ready"]},"percent":{"type":"number"},"processed":{"type":"integer"},"watermark":{"type":"integer"},"target":{"type":"integer"},"skipped":{"type":"integer"},"started_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"last_run_at":{"type":["string","null"]},"open_jobs":{"type":"object","properties":{"pending":{"type":"integer"},"processing":{"type":"integer"},"other":{"type":"integer"},"gaps":{"type":"integer"}},"required":["pending","processing","other","gaps"]},"time_zone":{"type":["string","null"]},"busy":{"type":"boolean"}},"required":["state","percent","processed","watermark","target","skipped","started_at","finished_at","last_run_at","open_jobs","time_zone","busy"]},"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]}},"totals":{"type":"object","properties":{"jobs":{"type":"integer"},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"success_rate":{"type":["number","null"]}},"required":["jobs","succeeded","failed","success_rate"]},"volume":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"counts":{"type":"object","properties":{"completed":{"type":"integer"},"completed_no_items":{"type":"integer"},"failed":{"type":"integer"},"cancelled":{"type":"integer"},"agent_skipped":{"type":"integer"},"other":{"type":"integer"}},"required":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]},"total":{"type":"integer"}},"required":["key","start","end","date","counts","total"]}},"success_rate":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["key","start","end","date","succeeded","failed","rate"]}},"durations":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]},"max_seconds":{"type":["integer","null"]}},"required":["pipeline_id","pipeline_name","jobs","timed_jobs","avg_seconds","p95_seconds","max_seconds"]}},"heatmap":{"type":"object","properties":{"cells":{"type":"array","items":{"type":"object","properties":{"weekday":{"type":"integer","minimum":1,"maximum":7},"hour":{"type":"integer","minimum":0,"maximum":23},"count":{"type":"integer"}},"required":["weekday","hour","count"]}},"max":{"type":"integer"}},"required":["cells","max"]},"failure_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"failed":{"type":"integer"},"finished":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["key","start","end","date","failed","finished","rate"]}}},"required":["pipeline_id","pipeline_name","jobs","points"]}},"duration_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"timed_jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"timed":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"median_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["key","start","end","date","timed","avg_seconds","median_seconds","p95_seconds"]}}},"required":["pipeline_id","pipeline_name","timed_jobs","points"]}}},"required":["range","rollup","statuses","totals","volume","success_rate","durations","heatmap","failure_trend","duration_trend"]} as const;
-export const isMetrics = schemaGuard< Metrics >( METRICS_SCHEMA );
+export const isMetrics = /* #__PURE__ */ schemaGuard< Metrics >( METRICS_SCHEMA );
 
 // Response schema "dm-metrics-capacity".
 export type MetricsCapacity = Record< string, unknown >;
 export const METRICS_CAPACITY_SCHEMA = {"type":"object"} as const;
-export const isMetricsCapacity = schemaGuard< MetricsCapacity >( METRICS_CAPACITY_SCHEMA );
+export const isMetricsCapacity = /* #__PURE__ */ schemaGuard< MetricsCapacity >( METRICS_CAPACITY_SCHEMA );
 
 // Response schema "dm-metrics-degradation".
 export type MetricsDegradation = Record< string, unknown >;
 export const METRICS_DEGRADATION_SCHEMA = {"type":"object"} as const;
-export const isMetricsDegradation = schemaGuard< MetricsDegradation >( METRICS_DEGRADATION_SCHEMA );
+export const isMetricsDegradation = /* #__PURE__ */ schemaGuard< MetricsDegradation >( METRICS_DEGRADATION_SCHEMA );
 
 // Response schema "dm-metrics-resources".
 export type MetricsResources = Record< string, unknown >;
 export const METRICS_RESOURCES_SCHEMA = {"type":"object"} as const;
-export const isMetricsResources = schemaGuard< MetricsResources >( METRICS_RESOURCES_SCHEMA );
+export const isMetricsResources = /* #__PURE__ */ schemaGuard< MetricsResources >( METRICS_RESOURCES_SCHEMA );
 
 // Response schema "dm-metrics-rollup".
 export type MetricsRollup = {
@@ -260,7 +260,7 @@ export type MetricsRollup = {
 	busy: boolean;
 };
 export const METRICS_ROLLUP_SCHEMA = {"type":"object","properties":{"state":{"type":"string","enum":["not_started","rebuilding","backfilling","ready"]},"percent":{"type":"number"},"processed":{"type":"integer"},"watermark":{"type":"integer"},"target":{"type":"integer"},"skipped":{"type":"integer"},"started_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"last_run_at":{"type":["string","null"]},"open_jobs":{"type":"object","properties":{"pending":{"type":"integer"},"processing":{"type":"integer"},"other":{"type":"integer"},"gaps":{"type":"integer"}},"required":["pending","processing","other","gaps"]},"time_zone":{"type":["string","null"]},"busy":{"type":"boolean"}},"required":["state","percent","processed","watermark","target","skipped","started_at","finished_at","last_run_at","open_jobs","time_zone","busy"]} as const;
-export const isMetricsRollup = schemaGuard< MetricsRollup >( METRICS_ROLLUP_SCHEMA );
+export const isMetricsRollup = /* #__PURE__ */ schemaGuard< MetricsRollup >( METRICS_ROLLUP_SCHEMA );
 
 // Response schema "dm-operation".
 export type Operation = {
@@ -297,7 +297,7 @@ export type Operation = {
 	busy?: boolean;
 };
 export const OPERATION_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"state":{"type":"string","enum":["running","completed","cancelled","failed"]},"params":{"type":"object"},"generation":{"type":["string","null"]},"total":{"type":"integer"},"processed":{"type":"integer"},"affected":{"type":"integer"},"progress":{"type":"number","minimum":0,"maximum":1},"result":{"type":"object","properties":{"logs_removed":{"type":"integer"},"folders_removed":{"type":"integer"},"bytes_removed":{"type":"integer"},"bytes_shed":{"type":"integer"},"bytes_reclaimed":{"type":"integer"},"skipped":{"type":"integer"},"entries":{"type":"array","items":{"type":"object"}}},"required":[]},"message":{"type":["string","null"]},"actor":{"type":"object","properties":{"type":{"type":"string","enum":["user","system"]},"user_id":{"type":["integer","null"]},"login":{"type":["string","null"]}},"required":["type","user_id","login"]},"cancel_requested":{"type":"boolean"},"active":{"type":"boolean"},"created_at":{"type":["string","null"]},"updated_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"busy":{"type":"boolean"}},"required":["id","type","state","params","generation","total","processed","affected","progress","result","message","actor","cancel_requested","active","created_at","updated_at","finished_at","duration"]} as const;
-export const isOperation = schemaGuard< Operation >( OPERATION_SCHEMA );
+export const isOperation = /* #__PURE__ */ schemaGuard< Operation >( OPERATION_SCHEMA );
 
 // Response schema "dm-pipeline".
 export type Pipeline = {
@@ -306,12 +306,12 @@ export type Pipeline = {
 	flow_count: number;
 };
 export const PIPELINE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"flow_count":{"type":"integer"}},"required":["id","name","flow_count"]} as const;
-export const isPipeline = schemaGuard< Pipeline >( PIPELINE_SCHEMA );
+export const isPipeline = /* #__PURE__ */ schemaGuard< Pipeline >( PIPELINE_SCHEMA );
 
 // GET /dm-jobs/v1/alerts
 export type GetAlertsParams = Record< string, unknown >;
 export const GET_ALERTS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
-export const isGetAlertsParams = schemaGuard< GetAlertsParams >( GET_ALERTS_PARAMS_SCHEMA );
+export const isGetAlertsParams = /* #__PURE__ */ schemaGuard< GetAlertsParams >( GET_ALERTS_PARAMS_SCHEMA );
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts
 export type PostAlertsParams = {
@@ -319,26 +319,26 @@ export type PostAlertsParams = {
 	recipients?: string[];
 };
 export const POST_ALERTS_PARAMS_SCHEMA = {"type":"object","properties":{"cooldown_minutes":{"type":"integer","minimum":5,"maximum":10080},"recipients":{"type":"array","items":{"type":"string"},"maxItems":20}},"required":[]} as const;
-export const isPostAlertsParams = schemaGuard< PostAlertsParams >( POST_ALERTS_PARAMS_SCHEMA );
+export const isPostAlertsParams = /* #__PURE__ */ schemaGuard< PostAlertsParams >( POST_ALERTS_PARAMS_SCHEMA );
 
 // POST /dm-jobs/v1/alerts/dismiss
 export type PostAlertsDismissParams = {
 	key: string;
 };
 export const POST_ALERTS_DISMISS_PARAMS_SCHEMA = {"type":"object","properties":{"key":{"type":"string","maxLength":200,"pattern":"^[a-z_]+:[a-z0-9_:-]+@[0-9]+(:resolved)?$"}},"required":["key"]} as const;
-export const isPostAlertsDismissParams = schemaGuard< PostAlertsDismissParams >( POST_ALERTS_DISMISS_PARAMS_SCHEMA );
+export const isPostAlertsDismissParams = /* #__PURE__ */ schemaGuard< PostAlertsDismissParams >( POST_ALERTS_DISMISS_PARAMS_SCHEMA );
 
 // POST /dm-jobs/v1/alerts/evaluate
 export type PostAlertsEvaluateParams = Record< string, unknown >;
 export const POST_ALERTS_EVALUATE_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
-export const isPostAlertsEvaluateParams = schemaGuard< PostAlertsEvaluateParams >( POST_ALERTS_EVALUATE_PARAMS_SCHEMA );
+export const isPostAlertsEvaluateParams = /* #__PURE__ */ schemaGuard< PostAlertsEvaluateParams >( POST_ALERTS_EVALUATE_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/alerts/preview
 export type GetAlertsPreviewParams = {
 	rule: 'failure_rate' | 'degraded' | 'stuck' | 'table_size' | 'refresh_stale';
 };
 export const GET_ALERTS_PREVIEW_PARAMS_SCHEMA = {"type":"object","properties":{"rule":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]}},"required":["rule"]} as const;
-export const isGetAlertsPreviewParams = schemaGuard< GetAlertsPreviewParams >( GET_ALERTS_PREVIEW_PARAMS_SCHEMA );
+export const isGetAlertsPreviewParams = /* #__PURE__ */ schemaGuard< GetAlertsPreviewParams >( GET_ALERTS_PREVIEW_PARAMS_SCHEMA );
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/degraded
 export type PostAlertsRulesDegradedParams = {
@@ -347,7 +347,7 @@ export type PostAlertsRulesDegradedParams = {
 	recent_hours?: number;
 };
 export const POST_ALERTS_RULES_DEGRADED_PARAMS_SCHEMA = {"type":"object","properties":{"baseline_days":{"type":"integer","minimum":1,"maximum":90},"enabled":{"type":"boolean"},"recent_hours":{"type":"integer","minimum":1,"maximum":72}},"required":[]} as const;
-export const isPostAlertsRulesDegradedParams = schemaGuard< PostAlertsRulesDegradedParams >( POST_ALERTS_RULES_DEGRADED_PARAMS_SCHEMA );
+export const isPostAlertsRulesDegradedParams = /* #__PURE__ */ schemaGuard< PostAlertsRulesDegradedParams >( POST_ALERTS_RULES_DEGRADED_PARAMS_SCHEMA );
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/failure_rate
 export type PostAlertsRulesFailureRateParams = {
@@ -357,7 +357,7 @@ export type PostAlertsRulesFailureRateParams = {
 	threshold_percent?: number;
 };
 export const POST_ALERTS_RULES_FAILURE_RATE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"hours":{"type":"integer","minimum":1,"maximum":168},"min_jobs":{"type":"integer","minimum":1,"maximum":100000},"threshold_percent":{"type":"number","minimum":1,"maximum":100}},"required":[]} as const;
-export const isPostAlertsRulesFailureRateParams = schemaGuard< PostAlertsRulesFailureRateParams >( POST_ALERTS_RULES_FAILURE_RATE_PARAMS_SCHEMA );
+export const isPostAlertsRulesFailureRateParams = /* #__PURE__ */ schemaGuard< PostAlertsRulesFailureRateParams >( POST_ALERTS_RULES_FAILURE_RATE_PARAMS_SCHEMA );
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/refresh_stale
 export type PostAlertsRulesRefreshStaleParams = {
@@ -365,7 +365,7 @@ export type PostAlertsRulesRefreshStaleParams = {
 	minutes?: number;
 };
 export const POST_ALERTS_RULES_REFRESH_STALE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"minutes":{"type":"integer","minimum":10,"maximum":10080}},"required":[]} as const;
-export const isPostAlertsRulesRefreshStaleParams = schemaGuard< PostAlertsRulesRefreshStaleParams >( POST_ALERTS_RULES_REFRESH_STALE_PARAMS_SCHEMA );
+export const isPostAlertsRulesRefreshStaleParams = /* #__PURE__ */ schemaGuard< PostAlertsRulesRefreshStaleParams >( POST_ALERTS_RULES_REFRESH_STALE_PARAMS_SCHEMA );
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/stuck
 export type PostAlertsRulesStuckParams = {
@@ -373,7 +373,7 @@ export type PostAlertsRulesStuckParams = {
 	minutes?: number;
 };
 export const POST_ALERTS_RULES_STUCK_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"minutes":{"type":"integer","minimum":5,"maximum":10080}},"required":[]} as const;
-export const isPostAlertsRulesStuckParams = schemaGuard< PostAlertsRulesStuckParams >( POST_ALERTS_RULES_STUCK_PARAMS_SCHEMA );
+export const isPostAlertsRulesStuckParams = /* #__PURE__ */ schemaGuard< PostAlertsRulesStuckParams >( POST_ALERTS_RULES_STUCK_PARAMS_SCHEMA );
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/table_size
 export type PostAlertsRulesTableSizeParams = {
@@ -382,12 +382,12 @@ export type PostAlertsRulesTableSizeParams = {
 	max_rows?: number;
 };
 export const POST_ALERTS_RULES_TABLE_SIZE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"max_mb":{"type":"number","minimum":0,"maximum":10000000},"max_rows":{"type":"integer","minimum":0,"maximum":2000000000}},"required":[]} as const;
-export const isPostAlertsRulesTableSizeParams = schemaGuard< PostAlertsRulesTableSizeParams >( POST_ALERTS_RULES_TABLE_SIZE_PARAMS_SCHEMA );
+export const isPostAlertsRulesTableSizeParams = /* #__PURE__ */ schemaGuard< PostAlertsRulesTableSizeParams >( POST_ALERTS_RULES_TABLE_SIZE_PARAMS_SCHEMA );
 
 // POST /dm-jobs/v1/alerts/test
 export type PostAlertsTestParams = Record< string, unknown >;
 export const POST_ALERTS_TEST_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
-export const isPostAlertsTestParams = schemaGuard< PostAlertsTestParams >( POST_ALERTS_TEST_PARAMS_SCHEMA );
+export const isPostAlertsTestParams = /* #__PURE__ */ schemaGuard< PostAlertsTestParams >( POST_ALERTS_TEST_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/audit
 export type GetAuditParams = {
@@ -402,12 +402,12 @@ export type GetAuditParams = {
 	user_id?: number;
 };
 export const GET_AUDIT_PARAMS_SCHEMA = {"type":"object","properties":{"action":{"type":"string","maxLength":64,"pattern":"^[a-z_]+\\.[a-z_]+$"},"actor":{"type":"string","enum":["user","system"]},"after":{"type":"string"},"before":{"type":"string"},"category":{"type":"string","enum":["job","jobs","cleanup","maintenance","retention","audit","export","alerts","flow"]},"job_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"user_id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":[]} as const;
-export const isGetAuditParams = schemaGuard< GetAuditParams >( GET_AUDIT_PARAMS_SCHEMA );
+export const isGetAuditParams = /* #__PURE__ */ schemaGuard< GetAuditParams >( GET_AUDIT_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/audit/actions
 export type GetAuditActionsParams = Record< string, unknown >;
 export const GET_AUDIT_ACTIONS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
-export const isGetAuditActionsParams = schemaGuard< GetAuditActionsParams >( GET_AUDIT_ACTIONS_PARAMS_SCHEMA );
+export const isGetAuditActionsParams = /* #__PURE__ */ schemaGuard< GetAuditActionsParams >( GET_AUDIT_ACTIONS_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/export
 export type GetExportParams = {
@@ -422,14 +422,14 @@ export type GetExportParams = {
 	status?: Array< 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
 };
 export const GET_EXPORT_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"format":{"type":"string","enum":["csv","json"]},"ids":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"minItems":1,"maxItems":10000},"include_engine_data":{"type":"boolean"},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}}},"required":[]} as const;
-export const isGetExportParams = schemaGuard< GetExportParams >( GET_EXPORT_PARAMS_SCHEMA );
+export const isGetExportParams = /* #__PURE__ */ schemaGuard< GetExportParams >( GET_EXPORT_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/flows
 export type GetFlowsParams = {
 	pipeline_id?: number;
 };
 export const GET_FLOWS_PARAMS_SCHEMA = {"type":"object","properties":{"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":[]} as const;
-export const isGetFlowsParams = schemaGuard< GetFlowsParams >( GET_FLOWS_PARAMS_SCHEMA );
+export const isGetFlowsParams = /* #__PURE__ */ schemaGuard< GetFlowsParams >( GET_FLOWS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetFlowsItem = Flow;
 
@@ -438,7 +438,7 @@ export type PostFlowsByIdRunParams = {
 	id: number;
 };
 export const POST_FLOWS_BY_ID_RUN_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
-export const isPostFlowsByIdRunParams = schemaGuard< PostFlowsByIdRunParams >( POST_FLOWS_BY_ID_RUN_PARAMS_SCHEMA );
+export const isPostFlowsByIdRunParams = /* #__PURE__ */ schemaGuard< PostFlowsByIdRunParams >( POST_FLOWS_BY_ID_RUN_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/jobs
 export type GetJobsParams = {
@@ -456,7 +456,7 @@ export type GetJobsParams = {
 	status?: Array< 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' >;
 };
 export const GET_JOBS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"generation":{"type":"string","enum":["datamachine","dm","standalone"]},"order":{"type":"string","enum":["asc","desc"]},"orderby":{"type":"string","enum":["job_id","created_at","completed_at","status","pipeline","flow","duration"]},"other_status":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9_\\-]{0,49}$"},"maxItems":20},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}}},"required":[]} as const;
-export const isGetJobsParams = schemaGuard< GetJobsParams >( GET_JOBS_PARAMS_SCHEMA );
+export const isGetJobsParams = /* #__PURE__ */ schemaGuard< GetJobsParams >( GET_JOBS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetJobsItem = Job;
 
@@ -468,7 +468,7 @@ export type PostJobsParams = {
 	status?: 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
 };
 export const POST_JOBS_PARAMS_SCHEMA = {"type":"object","properties":{"engine_data":{"type":"object"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"status":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"required":["flow_id","pipeline_id"]} as const;
-export const isPostJobsParams = schemaGuard< PostJobsParams >( POST_JOBS_PARAMS_SCHEMA );
+export const isPostJobsParams = /* #__PURE__ */ schemaGuard< PostJobsParams >( POST_JOBS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type PostJobsItem = Job;
 
@@ -477,7 +477,7 @@ export type GetJobsByIdParams = {
 	id: number;
 };
 export const GET_JOBS_BY_ID_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
-export const isGetJobsByIdParams = schemaGuard< GetJobsByIdParams >( GET_JOBS_BY_ID_PARAMS_SCHEMA );
+export const isGetJobsByIdParams = /* #__PURE__ */ schemaGuard< GetJobsByIdParams >( GET_JOBS_BY_ID_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetJobsByIdItem = Job;
 
@@ -487,7 +487,7 @@ export type DeleteJobsByIdParams = {
 	id: number;
 };
 export const DELETE_JOBS_BY_ID_PARAMS_SCHEMA = {"type":"object","properties":{"dry_run":{"type":"boolean"},"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
-export const isDeleteJobsByIdParams = schemaGuard< DeleteJobsByIdParams >( DELETE_JOBS_BY_ID_PARAMS_SCHEMA );
+export const isDeleteJobsByIdParams = /* #__PURE__ */ schemaGuard< DeleteJobsByIdParams >( DELETE_JOBS_BY_ID_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type DeleteJobsByIdItem = Job;
 
@@ -502,7 +502,7 @@ export type GetJobsByIdLogsParams = {
 	tail?: boolean;
 };
 export const GET_JOBS_BY_ID_LOGS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"integer","minimum":0,"maximum":9007199254740991},"before":{"type":"integer","minimum":1,"maximum":9007199254740991},"id":{"type":"integer","minimum":1,"maximum":9007199254740991},"level":{"type":"array","items":{"type":"string","enum":["debug","info","notice","warning","error","critical"]}},"per_page":{"type":"integer","minimum":1,"maximum":1000},"search":{"type":"string","maxLength":200},"tail":{"type":"boolean"}},"required":["id"]} as const;
-export const isGetJobsByIdLogsParams = schemaGuard< GetJobsByIdLogsParams >( GET_JOBS_BY_ID_LOGS_PARAMS_SCHEMA );
+export const isGetJobsByIdLogsParams = /* #__PURE__ */ schemaGuard< GetJobsByIdLogsParams >( GET_JOBS_BY_ID_LOGS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetJobsByIdLogsItem = JobLogLine;
 
@@ -515,7 +515,7 @@ export type PostJobsByIdLogsParams = {
 	step?: string | null;
 };
 export const POST_JOBS_BY_ID_LOGS_PARAMS_SCHEMA = {"type":"object","properties":{"context":{"type":["object","null"]},"id":{"type":"integer","minimum":1,"maximum":9007199254740991},"level":{"type":"string","enum":["debug","info","notice","warning","error","critical"]},"message":{"type":"string","minLength":1,"maxLength":16000},"step":{"type":["string","null"],"maxLength":100}},"required":["id","level","message"]} as const;
-export const isPostJobsByIdLogsParams = schemaGuard< PostJobsByIdLogsParams >( POST_JOBS_BY_ID_LOGS_PARAMS_SCHEMA );
+export const isPostJobsByIdLogsParams = /* #__PURE__ */ schemaGuard< PostJobsByIdLogsParams >( POST_JOBS_BY_ID_LOGS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type PostJobsByIdLogsItem = JobLogLine;
 
@@ -527,14 +527,14 @@ export type GetJobsByIdLogsExportParams = {
 	search?: string;
 };
 export const GET_JOBS_BY_ID_LOGS_EXPORT_PARAMS_SCHEMA = {"type":"object","properties":{"format":{"type":"string","enum":["text","json"]},"id":{"type":"integer","minimum":1,"maximum":9007199254740991},"level":{"type":"array","items":{"type":"string","enum":["debug","info","notice","warning","error","critical"]}},"search":{"type":"string","maxLength":200}},"required":["id"]} as const;
-export const isGetJobsByIdLogsExportParams = schemaGuard< GetJobsByIdLogsExportParams >( GET_JOBS_BY_ID_LOGS_EXPORT_PARAMS_SCHEMA );
+export const isGetJobsByIdLogsExportParams = /* #__PURE__ */ schemaGuard< GetJobsByIdLogsExportParams >( GET_JOBS_BY_ID_LOGS_EXPORT_PARAMS_SCHEMA );
 
 // POST /dm-jobs/v1/jobs/{id}/rerun
 export type PostJobsByIdRerunParams = {
 	id: number;
 };
 export const POST_JOBS_BY_ID_RERUN_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
-export const isPostJobsByIdRerunParams = schemaGuard< PostJobsByIdRerunParams >( POST_JOBS_BY_ID_RERUN_PARAMS_SCHEMA );
+export const isPostJobsByIdRerunParams = /* #__PURE__ */ schemaGuard< PostJobsByIdRerunParams >( POST_JOBS_BY_ID_RERUN_PARAMS_SCHEMA );
 
 // POST|PUT|PATCH /dm-jobs/v1/jobs/{id}/status
 export type PostJobsByIdStatusParams = {
@@ -544,7 +544,7 @@ export type PostJobsByIdStatusParams = {
 	status: 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
 };
 export const POST_JOBS_BY_ID_STATUS_PARAMS_SCHEMA = {"type":"object","properties":{"engine_data":{"type":"object"},"id":{"type":"integer","minimum":1,"maximum":9007199254740991},"reason":{"type":["string","null"],"maxLength":255},"status":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"required":["id","status"]} as const;
-export const isPostJobsByIdStatusParams = schemaGuard< PostJobsByIdStatusParams >( POST_JOBS_BY_ID_STATUS_PARAMS_SCHEMA );
+export const isPostJobsByIdStatusParams = /* #__PURE__ */ schemaGuard< PostJobsByIdStatusParams >( POST_JOBS_BY_ID_STATUS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type PostJobsByIdStatusItem = Job;
 
@@ -567,14 +567,14 @@ export type GetJobsChangesParams = {
 	watch?: number[];
 };
 export const GET_JOBS_CHANGES_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"generation":{"type":"string","enum":["datamachine","dm","standalone"]},"order":{"type":"string","enum":["asc","desc"]},"orderby":{"type":"string","enum":["job_id","created_at","completed_at","status","pipeline","flow","duration"]},"other_status":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9][a-z0-9_\\-]{0,49}$"},"maxItems":20},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"search":{"type":"string","maxLength":200},"since_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"token":{"type":"string","pattern":"^[0-9a-f]{0,32}$"},"watch":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"maxItems":50}},"required":[]} as const;
-export const isGetJobsChangesParams = schemaGuard< GetJobsChangesParams >( GET_JOBS_CHANGES_PARAMS_SCHEMA );
+export const isGetJobsChangesParams = /* #__PURE__ */ schemaGuard< GetJobsChangesParams >( GET_JOBS_CHANGES_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetJobsChangesItem = JobsChanges;
 
 // GET /dm-jobs/v1/jobs/counts
 export type GetJobsCountsParams = Record< string, unknown >;
 export const GET_JOBS_COUNTS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
-export const isGetJobsCountsParams = schemaGuard< GetJobsCountsParams >( GET_JOBS_COUNTS_PARAMS_SCHEMA );
+export const isGetJobsCountsParams = /* #__PURE__ */ schemaGuard< GetJobsCountsParams >( GET_JOBS_COUNTS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetJobsCountsItem = JobsCounts;
 
@@ -585,7 +585,7 @@ export type GetMaintenanceMetricsParams = {
 	stuck_minutes?: number;
 };
 export const GET_MAINTENANCE_METRICS_PARAMS_SCHEMA = {"type":"object","properties":{"days":{"type":"integer","minimum":1,"maximum":90},"refresh":{"type":"boolean"},"stuck_minutes":{"type":"integer","minimum":1,"maximum":10080}},"required":[]} as const;
-export const isGetMaintenanceMetricsParams = schemaGuard< GetMaintenanceMetricsParams >( GET_MAINTENANCE_METRICS_PARAMS_SCHEMA );
+export const isGetMaintenanceMetricsParams = /* #__PURE__ */ schemaGuard< GetMaintenanceMetricsParams >( GET_MAINTENANCE_METRICS_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/metrics
 export type GetMetricsParams = {
@@ -596,7 +596,7 @@ export type GetMetricsParams = {
 	range?: '24h' | '7d' | '30d' | '90d' | 'custom';
 };
 export const GET_METRICS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"range":{"type":"string","enum":["24h","7d","30d","90d","custom"]}},"required":[]} as const;
-export const isGetMetricsParams = schemaGuard< GetMetricsParams >( GET_METRICS_PARAMS_SCHEMA );
+export const isGetMetricsParams = /* #__PURE__ */ schemaGuard< GetMetricsParams >( GET_METRICS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetMetricsItem = Metrics;
 
@@ -605,7 +605,7 @@ export type GetMetricsCapacityParams = {
 	max_size_mb?: number;
 };
 export const GET_METRICS_CAPACITY_PARAMS_SCHEMA = {"type":"object","properties":{"max_size_mb":{"type":"number","minimum":1,"maximum":10000000}},"required":[]} as const;
-export const isGetMetricsCapacityParams = schemaGuard< GetMetricsCapacityParams >( GET_METRICS_CAPACITY_PARAMS_SCHEMA );
+export const isGetMetricsCapacityParams = /* #__PURE__ */ schemaGuard< GetMetricsCapacityParams >( GET_METRICS_CAPACITY_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetMetricsCapacityItem = MetricsCapacity;
 
@@ -616,7 +616,7 @@ export type GetMetricsDegradationParams = {
 	recent_hours?: number;
 };
 export const GET_METRICS_DEGRADATION_PARAMS_SCHEMA = {"type":"object","properties":{"baseline_days":{"type":"integer","minimum":1,"maximum":90},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"recent_hours":{"type":"integer","minimum":1,"maximum":72}},"required":[]} as const;
-export const isGetMetricsDegradationParams = schemaGuard< GetMetricsDegradationParams >( GET_METRICS_DEGRADATION_PARAMS_SCHEMA );
+export const isGetMetricsDegradationParams = /* #__PURE__ */ schemaGuard< GetMetricsDegradationParams >( GET_METRICS_DEGRADATION_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetMetricsDegradationItem = MetricsDegradation;
 
@@ -627,14 +627,14 @@ export type GetMetricsResourcesParams = {
 	range?: '24h' | '7d' | '30d' | '90d' | 'custom';
 };
 export const GET_METRICS_RESOURCES_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"range":{"type":"string","enum":["24h","7d","30d","90d","custom"]}},"required":[]} as const;
-export const isGetMetricsResourcesParams = schemaGuard< GetMetricsResourcesParams >( GET_METRICS_RESOURCES_PARAMS_SCHEMA );
+export const isGetMetricsResourcesParams = /* #__PURE__ */ schemaGuard< GetMetricsResourcesParams >( GET_METRICS_RESOURCES_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetMetricsResourcesItem = MetricsResources;
 
 // GET /dm-jobs/v1/metrics/rollup
 export type GetMetricsRollupParams = Record< string, unknown >;
 export const GET_METRICS_ROLLUP_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
-export const isGetMetricsRollupParams = schemaGuard< GetMetricsRollupParams >( GET_METRICS_ROLLUP_PARAMS_SCHEMA );
+export const isGetMetricsRollupParams = /* #__PURE__ */ schemaGuard< GetMetricsRollupParams >( GET_METRICS_ROLLUP_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetMetricsRollupItem = MetricsRollup;
 
@@ -645,7 +645,7 @@ export type PostMetricsRollupParams = {
 	rebuild?: boolean;
 };
 export const POST_METRICS_ROLLUP_PARAMS_SCHEMA = {"type":"object","properties":{"confirm":{"type":"boolean"},"dry_run":{"type":"boolean"},"rebuild":{"type":"boolean"}},"required":[]} as const;
-export const isPostMetricsRollupParams = schemaGuard< PostMetricsRollupParams >( POST_METRICS_ROLLUP_PARAMS_SCHEMA );
+export const isPostMetricsRollupParams = /* #__PURE__ */ schemaGuard< PostMetricsRollupParams >( POST_METRICS_ROLLUP_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type PostMetricsRollupItem = MetricsRollup;
 
@@ -655,7 +655,7 @@ export type GetOperationsParams = {
 	state?: Array< 'running' | 'completed' | 'cancelled' | 'failed' >;
 };
 export const GET_OPERATIONS_PARAMS_SCHEMA = {"type":"object","properties":{"per_page":{"type":"integer","minimum":1,"maximum":50},"state":{"type":"array","items":{"type":"string","enum":["running","completed","cancelled","failed"]}}},"required":[]} as const;
-export const isGetOperationsParams = schemaGuard< GetOperationsParams >( GET_OPERATIONS_PARAMS_SCHEMA );
+export const isGetOperationsParams = /* #__PURE__ */ schemaGuard< GetOperationsParams >( GET_OPERATIONS_PARAMS_SCHEMA );
 
 // POST /dm-jobs/v1/operations
 export type PostOperationsParams = {
@@ -679,14 +679,14 @@ export type PostOperationsParams = {
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
 };
 export const POST_OPERATIONS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"as_of":{"type":"string"},"before":{"type":"string"},"confirm_count":{"type":"integer","minimum":0,"maximum":9007199254740991},"dry_run":{"type":"boolean"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"ids":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"minItems":1,"maxItems":10000},"include_active":{"type":"boolean"},"max_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"older_than_days":{"type":"integer","minimum":0,"maximum":36500},"orphaned":{"type":"boolean"},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"reason":{"type":["string","null"],"maxLength":255},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped"]}},"target_status":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped"]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]}},"required":["type"]} as const;
-export const isPostOperationsParams = schemaGuard< PostOperationsParams >( POST_OPERATIONS_PARAMS_SCHEMA );
+export const isPostOperationsParams = /* #__PURE__ */ schemaGuard< PostOperationsParams >( POST_OPERATIONS_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/operations/{id}
 export type GetOperationsByIdParams = {
 	id: number;
 };
 export const GET_OPERATIONS_BY_ID_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
-export const isGetOperationsByIdParams = schemaGuard< GetOperationsByIdParams >( GET_OPERATIONS_BY_ID_PARAMS_SCHEMA );
+export const isGetOperationsByIdParams = /* #__PURE__ */ schemaGuard< GetOperationsByIdParams >( GET_OPERATIONS_BY_ID_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetOperationsByIdItem = Operation;
 
@@ -695,7 +695,7 @@ export type PostOperationsByIdCancelParams = {
 	id: number;
 };
 export const POST_OPERATIONS_BY_ID_CANCEL_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
-export const isPostOperationsByIdCancelParams = schemaGuard< PostOperationsByIdCancelParams >( POST_OPERATIONS_BY_ID_CANCEL_PARAMS_SCHEMA );
+export const isPostOperationsByIdCancelParams = /* #__PURE__ */ schemaGuard< PostOperationsByIdCancelParams >( POST_OPERATIONS_BY_ID_CANCEL_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type PostOperationsByIdCancelItem = Operation;
 
@@ -705,14 +705,14 @@ export type PostOperationsByIdRunParams = {
 	id: number;
 };
 export const POST_OPERATIONS_BY_ID_RUN_PARAMS_SCHEMA = {"type":"object","properties":{"budget":{"type":"number","minimum":0.2,"maximum":20},"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
-export const isPostOperationsByIdRunParams = schemaGuard< PostOperationsByIdRunParams >( POST_OPERATIONS_BY_ID_RUN_PARAMS_SCHEMA );
+export const isPostOperationsByIdRunParams = /* #__PURE__ */ schemaGuard< PostOperationsByIdRunParams >( POST_OPERATIONS_BY_ID_RUN_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type PostOperationsByIdRunItem = Operation;
 
 // GET /dm-jobs/v1/pipelines
 export type GetPipelinesParams = Record< string, unknown >;
 export const GET_PIPELINES_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
-export const isGetPipelinesParams = schemaGuard< GetPipelinesParams >( GET_PIPELINES_PARAMS_SCHEMA );
+export const isGetPipelinesParams = /* #__PURE__ */ schemaGuard< GetPipelinesParams >( GET_PIPELINES_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
 export type GetPipelinesItem = Pipeline;
 
@@ -722,12 +722,12 @@ export type GetReportsPipelinesParams = {
 	before?: string;
 };
 export const GET_REPORTS_PIPELINES_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"}},"required":[]} as const;
-export const isGetReportsPipelinesParams = schemaGuard< GetReportsPipelinesParams >( GET_REPORTS_PIPELINES_PARAMS_SCHEMA );
+export const isGetReportsPipelinesParams = /* #__PURE__ */ schemaGuard< GetReportsPipelinesParams >( GET_REPORTS_PIPELINES_PARAMS_SCHEMA );
 
 // GET /dm-jobs/v1/retention
 export type GetRetentionParams = Record< string, unknown >;
 export const GET_RETENTION_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
-export const isGetRetentionParams = schemaGuard< GetRetentionParams >( GET_RETENTION_PARAMS_SCHEMA );
+export const isGetRetentionParams = /* #__PURE__ */ schemaGuard< GetRetentionParams >( GET_RETENTION_PARAMS_SCHEMA );
 
 // POST|PUT|PATCH /dm-jobs/v1/retention
 export type PostRetentionParams = {
@@ -738,7 +738,7 @@ export type PostRetentionParams = {
 	keep_failed?: boolean;
 };
 export const POST_RETENTION_PARAMS_SCHEMA = {"type":"object","properties":{"audit_days":{"type":"integer","minimum":0,"maximum":3650},"completed_days":{"type":"integer","minimum":0,"maximum":3650},"engine_data_days":{"type":"integer","minimum":0,"maximum":3650},"failed_days":{"type":"integer","minimum":0,"maximum":3650},"keep_failed":{"type":"boolean"}},"required":[]} as const;
-export const isPostRetentionParams = schemaGuard< PostRetentionParams >( POST_RETENTION_PARAMS_SCHEMA );
+export const isPostRetentionParams = /* #__PURE__ */ schemaGuard< PostRetentionParams >( POST_RETENTION_PARAMS_SCHEMA );
 
 // POST /dm-jobs/v1/retention/run
 export type PostRetentionRunParams = {
@@ -746,4 +746,4 @@ export type PostRetentionRunParams = {
 	dry_run: boolean;
 };
 export const POST_RETENTION_RUN_PARAMS_SCHEMA = {"type":"object","properties":{"confirm":{"type":"boolean"},"dry_run":{"type":"boolean"}},"required":["dry_run"]} as const;
-export const isPostRetentionRunParams = schemaGuard< PostRetentionRunParams >( POST_RETENTION_RUN_PARAMS_SCHEMA );
+export const isPostRetentionRunParams = /* #__PURE__ */ schemaGuard< PostRetentionRunParams >( POST_RETENTION_RUN_PARAMS_SCHEMA );

@@ -9,7 +9,7 @@ import { afterEach, beforeAll, beforeEach } from 'vitest';
  * Internal dependencies
  */
 import { preloadDeferredParts } from '../../src/shared/deferred/lazy-with-deferred';
-import { loadDateLocale } from '../../src/shared/format/date-locale';
+import { applySiteDateLocale } from '../../src/shared/format/date-locale';
 import { setSiteFormat } from '../../src/shared/format/site-format';
 
 // Lazily loaded panels (their own chunks) can take seconds to import on a
@@ -22,8 +22,9 @@ afterEach( () => {
 
 // Every test starts on a US English site in New York, as the app's boot data
 // would set it (tests of other locales and zones set their own).
-beforeEach( async () => {
-	await loadDateLocale( 'en_US' );
+beforeEach( () => {
+	window.dmJobsDateLocale = undefined;
+	applySiteDateLocale();
 	setSiteFormat( {
 		locale: 'en_US',
 		timezone: { name: 'America/New_York', offsetMinutes: -300 },

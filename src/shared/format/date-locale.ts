@@ -4,53 +4,48 @@
 import type { Locale } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 
-/**
- * Internal dependencies
- */
-import { dateLocaleCandidates } from './locale-tags';
+declare global {
+	interface Window {
+		/**
+		 * The date-fns locale of the site's language: set by the script PHP
+		 * enqueues before the app on sites not in US English
+		 * (build/date-locales/<code>.js).
+		 */
+		dmJobsDateLocale?: unknown;
+	}
+}
 
 let current: Locale = enUS;
 
+function isDateLocale( value: unknown ): value is Locale {
+	if ( typeof value !== 'object' || value === null ) {
+		return false;
+	}
+	const { code, formatDistance, localize } = value as Partial< Locale >;
+	return (
+		typeof code === 'string' &&
+		typeof formatDistance === 'function' &&
+		typeof localize === 'object'
+	);
+}
+
 /**
  * The date-fns locale month and weekday names and relative times are written
- * in (US English until `loadDateLocale` found the site's).
+ * in (US English until `applySiteDateLocale` found the site's).
  */
 export function getDateLocale(): Locale {
 	return current;
 }
 
-async function importDateLocale( code: string ): Promise< Locale | null > {
-	try {
-		// The list of loaders is a chunk of its own too: US English sites never fetch it.
-		const { DATE_LOCALE_LOADERS } = await import(
-			/* webpackChunkName: "date-locales" */ './date-locale-loaders'
-		);
-		const load = Object.hasOwn( DATE_LOCALE_LOADERS, code )
-			? DATE_LOCALE_LOADERS[ code ]
-			: undefined;
-		return load === undefined ? null : await load();
-	} catch {
-		return null;
-	}
-}
-
 /**
- * Loads the date-fns locale of a WordPress locale (`de_DE` → `de`) and makes
- * it the one every date formatter uses; US English when date-fns has none.
+ * Makes the date-fns locale the page loaded for the site's language the one
+ * every date formatter uses; US English when the page has none.
  *
- * @param wordpressLocale e.g. `de_DE`.
  * @return The locale now in use.
  */
-export async function loadDateLocale(
-	wordpressLocale: string
-): Promise< Locale > {
-	for ( const code of dateLocaleCandidates( wordpressLocale ) ) {
-		const locale = await importDateLocale( code );
-		if ( locale !== null ) {
-			current = locale;
-			return current;
-		}
-	}
-	current = enUS;
+export function applySiteDateLocale(): Locale {
+	current = isDateLocale( window.dmJobsDateLocale )
+		? window.dmJobsDateLocale
+		: enUS;
 	return current;
 }

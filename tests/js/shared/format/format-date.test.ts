@@ -2,6 +2,7 @@
  * External dependencies
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { de } from 'date-fns/locale/de';
 
 /**
  * WordPress dependencies
@@ -11,7 +12,7 @@ import { resetLocaleData, setLocaleData } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { loadDateLocale } from '../../../../src/shared/format/date-locale';
+import { applySiteDateLocale } from '../../../../src/shared/format/date-locale';
 import {
 	formatCalendarDay,
 	formatInTimeZone,
@@ -51,8 +52,10 @@ describe( 'formatInTimeZone', () => {
 		).toBe( 'Jun 2, 00:15' );
 	} );
 
-	it( "writes dates in the site's language: its names, its translated order", async () => {
-		await loadDateLocale( 'de_DE' );
+	it( "writes dates in the site's language: its names, its translated order", () => {
+		// As build/date-locales/de.js, which PHP enqueues on a German site.
+		window.dmJobsDateLocale = de;
+		applySiteDateLocale();
 		setLocaleData(
 			{
 				'date-fns format: day and time\u0004MMM d, HH:mm': [
@@ -94,8 +97,10 @@ describe( 'weekdayName and hourLabel', () => {
 		expect( hourLabel( 23 ) ).toBe( '23:00' );
 	} );
 
-	it( "names weekdays in the site's language", async () => {
-		await loadDateLocale( 'de_DE' );
+	it( "names weekdays in the site's language", () => {
+		// As build/date-locales/de.js, which PHP enqueues on a German site.
+		window.dmJobsDateLocale = de;
+		applySiteDateLocale();
 		expect( weekdayName( 1 ) ).toBe( 'Montag' );
 		expect( weekdayName( 7, 'short' ) ).toBe( 'So.' );
 	} );

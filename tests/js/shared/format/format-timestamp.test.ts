@@ -2,11 +2,12 @@
  * External dependencies
  */
 import { describe, expect, it } from 'vitest';
+import { de } from 'date-fns/locale/de';
 
 /**
  * Internal dependencies
  */
-import { loadDateLocale } from '../../../../src/shared/format/date-locale';
+import { applySiteDateLocale } from '../../../../src/shared/format/date-locale';
 import {
 	formatExactTime,
 	formatMoment,
@@ -89,8 +90,10 @@ describe( 'formatRelativeTime', () => {
 } );
 
 describe( 'in German', () => {
-	it( "writes relative times in the site's language", async () => {
-		await loadDateLocale( 'de_DE' );
+	it( "writes relative times in the site's language", () => {
+		// As build/date-locales/de.js, which PHP enqueues on a German site.
+		window.dmJobsDateLocale = de;
+		applySiteDateLocale();
 		const now = new Date( '2025-03-05T15:00:00Z' );
 		expect(
 			formatRelativeTime( new Date( '2025-03-05T14:55:00Z' ), now )
@@ -100,8 +103,10 @@ describe( 'in German', () => {
 		).toBe( 'vor 3 Tagen' );
 	} );
 
-	it( "writes exact times in the site's language and zone", async () => {
-		await loadDateLocale( 'de_DE' );
+	it( "writes exact times in the site's language and zone", () => {
+		// As build/date-locales/de.js, which PHP enqueues on a German site.
+		window.dmJobsDateLocale = de;
+		applySiteDateLocale();
 		const march = new Date( '2025-03-05T14:03:04Z' );
 		expect(
 			formatExactTime( march, 'Europe/Berlin', 'Europe/Berlin' )

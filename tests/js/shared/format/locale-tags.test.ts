@@ -6,10 +6,7 @@ import { describe, expect, it } from 'vitest';
 /**
  * Internal dependencies
  */
-import {
-	dateLocaleCandidates,
-	toIntlLocale,
-} from '../../../../src/shared/format/locale-tags';
+import { toIntlLocale } from '../../../../src/shared/format/locale-tags';
 
 describe( 'toIntlLocale', () => {
 	it.each( [
@@ -20,18 +17,5 @@ describe( 'toIntlLocale', () => {
 		[ 'en_US', 'en-US' ],
 	] )( '%s → %s', ( wordpress, intl ) => {
 		expect( toIntlLocale( wordpress ) ).toBe( intl );
-	} );
-} );
-
-describe( 'dateLocaleCandidates', () => {
-	it.each( [
-		[ 'de_DE', [ 'de-DE', 'de' ] ],
-		[ 'de_DE_formal', [ 'de-DE', 'de' ] ],
-		[ 'en_GB', [ 'en-GB', 'en' ] ],
-		[ 'fr', [ 'fr' ] ],
-		[ 'en_US', [] ],
-		[ '', [] ],
-	] )( '%s → %j', ( wordpress, codes ) => {
-		expect( dateLocaleCandidates( wordpress ) ).toEqual( codes );
 	} );
 } );
