@@ -116,8 +116,9 @@ final class FirstRowsMarkup {
 	 * @param array<string, mixed> $job A job as GET /jobs returns it.
 	 */
 	private function row( array $job ): string {
-		$id   = (int) $job['id'];
-		$link = add_query_arg( 'job', $id, $this->first_paint->view->admin_url() );
+		$id         = (int) $job['id'];
+		$link       = add_query_arg( 'job', $id, $this->first_paint->view->admin_url() );
+		$impossible = self::completed_before_created( $job['created_at'] ?? null, $job['completed_at'] ?? null );
 		return sprintf(
 			'<tr data-job-id="%1$d"><td class="dm-jobs-column-select" data-label=""><input type="checkbox" class="dm-jobs-select-row" aria-label="%3$s"></td>'
 			. '<td class="dm-jobs-column-id" data-label="%4$s"><a class="dm-jobs-job-link dm-jobs-open-job" data-job-link="%1$d" href="%5$s" aria-label="%2$s">%1$d</a></td>'
@@ -140,24 +141,48 @@ final class FirstRowsMarkup {
 			esc_attr__( 'Created', 'dm-jobs' ),
 			$this->timestamp( $job['created_at'] ?? null ),
 			esc_attr__( 'Completed', 'dm-jobs' ),
-			$this->timestamp( $job['completed_at'] ?? null ),
+			$this->timestamp( $job['completed_at'] ?? null ) . ( $impossible ? '<span class="dm-jobs-time-warning">' . esc_html__( 'Impossible: before it was created', 'dm-jobs' ) . '</span>' : '' ),
 			esc_attr__( 'Duration', 'dm-jobs' ),
-			esc_html( self::duration( isset( $job['duration'] ) ? (int) $job['duration'] : null ) )
+			esc_html( $impossible ? __( 'Invalid', 'dm-jobs' ) : self::duration( isset( $job['duration'] ) ? (int) $job['duration'] : null ) )
 		);
 	}
 
 	/**
+	 * "Pipeline → Flow" as the app writes it: formatPipelineFlow, or, when Data Machine is active (its
+	 * pages linked), DataMachineLink's texts ("deleted pipeline #3" for a pipeline that is gone).
+	 *
 	 * @param array<string, mixed> $job
 	 */
 	private function pipeline_flow( array $job ): string {
-		$pipeline = trim( (string) ( $job['pipeline_name'] ?? '' ) );
-		$flow     = trim( (string) ( $job['flow_name'] ?? '' ) );
+		$pipeline_id = isset( $job['pipeline_id'] ) ? (int) $job['pipeline_id'] : null;
+		$flow_id     = isset( $job['flow_id'] ) ? (int) $job['flow_id'] : null;
+		$pipeline    = self::name( $job['pipeline_name'] ?? null );
+		$flow        = self::name( $job['flow_name'] ?? null );
+		if ( null !== ( \DMJobs\Runs\ScreenIntegration::config()['links'] ?? null ) ) {
+			/* translators: %d: pipeline ID */
+			$pipeline_text = self::linked_name( $pipeline, $pipeline_id ?? 0, __( 'deleted pipeline #%d', 'dm-jobs' ) );
+			/* translators: %d: flow ID */
+			$flow_text = self::linked_name( $flow, $flow_id ?? 0, __( 'deleted flow #%d', 'dm-jobs' ) );
+			return $pipeline_text . ' → ' . $flow_text;
+		}
 		/* translators: %d: pipeline ID. */
-		$pipeline = '' === $pipeline ? sprintf( __( 'Pipeline #%d', 'dm-jobs' ), (int) $job['pipeline_id'] ) : $pipeline;
+		$pipeline = $pipeline ?? ( null === $pipeline_id ? '—' : sprintf( __( 'Pipeline #%d', 'dm-jobs' ), $pipeline_id ) );
 		/* translators: %d: flow ID. */
-		$flow = '' === $flow ? sprintf( __( 'Flow #%d', 'dm-jobs' ), (int) $job['flow_id'] ) : $flow;
+		$flow = $flow ?? ( null === $flow_id ? '—' : sprintf( __( 'Flow #%d', 'dm-jobs' ), $flow_id ) );
 		/* translators: 1: pipeline name, 2: flow name. */
 		return sprintf( __( '%1$s → %2$s', 'dm-jobs' ), $pipeline, $flow );
+	}
+
+	private static function name( mixed $name ): ?string {
+		$trimmed = trim( (string) $name );
+		return '' === $trimmed ? null : $trimmed;
+	}
+
+	private static function linked_name( ?string $name, int $id, string $deleted ): string {
+		if ( $id < 1 ) {
+			return $name ?? '—';
+		}
+		return $name ?? sprintf( $deleted, $id );
 	}
 
 	/**
@@ -194,6 +219,15 @@ final class FirstRowsMarkup {
 			$html .= sprintf( '<span class="dm-jobs-error-summary" title="%1$s">%2$s</span>', esc_attr( $summary ), esc_html( $summary ) );
 		}
 		return $html;
+	}
+
+	/**
+	 * As the app's completedBeforeCreated: both times readable and the completion earlier.
+	 */
+	private static function completed_before_created( mixed $created_at, mixed $completed_at ): bool {
+		$created   = is_string( $created_at ) && '' !== trim( $created_at ) ? strtotime( $created_at ) : false;
+		$completed = is_string( $completed_at ) && '' !== trim( $completed_at ) ? strtotime( $completed_at ) : false;
+		return false !== $created && false !== $completed && $completed < $created;
 	}
 
 	public static function status_label( string $status ): string {

@@ -50,6 +50,157 @@ function rowIds( page ) {
 		);
 }
 
+/**
+ * Jobs the first page can hold at its worst, written into the tables as Data Machine writes them: failed
+ * with a long reason and a long error line, waiting, unknown and legacy statuses,
+ * stuck, long pipeline and flow names (with and without spaces), a deleted pipeline, a completion before
+ * the creation, last year's job. Their times sit far from date-fns' thresholds ("3 days ago" stays true
+ * for hours), so the printed and the app's texts are the same whenever each is written.
+ *
+ * @return {number[]} The new job IDs, newest first.
+ */
+function insertWorstCaseJobs() {
+	const out = runPhp( `
+		global $wpdb;
+		$tables = array( 'jobs' => \\DMJobs\\Repository\\TableNames::jobs(), 'pipelines' => \\DMJobs\\Repository\\TableNames::pipelines(), 'flows' => \\DMJobs\\Repository\\TableNames::flows() );
+		$now = time();
+		$at = static fn( int $ago ) => gmdate( 'Y-m-d H:i:s', $now - $ago );
+		$wpdb->insert( $tables['pipelines'], array( 'pipeline_name' => 'Quarterly newsletter digest for every regional editorial team and their partner publications worldwide', 'pipeline_config' => '{}', 'created_at' => $at( 0 ), 'updated_at' => $at( 0 ) ) );
+		$long_pipeline = (int) $wpdb->insert_id;
+		$wpdb->insert( $tables['flows'], array( 'pipeline_id' => $long_pipeline, 'flow_name' => 'Fetch_RSS_then_summarise_then_publish_to_WordPress_and_Bluesky_and_Mastodon_v2', 'flow_config' => '{}', 'scheduling_config' => '{"interval":"manual"}' ) );
+		$long_flow = (int) $wpdb->insert_id;
+		$day = 86400;
+		$rows = array(
+			array( 'failed', 3 * $day + 7200, 65, 'step_execution_failure: the publish step could not reach the remote endpoint after five retries', 'Publish step failed: cURL error 28: Operation timed out after 30001 milliseconds with 0 bytes received from https://example.test/wp-json/wp/v2/posts' ),
+			array( 'failed', 3 * $day + 7300, 3725, null, 'AI_step_returned_no_content_Model_response_was_empty_after_the_maximum_number_of_tool_calls_was_reached' ),
+			array( 'failed', 3 * $day + 7400, 12, null, null ),
+			array( 'waiting', 2 * $day + 7200, null, 'webhook_gate', null ),
+			array( 'quarantined', 2 * $day + 7300, null, 'manual review requested by the operator before publishing', null ),
+			array( 'pending', 5 * $day + 7200, null, null, null ),
+			array( 'processing', 4 * $day + 7200, null, null, null ),
+			array( 'completed_no_items', 3 * $day + 7500, 4, null, null ),
+			array( 'agent_skipped', 3 * $day + 7600, 90061, null, null ),
+			array( 'completed_with_error', 3 * $day + 7700, 7260, null, null ),
+			array( 'running', 3 * $day + 7800, null, null, null ),
+			array( 'cancelled', 3 * $day + 7900, 30, 'cancelled by an administrator from the Jobs screen', null ),
+			array( 'completed', 3 * $day + 8000, -600, null, null ),
+			array( 'completed', 400 * $day, 45, null, null ),
+			array( 'completed', 6 * $day + 7200, 3600, null, null ),
+			array( 'failed - timeout', 6 * $day + 7300, 300, null, 'Timeout' ),
+			array( 'completed', 7 * $day + 7200, 59, null, null ),
+			array( 'pending', 2 * $day + 7400, null, null, null ),
+			array( 'completed', 8 * $day + 7200, 86399, null, null ),
+			array( 'failed', 9 * $day + 7200, 1, str_repeat( 'no_content_', 12 ), str_repeat( 'A very long error line that keeps going ', 12 ) ),
+		);
+		$ids = array();
+		foreach ( array_reverse( $rows ) as $index => $row ) {
+			list( $status, $ago, $took, $reason, $error ) = $row;
+			$deleted = 0 === $index % 7;
+			// Reasons as each generation keeps them: our status_reason column (dm_*), or engine_data.
+			$today = \\DMJobs\\DataMachine\\Adapters::current()->ids_are_text();
+			$row = array(
+				'pipeline_id'  => $deleted ? 987654 : $long_pipeline,
+				'flow_id'      => $deleted ? 987655 : $long_flow,
+				'status'       => $status,
+				'engine_data'  => $today && null !== $reason ? wp_json_encode( array( 'job_status_reason' => $reason ) ) : '{}',
+				'created_at'   => $at( $ago ),
+				'completed_at' => null === $took ? null : $at( $ago - $took ),
+			);
+			if ( ! $today && null !== $reason ) {
+				$row['status_reason'] = $reason;
+			}
+			if ( false === $wpdb->insert( $tables['jobs'], $row ) ) {
+				throw new RuntimeException( 'Could not insert a job: ' . $wpdb->last_error );
+			}
+			$id = (int) $wpdb->insert_id;
+			if ( null !== $error ) {
+				( new \\DMJobs\\Repository\\LogRepository() )->insert( array( 'job_id' => $id, 'level' => 'error', 'step' => null, 'message' => $error, 'context' => null, 'http_status' => null, 'truncated' => false, 'created_at' => $at( $ago - 1 ) ) );
+			}
+			$ids[] = $id;
+		}
+		echo wp_json_encode( array_reverse( $ids ) );
+	` );
+	return JSON.parse( out.trim().split( '\n' ).pop() );
+}
+
+/**
+ * The table's geometry and text, to compare the printed table with the app's.
+ *
+ * @param {import('playwright-core').Page} page
+ */
+function tableSnapshot( page ) {
+	return page.evaluate( () => {
+		const table = document.querySelector( '.dm-jobs-table' );
+		const box = ( element ) => element.getBoundingClientRect();
+		const top = box( table ).top;
+		const round = ( value ) => Math.round( value * 10 ) / 10;
+		return {
+			width: round( box( table ).width ),
+			columns: [ ...table.querySelectorAll( 'thead th' ) ].map(
+				( th ) =>
+					`${ th.className.match( /dm-jobs-column-[\w-]+/ )[ 0 ] } x=${ round(
+						box( th ).left
+					) } w=${ round( box( th ).width ) }`
+			),
+			rows: [ ...table.querySelectorAll( 'tbody tr[data-job-id]' ) ].map(
+				( tr ) => ( {
+					id: Number( tr.dataset.jobId ),
+					box: `y=${ round( box( tr ).top - top ) } h=${ round(
+						box( tr ).height
+					) }`,
+					cells: [ ...tr.cells ].map( ( cell ) =>
+						cell.innerText.replace( /\s+/g, ' ' ).trim()
+					),
+				} )
+			),
+		};
+	} );
+}
+
+/**
+ * Loads the Jobs screen holding the app back until the printed table is captured, then lets it take
+ * over and captures the app's table.
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {string}                         url
+ */
+async function printedAndTakenOver( page, url ) {
+	let release;
+	const held = new Promise( ( resolve ) => ( release = resolve ) );
+	await page.route( /\/build\/index\.js/, async ( route ) => {
+		await held;
+		await route.continue();
+	} );
+	await page.addInitScript( () => {
+		window.__shifts = [];
+		new window.PerformanceObserver( ( list ) => {
+			for ( const entry of list.getEntries() ) {
+				window.__shifts.push( {
+					value: entry.value,
+					sources: entry.sources.map(
+						( source ) =>
+							`${ source.node?.className ?? source.node?.nodeName } ${ JSON.stringify(
+								source.previousRect
+							) } → ${ JSON.stringify( source.currentRect ) }`
+					),
+				} );
+			}
+		} ).observe( { type: 'layout-shift', buffered: true } );
+	} );
+	const loaded = page.goto( url, { waitUntil: 'commit' } );
+	await page.locator( '.dm-jobs-pagination' ).waitFor();
+	const printed = await tableSnapshot( page );
+	release();
+	await loaded;
+	await page.locator( '#dm-jobs-root[data-app-ready]' ).waitFor();
+	await page.getByRole( 'searchbox' ).waitFor();
+	await page.getByRole( 'button', { name: 'Admin' } ).waitFor();
+	await page.waitForTimeout( 500 );
+	const app = await tableSnapshot( page );
+	const shifts = await page.evaluate( () => window.__shifts );
+	return { printed, app, shifts };
+}
+
 describe( 'First paint', () => {
 	let browser;
 
@@ -233,5 +384,70 @@ describe( 'First paint', () => {
 		assert.ok( shift < 0.01, `layout shift ${ shift }` );
 		assert.deepEqual( errors, [] );
 		await page.close();
+	} );
+
+	it( 'prints the worst rows with the geometry and text the app gives them (no layout shift on takeover)', async () => {
+		const ids = insertWorstCaseJobs();
+		const page = await newLoggedInPage( browser );
+		const errors = collectPageErrors( page );
+		const { printed, app, shifts } = await printedAndTakenOver(
+			page,
+			JOBS_PAGE
+		);
+		assert.deepEqual(
+			printed.rows.map( ( row ) => row.id ),
+			ids,
+			'the first page is the worst-case rows'
+		);
+		// Cell by cell, the same text (dates, statuses, reasons, error lines, names, durations).
+		assert.deepEqual(
+			app.rows.map( ( row ) => row.cells ),
+			printed.rows.map( ( row ) => row.cells )
+		);
+		assert.deepEqual( app.columns, printed.columns, 'columns moved' );
+		assert.deepEqual(
+			app.rows.map( ( row ) => row.box ),
+			printed.rows.map( ( row ) => row.box ),
+			'rows moved or changed height'
+		);
+		const shift = shifts.reduce( ( sum, entry ) => sum + entry.value, 0 );
+		assert.ok(
+			shift < 0.001,
+			`layout shift ${ shift }: ${ JSON.stringify( shifts, null, 1 ) }`
+		);
+		assert.deepEqual( errors, [] );
+		await page.close();
+	} );
+
+	it( 'prints dates in German as the app writes them for an admin who reads German', async () => {
+		// The admin's profile language (WordPress core's German files need not be installed: the dates
+		// come from date-fns' German).
+		runPhp( "update_user_meta( 1, 'locale', 'de_DE' );" );
+		try {
+			const page = await newLoggedInPage( browser );
+			const errors = collectPageErrors( page );
+			const { printed, app } = await printedAndTakenOver(
+				page,
+				JOBS_PAGE
+			);
+			assert.deepEqual(
+				app.rows.map( ( row ) => row.cells ),
+				printed.rows.map( ( row ) => row.cells )
+			);
+			const created = printed.rows.map( ( row ) => row.cells[ 4 ] );
+			assert.ok(
+				created.some( ( text ) => /vor 3 Tagen/.test( text ) ),
+				`relative times in German: ${ created.join( ' | ' ) }`
+			);
+			assert.ok(
+				created.every( ( text ) => ! /\bago\b/.test( text ) ),
+				'no English left'
+			);
+			assert.deepEqual( app.columns, printed.columns );
+			assert.deepEqual( errors, [] );
+			await page.close();
+		} finally {
+			runPhp( "delete_user_meta( 1, 'locale' );" );
+		}
 	} );
 } );

@@ -63,9 +63,14 @@ export function resolveJobStatus(
 			isKnown: true,
 		};
 	}
-	return parseStatus(
+	const parsed = parseStatus(
 		typeof job.raw_status === 'string' && job.raw_status !== ''
 			? job.raw_status
 			: job.status
 	);
+	// A reason kept apart from the status (today's Data Machine, our status_reason column).
+	const kept = job.status_reason?.trim() ?? '';
+	return parsed.reason === null && kept !== ''
+		? { ...parsed, reason: kept }
+		: parsed;
 }

@@ -124,4 +124,25 @@ describe( 'resolveJobStatus', () => {
 			} )
 		).toEqual( { status: 'processing', reason: null, isKnown: true } );
 	} );
+
+	it( 'keeps the reason stored apart from an unknown status', () => {
+		expect(
+			resolveJobStatus( {
+				status: 'quarantined',
+				status_reason: 'manual review requested',
+				raw_status: 'quarantined',
+			} )
+		).toEqual( {
+			status: 'quarantined',
+			reason: 'manual review requested',
+			isKnown: false,
+		} );
+		expect(
+			resolveJobStatus( {
+				status: 'quarantined',
+				status_reason: 'ignored',
+				raw_status: 'quarantined - from the status column',
+			} ).reason
+		).toBe( 'from the status column' );
+	} );
 } );
