@@ -18,9 +18,9 @@ const texts = cases.map( ( { locale, time, zone, pattern, now } ) =>
 		? formatDistance( new Date( time ), new Date( now ), {
 				addSuffix: true,
 				locale: byCode[ locale ],
-		  } )
+			} )
 		: format( new TZDate( time, zone ), pattern, {
 				locale: byCode[ locale ],
-		  } )
+			} )
 );
 process.stdout.write( JSON.stringify( texts ) );
