@@ -155,6 +155,25 @@ async function load( screen ) {
 	} );
 	const result = {
 		firstRows: await tab.evaluate( () => window.__firstRowsAt ),
+		// What the first rows wait for: the HTML (server time, then its transfer) and the resources
+		// that block rendering (stylesheets and scripts in <head>).
+		...( await tab.evaluate( () => {
+			const [ nav ] = performance.getEntriesByType( 'navigation' );
+			const blocking = performance
+				.getEntriesByType( 'resource' )
+				.filter(
+					( entry ) => entry.renderBlockingStatus === 'blocking'
+				);
+			return {
+				htmlFirstByte: nav.responseStart,
+				htmlDone: nav.responseEnd,
+				blockingResources: blocking.length,
+				blockingDone: Math.max(
+					0,
+					...blocking.map( ( entry ) => entry.responseEnd )
+				),
+			};
+		} ) ),
 	};
 	if ( screen.jobs ) {
 		await tab.waitForSelector( '#dm-jobs-root[data-app-ready]' );
@@ -227,6 +246,30 @@ const rows = screens.map( ( screen, index ) => {
 		samples: samples[ index ],
 	};
 } );
+console.log(
+	`\nWhat the first rows wait for (medians, ms from navigation start)\n${ pad(
+		'screen',
+		52
+	) }${ lpad( 'HTML 1st byte', 14 ) }${ lpad( 'HTML done', 11 ) }${ lpad(
+		'blocking done',
+		14
+	) }${ lpad( 'first rows', 11 ) }  blocking resources`
+);
+for ( const [ index, screen ] of screens.entries() ) {
+	const at = ( key ) =>
+		median( samples[ index ].map( ( sample ) => sample[ key ] ) ).toFixed(
+			0
+		);
+	console.log(
+		`${ pad( screen.name, 52 ) }${ lpad( at( 'htmlFirstByte' ), 14 ) }${ lpad(
+			at( 'htmlDone' ),
+			11
+		) }${ lpad( at( 'blockingDone' ), 14 ) }${ lpad(
+			at( 'firstRows' ),
+			11
+		) }  ${ at( 'blockingResources' ) }`
+	);
+}
 if ( screens.length < 3 ) {
 	console.log(
 		'Action Scheduler: not installed on this site (not available from the allowed registries), not measured.'
