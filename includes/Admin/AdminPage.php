@@ -85,6 +85,25 @@ final class AdminPage {
 		// The markup is built from escaped parts (FirstRowsMarkup escapes every value).
 		echo '<div class="wrap"><div id="dm-jobs-root" class="dm-jobs-root">' . $markup . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
 		printf( '<noscript><p>%s</p></noscript></div>', esc_html__( 'Filters, job details and live updates need JavaScript.', 'dm-jobs' ) );
+		// The rows go out now; the rest of the answers are worked out meanwhile (hand_over_answers).
+		flush();
+	}
+
+	/**
+	 * The preloaded answers for api-fetch (the first page, counts, filter options, the live poll's first
+	 * question), worked out after the printed rows went out: the browser paints them meanwhile, instead
+	 * of receiving the whole page at once and running the footer's scripts before its first frame.
+	 */
+	public function hand_over_answers(): void {
+		if ( null === $this->first_paint ) {
+			return;
+		}
+		$script = $this->first_paint->middleware_script();
+		if ( wp_script_is( 'wp-api-fetch', 'done' ) ) {
+			wp_print_inline_script_tag( $script );
+			return;
+		}
+		wp_add_inline_script( 'wp-api-fetch', $script, 'after' );
 	}
 
 	/**
@@ -111,7 +130,8 @@ final class AdminPage {
 		$query_args        = wp_unslash( $_GET ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended
 		$this->first_paint = new FirstPaint( is_array( $query_args ) ? $query_args : array() );
 		$config            = $this->config() + array( 'firstPaint' => $this->first_paint->config() );
-		wp_add_inline_script( 'wp-api-fetch', $this->first_paint->middleware_script(), 'after' );
+		// The answers the rows do not need are worked out after the rows are sent (hand_over_answers).
+		add_action( 'admin_footer', array( $this, 'hand_over_answers' ) );
 
 		// Heavy packages (wp-components) are not dependencies: the app loads them where it uses them.
 		$dependencies = array_values( array_diff( $asset['dependencies'], self::DEFERRED_HANDLES ) );

@@ -25,6 +25,11 @@ final class FirstPaint {
 
 	private ?string $change_token = null;
 
+	/**
+	 * @var array<string, true> Paths answered so far.
+	 */
+	private array $answered = array();
+
 	public readonly JobsView $view;
 
 	public readonly int $now;
@@ -75,12 +80,30 @@ final class FirstPaint {
 	 * @return array<string, array{body: mixed, headers: array<string, string>}>
 	 */
 	public function preloaded(): array {
-		if ( null === $this->preloaded ) {
-			// Taken before the answers, so a change made meanwhile shows at the first poll.
-			$this->change_token = ( new ChangeToken() )->current();
-			$this->preloaded    = array_reduce( array_values( $this->paths() ), 'rest_preload_api_request', array() );
+		foreach ( $this->paths() as $path ) {
+			$this->preload( $path );
 		}
-		return $this->preloaded;
+		return (array) $this->preloaded;
+	}
+
+	/**
+	 * Answers one path (once), after taking the change token.
+	 */
+	private function preload( string $path ): void {
+		$this->change_token();
+		if ( ! isset( $this->answered[ $path ] ) ) {
+			$this->preloaded          = rest_preload_api_request( (array) $this->preloaded, $path );
+			$this->answered[ $path ] = true;
+		}
+	}
+
+	/**
+	 * The live poll's starting token, taken before any answer, so a change made meanwhile shows at the
+	 * first poll.
+	 */
+	private function change_token(): string {
+		$this->change_token ??= ( new ChangeToken() )->current();
+		return $this->change_token;
 	}
 
 	/**
@@ -89,7 +112,9 @@ final class FirstPaint {
 	 * @return array{items: array<int, array<string, mixed>>, total: int, total_pages: int, exact: bool}|null
 	 */
 	public function first_page(): ?array {
-		$answer = $this->preloaded()[ $this->paths()['list'] ] ?? null;
+		$list = $this->paths()['list'];
+		$this->preload( $list );
+		$answer = $this->preloaded[ $list ] ?? null;
 		if ( ! is_array( $answer ) || ! is_array( $answer['body'] ) ) {
 			return null;
 		}
@@ -109,10 +134,9 @@ final class FirstPaint {
 	 * @return array{renderedAt: string, changeToken: string}
 	 */
 	public function config(): array {
-		$this->preloaded();
 		return array(
 			'renderedAt'  => gmdate( 'Y-m-d\TH:i:s\Z', $this->now ),
-			'changeToken' => (string) $this->change_token,
+			'changeToken' => $this->change_token(),
 		);
 	}
 
