@@ -91,8 +91,8 @@ final class AdminPage {
 
 	/**
 	 * The preloaded answers for api-fetch (the first page, counts, filter options, the live poll's first
-	 * question), worked out after the printed rows went out: the browser paints them meanwhile, instead
-	 * of receiving the whole page at once and running the footer's scripts before its first frame.
+	 * question). Only the first page is needed for the printed rows; the others are worked out here, after
+	 * the head and the rows went out, so the page's first byte does not wait for them.
 	 */
 	public function hand_over_answers(): void {
 		if ( null === $this->first_paint ) {
