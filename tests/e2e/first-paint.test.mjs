@@ -386,7 +386,7 @@ describe( 'First paint', () => {
 		await page.close();
 	} );
 
-	it( 'prints the worst rows with the geometry and text the app gives them (no layout shift on takeover)', async () => {
+	it( 'prints the worst rows with the geometry and text the app gives them (no layout shift on takeover)', async ( t ) => {
 		const ids = insertWorstCaseJobs();
 		const page = await newLoggedInPage( browser );
 		const errors = collectPageErrors( page );
@@ -411,6 +411,7 @@ describe( 'First paint', () => {
 			'rows moved or changed height'
 		);
 		const shift = shifts.reduce( ( sum, entry ) => sum + entry.value, 0 );
+		t.diagnostic( `layout shift on takeover: ${ shift }` );
 		assert.ok(
 			shift < 0.001,
 			`layout shift ${ shift }: ${ JSON.stringify( shifts, null, 1 ) }`
