@@ -411,7 +411,9 @@ describe( 'First paint', () => {
 			'rows moved or changed height'
 		);
 		const shift = shifts.reduce( ( sum, entry ) => sum + entry.value, 0 );
-		t.diagnostic( `layout shift on takeover: ${ shift }` );
+		t.diagnostic(
+			`layout shift on takeover: ${ shift } ${ JSON.stringify( shifts ) }`
+		);
 		assert.ok(
 			shift < 0.001,
 			`layout shift ${ shift }: ${ JSON.stringify( shifts, null, 1 ) }`
