@@ -330,7 +330,7 @@ final class JobListRepository {
 					continue;
 				}
 			}
-			$found = $this->select_page( $query, $in, array(), $need, $skip, JobOrderBy::JobId );
+			$found = $this->select_group_page( $query, JobColumns::id_conditions_sql( 'j.' . $column, $ids ), $need, $skip );
 			$rows  = array_merge( $rows, $found );
 			$need -= count( $found );
 			$skip  = 0;
@@ -339,6 +339,39 @@ final class JobListRepository {
 			}
 		}
 		return $rows;
+	}
+
+	/**
+	 * A page of the jobs of one name group (several IDs share a name; unnamed ones, NULL and "direct"
+	 * too) in job-ID order: one index-ordered read per stored value, merged, instead of reading every
+	 * job of the group and sorting them.
+	 *
+	 * @param string[] $conditions One condition per stored value (JobColumns::id_conditions_sql()).
+	 * @return array<int, array<string, string|null>>
+	 */
+	private function select_group_page( JobQuery $query, array $conditions, int $limit, int $offset ): array {
+		global $wpdb;
+		if ( count( $conditions ) < 2 ) {
+			return $this->select_page( $query, $conditions[0] ?? '1=0', array(), $limit, $offset, JobOrderBy::JobId );
+		}
+		[ $where, $where_values ] = $this->jobs->filter_sql( $query );
+		$order                    = $query->order->sql();
+		$parts                    = array();
+		$values                   = array();
+		foreach ( $conditions as $condition ) {
+			$parts[] = '(SELECT j.job_id FROM ' . TableNames::jobs() . " j WHERE {$where} AND {$condition} ORDER BY j.job_id {$order} LIMIT %d)";
+			array_push( $values, ...$where_values );
+			$values[] = $offset + $limit;
+		}
+		array_push( $values, $limit, $offset );
+		$ids_sql = self::without_index_intersection( 'SELECT job_id FROM (' . implode( ' UNION ALL ', $parts ) . ") merged ORDER BY job_id {$order} LIMIT %d OFFSET %d", $this->search_is_dense( $query ) );
+		$ids     = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $ids_sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		if ( ! $ids ) {
+			return array();
+		}
+		$sql = 'SELECT ' . JobColumns::list_columns() . $this->from_with_names()
+			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ") ORDER BY j.job_id {$order}";
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
