@@ -23,8 +23,9 @@ defined( 'ABSPATH' ) || exit;
 final class LabelDictionary {
 
 	/**
-	 * array{table: string, through: int, prune_after: string}: the jobs table, the highest job ID whose
-	 * label is recorded, and where the last pruning pass stopped (label order).
+	 * array{table: string, through: int, prune_after: string, sweep_after: string}: the jobs table, the
+	 * highest job ID whose label is recorded, and where the last pruning and sweeping passes stopped
+	 * (label order).
 	 */
 	public const OPTION = 'dm_jobs_label_dictionary';
 
@@ -37,6 +38,7 @@ final class LabelDictionary {
 	public const FOLD_SLICE  = 5000;
 	public const FOLD_BUDGET = 0.012;
 	public const PRUNE_SLICE = 1000;
+	public const SWEEP_SLICE = 1000;
 
 	/**
 	 * The newest jobs are always matched directly, never recorded (see catch_up()).
@@ -77,16 +79,26 @@ final class LabelDictionary {
 	}
 
 	/**
-	 * WP-Cron: record the labels of every job added since, then prune a slice of labels no job carries.
+	 * WP-Cron: record the labels of every job added since; then walk the label index (distinct labels
+	 * only, in slices, resuming where the last run stopped) for labels the table lacks — a label changed
+	 * straight in the table after its job finished, which Data Machine itself never does — and prune a
+	 * slice of labels no job carries any more.
 	 *
-	 * @param float $budget Seconds to spend folding at most.
+	 * @param float $budget Seconds to spend at most (at least one slice of each step).
 	 * @return int The job ID the table covers now.
 	 */
 	public function refresh( float $budget = 60.0 ): int {
+		$started = microtime( true );
 		$through = $this->catch_up( $budget );
 		$state   = $this->state();
-		$next    = $this->labels->prune( $state['prune_after'], self::PRUNE_SLICE );
-		$this->save( $through, $next ?? '' );
+		$after   = $state['sweep_after'];
+		do {
+			$found = $this->labels->labels_of_jobs_after( $after, self::SWEEP_SLICE );
+			$this->labels->add( $found );
+			$after = count( $found ) < self::SWEEP_SLICE ? '' : (string) end( $found );
+		} while ( '' !== $after && microtime( true ) - $started < $budget );
+		$pruned = $this->labels->prune( $state['prune_after'], self::PRUNE_SLICE );
+		$this->save( $through, $pruned ?? '', $after );
 		return $through;
 	}
 
@@ -103,14 +115,14 @@ final class LabelDictionary {
 			// The newest jobs were deleted, or the table was emptied or replaced: the IDs of jobs to come
 			// may be lower than the recorded one. Labels of deleted jobs staying behind match nothing.
 			$through = max( 0, $target );
-			$this->save( $through, $state['prune_after'] );
+			$this->save( $through, $state['prune_after'], $state['sweep_after'] );
 		}
 		$started = microtime( true );
 		while ( $through < $target ) {
 			$up_to = min( $target, $this->list->id_after( $through, $this->fold_slice ) ?? $target );
 			$this->labels->add_labels_of_jobs( $through, $up_to );
 			$through = $up_to;
-			$this->save( $through, $state['prune_after'] );
+			$this->save( $through, $state['prune_after'], $state['sweep_after'] );
 			if ( microtime( true ) - $started >= $budget ) {
 				break;
 			}
@@ -119,7 +131,7 @@ final class LabelDictionary {
 	}
 
 	/**
-	 * @return array{through: int, prune_after: string}
+	 * @return array{through: int, prune_after: string, sweep_after: string}
 	 */
 	private function state(): array {
 		$state = get_option( self::OPTION );
@@ -127,21 +139,24 @@ final class LabelDictionary {
 			return array(
 				'through'     => 0,
 				'prune_after' => '',
+				'sweep_after' => '',
 			);
 		}
 		return array(
 			'through'     => max( 0, (int) ( $state['through'] ?? 0 ) ),
 			'prune_after' => (string) ( $state['prune_after'] ?? '' ),
+			'sweep_after' => (string) ( $state['sweep_after'] ?? '' ),
 		);
 	}
 
-	private function save( int $through, string $prune_after ): void {
+	private function save( int $through, string $prune_after, string $sweep_after ): void {
 		update_option(
 			self::OPTION,
 			array(
 				'table'       => TableNames::jobs(),
 				'through'     => $through,
 				'prune_after' => $prune_after,
+				'sweep_after' => $sweep_after,
 			),
 			false
 		);

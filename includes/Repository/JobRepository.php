@@ -22,6 +22,12 @@ final class JobRepository {
 	public const SEARCH_CACHE_GROUP = 'dm_jobs_search';
 
 	/**
+	 * @param LabelDictionary|null $labels The labels table search reads (today's generation on MySQL/MariaDB).
+	 */
+	public function __construct( private readonly ?LabelDictionary $labels = null ) {
+	}
+
+	/**
 	 * How many jobs match the query's filters (paging and sort ignored).
 	 */
 	public function count( JobQuery $query ): int {
@@ -326,11 +332,15 @@ final class JobRepository {
 			// Today's generation names direct and fan-out jobs by their label (item titles: too many to
 			// list per request): the labels containing the term come from DM Jobs' table of distinct
 			// labels and their jobs from the label index; jobs newer than that table are matched directly.
-			$labels           = ( new LabelDictionary() )->labels_containing( $term );
+			// Jobs still open are matched directly as well: the only rows Data Machine still writes to.
+			$labels           = ( $this->labels ?? new LabelDictionary() )->labels_containing( $term );
 			$lists['j.label'] = array( '%s', $labels['labels'] );
 			if ( null !== $labels['labels'] ) {
+				$open         = array_map( static fn ( BaseStatus $status ): string => $status->value, StatusFilterSql::active_statuses() );
 				$conditions[] = '(j.job_id > %d AND j.label LIKE %s)';
-				array_push( $values, $labels['through'], $like );
+				$conditions[] = '(j.' . JobColumns::STATUS_BASE . ' IN (' . implode( ', ', array_fill( 0, count( $open ), '%s' ) ) . ') AND j.label LIKE %s)';
+				array_push( $values, $labels['through'], $like, ...$open );
+				$values[] = $like;
 			}
 		} elseif ( in_array( 'label', Adapters::current()->extra_job_columns(), true ) ) {
 			$lists['j.label'] = array( '%s', $terms->labels_like( $term ) );

@@ -49,8 +49,36 @@ final class LabelDictionaryRepository {
 	}
 
 	/**
+	 * The distinct labels of the jobs table after $after, in label order (a loose scan of the label
+	 * index: one lookup per distinct label).
+	 *
+	 * @return string[]
+	 */
+	public function labels_of_jobs_after( string $after, int $limit ): array {
+		global $wpdb;
+		$sql = 'SELECT DISTINCT label FROM ' . TableNames::jobs() . " WHERE label > %s AND label <> '' ORDER BY label ASC LIMIT %d";
+		return array_map( 'strval', $wpdb->get_col( $wpdb->prepare( $sql, $after, $limit ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * Records labels (those already there are kept).
+	 *
+	 * @param string[] $labels
+	 */
+	public function add( array $labels ): void {
+		global $wpdb;
+		if ( ! $labels ) {
+			return;
+		}
+		$sql = 'INSERT IGNORE INTO ' . self::table() . ' (label) VALUES ' . implode( ', ', array_fill( 0, count( $labels ), '(%s)' ) );
+		if ( false === $wpdb->query( $wpdb->prepare( $sql, $labels ) ) ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			throw new \RuntimeException( 'Could not record job labels: ' . $wpdb->last_error );
+		}
+	}
+
+	/**
 	 * Removes, from the labels after $after (in label order, up to $limit of them), those no job carries
-	 * any more (one index lookup each). Returns the last label looked at, or null when none was left.
+	 * any more (one index lookup each). Returns the last label looked at, or null when the pass is done.
 	 */
 	public function prune( string $after, int $limit ): ?string {
 		global $wpdb;
@@ -66,6 +94,6 @@ final class LabelDictionaryRepository {
 				$labels
 			)
 		);
-		return (string) end( $labels );
+		return count( $labels ) < $limit ? null : (string) end( $labels );
 	}
 }
