@@ -277,12 +277,13 @@ final class JobRepository {
 			$values[]  = $query->created_before;
 		}
 		if ( '' !== $query->search ) {
-			[ $search_sql, $search_values, $named ] = $this->search_condition( $query->search );
+			$named = $this->names_containing( $query->search );
 			// Filtered to a pipeline or flow whose name contains the term: every job matches the search.
 			$by_name = ( null !== $query->pipeline_id && in_array( $query->pipeline_id, $named['pipeline_ids'], true ) )
 				|| ( null !== $query->flow_id && in_array( $query->flow_id, $named['flow_ids'], true ) );
 			if ( ! $by_name ) {
-				$clauses[] = $search_sql;
+				[ $search_sql, $search_values ] = $this->search_condition( $query->search );
+				$clauses[]                      = $search_sql;
 				array_push( $values, ...$search_values );
 			}
 		}
@@ -291,11 +292,28 @@ final class JobRepository {
 	}
 
 	/**
-	 * A job ID, or text in a pipeline name, flow name or status reason — matched through exact,
-	 * indexed values (see SearchTermRepository), so no LIKE '%…%' runs over the jobs table; also the IDs
-	 * of the pipelines and flows whose names contain the term.
+	 * The IDs of the pipelines and flows whose names contain the term (once per request).
 	 *
-	 * @return array{0: string, 1: array<int, int|string>, 2: array{pipeline_ids: int[], flow_ids: int[]}}
+	 * @return array{pipeline_ids: int[], flow_ids: int[]}
+	 */
+	private function names_containing( string $term ): array {
+		$named = wp_cache_get( 'names:' . $term, self::SEARCH_CACHE_GROUP );
+		if ( ! is_array( $named ) ) {
+			$terms = new SearchTermRepository();
+			$named = array(
+				'pipeline_ids' => $terms->pipeline_ids_named_like( $term ),
+				'flow_ids'     => $terms->flow_ids_named_like( $term ),
+			);
+			wp_cache_set( 'names:' . $term, $named, self::SEARCH_CACHE_GROUP );
+		}
+		return $named;
+	}
+
+	/**
+	 * A job ID, or text in a pipeline name, flow name or status reason — matched through exact,
+	 * indexed values (see SearchTermRepository), so no LIKE '%…%' runs over the jobs table.
+	 *
+	 * @return array{0: string, 1: array<int, int|string>}
 	 */
 	private function search_condition( string $term ): array {
 		// Resolved once per request (the page and its count ask alike); the names and reasons it lists
@@ -309,7 +327,7 @@ final class JobRepository {
 	}
 
 	/**
-	 * @return array{0: string, 1: array<int, int|string>, 2: array{pipeline_ids: int[], flow_ids: int[]}}
+	 * @return array{0: string, 1: array<int, int|string>}
 	 */
 	private function resolve_search( string $term ): array {
 		global $wpdb;
@@ -317,10 +335,7 @@ final class JobRepository {
 		$conditions = array();
 		$values     = array();
 		$id         = JobColumns::id_placeholder();
-		$named      = array(
-			'pipeline_ids' => $terms->pipeline_ids_named_like( $term ),
-			'flow_ids'     => $terms->flow_ids_named_like( $term ),
-		);
+		$named      = $this->names_containing( $term );
 		$lists      = array(
 			'j.pipeline_id'                       => array( $id, array_map( array( JobColumns::class, 'id_value' ), $named['pipeline_ids'] ) ),
 			'j.flow_id'                           => array( $id, array_map( array( JobColumns::class, 'id_value' ), $named['flow_ids'] ) ),
@@ -358,6 +373,6 @@ final class JobRepository {
 			$conditions[] = 'j.job_id = %d';
 			$values[]     = (int) $term;
 		}
-		return $conditions ? array( '(' . implode( ' OR ', $conditions ) . ')', $values, $named ) : array( '1=0', array(), $named );
+		return $conditions ? array( '(' . implode( ' OR ', $conditions ) . ')', $values ) : array( '1=0', array() );
 	}
 }
