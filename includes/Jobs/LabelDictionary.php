@@ -60,7 +60,7 @@ final class LabelDictionary {
 	public static function usable(): bool {
 		return ! JobColumns::uses_sqlite()
 			&& in_array( 'label', Adapters::current()->extra_job_columns(), true )
-			&& in_array( 8, array_map( 'intval', (array) get_option( SchemaRepository::APPLIED_OPTION, array() ) ), true );
+			&& in_array( 9, array_map( 'intval', (array) get_option( SchemaRepository::APPLIED_OPTION, array() ) ), true );
 	}
 
 	/**

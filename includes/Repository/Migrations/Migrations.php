@@ -23,7 +23,8 @@ final class Migrations {
 			new Migration005ScaleColumns(),
 			new Migration006StatusVocabulary(),
 			new Migration007DataMachineLogs(),
-			new Migration008JobLabels(),
+			new Migration008OperationGenerations(),
+			new Migration009JobLabels(),
 		);
 		usort( $steps, static fn ( Migration $a, Migration $b ): int => $a->version() <=> $b->version() );
 		return $steps;

@@ -20,10 +20,10 @@ use DMJobs\Repository\SchemaRepository;
 
 defined( 'ABSPATH' ) || exit;
 
-final class Migration008JobLabels implements Migration {
+final class Migration009JobLabels implements Migration {
 
 	public function version(): int {
-		return 8;
+		return 9;
 	}
 
 	public function up( SchemaRepository $schema ): void {
