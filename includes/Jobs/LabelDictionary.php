@@ -87,7 +87,7 @@ final class LabelDictionary {
 	 * @param float $budget Seconds to spend at most (at least one slice of each step).
 	 * @return int The job ID the table covers now.
 	 */
-	public function refresh( float $budget = 60.0 ): int {
+	public function refresh( float $budget = 20.0 ): int {
 		$started = microtime( true );
 		$through = $this->catch_up( $budget );
 		$state   = $this->state();
