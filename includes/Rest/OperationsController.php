@@ -53,12 +53,17 @@ final class OperationsController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->get_collection_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->get_item_schema() ),
 				),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->create_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => array(
+						'$schema' => ResponseSchemas::DRAFT,
+						'anyOf'   => array( $this->preview_schema(), $this->get_item_schema() ),
+					),
 				),
 			)
 		);
@@ -352,17 +357,7 @@ final class OperationsController extends WP_REST_Controller {
 					'required'    => array(),
 				),
 				'message'          => array( 'type' => array( 'string', 'null' ) ),
-				'actor'            => array(
-					'type'       => 'object',
-					'properties' => array(
-						'type'    => array(
-							'type' => 'string',
-							'enum' => array( Actor::USER, Actor::SYSTEM ),
-						),
-						'user_id' => array( 'type' => array( 'integer', 'null' ) ),
-						'login'   => array( 'type' => array( 'string', 'null' ) ),
-					),
-				),
+				'actor'            => ResponseSchemas::actor(),
 				'cancel_requested' => array( 'type' => 'boolean' ),
 				'active'           => array(
 					'description' => __( 'A run holds the operation right now.', 'dm-jobs' ),
@@ -380,5 +375,55 @@ final class OperationsController extends WP_REST_Controller {
 		);
 		$this->schema['required'] = array_values( array_diff( array_keys( $this->schema['properties'] ), array( 'busy' ) ) );
 		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The answer of POST /operations with dry_run: what the operation would touch.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function preview_schema(): array {
+		$count = array( 'type' => 'integer' );
+		return ResponseSchemas::titled(
+			'dm-operation-preview',
+			array(
+				'dry_run'     => array(
+					'type' => 'boolean',
+					'enum' => array( true ),
+				),
+				'type'        => array(
+					'type' => 'string',
+					'enum' => OperationType::values(),
+				),
+				'params'      => array( 'type' => 'object' ),
+				'count'       => $count,
+				'sample_kind' => array(
+					'description' => __( 'What the sample rows are: jobs, processed items, log lines, files, engine data sizes, table sizes or audit entries.', 'dm-jobs' ),
+					'type'        => 'string',
+					'enum'        => array( 'jobs', 'processed_items', 'logs', 'files', 'engine_data', 'tables', 'audit' ),
+				),
+				'sample'      => ResponseSchemas::list_of( array( 'type' => 'object' ) ),
+				'details'     => array(
+					'type'       => 'object',
+					'properties' => array(
+						'by_status'          => ResponseSchemas::counts(),
+						'active_left_out'    => $count,
+						'target_status'      => array( 'type' => 'string' ),
+						'bytes'              => $count,
+						'reclaimable_bytes'  => $count,
+						'engine'             => array(
+							'type' => 'string',
+							'enum' => array( 'mysql', 'sqlite' ),
+						),
+						'logs_table_present' => array( 'type' => 'boolean' ),
+						'files_dir'          => array( 'type' => 'string' ),
+						'file'               => array( 'anyOf' => array( MaintenanceController::sqlite_file_schema(), array( 'type' => 'null' ) ) ),
+					),
+					'required'   => array(),
+				),
+				'max_id'      => $count,
+				'as_of'       => ResponseSchemas::time(),
+			)
+		);
 	}
 }
