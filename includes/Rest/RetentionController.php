@@ -216,6 +216,7 @@ final class RetentionController extends WP_REST_Controller {
 	public function run_schema(): array {
 		return array(
 			'$schema' => ResponseSchemas::DRAFT,
+			'type'    => 'object',
 			'anyOf'   => array( self::dry_run_schema(), self::report_schema() ),
 		);
 	}

@@ -576,29 +576,136 @@ export type Operation = {
 export const OPERATION_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"state":{"type":"string","enum":["running","completed","cancelled","failed"]},"params":{"type":"object"},"generation":{"type":["string","null"]},"total":{"type":"integer"},"processed":{"type":"integer"},"affected":{"type":"integer"},"progress":{"type":"number","minimum":0,"maximum":1},"result":{"type":"object","properties":{"logs_removed":{"type":"integer"},"folders_removed":{"type":"integer"},"bytes_removed":{"type":"integer"},"bytes_shed":{"type":"integer"},"bytes_reclaimed":{"type":"integer"},"skipped":{"type":"integer"},"entries":{"type":"array","items":{"type":"object"}}},"required":[]},"message":{"type":["string","null"]},"actor":ACTOR_SCHEMA,"cancel_requested":{"type":"boolean"},"active":{"type":"boolean"},"created_at":{"type":["string","null"]},"updated_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"busy":{"type":"boolean"}},"required":["id","type","state","params","generation","total","processed","affected","progress","result","message","actor","cancel_requested","active","created_at","updated_at","finished_at","duration"]} as const;
 export const isOperation = schemaGuard< Operation >( OPERATION_SCHEMA );
 
+// Response schema "dm-operation-preview-details".
+export type OperationPreviewDetails = {
+	by_status?: Record< string, number >;
+	active_left_out?: number;
+	target_status?: string;
+	bytes?: number;
+	reclaimable_bytes?: number;
+	engine?: 'mysql' | 'sqlite';
+	logs_table_present?: boolean;
+	files_dir?: string;
+	file?: SqliteFile | null;
+};
+export const OPERATION_PREVIEW_DETAILS_SCHEMA = {"type":"object","properties":{"by_status":{"type":"object","additionalProperties":{"type":"integer"}},"active_left_out":{"type":"integer"},"target_status":{"type":"string"},"bytes":{"type":"integer"},"reclaimable_bytes":{"type":"integer"},"engine":{"type":"string","enum":["mysql","sqlite"]},"logs_table_present":{"type":"boolean"},"files_dir":{"type":"string"},"file":{"anyOf":[SQLITE_FILE_SCHEMA,{"type":"null"}]}},"required":[]} as const;
+export const isOperationPreviewDetails = schemaGuard< OperationPreviewDetails >( OPERATION_PREVIEW_DETAILS_SCHEMA );
+
+// Response schema "dm-processed-item-sample".
+export type ProcessedItemSample = {
+	id: number;
+	flow_step_id: string;
+	source_type: string;
+	item_identifier: string;
+	job_id: number;
+	processed_timestamp: string | null;
+};
+export const PROCESSED_ITEM_SAMPLE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"flow_step_id":{"type":"string"},"source_type":{"type":"string"},"item_identifier":{"type":"string"},"job_id":{"type":"integer"},"processed_timestamp":{"type":["string","null"]}},"required":["id","flow_step_id","source_type","item_identifier","job_id","processed_timestamp"]} as const;
+export const isProcessedItemSample = schemaGuard< ProcessedItemSample >( PROCESSED_ITEM_SAMPLE_SCHEMA );
+
+// Response schema "dm-log-sample".
+export type LogSample = {
+	log_id: number;
+	job_id: number;
+	level: string;
+	message: string;
+	created_at: string | null;
+};
+export const LOG_SAMPLE_SCHEMA = {"type":"object","properties":{"log_id":{"type":"integer"},"job_id":{"type":"integer"},"level":{"type":"string"},"message":{"type":"string"},"created_at":{"type":["string","null"]}},"required":["log_id","job_id","level","message","created_at"]} as const;
+export const isLogSample = schemaGuard< LogSample >( LOG_SAMPLE_SCHEMA );
+
+// Response schema "dm-file-sample".
+export type FileSample = {
+	job_id: number;
+	path: string;
+	bytes: number;
+};
+export const FILE_SAMPLE_SCHEMA = {"type":"object","properties":{"job_id":{"type":"integer"},"path":{"type":"string"},"bytes":{"type":"integer"}},"required":["job_id","path","bytes"]} as const;
+export const isFileSample = schemaGuard< FileSample >( FILE_SAMPLE_SCHEMA );
+
+// Response schema "dm-engine-data-sample".
+export type EngineDataSample = {
+	id: number;
+	status: string;
+	raw_status: string;
+	bytes: number;
+};
+export const ENGINE_DATA_SAMPLE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"status":{"type":"string"},"raw_status":{"type":"string"},"bytes":{"type":"integer"}},"required":["id","status","raw_status","bytes"]} as const;
+export const isEngineDataSample = schemaGuard< EngineDataSample >( ENGINE_DATA_SAMPLE_SCHEMA );
+
 // Response schema "dm-operation-preview".
 export type OperationPreview = {
 	dry_run: true;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
 	params: Record< string, unknown >;
 	count: number;
-	sample_kind: 'jobs' | 'processed_items' | 'logs' | 'files' | 'engine_data' | 'tables' | 'audit';
-	sample: Array< Record< string, unknown > >;
-	details: {
-		by_status?: Record< string, number >;
-		active_left_out?: number;
-		target_status?: string;
-		bytes?: number;
-		reclaimable_bytes?: number;
-		engine?: 'mysql' | 'sqlite';
-		logs_table_present?: boolean;
-		files_dir?: string;
-		file?: SqliteFile | null;
-	};
+	sample_kind: 'jobs';
+	sample: Job[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'processed_items';
+	sample: ProcessedItemSample[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'logs';
+	sample: LogSample[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'files';
+	sample: FileSample[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'engine_data';
+	sample: EngineDataSample[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'tables';
+	sample: TableSize[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'audit';
+	sample: AuditEntry[];
+	details: OperationPreviewDetails;
 	max_id: number;
 	as_of: string;
 };
-export const OPERATION_PREVIEW_SCHEMA = {"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["jobs","processed_items","logs","files","engine_data","tables","audit"]},"sample":{"type":"array","items":{"type":"object"}},"details":{"type":"object","properties":{"by_status":{"type":"object","additionalProperties":{"type":"integer"}},"active_left_out":{"type":"integer"},"target_status":{"type":"string"},"bytes":{"type":"integer"},"reclaimable_bytes":{"type":"integer"},"engine":{"type":"string","enum":["mysql","sqlite"]},"logs_table_present":{"type":"boolean"},"files_dir":{"type":"string"},"file":{"anyOf":[SQLITE_FILE_SCHEMA,{"type":"null"}]}},"required":[]},"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]} as const;
+export const OPERATION_PREVIEW_SCHEMA = {"type":"object","anyOf":[{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["jobs"]},"sample":{"type":"array","items":JOB_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["processed_items"]},"sample":{"type":"array","items":PROCESSED_ITEM_SAMPLE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["logs"]},"sample":{"type":"array","items":LOG_SAMPLE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["files"]},"sample":{"type":"array","items":FILE_SAMPLE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["engine_data"]},"sample":{"type":"array","items":ENGINE_DATA_SAMPLE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["tables"]},"sample":{"type":"array","items":TABLE_SIZE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["audit"]},"sample":{"type":"array","items":AUDIT_ENTRY_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]}]} as const;
 export const isOperationPreview = schemaGuard< OperationPreview >( OPERATION_PREVIEW_SCHEMA );
 
 // Response schema "dm-pipeline".
@@ -1123,7 +1230,7 @@ export const POST_OPERATIONS_PARAMS_SCHEMA = {"type":"object","properties":{"aft
 export const isPostOperationsParams = schemaGuard< PostOperationsParams >( POST_OPERATIONS_PARAMS_SCHEMA );
 /** The answer of this method. */
 export type PostOperationsResponse = OperationPreview | Operation;
-export const POST_OPERATIONS_RESPONSE_SCHEMA = {"anyOf":[OPERATION_PREVIEW_SCHEMA,OPERATION_SCHEMA]} as const;
+export const POST_OPERATIONS_RESPONSE_SCHEMA = {"type":"object","anyOf":[OPERATION_PREVIEW_SCHEMA,OPERATION_SCHEMA]} as const;
 export const isPostOperationsResponse = schemaGuard< PostOperationsResponse >( POST_OPERATIONS_RESPONSE_SCHEMA );
 
 // GET /dm-jobs/v1/operations/{id}
@@ -1202,5 +1309,5 @@ export const POST_RETENTION_RUN_PARAMS_SCHEMA = {"type":"object","properties":{"
 export const isPostRetentionRunParams = schemaGuard< PostRetentionRunParams >( POST_RETENTION_RUN_PARAMS_SCHEMA );
 /** The answer of this method. */
 export type PostRetentionRunResponse = RetentionDryRun | RetentionReport;
-export const POST_RETENTION_RUN_RESPONSE_SCHEMA = {"anyOf":[RETENTION_DRY_RUN_SCHEMA,RETENTION_REPORT_SCHEMA]} as const;
+export const POST_RETENTION_RUN_RESPONSE_SCHEMA = {"type":"object","anyOf":[RETENTION_DRY_RUN_SCHEMA,RETENTION_REPORT_SCHEMA]} as const;
 export const isPostRetentionRunResponse = schemaGuard< PostRetentionRunResponse >( POST_RETENTION_RUN_RESPONSE_SCHEMA );
