@@ -341,7 +341,9 @@ final class AlertsController {
 				'settings'     => array(
 					'description'          => __( 'enabled and the rule\'s own fields.', 'dm-jobs' ),
 					'type'                 => 'object',
-					'additionalProperties' => array( 'type' => array( 'number', 'boolean' ) ),
+					'properties'           => array( 'enabled' => array( 'type' => 'boolean' ) ),
+					'required'             => array( 'enabled' ),
+					'additionalProperties' => array( 'type' => 'number' ),
 				),
 				'fields'       => array(
 					'type'                 => 'object',

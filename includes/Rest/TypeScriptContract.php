@@ -374,11 +374,19 @@ final class TypeScriptContract {
 		$required = (array) ( $schema['required'] ?? array() );
 		$indent   = str_repeat( "\t", $depth + 1 );
 		$lines    = array( '{' );
+		$values   = array();
 		foreach ( (array) $schema['properties'] as $name => $property ) {
-			$lines[] = sprintf( '%s%s%s: %s;', $indent, $name, in_array( $name, $required, true ) ? '' : '?', $this->type( (array) $property, $depth + 1 ) );
+			$values[] = $this->type( (array) $property, $depth + 1 );
+			$lines[]  = sprintf( '%s%s%s: %s;', $indent, $name, in_array( $name, $required, true ) ? '' : '?', end( $values ) );
 		}
 		$lines[] = str_repeat( "\t", $depth ) . '}';
-		return implode( "\n", $lines );
+		$type    = implode( "\n", $lines );
+		if ( isset( $schema['additionalProperties'] ) && is_array( $schema['additionalProperties'] ) ) {
+			// Other names hold these values; the index signature also admits the named properties' types.
+			array_unshift( $values, $this->type( $schema['additionalProperties'], $depth + 1 ) );
+			$type .= ' & Record< string, ' . implode( ' | ', array_unique( $values ) ) . ' >';
+		}
+		return $type;
 	}
 
 	/**

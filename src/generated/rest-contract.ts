@@ -55,7 +55,9 @@ export type Alerts = {
 	rules: {
 		id: 'failure_rate' | 'degraded' | 'stuck' | 'table_size' | 'refresh_stale';
 		label: string;
-		settings: Record< string, number | boolean >;
+		settings: {
+			enabled: boolean;
+		} & Record< string, number | boolean >;
 		fields: Record< string, {
 				type: 'integer' | 'number';
 				minimum: number;
@@ -73,7 +75,7 @@ export type Alerts = {
 	last_evaluated_at: string | null;
 	last_report: Record< string, unknown > | unknown[] | null;
 };
-export const ALERTS_SCHEMA = {"type":"object","properties":{"recipients":{"type":"array","items":{"type":"string"}},"effective_recipients":{"type":"array","items":{"type":"string"}},"cooldown_minutes":{"type":"integer"},"rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"label":{"type":"string"},"settings":{"type":"object","additionalProperties":{"type":["number","boolean"]}},"fields":{"type":"object","additionalProperties":{"type":"object","properties":{"type":{"type":"string","enum":["integer","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"default":{"type":"number"}},"required":["type","minimum","maximum","default"]}},"active":{"type":"array","items":ALERT_SCHEMA},"resolved":{"type":"array","items":ALERT_SCHEMA},"last_sent_at":{"type":["string","null"]}},"required":["id","label","settings","fields","active","resolved","last_sent_at"]}},"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_evaluated_at":{"type":["string","null"]},"last_report":{"type":["object","array","null"]}},"required":["recipients","effective_recipients","cooldown_minutes","rules","schedule","last_evaluated_at","last_report"]} as const;
+export const ALERTS_SCHEMA = {"type":"object","properties":{"recipients":{"type":"array","items":{"type":"string"}},"effective_recipients":{"type":"array","items":{"type":"string"}},"cooldown_minutes":{"type":"integer"},"rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"label":{"type":"string"},"settings":{"type":"object","properties":{"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":{"type":"number"}},"fields":{"type":"object","additionalProperties":{"type":"object","properties":{"type":{"type":"string","enum":["integer","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"default":{"type":"number"}},"required":["type","minimum","maximum","default"]}},"active":{"type":"array","items":ALERT_SCHEMA},"resolved":{"type":"array","items":ALERT_SCHEMA},"last_sent_at":{"type":["string","null"]}},"required":["id","label","settings","fields","active","resolved","last_sent_at"]}},"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_evaluated_at":{"type":["string","null"]},"last_report":{"type":["object","array","null"]}},"required":["recipients","effective_recipients","cooldown_minutes","rules","schedule","last_evaluated_at","last_report"]} as const;
 export const isAlerts = schemaGuard< Alerts >( ALERTS_SCHEMA );
 
 // Response schema "dm-alert-dismissed".
@@ -96,7 +98,9 @@ export type AlertsEvaluation = {
 	rules: {
 		id: 'failure_rate' | 'degraded' | 'stuck' | 'table_size' | 'refresh_stale';
 		label: string;
-		settings: Record< string, number | boolean >;
+		settings: {
+			enabled: boolean;
+		} & Record< string, number | boolean >;
 		fields: Record< string, {
 				type: 'integer' | 'number';
 				minimum: number;
@@ -114,7 +118,7 @@ export type AlertsEvaluation = {
 	last_evaluated_at: string | null;
 	last_report: Record< string, unknown > | unknown[] | null;
 };
-export const ALERTS_EVALUATION_SCHEMA = {"type":"object","properties":{"report":{"type":"object","properties":{"busy":{"type":"boolean"},"evaluated_at":{"type":"string"},"rules":{"type":["object","array"]}},"required":["busy","evaluated_at","rules"]},"recipients":{"type":"array","items":{"type":"string"}},"effective_recipients":{"type":"array","items":{"type":"string"}},"cooldown_minutes":{"type":"integer"},"rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"label":{"type":"string"},"settings":{"type":"object","additionalProperties":{"type":["number","boolean"]}},"fields":{"type":"object","additionalProperties":{"type":"object","properties":{"type":{"type":"string","enum":["integer","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"default":{"type":"number"}},"required":["type","minimum","maximum","default"]}},"active":{"type":"array","items":ALERT_SCHEMA},"resolved":{"type":"array","items":ALERT_SCHEMA},"last_sent_at":{"type":["string","null"]}},"required":["id","label","settings","fields","active","resolved","last_sent_at"]}},"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_evaluated_at":{"type":["string","null"]},"last_report":{"type":["object","array","null"]}},"required":["report","recipients","effective_recipients","cooldown_minutes","rules","schedule","last_evaluated_at","last_report"]} as const;
+export const ALERTS_EVALUATION_SCHEMA = {"type":"object","properties":{"report":{"type":"object","properties":{"busy":{"type":"boolean"},"evaluated_at":{"type":"string"},"rules":{"type":["object","array"]}},"required":["busy","evaluated_at","rules"]},"recipients":{"type":"array","items":{"type":"string"}},"effective_recipients":{"type":"array","items":{"type":"string"}},"cooldown_minutes":{"type":"integer"},"rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"label":{"type":"string"},"settings":{"type":"object","properties":{"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":{"type":"number"}},"fields":{"type":"object","additionalProperties":{"type":"object","properties":{"type":{"type":"string","enum":["integer","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"default":{"type":"number"}},"required":["type","minimum","maximum","default"]}},"active":{"type":"array","items":ALERT_SCHEMA},"resolved":{"type":"array","items":ALERT_SCHEMA},"last_sent_at":{"type":["string","null"]}},"required":["id","label","settings","fields","active","resolved","last_sent_at"]}},"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_evaluated_at":{"type":["string","null"]},"last_report":{"type":["object","array","null"]}},"required":["report","recipients","effective_recipients","cooldown_minutes","rules","schedule","last_evaluated_at","last_report"]} as const;
 export const isAlertsEvaluation = schemaGuard< AlertsEvaluation >( ALERTS_EVALUATION_SCHEMA );
 
 // Response schema "dm-alert-preview".

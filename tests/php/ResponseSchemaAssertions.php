@@ -61,6 +61,9 @@ trait ResponseSchemaAssertions {
 		$properties = (array) ( $schema['properties'] ?? array() );
 		if ( $properties ) {
 			$keys = array_keys( $fields );
+			if ( isset( $schema['additionalProperties'] ) && false !== $schema['additionalProperties'] ) {
+				$keys = array_values( array_intersect( $keys, array_keys( $properties ) ) );
+			}
 			if ( str_contains( $path, '.' ) ) {
 				$this->assertSame( array(), array_values( array_diff( $keys, array_keys( $properties ) ) ), "{$path}: every field is declared" );
 			} else {
