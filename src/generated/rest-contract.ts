@@ -239,10 +239,10 @@ export const isJobLogLine = schemaGuard< JobLogLine >( JOB_LOG_LINE_SCHEMA );
 export type JobsChanges = {
 	token: string;
 	changed: boolean;
-	new_jobs: number;
-	watched: Array< Record< string, unknown > >;
+	new_jobs?: number;
+	watched?: Job[];
 };
-export const JOBS_CHANGES_SCHEMA = {"type":"object","properties":{"token":{"type":"string"},"changed":{"type":"boolean"},"new_jobs":{"type":"integer"},"watched":{"type":"array","items":{"type":"object"}}},"required":["token","changed","new_jobs","watched"]} as const;
+export const JOBS_CHANGES_SCHEMA = {"type":"object","properties":{"token":{"type":"string"},"changed":{"type":"boolean"},"new_jobs":{"type":"integer"},"watched":{"type":"array","items":JOB_SCHEMA}},"required":["token","changed"]} as const;
 export const isJobsChanges = schemaGuard< JobsChanges >( JOBS_CHANGES_SCHEMA );
 
 // Response schema "dm-jobs-counts".

@@ -124,6 +124,13 @@ final class ResponseSchemasTest extends AdminToolsTestCase {
 		$this->assertSame( array( $stuck ), array_column( $metrics['stuck']['sample'], 'id' ) );
 		$this->assertTrue( $this->answer( 'GET', '/maintenance/metrics' )['cached'] );
 
+		$first = $this->answer( 'GET', '/jobs/changes', array( 'watch' => array( $stuck ) ) );
+		$this->assertSame( array( $stuck ), array_column( $first['watched'], 'id' ) );
+		$this->job( 'pending', $this->days_ago( 0 ) );
+		$moved = $this->answer( 'GET', '/jobs/changes', array( 'token' => 'abc', 'since_id' => $stuck ) );
+		$this->assertSame( 1, $moved['new_jobs'] );
+		$this->answer( 'GET', '/jobs/counts' );
+
 		$this->assertSame( array( 'Admin tools pipeline' ), array_column( $this->answer( 'GET', '/pipelines' ), 'name' ) );
 		$this->assertCount( 2, $this->answer( 'GET', '/flows' ) );
 	}
