@@ -72,7 +72,7 @@ export type AuditCategory = NonNullable< GetAuditParams[ 'category' ] >;
 
 export interface AuditFilters {
 	category: AuditCategory | '';
-	actor: 'user' | 'system' | '';
+	actor: NonNullable< GetAuditParams[ 'actor' ] > | '';
 	page: number;
 }
 
