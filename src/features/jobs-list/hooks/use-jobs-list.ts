@@ -36,11 +36,18 @@ export interface JobsList {
 
 /**
  * The jobs list from the store. On mount it loads the view the URL
- * describes, and from then on keeps the URL in step with the view.
+ * describes, and from then on keeps the URL in step with the view. The asked
+ * view's page is read through its resolver, so it is fetched once per query
+ * and again after a write invalidated it.
  */
 export function useJobsList(): JobsList {
 	const state = useSelect( ( select ) => {
 		const jobs = select( store );
+		if ( jobs.isViewApplied() ) {
+			// Reading the asked page resolves it: after a write invalidated
+			// it, this asks the server again.
+			jobs.getJobsPage( jobs.getQuery() );
+		}
 		return {
 			jobs: jobs.getJobs(),
 			total: jobs.getTotal(),
