@@ -28,6 +28,8 @@ export interface JobsList {
 	highlightedJobId: number | null;
 	/** Loads the current view again. */
 	reload: () => Promise< void >;
+	/** After a write: drops the cached pages and counts, reloads the view. */
+	invalidate: () => Promise< void >;
 	goToPage: ( page: number ) => Promise< void >;
 	updateView: ( changes: Partial< JobsView > ) => Promise< void >;
 	clearFilters: () => Promise< void >;
@@ -60,7 +62,7 @@ export function useJobsList(): JobsList {
 			highlightedJobId: jobs.getHighlightedJobId(),
 		};
 	}, [] );
-	const { fetchJobs, goToPage, updateView, clearFilters } =
+	const { fetchJobs, invalidateJobs, goToPage, updateView, clearFilters } =
 		useDispatch( store );
 
 	useJobsUrlSync( state.query );
@@ -68,6 +70,7 @@ export function useJobsList(): JobsList {
 	return {
 		...state,
 		reload: fetchJobs,
+		invalidate: invalidateJobs,
 		goToPage,
 		updateView,
 		clearFilters,

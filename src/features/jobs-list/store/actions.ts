@@ -134,14 +134,24 @@ export const fetchJobs =
  * cached page and the counts may be out of date. Pages not shown are
  * dropped; the shown one and the counts are asked again (the rows stay
  * until the answer arrives).
+ *
+ * @param options              Options.
+ * @param options.refetchShown Ask for the shown view now (else when it is
+ *                             next read, e.g. by the view the caller applies).
  */
 export const invalidateJobs =
-	() =>
+	( { refetchShown = true }: { refetchShown?: boolean } = {} ) =>
 	async ( args: ThunkArgs ): Promise< void > => {
 		const { select, dispatch } = args;
 		dispatch( forgetJobsPages( select.getCachedQueriesNotShown() ) );
 		dispatch.invalidateResolution( 'getStatusCounts', [] );
-		if ( select.isViewApplied() ) {
+		const shown = select.getLoadedQuery();
+		if ( shown !== null ) {
+			dispatch.invalidateResolution( 'getJobsPage', [
+				normalizeJobsQuery( shown ),
+			] );
+		}
+		if ( refetchShown && select.isViewApplied() ) {
 			await dispatch( fetchJobs() );
 		}
 	};
@@ -323,9 +333,13 @@ export const pollChanges =
 			return;
 		}
 
-		// Pages not shown may be out of date: asked again when shown.
-		dispatch( forgetJobsPages( select.getCachedQueriesNotShown() ) );
-		dispatch.invalidateResolution( 'getStatusCounts', [] );
+		if ( select.getChangeToken() !== '' ) {
+			// Pages not shown may be out of date: asked again when shown. (The
+			// first poll has no token to compare with: every answer says
+			// "changed", and the pages were all loaded within its interval.)
+			dispatch( forgetJobsPages( select.getCachedQueriesNotShown() ) );
+			dispatch.invalidateResolution( 'getStatusCounts', [] );
+		}
 
 		dispatch( { type: 'JOBS_REFRESH_START' } );
 		let page: JobsPage;

@@ -150,6 +150,22 @@ describe( 'Jobs filters: the view in the URL', () => {
 		await waitFor( () =>
 			expect( server.lastParams().get( 'per_page' ) ).toBe( '50' )
 		);
+		// The first live poll has no token yet and refreshes the shown page
+		// once; later polls find nothing changed.
+		await waitFor(
+			() => {
+				const firstPoll = server.requests.findIndex(
+					( request ) => request.route === 'changes'
+				);
+				expect( firstPoll ).toBeGreaterThan( -1 );
+				expect(
+					server.requests
+						.slice( firstPoll )
+						.some( ( request ) => request.route === 'jobs' )
+				).toBe( true );
+			},
+			{ timeout: 10_000 }
+		);
 		const requests = server.requestsTo( 'jobs' ).length;
 
 		act( () => window.history.back() );

@@ -10,6 +10,7 @@ import { DEFAULT_QUERY } from '../../../../../src/features/jobs-list/store/const
 import { initialState } from '../../../../../src/features/jobs-list/store/reducer';
 import * as selectors from '../../../../../src/features/jobs-list/store/selectors';
 import type { JobsState } from '../../../../../src/features/jobs-list/store/types';
+import type { JobsView } from '../../../../../src/shared/types';
 import {
 	jobsQueryKey,
 	normalizeJobsQuery,
@@ -19,6 +20,7 @@ import { makeJobs } from '../../../helpers/make-job';
 const view = { ...DEFAULT_QUERY, page: 2 };
 const items = makeJobs( 3 );
 const key = jobsQueryKey( view );
+const sameRequest: JobsView = { ...view, range: 'any', search: ' ' };
 
 const loaded: JobsState = {
 	...initialState,
@@ -69,7 +71,7 @@ describe( 'selectors', () => {
 
 	it( 'find a page by any view asking the same request', () => {
 		expect(
-			selectors.getJobsPage( loaded, { ...view, range: 'any' } )
+			selectors.getJobsPage( loaded, sameRequest )
 		).toBe( loaded.pages.entries[ key ].data );
 		expect(
 			selectors.getJobsPage( loaded, { ...view, page: 3 } )
