@@ -9,7 +9,12 @@
 /**
  * WordPress dependencies
  */
-import { createReduxStore, register, useDispatch, useSelect } from '@wordpress/data';
+import {
+	createReduxStore,
+	register,
+	useDispatch,
+	useSelect,
+} from '@wordpress/data';
 import { useCallback } from '@wordpress/element';
 
 /**
@@ -37,7 +42,8 @@ export interface QueryResource< Query, Data > {
 }
 
 type AnyResource = QueryResource< never, unknown >;
-type QueryOf< R > = R extends QueryResource< infer Query, unknown > ? Query : never;
+type QueryOf< R > =
+	R extends QueryResource< infer Query, unknown > ? Query : never;
 type DataOf< R > = R extends QueryResource< never, infer Data > ? Data : never;
 
 interface FailedQuery {
@@ -296,8 +302,7 @@ export function createQueryStore<
 			( resource: string, query: unknown ) =>
 			async ( { dispatch, select }: ThunkArgs ): Promise< void > => {
 				const source = resources[ resource ] as
-					| QueryResource< unknown, unknown >
-					| undefined;
+					QueryResource< unknown, unknown > | undefined;
 				if ( source === undefined ) {
 					return;
 				}
@@ -370,8 +375,7 @@ export function createQueryStore<
 				return {
 					// The resolver stored what `resources[ resource ].fetch` returned.
 					data: read.getAnswer( resource, query ) as
-						| DataOf< Resources[ Name ] >
-						| undefined,
+						DataOf< Resources[ Name ] > | undefined,
 					error: read.getError( resource, query ),
 					resolving: read.isResolving( 'getAnswer', [
 						resource,

@@ -16,8 +16,7 @@ import {
 	listOperations,
 } from '../api/admin-tools-api';
 import { getAlerts } from '../alerts/api/alerts-api';
-import type { OperationState } from '../types';
-import type { AuditFilters } from '../types';
+import type { OperationState, AuditFilters } from '../types';
 
 export interface MetricsQuery {
 	stuckMinutes: number;
@@ -35,26 +34,25 @@ export const {
 	store: adminDataStore,
 	useQuery: useAdminData,
 	useActions: useAdminDataActions,
-} =
-	createQueryStore( 'dm-jobs/admin-data', {
-		retention: { fetch: ( _query: null ) => getRetention(), limit: 1 },
-		audit: {
-			fetch: ( filters: AuditFilters ) => getAuditPage( filters ),
-		},
-		systemMetrics: {
-			fetch: ( query: MetricsQuery ) =>
-				getMetrics( query.stuckMinutes, query.fresh ),
-		},
-		pipelineReport: {
-			fetch: ( query: ReportQuery ) =>
-				getPipelineReport( query.after, query.before ),
-		},
-		operations: {
-			fetch: ( states: OperationState[] ) => listOperations( states ),
-			limit: 2,
-		},
-		alerts: { fetch: ( _query: null ) => getAlerts(), limit: 1 },
-	} );
+} = createQueryStore( 'dm-jobs/admin-data', {
+	retention: { fetch: getRetention, limit: 1 },
+	audit: {
+		fetch: ( filters: AuditFilters ) => getAuditPage( filters ),
+	},
+	systemMetrics: {
+		fetch: ( query: MetricsQuery ) =>
+			getMetrics( query.stuckMinutes, query.fresh ),
+	},
+	pipelineReport: {
+		fetch: ( query: ReportQuery ) =>
+			getPipelineReport( query.after, query.before ),
+	},
+	operations: {
+		fetch: ( states: OperationState[] ) => listOperations( states ),
+		limit: 2,
+	},
+	alerts: { fetch: getAlerts, limit: 1 },
+} );
 
 /** What a write to jobs (an operation, a retention run) makes out of date here. */
 export const CHANGED_BY_JOB_WRITES = [

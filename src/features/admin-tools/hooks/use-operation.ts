@@ -76,10 +76,10 @@ export function useOperation(
 	const mounted = useRef( true );
 	const previewedParams = useRef< OperationParams >( params );
 	const { invalidate } = useAdminDataActions();
-	const finish = ( operation: Operation ) => {
+	const finish = ( ended: Operation ) => {
 		// The operation changed jobs: what the modal read of them is out of date.
 		CHANGED_BY_JOB_WRITES.forEach( ( resource ) => invalidate( resource ) );
-		onFinished?.( operation );
+		onFinished?.( ended );
 	};
 	const finishedRef = useRef( finish );
 	finishedRef.current = finish;

@@ -20,15 +20,14 @@ export const {
 	store: insightsDataStore,
 	useQuery: useInsightsData,
 	useActions: useInsightsDataActions,
-} =
-	createQueryStore( 'dm-jobs/insights-data', {
-		overview: { fetch: ( args: QueryArgs ) => fetchOverview( args ) },
-		resources: { fetch: ( args: QueryArgs ) => fetchResources( args ) },
-		degradation: {
-			fetch: ( args: QueryArgs ) => fetchDegradation( args ),
-		},
-		capacity: { fetch: ( args: QueryArgs ) => fetchCapacity( args ) },
-	} );
+} = createQueryStore( 'dm-jobs/insights-data', {
+	overview: { fetch: ( args: QueryArgs ) => fetchOverview( args ) },
+	resources: { fetch: ( args: QueryArgs ) => fetchResources( args ) },
+	degradation: {
+		fetch: ( args: QueryArgs ) => fetchDegradation( args ),
+	},
+	capacity: { fetch: ( args: QueryArgs ) => fetchCapacity( args ) },
+} );
 
 /** Every resource of the store (all drawn from the rollups). */
 export const INSIGHTS_RESOURCES = [

@@ -95,7 +95,10 @@ export const forgetJobsPages =
  * Waits for the asked view's page (resolved once per query: a page in the
  * cache answers at once, without a request). A failed query is asked again.
  *
- * @param args Thunk arguments.
+ * @param args               Thunk arguments.
+ * @param args.select
+ * @param args.dispatch
+ * @param args.resolveSelect
  */
 async function resolveAskedView( {
 	select,

@@ -117,7 +117,9 @@ export function reducer(
 		}
 
 		case 'RECEIVE_JOBS_ERROR':
-			if ( jobsQueryKey( action.query ) !== jobsQueryKey( state.query ) ) {
+			if (
+				jobsQueryKey( action.query ) !== jobsQueryKey( state.query )
+			) {
 				return state;
 			}
 			return {

@@ -21,10 +21,7 @@ import {
 	saveAlertSettings,
 	sendTestAlert,
 } from '../api/alerts-api';
-import {
-	useAdminDataActions,
-	useAdminData,
-} from '../../data/admin-data-store';
+import { useAdminDataActions, useAdminData } from '../../data/admin-data-store';
 import type { AlertsState } from '../types';
 import { looksLikeEmail, parseRecipients } from '../utils/parse-recipients';
 import { AlertRuleCard } from './alert-rule-card';

@@ -11,10 +11,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import { Timestamp } from '../../../../shared/components/timestamp';
 import { getStatusLabel } from '../../../../shared/status/status-display';
 import { useJobsContext } from '../../hooks/use-jobs-context';
-import {
-	useAdminDataActions,
-	useAdminData,
-} from '../../data/admin-data-store';
+import { useAdminDataActions, useAdminData } from '../../data/admin-data-store';
 import type { SystemMetrics } from '../../types';
 import { formatBytes } from '../../../../shared/format/format-bytes';
 import { formatJobsTotal } from '../../../../shared/format/format-count';

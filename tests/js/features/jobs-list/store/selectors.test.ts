@@ -70,9 +70,9 @@ describe( 'selectors', () => {
 	} );
 
 	it( 'find a page by any view asking the same request', () => {
-		expect(
-			selectors.getJobsPage( loaded, sameRequest )
-		).toBe( loaded.pages.entries[ key ].data );
+		expect( selectors.getJobsPage( loaded, sameRequest ) ).toBe(
+			loaded.pages.entries[ key ].data
+		);
 		expect(
 			selectors.getJobsPage( loaded, { ...view, page: 3 } )
 		).toBeUndefined();
