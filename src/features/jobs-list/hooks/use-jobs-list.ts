@@ -10,6 +10,7 @@ import { store } from '../store';
 import type { RequestStatus } from '../store';
 import type { ApiError, JobListItem, JobsView } from '../../../shared/types';
 import type { JobsSort } from '../utils/sorting';
+import { normalizeJobsQuery } from '../utils/normalize-jobs-query';
 import { useJobsUrlSync } from './use-jobs-url-sync';
 
 export interface JobsList {
@@ -48,7 +49,7 @@ export function useJobsList(): JobsList {
 		if ( jobs.isViewApplied() ) {
 			// Reading the asked page resolves it: after a write invalidated
 			// it, this asks the server again.
-			jobs.getJobsPage( jobs.getQuery() );
+			jobs.getJobsPage( normalizeJobsQuery( jobs.getQuery() ) );
 		}
 		return {
 			jobs: jobs.getJobs(),

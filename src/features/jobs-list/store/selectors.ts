@@ -54,9 +54,12 @@ export function getJobsPage(
 ): JobsPage | undefined {
 	return cachedData( state.pages, jobsQueryKey( query ) );
 }
-getJobsPage.normalizeArgs = ( args: [ JobsQuery ] ): [ JobsQuery ] => [
+const normalizeJobsPageArgs = ( args: [ JobsQuery ] ): [ JobsQuery ] => [
 	normalizeJobsQuery( args[ 0 ] ),
 ];
+getJobsPage.normalizeArgs = normalizeJobsPageArgs;
+// WordPress 6.8–7.1 ship a wp-data that reads only the older name.
+getJobsPage.__unstableNormalizeArgs = normalizeJobsPageArgs;
 
 /**
  * The normalised queries of the cached pages, but the one shown.
