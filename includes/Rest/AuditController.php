@@ -42,7 +42,9 @@ final class AuditController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->get_collection_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->get_item_schema() ),
 				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 		register_rest_route(
@@ -53,6 +55,7 @@ final class AuditController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_actions' ),
 					'permission_callback' => array( Permission::class, 'check' ),
+					TypeScriptContract::RESPONSE_SCHEMA => static fn (): array => ResponseSchemas::list_of( array( 'type' => 'string' ) ),
 				),
 			)
 		);
@@ -150,5 +153,28 @@ final class AuditController extends WP_REST_Controller {
 				'format'      => 'date-time',
 			),
 		);
+	}
+
+	/**
+	 * An audit entry as GET /audit lists it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( ! $this->schema ) {
+			$this->schema = ResponseSchemas::titled(
+				'dm-audit-entry',
+				array(
+					'id'         => array( 'type' => 'integer' ),
+					'created_at' => ResponseSchemas::nullable_time(),
+					'actor'      => ResponseSchemas::actor(),
+					'action'     => array( 'type' => 'string' ),
+					'job_id'     => ResponseSchemas::nullable( 'integer' ),
+					'affected'   => array( 'type' => 'integer' ),
+					'params'     => ResponseSchemas::nullable( 'object' ),
+				)
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
 	}
 }
