@@ -157,7 +157,7 @@ if part cleanup; then
 	out="artifacts/bench/cleanup-$CLEANUP_ROWS$SUFFIX.json"
 	if php bin/bench/cleanup.php --path="$DM_SITE_WP" --rows="$CLEANUP_ROWS" >"$out"; then
 		cat "$out"
-		php -r '$r = json_decode( file_get_contents( $argv[1] ), true ); printf( "    cleanup: %s rows in %.1f s = %s rows/s; concurrent writer: %d inserts, worst %.1f ms, p99 %.1f ms, %d rows lost (load average after: %s)\n", number_format( $r["rows_deleted"] ), $r["seconds"], number_format( $r["rows_per_second"] ), $r["writer"]["inserts"], $r["writer"]["worst_ms"], $r["writer"]["p99_ms"], $r["writer"]["rows_lost"], implode( " ", array_slice( explode( " ", file_get_contents( "/proc/loadavg" ) ), 0, 3 ) ) );' "$out" >&2
+		php -r '$r = json_decode( file_get_contents( $argv[1] ), true ); printf( "    cleanup: %s rows in %.1f s = %s rows/s; concurrent writer: %d inserts, worst %.1f ms, p99 %.1f ms, %d rows lost; CPU per row: %s µs PHP, %s µs database (+%s µs purge after) (load average after: %s)\n", number_format( $r["rows_deleted"] ), $r["seconds"], number_format( $r["rows_per_second"] ), $r["writer"]["inserts"], $r["writer"]["worst_ms"], $r["writer"]["p99_ms"], $r["writer"]["rows_lost"], $r["cpu_us_per_row"]["cleanup_php"] ?? "?", $r["cpu_us_per_row"]["server_all_threads"] ?? "?", $r["cpu_us_per_row"]["server_purge_after"] ?? "?", $r["load_average"] );' "$out" >&2
 	else
 		warn "bin/bench/cleanup.php failed"
 	fi

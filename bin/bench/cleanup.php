@@ -12,6 +12,8 @@
  *        [--payload-bytes=1000] [--batch=N] (a fixed batch size instead of the time-sized batches)
  *        [--rollups-behind] (leave the metrics rollups as they are; by default they are brought up to
  *        date first, as WP-Cron keeps them on a real site, so the deletion hooks see old, counted jobs)
+ *        [--control-seconds=10] (first runs the writers alone this long, without the cleanup, and reports
+ *        their inserts as writer_alone: what the machine itself costs them; 0 skips it)
  *        [--profile] (also prints, on stderr, the time and queries per batch of every statement shape and
  *        of every callback of the deletion hooks; the rows/s of a profiled run are lower)
  * (--url is accepted and ignored, for bin/bench.sh; DM_JOBS_BENCH_CLEANUP_ROWS sets the default of --rows.)
@@ -23,7 +25,7 @@
 if ( 'cli' !== PHP_SAPI ) {
 	exit( 1 );
 }
-$options = getopt( '', array( 'path:', 'rows::', 'writers::', 'payload-bytes::', 'batch::', 'url::', 'writer', 'pipeline::', 'flow::', 'go::', 'stop::', 'out::', 'profile', 'rollups-behind' ) );
+$options = getopt( '', array( 'path:', 'rows::', 'writers::', 'payload-bytes::', 'batch::', 'url::', 'writer', 'pipeline::', 'flow::', 'go::', 'stop::', 'out::', 'profile', 'rollups-behind', 'control-seconds::' ) );
 if ( empty( $options['path'] ) ) {
 	fwrite( STDERR, "Usage: php bin/bench/cleanup.php --path=<wordpress dir> [--rows=1000000] [--writers=1] [--payload-bytes=1000] [--batch=N]\n" );
 	exit( 2 );
@@ -51,6 +53,7 @@ $rows          = max( 1, (int) ( $options['rows'] ?? ( getenv( 'DM_JOBS_BENCH_CL
 $writers       = max( 0, (int) ( $options['writers'] ?? 1 ) );
 $payload_bytes = max( 0, (int) ( $options['payload-bytes'] ?? 1000 ) );
 $batch         = isset( $options['batch'] ) ? max( 1, (int) $options['batch'] ) : null;
+$control_seconds = max( 0, (int) ( $options['control-seconds'] ?? 10 ) );
 $jobs          = \DMJobs\Repository\TableNames::jobs();
 $is_sqlite     = $wpdb instanceof \WP_SQLite_DB;
 
@@ -105,16 +108,35 @@ if ( ! isset( $options['rollups-behind'] ) ) {
 // Writers: separate PHP processes, waiting for the go file.
 $work = sys_get_temp_dir() . '/dm-jobs-bench-cleanup-' . getmypid();
 @mkdir( $work, 0777, true ); // phpcs:ignore WordPress.PHP.NoSilencedErrors.Discouraged
-$go        = "{$work}/go";
-$stop      = "{$work}/stop";
-$processes = array();
-for ( $w = 0; $w < $writers; $w++ ) {
-	$processes[] = proc_open(
-		array( PHP_BINARY, __FILE__, '--writer', '--path=' . $options['path'], "--pipeline={$pipeline}", "--flow={$flow}", "--go={$go}", "--stop={$stop}", "--out={$work}/writer-{$w}.json" ),
-		array( 1 => array( 'file', '/dev/null', 'w' ), 2 => STDERR ),
-		$pipes
+
+// Control: the same writers alone for a while, no cleanup, so the cleanup's effect on their inserts can be
+// told apart from the machine's (other processes on a shared machine delay inserts as well).
+$control = null;
+if ( $writers > 0 && $control_seconds > 0 ) {
+	fprintf( STDERR, "Control: %d writer(s) alone for %d s…\n", $writers, $control_seconds );
+	$processes = dm_jobs_bench_start_writers( $writers, (string) $options['path'], $pipeline, $flow, "{$work}/control" );
+	usleep( 800000 );
+	touch( "{$work}/control-go" );
+	sleep( $control_seconds );
+	touch( "{$work}/control-stop" );
+	[ $control_ids, $control_latencies ] = dm_jobs_bench_collect_writers( $processes, "{$work}/control" );
+	sort( $control_latencies );
+	$control = array(
+		'seconds'   => $control_seconds,
+		'inserts'   => count( $control_latencies ),
+		'worst_ms'  => dm_jobs_bench_quantile( $control_latencies, 1.0 ),
+		'p99_ms'    => dm_jobs_bench_quantile( $control_latencies, 0.99 ),
+		'median_ms' => dm_jobs_bench_quantile( $control_latencies, 0.5 ),
 	);
+	// Their rows would be old, finished jobs of the cleanup's pipeline: remove them before it starts.
+	foreach ( array_chunk( $control_ids, 1000 ) as $chunk ) {
+		$wpdb->query( "DELETE FROM {$jobs} WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
 }
+
+$go        = "{$work}/cleanup-go";
+$stop      = "{$work}/cleanup-stop";
+$processes = dm_jobs_bench_start_writers( $writers, (string) $options['path'], $pipeline, $flow, "{$work}/cleanup" );
 usleep( 800000 ); // Let them load WordPress.
 
 fprintf( STDERR, "Cleaning up %s rows (table: %s rows) with %d concurrent writer(s)…\n", number_format( $rows ), number_format( $table_rows ), $writers );
@@ -142,6 +164,7 @@ if ( $profile ) {
 	$wpdb->queries = array();
 }
 $row_locks_before = dm_jobs_bench_row_lock_waits();
+$cpu_before       = dm_jobs_bench_cpu();
 $service = new OperationService();
 $params  = OperationParams::normalize( OperationType::CleanupJobs, array( 'statuses' => OperationParams::COMPLETED_FAMILY, 'older_than_days' => 30, 'pipeline_id' => $pipeline ) );
 $started = $service->start( OperationType::CleanupJobs, $params, null, null, Actor::system() );
@@ -151,24 +174,21 @@ $final = $service->run_until_done( (int) $started['id'], PHP_INT_MAX, $batch );
 $took  = microtime( true ) - $begin;
 touch( $stop );
 $row_locks_after = dm_jobs_bench_row_lock_waits();
+$cpu_after       = dm_jobs_bench_cpu();
+// InnoDB removes the deleted rows' index entries later (purge): wait for it, so its CPU is counted too.
+$purge_seconds = dm_jobs_bench_wait_for_purge();
+$cpu_purged    = dm_jobs_bench_cpu();
 if ( $profile ) {
 	dm_jobs_bench_print_profile( $took );
 }
 
-$inserted  = array();
-$latencies = array();
-foreach ( $processes as $w => $process ) {
-	proc_close( $process );
-	$result = json_decode( (string) file_get_contents( "{$work}/writer-{$w}.json" ), true );
-	array_push( $inserted, ...( $result['ids'] ?? array() ) );
-	array_push( $latencies, ...( $result['latencies'] ?? array() ) );
-}
+[ $inserted, $latencies ] = dm_jobs_bench_collect_writers( $processes, "{$work}/cleanup" );
 sort( $latencies );
 $survivors = 0;
 foreach ( array_chunk( $inserted, 1000 ) as $chunk ) {
 	$survivors += (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$jobs} WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ')' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 }
-$pick = static fn ( float $q ): ?float => $latencies ? round( $latencies[ (int) floor( $q * ( count( $latencies ) - 1 ) ) ], 2 ) : null;
+$pick = static fn ( float $q ): ?float => dm_jobs_bench_quantile( $latencies, $q );
 
 dm_jobs_bench_remove_own_rows( $pipeline );
 array_map( 'unlink', glob( "{$work}/*" ) ?: array() );
@@ -200,6 +220,15 @@ echo wp_json_encode(
 			'median_ms'     => $pick( 0.5 ),
 			'rows_lost'     => count( $inserted ) - $survivors,
 		),
+		// The same writer(s) before the cleanup, alone (null with --control-seconds=0).
+		'writer_alone'      => $control,
+		// CPU time per deleted row, which the machine's load changes far less than rows/s: the cleanup's
+		// PHP process, the database server during the cleanup (its connection thread, and all its threads:
+		// purge, page cleaner, the writer's connection), and the server's purge of the deleted rows after
+		// the cleanup ended (null on SQLite, whose work is the PHP process's).
+		'cpu_us_per_row'    => dm_jobs_bench_cpu_per_row( $cpu_before, $cpu_after, $cpu_purged, (int) $final['affected'] ),
+		'purge_seconds_after' => $purge_seconds,
+		'load_average'      => implode( ' ', array_slice( explode( ' ', (string) file_get_contents( '/proc/loadavg' ) ), 0, 3 ) ),
 		// Row lock waits in the whole server during the cleanup (InnoDB status counters; null on SQLite).
 		'row_lock_waits'    => null === $row_locks_before ? null : array(
 			'waits'      => $row_locks_after['waits'] - $row_locks_before['waits'],
@@ -341,4 +370,126 @@ function dm_jobs_bench_row_lock_waits(): ?array {
 		'waits' => $status['Innodb_row_lock_waits'] ?? 0,
 		'ms'    => $status['Innodb_row_lock_time'] ?? 0,
 	);
+}
+
+/**
+ * CPU milliseconds used so far by this PHP process, by the database server (every thread), and by
+ * this connection's server thread (Linux /proc; server figures null on SQLite or another host).
+ *
+ * @return array{php: float, server: float|null, connection: float|null}
+ */
+function dm_jobs_bench_cpu(): array {
+	global $wpdb;
+	$usage  = getrusage();
+	$php    = ( $usage['ru_utime.tv_sec'] + $usage['ru_stime.tv_sec'] ) * 1000 + ( $usage['ru_utime.tv_usec'] + $usage['ru_stime.tv_usec'] ) / 1000;
+	$server = null;
+	$thread = null;
+	if ( ! $wpdb instanceof \WP_SQLite_DB ) {
+		static $pid = null, $tid = null;
+		if ( null === $pid ) {
+			$file = (string) $wpdb->get_var( 'SELECT @@pid_file' );
+			$pid  = is_readable( $file ) ? (int) trim( (string) file_get_contents( $file ) ) : 0;
+			$tid  = (int) $wpdb->get_var( 'SELECT TID FROM information_schema.PROCESSLIST WHERE ID = CONNECTION_ID()' );
+		}
+		$server = $pid ? dm_jobs_bench_proc_cpu_ms( "/proc/{$pid}/stat" ) : null;
+		$thread = $pid && $tid ? dm_jobs_bench_proc_cpu_ms( "/proc/{$pid}/task/{$tid}/stat" ) : null;
+	}
+	return array(
+		'php'        => $php,
+		'server'     => $server,
+		'connection' => $thread,
+	);
+}
+
+/**
+ * utime + stime of a /proc stat file, in milliseconds.
+ */
+function dm_jobs_bench_proc_cpu_ms( string $file ): ?float {
+	$stat = is_readable( $file ) ? (string) file_get_contents( $file ) : '';
+	if ( '' === $stat ) {
+		return null;
+	}
+	$fields = explode( ' ', substr( (string) strrchr( $stat, ')' ), 2 ) );
+	return ( (int) $fields[11] + (int) $fields[12] ) * 1000 / 100; // USER_HZ is 100 on Linux.
+}
+
+/**
+ * Waits (up to 120 s) until InnoDB's history list is short again; returns the seconds waited.
+ */
+function dm_jobs_bench_wait_for_purge(): ?float {
+	global $wpdb;
+	if ( $wpdb instanceof \WP_SQLite_DB ) {
+		return null;
+	}
+	$started = microtime( true );
+	do {
+		$status = (string) ( $wpdb->get_row( 'SHOW ENGINE INNODB STATUS', ARRAY_A )['Status'] ?? '' );
+		$length = preg_match( '/History list length (\d+)/', $status, $match ) ? (int) $match[1] : 0;
+		if ( $length <= 100 ) {
+			break;
+		}
+		usleep( 100000 );
+	} while ( microtime( true ) - $started < 120 );
+	return round( microtime( true ) - $started, 1 );
+}
+
+/**
+ * @param array<string, float|null> $before
+ * @param array<string, float|null> $after
+ * @param array<string, float|null> $purged
+ * @return array<string, float|null>
+ */
+function dm_jobs_bench_cpu_per_row( array $before, array $after, array $purged, int $rows ): array {
+	$per_row = static fn ( ?float $from, ?float $to ): ?float => null === $from || null === $to || $rows < 1 ? null : round( 1000 * ( $to - $from ) / $rows, 1 );
+	return array(
+		'cleanup_php'             => $per_row( $before['php'], $after['php'] ),
+		'server_cleanup_thread'   => $per_row( $before['connection'], $after['connection'] ),
+		'server_all_threads'      => $per_row( $before['server'], $after['server'] ),
+		'server_purge_after'      => $per_row( $after['server'], $purged['server'] ),
+	);
+}
+
+/**
+ * Starts N writer processes: they insert from when "{$prefix}-go" appears until "{$prefix}-stop" does,
+ * then write "{$prefix}-writer-N.json".
+ *
+ * @return resource[]
+ */
+function dm_jobs_bench_start_writers( int $writers, string $path, int $pipeline, int $flow, string $prefix ): array {
+	$processes = array();
+	$go        = "{$prefix}-go";
+	$stop      = "{$prefix}-stop";
+	for ( $w = 0; $w < $writers; $w++ ) {
+		$processes[] = proc_open(
+			array( PHP_BINARY, __FILE__, '--writer', '--path=' . $path, "--pipeline={$pipeline}", "--flow={$flow}", "--go={$go}", "--stop={$stop}", "--out={$prefix}-writer-{$w}.json" ),
+			array( 1 => array( 'file', '/dev/null', 'w' ), 2 => STDERR ),
+			$pipes
+		);
+	}
+	return $processes;
+}
+
+/**
+ * Waits for the writers and returns the IDs they inserted and their insert latencies (ms).
+ *
+ * @param resource[] $processes
+ * @return array{0: int[], 1: float[]}
+ */
+function dm_jobs_bench_collect_writers( array $processes, string $prefix ): array {
+	$ids       = array();
+	$latencies = array();
+	foreach ( $processes as $w => $process ) {
+		proc_close( $process );
+		$result = json_decode( (string) file_get_contents( "{$prefix}-writer-{$w}.json" ), true );
+		array_push( $ids, ...( $result['ids'] ?? array() ) );
+		array_push( $latencies, ...( $result['latencies'] ?? array() ) );
+	}
+	return array( $ids, $latencies );
+}
+
+/**
+ * @param float[] $sorted Ascending.
+ */
+function dm_jobs_bench_quantile( array $sorted, float $q ): ?float {
+	return $sorted ? round( $sorted[ (int) floor( $q * ( count( $sorted ) - 1 ) ) ], 2 ) : null;
 }
