@@ -43,11 +43,15 @@ final class Plugin {
 		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
 		( new \DMJobs\DataMachine\HousekeepingHooks() )->register();
-		( new \DMJobs\Metrics\RollupService() )->register();
+		( new \DMJobs\Metrics\RollupHooks() )->register();
 		( new \DMJobs\Alerts\AlertsModule() )->register();
 		( new \DMJobs\Health\SiteHealth() )->register();
 		if ( defined( 'WP_CLI' ) && WP_CLI ) {
 			\WP_CLI::add_command( 'dm-jobs', \DMJobs\Cli\JobsCommand::class );
+			\WP_CLI::add_command( 'dm-jobs cleanup', \DMJobs\Cli\CleanupCommand::class );
+			\WP_CLI::add_command( 'dm-jobs retention', \DMJobs\Cli\RetentionCommand::class );
+			\WP_CLI::add_command( 'dm-jobs stats', \DMJobs\Cli\StatsCommand::class );
+			\WP_CLI::add_command( 'dm-jobs refresh', \DMJobs\Cli\RefreshCommand::class );
 		}
 	}
 

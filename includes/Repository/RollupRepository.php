@@ -1,6 +1,8 @@
 <?php
 /**
- * Reads and writes the metrics rollup tables ({prefix}dm_jobs_rollup_*). Never touches dm_jobs.
+ * Reads and writes the metrics rollups ({prefix}dm_jobs_rollup_hourly, _daily and their _shape
+ * tables) and their meta and lock rows. Never touches dm_jobs. The open set and the snapshots have
+ * repositories of their own (RollupOpenSetRepository, RollupSnapshotRepository).
  *
  * @package DMJobs
  */
@@ -21,7 +23,12 @@ final class RollupRepository {
 	public const GRAIN_DAILY  = self::DAILY;
 
 	private const ROWS_PER_STATEMENT = 100;
-	private const IDS_PER_STATEMENT  = 2000;
+
+	private readonly RollupSql $sql;
+
+	public function __construct() {
+		$this->sql = new RollupSql();
+	}
 
 	/**
 	 * Runs $work atomically: in a transaction, or in a savepoint when a transaction is already open
@@ -34,14 +41,14 @@ final class RollupRepository {
 	public function atomically( callable $work ): mixed {
 		global $wpdb;
 		$nested = $this->in_transaction();
-		$this->run( $nested ? 'SAVEPOINT dm_jobs_rollup' : 'START TRANSACTION' );
+		$this->sql->run( $nested ? 'SAVEPOINT dm_jobs_rollup' : 'START TRANSACTION' );
 		try {
 			$result = $work();
 		} catch ( \Throwable $error ) {
 			$wpdb->query( $nested ? 'ROLLBACK TO SAVEPOINT dm_jobs_rollup' : 'ROLLBACK' ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 			throw $error;
 		}
-		$this->run( $nested ? 'RELEASE SAVEPOINT dm_jobs_rollup' : 'COMMIT' );
+		$this->sql->run( $nested ? 'RELEASE SAVEPOINT dm_jobs_rollup' : 'COMMIT' );
 		return $result;
 	}
 
@@ -80,7 +87,7 @@ final class RollupRepository {
 		}
 		$sql = 'INSERT INTO ' . RollupTables::meta() . ' (meta_key, meta_value) VALUES ' . implode( ', ', $placeholders )
 			. ' ON DUPLICATE KEY UPDATE meta_value = VALUES(meta_value)';
-		$this->run( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$this->sql->run( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
@@ -91,7 +98,7 @@ final class RollupRepository {
 		$value = sprintf( '%012d:%s', $now + $ttl, $token );
 		$sql   = 'INSERT INTO ' . RollupTables::meta() . " (meta_key, meta_value) VALUES ('lock', %s)"
 			. ' ON DUPLICATE KEY UPDATE meta_value = CASE WHEN meta_value < %s THEN VALUES(meta_value) ELSE meta_value END';
-		$this->run( $wpdb->prepare( $sql, $value, sprintf( '%012d:', $now ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$this->sql->run( $wpdb->prepare( $sql, $value, sprintf( '%012d:', $now ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		$held = $wpdb->get_var( 'SELECT meta_value FROM ' . RollupTables::meta() . " WHERE meta_key = 'lock'" ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		return $held === $value;
 	}
@@ -147,13 +154,13 @@ final class RollupRepository {
 			$formats  = '(%s, %d, %d, %s, %d, %d, %d, %d)';
 		}
 
-		$pdo = $this->sqlite_pdo();
+		$pdo = $this->sql->sqlite_pdo();
 		if ( null !== $pdo ) {
 			$updates = array_map( static fn ( string $column ): string => "{$column} = {$column} + excluded.{$column}", $additive );
 			if ( ! $shape ) {
 				$updates[] = 'duration_max = MAX(duration_max, excluded.duration_max)';
 			}
-			$this->sqlite_upsert( $pdo, $table, $columns, $keys, $updates, array_map( $values, $rows ) );
+			$this->sql->sqlite_upsert( $pdo, $table, $columns, $keys, $updates, array_map( $values, $rows ) );
 			return;
 		}
 
@@ -169,7 +176,7 @@ final class RollupRepository {
 				array_push( $args, ...$values( $row ) );
 			}
 			$sql = $head . implode( ', ', array_fill( 0, count( $chunk ), $formats ) ) . $tail;
-			$this->run( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$this->sql->run( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		}
 	}
 
@@ -204,7 +211,7 @@ final class RollupRepository {
 		global $wpdb;
 		foreach ( array( RollupTables::daily(), RollupTables::daily_shape() ) as $table ) {
 			$sql = "DELETE FROM {$table} WHERE bucket_date >= %s";
-			$this->run( $wpdb->prepare( $sql, $date ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$this->sql->run( $wpdb->prepare( $sql, $date ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		}
 	}
 
@@ -213,7 +220,7 @@ final class RollupRepository {
 		$deleted = 0;
 		foreach ( array( RollupTables::hourly(), RollupTables::hourly_shape() ) as $table ) {
 			$sql      = "DELETE FROM {$table} WHERE bucket_start < %s";
-			$deleted += $this->run( $wpdb->prepare( $sql, $before ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$deleted += $this->sql->run( $wpdb->prepare( $sql, $before ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		}
 		return $deleted;
 	}
@@ -223,7 +230,7 @@ final class RollupRepository {
 	 */
 	public function delete_all(): void {
 		foreach ( RollupTables::all() as $table ) {
-			$this->run( "DELETE FROM {$table}" );
+			$this->sql->run( "DELETE FROM {$table}" );
 		}
 	}
 
@@ -333,200 +340,7 @@ final class RollupRepository {
 
 	// ---------------------------------------------------------------- open set
 
-	/**
-	 * @param int[] $ids
-	 * @return array<int, array{state: string, first_seen_at: string}>
-	 */
-	public function open_find( array $ids ): array {
-		global $wpdb;
-		$found = array();
-		foreach ( array_chunk( array_values( array_unique( array_map( 'intval', $ids ) ) ), self::IDS_PER_STATEMENT ) as $chunk ) {
-			$sql = 'SELECT job_id, state, first_seen_at FROM ' . RollupTables::open() . ' WHERE job_id IN (' . implode( ', ', array_fill( 0, count( $chunk ), '%d' ) ) . ')';
-			foreach ( (array) $wpdb->get_results( $wpdb->prepare( $sql, $chunk ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-				$found[ (int) $row['job_id'] ] = array(
-					'state'         => (string) $row['state'],
-					'first_seen_at' => (string) $row['first_seen_at'],
-				);
-			}
-		}
-		return $found;
-	}
-
-	/**
-	 * Entries with IDs in (after, upto].
-	 *
-	 * @return array<int, string> job ID => state
-	 */
-	public function open_between( int $after, int $upto ): array {
-		global $wpdb;
-		$sql   = 'SELECT job_id, state FROM ' . RollupTables::open() . ' WHERE job_id > %d AND job_id <= %d';
-		$found = array();
-		foreach ( (array) $wpdb->get_results( $wpdb->prepare( $sql, $after, $upto ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-			$found[ (int) $row['job_id'] ] = (string) $row['state'];
-		}
-		return $found;
-	}
-
-	/**
-	 * The open entries checked longest ago (not the "counted" markers).
-	 *
-	 * @return array<int, array{state: string, first_seen_at: string}>
-	 */
-	public function open_due( int $limit ): array {
-		global $wpdb;
-		$sql   = 'SELECT job_id, state, first_seen_at FROM ' . RollupTables::open() . " WHERE state <> 'counted' ORDER BY checked_at ASC, job_id ASC LIMIT %d";
-		$found = array();
-		foreach ( (array) $wpdb->get_results( $wpdb->prepare( $sql, $limit ), ARRAY_A ) as $row ) { // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-			$found[ (int) $row['job_id'] ] = array(
-				'state'         => (string) $row['state'],
-				'first_seen_at' => (string) $row['first_seen_at'],
-			);
-		}
-		return $found;
-	}
-
-	/**
-	 * Adds or updates entries (first_seen_at is kept for existing ones).
-	 *
-	 * @param array<int, string> $states job ID => state
-	 */
-	public function open_put( array $states, string $now ): void {
-		global $wpdb;
-		if ( ! $states ) {
-			return;
-		}
-		$pdo = $this->sqlite_pdo();
-		if ( null !== $pdo ) {
-			$rows = array();
-			foreach ( $states as $job_id => $state ) {
-				$rows[] = array( (int) $job_id, (string) $state, $now, $now );
-			}
-			$this->sqlite_upsert( $pdo, RollupTables::open(), array( 'job_id', 'state', 'first_seen_at', 'checked_at' ), array( 'job_id' ), array( 'state = excluded.state', 'checked_at = excluded.checked_at' ), $rows );
-			return;
-		}
-		foreach ( array_chunk( $states, self::IDS_PER_STATEMENT, true ) as $chunk ) {
-			$args = array();
-			foreach ( $chunk as $job_id => $state ) {
-				array_push( $args, (int) $job_id, (string) $state, $now, $now );
-			}
-			$sql = 'INSERT INTO ' . RollupTables::open() . ' (job_id, state, first_seen_at, checked_at) VALUES '
-				. implode( ', ', array_fill( 0, count( $chunk ), '(%d, %s, %s, %s)' ) )
-				. ' ON DUPLICATE KEY UPDATE state = VALUES(state), checked_at = VALUES(checked_at)';
-			$this->run( $wpdb->prepare( $sql, $args ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		}
-	}
-
-	/**
-	 * @param int[] $ids
-	 */
-	public function open_delete( array $ids ): void {
-		global $wpdb;
-		foreach ( array_chunk( array_values( array_unique( array_map( 'intval', $ids ) ) ), self::IDS_PER_STATEMENT ) as $chunk ) {
-			$sql = 'DELETE FROM ' . RollupTables::open() . ' WHERE job_id IN (' . implode( ', ', array_fill( 0, count( $chunk ), '%d' ) ) . ')';
-			$this->run( $wpdb->prepare( $sql, $chunk ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		}
-	}
-
-	/**
-	 * "Counted" markers the watermark has passed are no longer needed.
-	 */
-	public function open_delete_counted_upto( int $watermark ): void {
-		global $wpdb;
-		$sql = 'DELETE FROM ' . RollupTables::open() . " WHERE state = 'counted' AND job_id <= %d";
-		$this->run( $wpdb->prepare( $sql, $watermark ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-	}
-
-	/**
-	 * Drops "counted" markers above an ID (their rows were deleted).
-	 */
-	public function open_delete_counted_above( int $job_id ): void {
-		global $wpdb;
-		$sql = 'DELETE FROM ' . RollupTables::open() . " WHERE state = 'counted' AND job_id > %d";
-		$this->run( $wpdb->prepare( $sql, $job_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-	}
-
-	/**
-	 * @return array<string, int> state => entries
-	 */
-	public function open_counts(): array {
-		global $wpdb;
-		$counts = array();
-		$rows   = (array) $wpdb->get_results( 'SELECT state, COUNT(*) AS entries FROM ' . RollupTables::open() . ' GROUP BY state', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		foreach ( $rows as $row ) {
-			$counts[ (string) $row['state'] ] = (int) $row['entries'];
-		}
-		return $counts;
-	}
-
 	// ---------------------------------------------------------------- snapshots
-
-	/**
-	 * @param array{taken_at: string, processing: int, pending: int, table_rows: int|null, table_bytes: int|null, free_bytes: int|null, bytes_estimated: bool, is_hourly: bool} $snapshot
-	 */
-	public function add_snapshot( array $snapshot ): void {
-		global $wpdb;
-		$inserted = $wpdb->insert(
-			RollupTables::snapshots(),
-			array(
-				'taken_at'        => $snapshot['taken_at'],
-				'processing'      => $snapshot['processing'],
-				'pending'         => $snapshot['pending'],
-				'table_rows'      => $snapshot['table_rows'],
-				'table_bytes'     => $snapshot['table_bytes'],
-				'free_bytes'      => $snapshot['free_bytes'],
-				'bytes_estimated' => $snapshot['bytes_estimated'] ? 1 : 0,
-				'is_hourly'       => $snapshot['is_hourly'] ? 1 : 0,
-			),
-			array( '%s', '%d', '%d', '%d', '%d', '%d', '%d', '%d' )
-		);
-		if ( false === $inserted ) {
-			throw new \RuntimeException( 'Could not record the metrics snapshot: ' . $wpdb->last_error );
-		}
-	}
-
-	/**
-	 * The latest snapshot that measured the jobs table.
-	 *
-	 * @return array<string, string|null>|null
-	 */
-	public function last_sized_snapshot(): ?array {
-		global $wpdb;
-		$row = $wpdb->get_row( 'SELECT * FROM ' . RollupTables::snapshots() . ' WHERE table_rows IS NOT NULL ORDER BY taken_at DESC, snapshot_id DESC LIMIT 1', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		return is_array( $row ) ? $row : null;
-	}
-
-	/**
-	 * The latest snapshot taken before a moment.
-	 *
-	 * @return array<string, string|null>|null
-	 */
-	public function snapshot_before( string $moment ): ?array {
-		global $wpdb;
-		$sql = 'SELECT * FROM ' . RollupTables::snapshots() . ' WHERE taken_at < %s ORDER BY taken_at DESC, snapshot_id DESC LIMIT 1';
-		$row = $wpdb->get_row( $wpdb->prepare( $sql, $moment ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		return is_array( $row ) ? $row : null;
-	}
-
-	/**
-	 * Snapshots taken in [from, to), oldest first.
-	 *
-	 * @return array<int, array<string, string|null>>
-	 */
-	public function snapshots_between( string $from, string $to ): array {
-		global $wpdb;
-		$sql = 'SELECT taken_at, processing, pending, table_rows, table_bytes, free_bytes, bytes_estimated FROM ' . RollupTables::snapshots()
-			. ' WHERE taken_at >= %s AND taken_at < %s ORDER BY taken_at ASC, snapshot_id ASC';
-		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $from, $to ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-	}
-
-	/**
-	 * Keeps one snapshot per hour for old history.
-	 */
-	public function prune_snapshots( string $before ): void {
-		global $wpdb;
-		$sql = 'DELETE FROM ' . RollupTables::snapshots() . ' WHERE taken_at < %s AND is_hourly = 0';
-		$this->run( $wpdb->prepare( $sql, $before ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-	}
 
 	// ---------------------------------------------------------------- helpers
 
@@ -541,61 +355,5 @@ final class RollupRepository {
 			$columns[] = sprintf( 'c%02d', $hour );
 		}
 		return $columns;
-	}
-
-	/**
-	 * On WordPress's SQLite drop-in, the PDO connection behind $wpdb (null elsewhere).
-	 *
-	 * Bulk upserts go straight to SQLite on that connection (same transaction), as prepared
-	 * statements: the drop-in parses every MySQL statement in PHP, which costs about 0.6 s per
-	 * 100-row rollup upsert and would make catching up on a large table take hours.
-	 */
-	private function sqlite_pdo(): ?\PDO {
-		global $wpdb;
-		if ( ! ( $wpdb instanceof \WP_SQLite_DB ) || ! method_exists( $wpdb, 'get_driver' ) ) {
-			return null;
-		}
-		$driver = $wpdb->get_driver();
-		if ( ! is_object( $driver ) || ! method_exists( $driver, 'get_connection' ) ) {
-			return null;
-		}
-		$connection = $driver->get_connection();
-		return is_object( $connection ) && method_exists( $connection, 'get_pdo' ) ? $connection->get_pdo() : null;
-	}
-
-	/**
-	 * INSERT … ON CONFLICT DO UPDATE in native SQLite, one prepared statement, executed per row.
-	 * Identifiers come from RollupTables and fixed lists; every value is bound.
-	 *
-	 * @param string[]                     $columns
-	 * @param string[]                     $conflict
-	 * @param string[]                     $updates
-	 * @param array<int, array<int, mixed>> $rows
-	 */
-	private function sqlite_upsert( \PDO $pdo, string $table, array $columns, array $conflict, array $updates, array $rows ): void {
-		$sql       = "INSERT INTO `{$table}` (" . implode( ', ', $columns ) . ') VALUES (' . implode( ', ', array_fill( 0, count( $columns ), '?' ) ) . ')'
-			. ' ON CONFLICT (' . implode( ', ', $conflict ) . ') DO UPDATE SET ' . implode( ', ', $updates );
-		$statement = $pdo->prepare( $sql );
-		if ( false === $statement ) {
-			throw new \RuntimeException( 'Metrics rollup upsert could not be prepared.' );
-		}
-		foreach ( $rows as $row ) {
-			// Bound as text; SQLite converts them losslessly to the integer columns' type.
-			if ( false === $statement->execute( array_values( $row ) ) ) {
-				throw new \RuntimeException( 'Metrics rollup upsert failed.' );
-			}
-		}
-	}
-
-	/**
-	 * Runs a write (or control) statement and fails loudly, so an atomic block rolls back.
-	 */
-	private function run( string $sql ): int {
-		global $wpdb;
-		$result = $wpdb->query( $sql ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		if ( false === $result ) {
-			throw new \RuntimeException( 'Metrics rollup query failed: ' . $wpdb->last_error );
-		}
-		return (int) $result;
 	}
 }

@@ -39,7 +39,7 @@ final class AlertsController {
 	}
 
 	public function register_routes(): void {
-		$namespace = JobsController::NAMESPACE;
+		$namespace = ApiNamespace::NAME;
 		register_rest_route(
 			$namespace,
 			'/alerts',

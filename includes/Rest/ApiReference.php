@@ -16,11 +16,11 @@ final class ApiReference {
 	public const END   = '<!-- api:end -->';
 
 	public static function markdown(): string {
-		$routes = rest_get_server()->get_routes( JobsController::NAMESPACE );
+		$routes = rest_get_server()->get_routes( ApiNamespace::NAME );
 		ksort( $routes );
 		$out = array();
 		foreach ( $routes as $route => $endpoints ) {
-			if ( '/' . JobsController::NAMESPACE === $route ) {
+			if ( '/' . ApiNamespace::NAME === $route ) {
 				continue;
 			}
 			$path = preg_replace( '/\(\?P<(\w+)>[^)]+\)/', '{$1}', $route );

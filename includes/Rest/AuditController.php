@@ -28,7 +28,7 @@ final class AuditController extends WP_REST_Controller {
 	public const CATEGORIES = array( 'job', 'jobs', 'cleanup', 'maintenance', 'retention', 'audit', 'export', 'alerts', 'flow' );
 
 	public function __construct( private readonly AuditRepository $entries = new AuditRepository() ) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'audit';
 	}
 

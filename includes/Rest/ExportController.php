@@ -26,7 +26,7 @@ defined( 'ABSPATH' ) || exit;
 final class ExportController extends WP_REST_Controller {
 
 	public function __construct() {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'export';
 	}
 

@@ -48,7 +48,7 @@ final class GenerationParam {
 	public function apply( mixed $response, array $handler, WP_REST_Request $request ): mixed {
 		unset( $handler );
 		Adapters::use( null );
-		if ( is_wp_error( $response ) || ! str_starts_with( (string) $request->get_route(), '/' . JobsController::NAMESPACE . '/' ) ) {
+		if ( is_wp_error( $response ) || ! str_starts_with( (string) $request->get_route(), '/' . ApiNamespace::NAME . '/' ) ) {
 			return $response;
 		}
 		$value = $request->get_param( self::NAME );

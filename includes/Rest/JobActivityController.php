@@ -10,6 +10,7 @@ namespace DMJobs\Rest;
 use DMJobs\Jobs\ChangeToken;
 use DMJobs\Jobs\JobCounts;
 use DMJobs\Jobs\JobLister;
+use DMJobs\Query\JobQuery;
 use DMJobs\Status\BaseStatus;
 use WP_Error;
 use WP_REST_Controller;
@@ -32,7 +33,7 @@ final class JobActivityController extends WP_REST_Controller {
 	public const WATCH_LIMIT = 50;
 
 	public function __construct( private readonly JobsController $jobs = new JobsController() ) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'jobs';
 	}
 
@@ -104,7 +105,7 @@ final class JobActivityController extends WP_REST_Controller {
 			'changed' => $changed,
 		);
 		if ( $changed && null !== $request['since_id'] ) {
-			$query = $this->jobs->query_from_request( $request );
+			$query = JobQuery::from_request( $request );
 			if ( is_wp_error( $query ) ) {
 				return $query;
 			}

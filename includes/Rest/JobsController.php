@@ -7,6 +7,7 @@
 
 namespace DMJobs\Rest;
 
+use DMJobs\Jobs\ErrorSummaries;
 use DMJobs\Jobs\JobFormatter;
 use DMJobs\Jobs\JobLister;
 use DMJobs\Jobs\JobService;
@@ -14,7 +15,6 @@ use DMJobs\Query\JobOrderBy;
 use DMJobs\Query\JobQuery;
 use DMJobs\Query\SortOrder;
 use DMJobs\Repository\JobRepository;
-use DMJobs\Repository\LogRepository;
 use DMJobs\Status\BaseStatus;
 use WP_Error;
 use WP_REST_Controller;
@@ -26,9 +26,10 @@ defined( 'ABSPATH' ) || exit;
 
 final class JobsController extends WP_REST_Controller {
 
-	public const NAMESPACE = 'dm-jobs/v1';
-
-	private const ERROR_SUMMARY_CHARS = 200;
+	/**
+	 * Kept for code written before ApiNamespace; new code uses ApiNamespace::NAME.
+	 */
+	public const NAMESPACE = ApiNamespace::NAME;
 
 	/**
 	 * How many child job IDs GET /jobs/{id} lists (child_count has them all).
@@ -39,7 +40,7 @@ final class JobsController extends WP_REST_Controller {
 		private readonly JobRepository $jobs = new JobRepository(),
 		private readonly JobService $service = new JobService(),
 	) {
-		$this->namespace = self::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'jobs';
 	}
 
@@ -124,7 +125,7 @@ final class JobsController extends WP_REST_Controller {
 	 * @param WP_REST_Request $request Validated by get_collection_params().
 	 */
 	public function get_items( $request ): WP_REST_Response|WP_Error {
-		$query = $this->query_from_request( $request );
+		$query = JobQuery::from_request( $request );
 		if ( is_wp_error( $query ) ) {
 			return $query;
 		}
@@ -141,7 +142,7 @@ final class JobsController extends WP_REST_Controller {
 			},
 			$page->rows
 		);
-		$items = $this->with_error_summaries( $items );
+		$items = ( new ErrorSummaries() )->add( $items );
 
 		$response = rest_ensure_response( $items );
 		$response->header( 'X-WP-Total', (string) $page->total );
@@ -149,29 +150,6 @@ final class JobsController extends WP_REST_Controller {
 		// Past 10,000 matches a filtered total is the database's estimate (the UI says "about").
 		$response->header( 'X-DM-Jobs-Total-Exact', $page->total_exact ? '1' : '0' );
 		return $response;
-	}
-
-	/**
-	 * Failed rows get the message of their newest error line (one query for the page), so the
-	 * list says why a job failed even when its status carries no reason.
-	 *
-	 * @param array<int, array<string, mixed>> $items
-	 * @return array<int, array<string, mixed>>
-	 */
-	private function with_error_summaries( array $items ): array {
-		$failed = array();
-		foreach ( $items as $item ) {
-			if ( 'failed' === $item['status'] ) {
-				$failed[] = (int) $item['id'];
-			}
-		}
-		$messages = $failed ? ( new LogRepository() )->last_error_messages( $failed ) : array();
-		foreach ( $items as &$item ) {
-			$message               = $messages[ (int) $item['id'] ] ?? null;
-			$item['error_summary'] = null === $message ? null : mb_strimwidth( trim( $message ), 0, self::ERROR_SUMMARY_CHARS, '…' );
-		}
-		unset( $item );
-		return $items;
 	}
 
 	/**
@@ -218,25 +196,12 @@ final class JobsController extends WP_REST_Controller {
 				)
 			);
 		}
-		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
-		do_action( 'dm_jobs_before_delete_jobs', array( (int) $request['id'] ) );
-		if ( ! $this->jobs->delete( (int) $request['id'] ) ) {
+		if ( ! $this->service->delete( (int) $request['id'], $previous->get_data() ) ) {
 			// Deleted meanwhile by another request: it is gone, as asked.
 			return null === $this->jobs->find( (int) $request['id'] )
 				? $this->not_found()
 				: new WP_Error( 'dm_jobs_cannot_delete', __( 'The job could not be deleted; try again.', 'dm-jobs' ), array( 'status' => 503 ) );
 		}
-		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
-		do_action( 'dm_jobs_jobs_deleted', array( (int) $request['id'] ) );
-
-		/**
-		 * Fires after a job was deleted through the REST API.
-		 *
-		 * @param int   $job_id The deleted job's ID.
-		 * @param array $job    The job as it was.
-		 */
-		do_action( 'dm_jobs_job_deleted', (int) $request['id'], $previous->get_data() );
-
 		return rest_ensure_response(
 			array(
 				'deleted'  => true,
@@ -567,57 +532,6 @@ final class JobsController extends WP_REST_Controller {
 			),
 		);
 		return $this->add_additional_fields_schema( $this->schema );
-	}
-
-	/**
-	 * Turns validated request parameters into a JobQuery.
-	 */
-	public function query_from_request( WP_REST_Request $request ): JobQuery|WP_Error {
-		$after  = $this->utc_datetime( $request['after'] );
-		$before = $this->utc_datetime( $request['before'] );
-		if ( null !== $after && null !== $before && $after > $before ) {
-			return new WP_Error(
-				'rest_invalid_param',
-				/* translators: %s: parameter name. */
-				sprintf( __( 'Invalid parameter(s): %s', 'dm-jobs' ), 'before' ),
-				array(
-					'status' => 400,
-					'params' => array( 'before' => __( '"before" must not be earlier than "after".', 'dm-jobs' ) ),
-				)
-			);
-		}
-		$statuses = array_map(
-			static fn ( string $value ): BaseStatus => BaseStatus::from( $value ),
-			(array) ( $request['status'] ?? array() )
-		);
-		$others   = array_values(
-			array_filter(
-				array_map( 'strval', (array) ( $request['other_status'] ?? array() ) ),
-				static fn ( string $name ): bool => null === BaseStatus::tryFrom( $name )
-			)
-		);
-
-		return new JobQuery(
-			page: (int) $request['page'],
-			per_page: (int) $request['per_page'],
-			statuses: $statuses,
-			pipeline_id: null === $request['pipeline_id'] ? null : (int) $request['pipeline_id'],
-			flow_id: null === $request['flow_id'] ? null : (int) $request['flow_id'],
-			search: trim( (string) $request['search'] ),
-			created_after: $after,
-			created_before: $before,
-			order_by: JobOrderBy::from( (string) $request['orderby'] ),
-			order: SortOrder::from( (string) $request['order'] ),
-			other_statuses: $others,
-		);
-	}
-
-	private function utc_datetime( mixed $value ): ?string {
-		if ( ! is_string( $value ) || '' === $value ) {
-			return null;
-		}
-		$timestamp = rest_parse_date( $value );
-		return false === $timestamp ? null : gmdate( 'Y-m-d H:i:s', (int) $timestamp );
 	}
 
 	/**

@@ -31,7 +31,7 @@ final class LogsController extends WP_REST_Controller {
 		private readonly LogService $service = new LogService(),
 		private readonly JobRepository $jobs = new JobRepository(),
 	) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'jobs/(?P<id>[\d]+)/logs';
 	}
 

@@ -20,7 +20,7 @@ defined( 'ABSPATH' ) || exit;
 final class MaintenanceController extends WP_REST_Controller {
 
 	public function __construct( private readonly SystemMetrics $metrics = new SystemMetrics() ) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'maintenance';
 	}
 

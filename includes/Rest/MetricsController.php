@@ -10,10 +10,13 @@
 
 namespace DMJobs\Rest;
 
-use DMJobs\Metrics\DurationHistogram;
 use DMJobs\Metrics\JobClassifier;
 use DMJobs\Metrics\MetricsRange;
-use DMJobs\Metrics\MetricsService;
+use DMJobs\Metrics\RangeRequest;
+use DMJobs\Metrics\Reports\CapacityReport;
+use DMJobs\Metrics\Reports\DegradationReport;
+use DMJobs\Metrics\Reports\OverviewReport;
+use DMJobs\Metrics\Reports\ResourcesReport;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Metrics\SiteClock;
 use WP_Error;
@@ -29,16 +32,14 @@ final class MetricsController extends WP_REST_Controller {
 	private \Closure $now;
 
 	/**
-	 * @param MetricsService $metrics Chart data.
-	 * @param RollupService  $rollups Keeps the rollups current.
-	 * @param \Closure|null  $now     Returns the current Unix time (tests pass their own).
+	 * @param RollupService $rollups Keeps the rollups current.
+	 * @param \Closure|null $now     Returns the current Unix time (tests pass their own).
 	 */
 	public function __construct(
-		private readonly MetricsService $metrics = new MetricsService(),
 		private readonly RollupService $rollups = new RollupService(),
 		?\Closure $now = null,
 	) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'metrics';
 		$this->now       = $now ?? static fn (): int => time();
 	}
@@ -100,7 +101,7 @@ final class MetricsController extends WP_REST_Controller {
 	 */
 	public function get_overview( WP_REST_Request $request ): WP_REST_Response|WP_Error {
 		$clock = SiteClock::site();
-		$range = $this->range_from_request( $request, $clock );
+		$range = RangeRequest::range( $request, $clock, $this->now() );
 		if ( is_wp_error( $range ) ) {
 			return $range;
 		}
@@ -110,9 +111,9 @@ final class MetricsController extends WP_REST_Controller {
 			'flow_id'     => null === $request['flow_id'] ? null : (int) $request['flow_id'],
 		);
 		$data = array(
-			'range'  => $this->range_fields( $range, $clock ),
+			'range'  => RangeRequest::fields( $range, $clock ),
 			'rollup' => $this->rollups->progress(),
-		) + $this->metrics->overview( $range, $clock, $filters );
+		) + ( new OverviewReport() )->build( $range, $clock, $filters );
 		return rest_ensure_response( $data );
 	}
 
@@ -121,7 +122,7 @@ final class MetricsController extends WP_REST_Controller {
 	 */
 	public function get_degradation( WP_REST_Request $request ): WP_REST_Response {
 		$this->rollups->catch_up_before_read();
-		$data = $this->metrics->degradation(
+		$data = ( new DegradationReport() )->build(
 			(int) $request['recent_hours'],
 			(int) $request['baseline_days'],
 			null === $request['pipeline_id'] ? null : (int) $request['pipeline_id'],
@@ -137,7 +138,7 @@ final class MetricsController extends WP_REST_Controller {
 	public function get_capacity( WP_REST_Request $request ): WP_REST_Response {
 		$this->rollups->catch_up_before_read();
 		$max  = null === $request['max_size_mb'] ? null : (float) $request['max_size_mb'];
-		$data = $this->metrics->capacity( $max, SiteClock::site(), $this->now() );
+		$data = ( new CapacityReport() )->build( $max, SiteClock::site(), $this->now() );
 		return rest_ensure_response( $data + array( 'rollup' => $this->rollups->progress() ) );
 	}
 
@@ -146,12 +147,12 @@ final class MetricsController extends WP_REST_Controller {
 	 */
 	public function get_resources( WP_REST_Request $request ): WP_REST_Response|WP_Error {
 		$clock = SiteClock::site();
-		$range = $this->range_from_request( $request, $clock );
+		$range = RangeRequest::range( $request, $clock, $this->now() );
 		if ( is_wp_error( $range ) ) {
 			return $range;
 		}
 		$this->rollups->catch_up_before_read();
-		return rest_ensure_response( array( 'range' => $this->range_fields( $range, $clock ) ) + $this->metrics->resources( $range ) );
+		return rest_ensure_response( array( 'range' => RangeRequest::fields( $range, $clock ) ) + ( new ResourcesReport() )->build( $range ) );
 	}
 
 	/**
@@ -169,7 +170,7 @@ final class MetricsController extends WP_REST_Controller {
 			return rest_ensure_response( $this->rollups->progress() );
 		}
 		if ( true === $request['rebuild'] && true !== $request['confirm'] ) {
-			return $this->invalid( 'confirm', __( 'Send confirm: true to empty the rollups and rebuild them (statistics of deleted jobs are lost).', 'dm-jobs' ) );
+			return InvalidParam::error( 'confirm', __( 'Send confirm: true to empty the rollups and rebuild them (statistics of deleted jobs are lost).', 'dm-jobs' ) );
 		}
 		try {
 			if ( true === $request['rebuild'] ) {
@@ -261,75 +262,6 @@ final class MetricsController extends WP_REST_Controller {
 				'minimum'     => 1,
 				'maximum'     => 10000000,
 			),
-		);
-	}
-
-	/**
-	 * Resolves range/after/before into buckets; 400 naming the parameter when they do not fit together.
-	 */
-	private function range_from_request( WP_REST_Request $request, SiteClock $clock ): MetricsRange|WP_Error {
-		$preset = $request['range'];
-		$after  = $this->timestamp( $request['after'] );
-		$before = $this->timestamp( $request['before'] );
-		$custom = null !== $after || null !== $before;
-
-		if ( $custom && null !== $preset && 'custom' !== $preset ) {
-			return $this->invalid( 'range', __( 'after and before can only be used with range=custom.', 'dm-jobs' ) );
-		}
-		$preset = $preset ?? ( $custom ? 'custom' : '7d' );
-		if ( 'custom' === $preset ) {
-			if ( null === $after ) {
-				return $this->invalid( 'after', __( 'A custom range needs after and before.', 'dm-jobs' ) );
-			}
-			if ( null === $before ) {
-				return $this->invalid( 'before', __( 'A custom range needs after and before.', 'dm-jobs' ) );
-			}
-			if ( $before <= $after ) {
-				return $this->invalid( 'before', __( '"before" must be later than "after".', 'dm-jobs' ) );
-			}
-			if ( $before - $after > MetricsRange::MAX_SPAN_DAYS * DAY_IN_SECONDS ) {
-				/* translators: %d: number of days. */
-				return $this->invalid( 'after', sprintf( __( 'A custom range can span at most %d days.', 'dm-jobs' ), MetricsRange::MAX_SPAN_DAYS ) );
-			}
-		}
-		return MetricsRange::resolve( (string) $preset, $after, $before, $clock, $this->now(), MetricsService::start_of_week() );
-	}
-
-	/**
-	 * @return array<string, mixed>
-	 */
-	private function range_fields( MetricsRange $range, SiteClock $clock ): array {
-		return array(
-			'preset'        => $range->preset,
-			'bucket'        => $range->bucket,
-			'after'         => MetricsService::iso( $range->start ),
-			'before'        => MetricsService::iso( $range->end ),
-			'first_date'    => $range->first_date,
-			'last_date'     => null === $range->end_date ? null : SiteClock::add_days( $range->end_date, -1 ),
-			'time_zone'     => $clock->identity(),
-			'start_of_week' => MetricsService::start_of_week(),
-			'fell_back'     => $range->fell_back,
-			'p95_precision' => round( DurationHistogram::PRECISION, 4 ),
-		);
-	}
-
-	private function timestamp( mixed $value ): ?int {
-		if ( ! is_string( $value ) || '' === $value ) {
-			return null;
-		}
-		$timestamp = rest_parse_date( $value );
-		return false === $timestamp ? null : (int) $timestamp;
-	}
-
-	private function invalid( string $param, string $message ): WP_Error {
-		return new WP_Error(
-			'rest_invalid_param',
-			/* translators: %s: parameter name. */
-			sprintf( __( 'Invalid parameter(s): %s', 'dm-jobs' ), $param ),
-			array(
-				'status' => 400,
-				'params' => array( $param => $message ),
-			)
 		);
 	}
 

@@ -31,7 +31,7 @@ defined( 'ABSPATH' ) || exit;
 final class OperationsController extends WP_REST_Controller {
 
 	public function __construct( private readonly OperationService $service = new OperationService() ) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'operations';
 	}
 

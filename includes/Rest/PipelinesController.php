@@ -18,7 +18,7 @@ defined( 'ABSPATH' ) || exit;
 final class PipelinesController extends WP_REST_Controller {
 
 	public function __construct( private readonly PipelineRepository $pipelines = new PipelineRepository() ) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'pipelines';
 	}
 

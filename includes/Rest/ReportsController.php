@@ -21,7 +21,7 @@ defined( 'ABSPATH' ) || exit;
 final class ReportsController extends WP_REST_Controller {
 
 	public function __construct( private readonly PipelineReport $report = new PipelineReport() ) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'reports';
 	}
 

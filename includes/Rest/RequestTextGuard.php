@@ -47,7 +47,7 @@ final class RequestTextGuard {
 	}
 
 	public static function is_ours( string $route ): bool {
-		return str_starts_with( $route, '/' . JobsController::NAMESPACE . '/' ) || '/' . JobsController::NAMESPACE === $route;
+		return str_starts_with( $route, '/' . ApiNamespace::NAME . '/' ) || '/' . ApiNamespace::NAME === $route;
 	}
 
 	/**

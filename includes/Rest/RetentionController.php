@@ -33,7 +33,7 @@ final class RetentionController extends WP_REST_Controller {
 		private readonly RetentionService $service = new RetentionService(),
 		private readonly AuditLog $audit = new AuditLog(),
 	) {
-		$this->namespace = JobsController::NAMESPACE;
+		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'retention';
 	}
 

@@ -39,7 +39,7 @@ final class RunsController {
 			),
 		);
 		register_rest_route(
-			JobsController::NAMESPACE,
+			ApiNamespace::NAME,
 			'/flows/(?P<id>[\d]+)/run',
 			array(
 				'args' => $id( __( 'The flow ID.', 'dm-jobs' ) ),
@@ -51,7 +51,7 @@ final class RunsController {
 			)
 		);
 		register_rest_route(
-			JobsController::NAMESPACE,
+			ApiNamespace::NAME,
 			'/jobs/(?P<id>[\d]+)/rerun',
 			array(
 				'args' => $id( __( 'The failed job whose flow runs again.', 'dm-jobs' ) ),

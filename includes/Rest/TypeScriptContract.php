@@ -35,7 +35,7 @@ final class TypeScriptContract {
 	}
 
 	private function render(): string {
-		$routes = rest_get_server()->get_routes( JobsController::NAMESPACE );
+		$routes = rest_get_server()->get_routes( ApiNamespace::NAME );
 		ksort( $routes );
 		$out = array(
 			'/*',
@@ -50,7 +50,7 @@ final class TypeScriptContract {
 		array_push( $out, ...$this->enums() );
 		$route_lines = array();
 		foreach ( $routes as $route => $endpoints ) {
-			if ( '/' . JobsController::NAMESPACE === $route ) {
+			if ( '/' . ApiNamespace::NAME === $route ) {
 				continue;
 			}
 			$path   = (string) preg_replace( '/\(\?P<(\w+)>[^)]+\)/', '{$1}', $route );
@@ -129,7 +129,7 @@ final class TypeScriptContract {
 	 */
 	private function endpoint( string $path, array $endpoint, mixed $response_schema ): array {
 		$methods = array_keys( array_filter( (array) $endpoint['methods'] ) );
-		$local   = substr( $path, strlen( '/' . JobsController::NAMESPACE ) );
+		$local   = substr( $path, strlen( '/' . ApiNamespace::NAME ) );
 		$name    = self::pascal( strtolower( $methods[0] ) . '_' . $local );
 		preg_match_all( '/\{(\w+)\}/', $path, $in_path );
 		$args    = (array) ( $endpoint['args'] ?? array() );

@@ -8,6 +8,7 @@
 
 namespace DMJobs\Tests\Metrics;
 
+use DMJobs\Metrics\RollupHooks;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Repository\RollupRepository;
 use DMJobs\Repository\RollupTables;
@@ -241,13 +242,13 @@ final class RollupIncrementalTest extends MetricsTestCase {
 
 	public function test_cron_is_scheduled_and_continues_a_backfill(): void {
 		// The bootstrap activates the plugin after "init" ran: schedule as "init" does.
-		( new RollupService() )->schedule();
-		$this->assertNotFalse( wp_next_scheduled( RollupService::CRON_HOOK ) );
-		$this->assertSame( 300, wp_get_schedules()[ RollupService::SCHEDULE ]['interval'] );
-		wp_clear_scheduled_hook( RollupService::CONTINUE_HOOK );
+		( new RollupHooks() )->schedule();
+		$this->assertNotFalse( wp_next_scheduled( RollupHooks::CRON_HOOK ) );
+		$this->assertSame( 300, wp_get_schedules()[ RollupHooks::SCHEDULE ]['interval'] );
+		wp_clear_scheduled_hook( RollupHooks::CONTINUE_HOOK );
 		$this->job( 'completed', '2026-11-01 10:00:00', '2026-11-01 10:00:01' );
-		do_action( RollupService::CRON_HOOK );
+		do_action( RollupHooks::CRON_HOOK );
 		$this->assertSame( 1, $this->counted() );
-		$this->assertFalse( wp_next_scheduled( RollupService::CONTINUE_HOOK ), 'Nothing left to backfill.' );
+		$this->assertFalse( wp_next_scheduled( RollupHooks::CONTINUE_HOOK ), 'Nothing left to backfill.' );
 	}
 }
