@@ -1,6 +1,6 @@
 <?php
 /**
- * Benchmark of the alert rules (issue 10): what evaluating each rule costs on this site's jobs
+ * Benchmark of the alert rules: what evaluating each rule costs on this site's jobs
  * table, as GET /dm-jobs/v1/alerts/preview?rule=… (the rule's evaluation, nothing stored or sent)
  * against the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query), as a logged-in
  * admin over HTTP, plus the evaluation time the rule itself reports. Thresholds are set so every

@@ -1,6 +1,6 @@
 <?php
 /**
- * Cleanup throughput benchmark (issue 5): adds N old, finished jobs of a dedicated pipeline to the
+ * Cleanup throughput benchmark: adds N old, finished jobs of a dedicated pipeline to the
  * site's dm_jobs (next to whatever is there, e.g. the 1M rows of `npm run bench`), then removes
  * them with the real batched cleanup (OperationService, batches sized by time, hooks included) while
  * a concurrent writer process inserts jobs one by one, as Data Machine does. Prints one JSON

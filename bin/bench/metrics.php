@@ -1,6 +1,6 @@
 <?php
 /**
- * Benchmark of the metrics rollups (issue 6): how fast a full backfill catches up on the jobs
+ * Benchmark of the metrics rollups: how fast a full backfill catches up on the jobs
  * table (jobs/s), what an idle pass costs, and — with --url — the metrics routes' response times
  * against the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query), as a logged-in
  * admin over HTTP (cookie + REST nonce, like the Jobs screen).

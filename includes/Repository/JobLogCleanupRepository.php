@@ -1,6 +1,6 @@
 <?php
 /**
- * Removes rows of {prefix}dm_job_logs (issue 4's table) for cleanup: the lines of deleted jobs, and
+ * Removes rows of {prefix}dm_job_logs (the per-job log) for cleanup: the lines of deleted jobs, and
  * lines whose job no longer exists. Every method is a no-op while the table does not exist.
  *
  * @package DMJobs

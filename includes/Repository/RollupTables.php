@@ -1,6 +1,6 @@
 <?php
 /**
- * Prefixed names of the metrics rollup tables (issue 6).
+ * Prefixed names of the metrics rollup tables.
  *
  * @package DMJobs
  */

@@ -1,5 +1,5 @@
 /**
- * The insights view (issue 6): loaded on demand (the Jobs screen's first load does not fetch the
+ * The insights view: loaded on demand (the Jobs screen's first load does not fetch the
  * charts bundle), every chart rendered with seeded data, the range selector changing the data,
  * status colours, table alternatives and a 360 px layout. The tests run in order on one page.
  */

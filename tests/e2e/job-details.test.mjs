@@ -1,5 +1,5 @@
 /**
- * Job details (issue 4): the panel opened from a row, a failed seeded job's failure details and
+ * Job details: the panel opened from a row, a failed seeded job's failure details and
  * suggestion, the live tail of a running job, hostile payloads rendered as text, and the render
  * time of a 1 MB payload and a 10,000-line log (printed as "[measure] …" lines).
  * The tests run in order and share one logged-in page.

@@ -1,5 +1,5 @@
 /**
- * Run a flow again from a failed job (issue 10) in Chromium: a test mu-plugin provides the runner
+ * Run a flow again from a failed job in Chromium: a test mu-plugin provides the runner
  * through DM Jobs' `dm_jobs_flow_runner` filter (real Data Machine cannot run here) and finishes the
  * job a few seconds later by writing the row, as Data Machine does. The admin opens the failed job,
  * presses "Re-run", confirms a dialog that names the flow, sees the new job at the top of the list,

@@ -1,6 +1,6 @@
 <?php
 /**
- * Metrics rollups (issue 6): hourly and daily aggregates of finished jobs (counts by status, and
+ * Metrics rollups: hourly and daily aggregates of finished jobs (counts by status, and
  * duration histograms / jobs per hour of day in separate status-less tables), the set of open jobs
  * still to re-check, concurrency/table-size snapshots, and the rollup state.
  *

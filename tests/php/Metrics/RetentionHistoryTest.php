@@ -32,7 +32,7 @@ final class RetentionHistoryTest extends MetricsTestCase {
 	}
 
 	/**
-	 * Deletes jobs the way issue 5's cleanup does: hook first, then the rows.
+	 * Deletes jobs the way the batched cleanup does: hook first, then the rows.
 	 *
 	 * @param int[] $ids
 	 */
