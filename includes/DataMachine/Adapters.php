@@ -88,6 +88,23 @@ final class Adapters {
 	}
 
 	/**
+	 * Every generation key that reads the same jobs table as $key (itself included): what an operation
+	 * started under any of them worked on.
+	 *
+	 * @return string[]
+	 */
+	public static function keys_reading_same_jobs_as( string $key ): array {
+		$jobs = self::make( $key )->tables()->jobs;
+		$keys = array();
+		foreach ( array( CurrentGeneration::KEY, LegacyGeneration::KEY, StandaloneGeneration::KEY ) as $candidate ) {
+			if ( self::make( $candidate )->tables()->jobs === $jobs ) {
+				$keys[] = $candidate;
+			}
+		}
+		return $keys;
+	}
+
+	/**
 	 * Read another available generation for the rest of this request (null: back to the primary).
 	 *
 	 * @throws \InvalidArgumentException When the site has no such generation.

@@ -38,7 +38,11 @@ final class CurrentHousekeeping implements Housekeeping {
 	public const FLOW_HEALTH_PREFIX     = 'datamachine_flow_health_';
 	public const WEBHOOK_GATE_PREFIX    = 'datamachine_webhook_gate_';
 	public const ACTION_GROUP           = 'data-machine';
-	public const JOB_ACTION_HOOKS       = array( 'datamachine_execute_step', 'datamachine_webhook_gate_timeout' );
+	public const JOB_ACTION_HOOKS       = array(
+		'datamachine_execute_step'         => 'job_id',
+		'datamachine_webhook_gate_timeout' => 'job_id',
+		'datamachine_pipeline_batch_chunk' => 'parent_job_id',
+	);
 	private const CLAIMED               = 'claimed';
 	private const DEFERRED              = 'deferred';
 

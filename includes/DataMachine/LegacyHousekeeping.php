@@ -28,7 +28,7 @@ final class LegacyHousekeeping implements Housekeeping {
 
 	public const CLEAR_JOBS_ACTION = 'dm_clear_jobs_cache';
 	public const ACTION_GROUP      = 'data-machine';
-	public const JOB_ACTION_HOOKS  = array( 'dm_execute_step' );
+	public const JOB_ACTION_HOOKS  = array( 'dm_execute_step' => 'job_id' );
 
 	public function __construct(
 		private readonly string $jobs_table,

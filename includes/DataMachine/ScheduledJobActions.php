@@ -1,7 +1,9 @@
 <?php
 /**
  * Pending Action Scheduler actions of Data Machine that carry a job ID in their arguments, cancelled
- * when their job is deleted (a deleted job's step must not run). Only through Action Scheduler's public
+ * when their job is deleted (a deleted job's step must not run). Which argument names the job depends
+ * on the hook: `job_id` for a step, `parent_job_id` for the next chunk of a fan-out batch (as Data
+ * Machine's own stuck-job recovery reads them). Only through Action Scheduler's public
  * functions, and only when they are loaded: as_get_scheduled_actions() finds the pending actions of a
  * hook in Data Machine's group (their arguments decoded, also those too long for the indexed column),
  * as_unschedule_action() cancels the next pending one with exactly those arguments — the way Data
@@ -23,8 +25,8 @@ final class ScheduledJobActions {
 	private const PENDING = 'pending';
 
 	/**
-	 * @param string   $group Data Machine's action group.
-	 * @param string[] $hooks Hooks whose args carry job_id.
+	 * @param string                $group Data Machine's action group.
+	 * @param array<string, string> $hooks Hook => the argument that holds the job ID.
 	 */
 	public function __construct( private readonly string $group, private readonly array $hooks ) {
 	}
@@ -40,7 +42,7 @@ final class ScheduledJobActions {
 		$wanted    = array_flip( array_map( 'intval', $job_ids ) );
 		$cancelled = 0;
 		try {
-			foreach ( $this->hooks as $hook ) {
+			foreach ( $this->hooks as $hook => $job_argument ) {
 				$actions = as_get_scheduled_actions(
 					array(
 						'hook'     => $hook,
@@ -52,7 +54,7 @@ final class ScheduledJobActions {
 				);
 				foreach ( (array) $actions as $action ) {
 					$args = is_object( $action ) && method_exists( $action, 'get_args' ) ? $action->get_args() : null;
-					if ( ! is_array( $args ) || ! isset( $args['job_id'] ) || ! is_numeric( $args['job_id'] ) || ! isset( $wanted[ (int) $args['job_id'] ] ) ) {
+					if ( ! is_array( $args ) || ! isset( $args[ $job_argument ] ) || ! is_numeric( $args[ $job_argument ] ) || ! isset( $wanted[ (int) $args[ $job_argument ] ] ) ) {
 						continue;
 					}
 					if ( as_unschedule_action( $hook, $args, $this->group ) ) {

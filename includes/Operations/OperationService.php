@@ -147,6 +147,7 @@ final class OperationService {
 						'generation' => Adapters::current()->key(),
 					)
 				),
+				'generation' => Adapters::current()->key(),
 				'max_id'     => $snapshot,
 				'total'      => $count,
 				'actor_type' => $actor->type,
@@ -342,11 +343,16 @@ final class OperationService {
 	}
 
 	/**
+	 * The newest operations of the source this request reads (a site that upgraded Data Machine lists
+	 * the older jobs' operations on that source's screen only).
+	 *
 	 * @param string[] $states
 	 * @return array<int, array<string, mixed>>
 	 */
 	public function recent( array $states = array(), int $limit = 20 ): array {
-		return array_map( array( self::class, 'format' ), $this->operations->find_recent( $states, $limit ) );
+		$current = Adapters::current()->key();
+		$listed  = $this->operations->find_recent( $states, $limit, Adapters::keys_reading_same_jobs_as( $current ), Adapters::using_primary() );
+		return array_map( array( self::class, 'format' ), $listed );
 	}
 
 	/**

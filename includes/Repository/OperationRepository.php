@@ -14,10 +14,16 @@ defined( 'ABSPATH' ) || exit;
 
 final class OperationRepository {
 
+	/**
+	 * The Data Machine generation (Adapters key) the operation works on; NULL for operations recorded
+	 * before generations, which belong to the primary source.
+	 */
+	public const GENERATION_COLUMN = 'generation';
+
 	private const COLUMNS = 'operation_id, type, state, params, max_id, cursor_id, total, processed, affected, result, message, actor_type, user_id, user_login, cancel_requested, locked_until, created_at, updated_at, finished_at';
 
 	/**
-	 * @param array{type: string, state: string, params: string, max_id: int, total: int, actor_type: string, user_id: int, user_login: string|null, created_at: string} $operation
+	 * @param array{type: string, state: string, params: string, generation: string, max_id: int, total: int, actor_type: string, user_id: int, user_login: string|null, created_at: string} $operation
 	 */
 	public function insert( array $operation ): int {
 		global $wpdb;
@@ -25,6 +31,7 @@ final class OperationRepository {
 			'type'       => $operation['type'],
 			'state'      => $operation['state'],
 			'params'     => $operation['params'],
+			'generation' => $operation['generation'],
 			'max_id'     => $operation['max_id'],
 			'total'      => $operation['total'],
 			'actor_type' => $operation['actor_type'],
@@ -32,7 +39,7 @@ final class OperationRepository {
 			'created_at' => $operation['created_at'],
 			'updated_at' => $operation['created_at'],
 		);
-		$formats = array( '%s', '%s', '%s', '%d', '%d', '%s', '%d', '%s', '%s' );
+		$formats = array( '%s', '%s', '%s', '%s', '%d', '%d', '%s', '%d', '%s', '%s' );
 		if ( null !== $operation['user_login'] ) {
 			$fields['user_login'] = $operation['user_login'];
 			$formats[]            = '%s';
@@ -54,22 +61,41 @@ final class OperationRepository {
 	}
 
 	/**
-	 * Newest first, optionally only in some states.
+	 * Newest first, of the given generations (and those recorded before generations, when asked),
+	 * optionally only in some states.
 	 *
 	 * @param string[] $states
+	 * @param string[] $generations Adapters keys; never empty.
 	 * @return array<int, array<string, string|null>>
 	 */
-	public function find_recent( array $states, int $limit ): array {
+	public function find_recent( array $states, int $limit, array $generations, bool $with_unmarked ): array {
 		global $wpdb;
-		$values = array();
-		$where  = '1=1';
+		$in     = 'generation IN (' . implode( ', ', array_fill( 0, count( $generations ), '%s' ) ) . ')';
+		$where  = $with_unmarked ? "( {$in} OR generation IS NULL )" : $in;
+		$values = $generations;
 		if ( $states ) {
-			$where  = 'state IN (' . implode( ', ', array_fill( 0, count( $states ), '%s' ) ) . ')';
-			$values = $states;
+			$where .= ' AND state IN (' . implode( ', ', array_fill( 0, count( $states ), '%s' ) ) . ')';
+			$values = array_merge( $values, $states );
 		}
 		$values[] = $limit;
 		$sql      = 'SELECT ' . self::COLUMNS . ' FROM ' . TableNames::operations() . " WHERE {$where} ORDER BY operation_id DESC LIMIT %d";
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
+	 * Fills the generation column of operations recorded before it existed, from their stored params.
+	 */
+	public function record_generations_from_params(): void {
+		global $wpdb;
+		$table = TableNames::operations();
+		$rows  = (array) $wpdb->get_results( "SELECT operation_id, params FROM `{$table}` WHERE generation IS NULL", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		foreach ( $rows as $row ) {
+			$stored     = json_decode( (string) $row['params'], true );
+			$generation = is_array( $stored ) && isset( $stored['generation'] ) && is_string( $stored['generation'] ) ? $stored['generation'] : '';
+			if ( '' !== $generation ) {
+				$wpdb->update( $table, array( self::GENERATION_COLUMN => $generation ), array( 'operation_id' => (int) $row['operation_id'] ), array( '%s' ), array( '%d' ) );
+			}
+		}
 	}
 
 	/**

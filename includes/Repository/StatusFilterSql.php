@@ -26,25 +26,7 @@ final class StatusFilterSql {
 	 * @return array{0: string, 1: array<int, string>}
 	 */
 	public static function build( array $statuses, string $column = 'j.status' ): array {
-		global $wpdb;
-		if ( ! preg_match( '/^([a-z_]+\.)?[a-z_]+$/', $column ) ) {
-			throw new \InvalidArgumentException( 'Invalid column reference.' );
-		}
-		$clauses = array();
-		$values  = array();
-		foreach ( $statuses as $status ) {
-			$forms     = StatusParser::stored_forms( $status );
-			$clauses[] = "{$column} IN (" . implode( ', ', array_fill( 0, count( $forms['exact'] ), '%s' ) ) . ')';
-			array_push( $values, ...$forms['exact'] );
-			foreach ( $forms['prefixes'] as $prefix ) {
-				$clauses[] = "{$column} LIKE %s";
-				$values[]  = $wpdb->esc_like( $prefix ) . '%';
-			}
-		}
-		if ( ! $clauses ) {
-			return array( '1=0', array() );
-		}
-		return array( '(' . implode( ' OR ', $clauses ) . ')', $values );
+		return self::matching( array_map( array( StatusParser::class, 'stored_forms' ), $statuses ), $column );
 	}
 
 	/**
@@ -55,16 +37,24 @@ final class StatusFilterSql {
 	 * @return array{0: string, 1: array<int, string>}
 	 */
 	public static function build_names( array $names, string $column = 'j.status' ): array {
+		return self::matching( array_map( array( StatusParser::class, 'stored_forms_of_name' ), $names ), $column );
+	}
+
+	/**
+	 * @param array<int, array{exact: string[], prefixes: string[]}> $stored_forms One entry per status.
+	 * @param string                                                 $column       A column reference from our own code.
+	 * @return array{0: string, 1: array<int, string>}
+	 */
+	private static function matching( array $stored_forms, string $column ): array {
 		global $wpdb;
 		if ( ! preg_match( '/^([a-z_]+\.)?[a-z_]+$/', $column ) ) {
 			throw new \InvalidArgumentException( 'Invalid column reference.' );
 		}
 		$clauses = array();
 		$values  = array();
-		foreach ( $names as $name ) {
-			$forms     = StatusParser::stored_forms_of_name( $name );
-			$clauses[] = "{$column} = %s";
-			$values[]  = $forms['exact'][0];
+		foreach ( $stored_forms as $forms ) {
+			$clauses[] = "{$column} IN (" . implode( ', ', array_fill( 0, count( $forms['exact'] ), '%s' ) ) . ')';
+			array_push( $values, ...$forms['exact'] );
 			foreach ( $forms['prefixes'] as $prefix ) {
 				$clauses[] = "{$column} LIKE %s";
 				$values[]  = $wpdb->esc_like( $prefix ) . '%';

@@ -23,6 +23,7 @@ final class Migrations {
 			new Migration005ScaleColumns(),
 			new Migration006StatusVocabulary(),
 			new Migration007DataMachineLogs(),
+			new Migration008OperationGenerations(),
 		);
 		usort( $steps, static fn ( Migration $a, Migration $b ): int => $a->version() <=> $b->version() );
 		return $steps;

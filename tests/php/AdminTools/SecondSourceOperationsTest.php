@@ -287,4 +287,38 @@ final class SecondSourceOperationsTest extends TestCase {
 		$this->assertSame( $others, $this->remaining( ( new LegacyGeneration() )->tables()->jobs ) );
 		$this->assertSame( $today, $this->remaining( ( new CurrentGeneration() )->tables()->jobs ), 'today\'s tables untouched' );
 	}
+
+	public function test_each_source_lists_its_own_operations(): void {
+		[ $selected ] = $this->both_sources();
+		$older        = $this->start_older_source_cleanup( count( $selected ) );
+		$todays       = $this->admin_request(
+			'POST',
+			'/operations',
+			array(
+				'type'          => 'delete_jobs',
+				'ids'           => array( $this->first_id ),
+				'confirm_count' => 1,
+			)
+		);
+		$this->assertSame( 201, $todays->get_status(), (string) wp_json_encode( $todays->get_data() ) );
+		$this->assertSame( CurrentGeneration::KEY, $todays->get_data()['generation'] );
+
+		$listed_ids = fn ( array $params ): array => array_column( $this->admin_request( 'GET', '/operations', $params )->get_data(), 'id' );
+		$this->assertSame( array( $todays->get_data()['id'] ), array_values( array_intersect( $listed_ids( array() ), array( $older['id'], $todays->get_data()['id'] ) ) ), 'today\'s screen lists today\'s operation only' );
+		$this->assertSame( array( $older['id'] ), array_values( array_intersect( $listed_ids( array( 'generation' => LegacyGeneration::KEY ) ), array( $older['id'], $todays->get_data()['id'] ) ) ), 'the older source\'s screen lists its own operation only' );
+		$running = $listed_ids(
+			array(
+				'generation' => LegacyGeneration::KEY,
+				'state'      => array( 'running' ),
+			)
+		);
+		$this->assertContains( $older['id'], $running, 'the older source re-attaches to its running operation' );
+		$this->assertNotContains( $todays->get_data()['id'], $running );
+
+		// Data Machine 0.1 deactivated: the same dm_* tables are read as "standalone" and keep their operations.
+		add_filter( 'dm_jobs_data_machine_generation', static fn (): string => StandaloneGeneration::KEY );
+		Adapters::forget();
+		$this->assertContains( $older['id'], $listed_ids( array() ) );
+		$this->assertNotContains( $todays->get_data()['id'], $listed_ids( array() ) );
+	}
 }

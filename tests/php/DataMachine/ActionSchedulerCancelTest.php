@@ -107,7 +107,8 @@ final class ActionSchedulerCancelTest extends TodaysTablesTestCase {
 		$kept_step      = $this->execute_step( $kept );
 		$longer_id      = $this->execute_step( (int) ( $running . '0' ) );
 		$other_group    = $this->execute_step( $running, 'some-other-plugin' );
-		$batch_chunk    = ActionSchedulerTables::schedule_single( time(), 'datamachine_pipeline_batch_chunk', array( 'parent_job_id' => $running, 'offset' => 0 ), 'data-machine' );
+		$batch_chunk    = ActionSchedulerTables::schedule_single( time(), 'datamachine_pipeline_batch_chunk', array( 'parent_job_id' => $running, 'offset' => 20 ), 'data-machine' );
+		$kept_chunk     = ActionSchedulerTables::schedule_single( time(), 'datamachine_pipeline_batch_chunk', array( 'parent_job_id' => $kept, 'offset' => 0 ), 'data-machine' );
 		ActionSchedulerTables::set_status( $in_progress, 'in-progress' );
 		ActionSchedulerTables::set_status( $ran, 'complete' );
 
@@ -120,7 +121,8 @@ final class ActionSchedulerCancelTest extends TodaysTablesTestCase {
 		$this->assertSame( 'pending', ActionSchedulerTables::status( $kept_step ), 'another open job\'s step' );
 		$this->assertSame( 'pending', ActionSchedulerTables::status( $longer_id ), 'job 10 is not job 1' );
 		$this->assertSame( 'pending', ActionSchedulerTables::status( $other_group ), 'only Data Machine\'s group' );
-		$this->assertSame( 'pending', ActionSchedulerTables::status( $batch_chunk ), 'only hooks whose arguments name the job' );
+		$this->assertSame( 'canceled', ActionSchedulerTables::status( $batch_chunk ), 'the deleted fan-out parent\'s next batch chunk (BatchScheduler: parent_job_id, offset)' );
+		$this->assertSame( 'pending', ActionSchedulerTables::status( $kept_chunk ), 'another open parent\'s next chunk' );
 	}
 
 	public function test_deleting_a_running_v01_job_cancels_its_dm_execute_step_with_its_data_reference(): void {
@@ -164,6 +166,6 @@ final class ActionSchedulerCancelTest extends TodaysTablesTestCase {
 		$this->execute_step( $running );
 		ActionSchedulerTables::not_initialized();
 
-		$this->assertSame( 0, ( new ScheduledJobActions( 'data-machine', array( 'datamachine_execute_step' ) ) )->cancel_for( array( $running ) ) );
+		$this->assertSame( 0, ( new ScheduledJobActions( 'data-machine', array( 'datamachine_execute_step' => 'job_id' ) ) )->cancel_for( array( $running ) ) );
 	}
 }
