@@ -96,11 +96,11 @@ describe( 'Insights', () => {
 			$service = new \\DMJobs\\Metrics\\RollupService();
 			$service->reset();
 			$service->catch_up( 120 );
-			$rollups = new \\DMJobs\\Repository\\RollupRepository();
-			$sizes   = new \\DMJobs\\Repository\\RollupSourceRepository();
-			$size    = $sizes->measure();
+			$snapshots = new \\DMJobs\\Repository\\RollupSnapshotRepository();
+			$sizes     = new \\DMJobs\\Repository\\RollupSourceRepository();
+			$size      = $sizes->measure();
 			for ( $i = 48; $i >= 1; $i-- ) {
-				$rollups->add_snapshot( array(
+				$snapshots->add_snapshot( array(
 					'taken_at'        => gmdate( 'Y-m-d H:i:s', time() - $i * 1800 ),
 					'processing'      => ( $i * 7 ) % 5,
 					'pending'         => ( $i * 3 ) % 4,
