@@ -33,7 +33,7 @@ if ( ! class_exists( \DMJobs\Alerts\AlertEvaluator::class ) ) {
 }
 
 global $wpdb;
-$rows   = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . \DMJobs\Repository\TableNames::jobs() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+$rows   = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . \DMJobs\Schema\Repository\TableNames::jobs() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 $result = array(
 	'rows'     => $rows,
 	'database' => $wpdb instanceof \WP_SQLite_DB ? 'sqlite' : 'mysql',

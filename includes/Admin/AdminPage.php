@@ -12,8 +12,8 @@ use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\LegacyGeneration;
 use DMJobs\DataMachine\MenuSlugs;
 use DMJobs\Plugin;
-use DMJobs\Rest\ApiNamespace;
-use DMJobs\Rest\Permission;
+use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\Permission;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -12,7 +12,7 @@
 namespace DMJobs\Admin;
 
 use DMJobs\Jobs\ChangeToken;
-use DMJobs\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\ApiNamespace;
 
 defined( 'ABSPATH' ) || exit;
 

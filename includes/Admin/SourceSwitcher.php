@@ -11,8 +11,8 @@
 namespace DMJobs\Admin;
 
 use DMJobs\DataMachine\Adapters;
-use DMJobs\Rest\ApiNamespace;
-use DMJobs\Rest\GenerationParam;
+use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\GenerationParam;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -10,8 +10,8 @@
 
 namespace DMJobs\Alerts;
 
-use DMJobs\Rest\ApiNamespace;
-use DMJobs\Rest\Permission;
+use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\Permission;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -12,10 +12,10 @@ use DMJobs\Jobs\JobCounts;
 use DMJobs\Metrics\Reports\CapacityReport;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\SchemaRepository;
-use DMJobs\Rest\Permission;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Retention\RetentionSettings;
+use DMJobs\Schema\Repository\SchemaRepository;
+use DMJobs\Shared\Rest\Permission;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -8,7 +8,7 @@
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Repository\LogRepository;
+use DMJobs\Logs\Repository\LogRepository;
 
 defined( 'ABSPATH' ) || exit;
 

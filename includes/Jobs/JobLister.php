@@ -12,12 +12,9 @@
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Query\JobOrderBy;
-use DMJobs\Query\JobQuery;
-use DMJobs\Query\SortOrder;
-use DMJobs\Repository\JobColumns;
-use DMJobs\Repository\JobListRepository;
-use DMJobs\Repository\JobRepository;
+use DMJobs\Jobs\Repository\JobColumns;
+use DMJobs\Jobs\Repository\JobListRepository;
+use DMJobs\Jobs\Repository\JobRepository;
 
 defined( 'ABSPATH' ) || exit;
 

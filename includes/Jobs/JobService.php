@@ -8,10 +8,9 @@
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Payload\EngineDataDecoder;
-use DMJobs\Repository\JobRepository;
-use DMJobs\Repository\PipelineRepository;
-use DMJobs\Rest\InvalidParam;
+use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Pipelines\Repository\PipelineRepository;
+use DMJobs\Shared\Rest\InvalidParam;
 use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 use WP_Error;

@@ -16,8 +16,8 @@
 namespace DMJobs\Logs;
 
 use DMJobs\Jobs\JobFormatter;
-use DMJobs\Repository\LogRepository;
-use DMJobs\Rest\InvalidParam;
+use DMJobs\Logs\Repository\LogRepository;
+use DMJobs\Shared\Rest\InvalidParam;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;

@@ -9,7 +9,7 @@
 namespace DMJobs\Metrics;
 
 use DMJobs\Metrics\Reports\ReportFields;
-use DMJobs\Rest\InvalidParam;
+use DMJobs\Shared\Rest\InvalidParam;
 use WP_Error;
 use WP_REST_Request;
 

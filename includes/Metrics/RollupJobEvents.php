@@ -11,9 +11,9 @@
 namespace DMJobs\Metrics;
 
 use DMJobs\DataMachine\Adapters;
-use DMJobs\Repository\RollupOpenSetRepository;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupSourceRepository;
+use DMJobs\Metrics\Repository\RollupOpenSetRepository;
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSourceRepository;
 use DMJobs\Status\BaseStatus;
 
 defined( 'ABSPATH' ) || exit;

@@ -11,10 +11,10 @@
 
 namespace DMJobs\Metrics;
 
-use DMJobs\Repository\RollupOpenSetRepository;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupSnapshotRepository;
-use DMJobs\Repository\RollupSourceRepository;
+use DMJobs\Metrics\Repository\RollupOpenSetRepository;
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSnapshotRepository;
+use DMJobs\Metrics\Repository\RollupSourceRepository;
 
 defined( 'ABSPATH' ) || exit;
 

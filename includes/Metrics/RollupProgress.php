@@ -8,8 +8,8 @@
 
 namespace DMJobs\Metrics;
 
-use DMJobs\Repository\RollupOpenSetRepository;
-use DMJobs\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupOpenSetRepository;
+use DMJobs\Metrics\Repository\RollupRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -23,8 +23,8 @@
 
 namespace DMJobs\Metrics;
 
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupSourceRepository;
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSourceRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -8,9 +8,9 @@
 
 namespace DMJobs\Operations;
 
+use DMJobs\Jobs\JobQuery;
 use DMJobs\Jobs\JobService;
-use DMJobs\Query\JobQuery;
-use DMJobs\Rest\InvalidParam;
+use DMJobs\Shared\Rest\InvalidParam;
 use DMJobs\Status\BaseStatus;
 use WP_Error;
 

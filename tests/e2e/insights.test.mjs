@@ -96,8 +96,8 @@ describe( 'Insights', () => {
 			$service = new \\DMJobs\\Metrics\\RollupService();
 			$service->reset();
 			$service->catch_up( 120 );
-			$snapshots = new \\DMJobs\\Repository\\RollupSnapshotRepository();
-			$sizes     = new \\DMJobs\\Repository\\RollupSourceRepository();
+			$snapshots = new \\DMJobs\\Metrics\\Repository\\RollupSnapshotRepository();
+			$sizes     = new \\DMJobs\\Metrics\\Repository\\RollupSourceRepository();
 			$size      = $sizes->measure();
 			for ( $i = 48; $i >= 1; $i-- ) {
 				$snapshots->add_snapshot( array(

@@ -132,7 +132,7 @@ describe( 'Re-run a failed job through the flow runner', () => {
 		);
 		assert.deepEqual( stored, [ 'failed - timeout', 'completed' ] );
 		const audit = runPhp(
-			`echo wp_json_encode( ( new \\DMJobs\\Repository\\AuditRepository() )->find_page( array( 'action' => 'flow.rerun' ), 1, 0 ) );`
+			`echo wp_json_encode( ( new \\DMJobs\\Audit\\Repository\\AuditRepository() )->find_page( array( 'action' => 'flow.rerun' ), 1, 0 ) );`
 		);
 		assert.match( audit, new RegExp( `"job_id":"${ newId }"` ) );
 		assert.deepEqual( errors, [] );

@@ -13,6 +13,7 @@ use DMJobs\Alerts\AlertRule;
 use DMJobs\Metrics\DegradationText;
 use DMJobs\Metrics\Reports\DegradationReport;
 use DMJobs\Metrics\SiteClock;
+use DMJobs\Pipelines\PipelineNames;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -12,7 +12,7 @@ namespace DMJobs\Alerts\Rules;
 use DMJobs\Alerts\Alert;
 use DMJobs\Alerts\AlertRule;
 use DMJobs\Jobs\JobFormatter;
-use DMJobs\Repository\RollupSnapshotRepository;
+use DMJobs\Metrics\Repository\RollupSnapshotRepository;
 
 defined( 'ABSPATH' ) || exit;
 

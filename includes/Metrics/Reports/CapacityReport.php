@@ -8,9 +8,9 @@
 
 namespace DMJobs\Metrics\Reports;
 
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSnapshotRepository;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupSnapshotRepository;
 
 defined( 'ABSPATH' ) || exit;
 

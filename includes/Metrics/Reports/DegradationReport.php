@@ -9,10 +9,10 @@
 
 namespace DMJobs\Metrics\Reports;
 
-use DMJobs\Alerts\Rules\PipelineNames;
 use DMJobs\Metrics\JobClassifier;
+use DMJobs\Metrics\Repository\RollupRepository;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\RollupRepository;
+use DMJobs\Pipelines\PipelineNames;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -9,8 +9,8 @@
 namespace DMJobs\Metrics\Reports;
 
 use DMJobs\Metrics\MetricsRange;
+use DMJobs\Metrics\Repository\RollupRepository;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\RollupRepository;
 
 defined( 'ABSPATH' ) || exit;
 

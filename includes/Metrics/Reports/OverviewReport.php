@@ -14,12 +14,12 @@
 
 namespace DMJobs\Metrics\Reports;
 
-use DMJobs\Alerts\Rules\PipelineNames;
 use DMJobs\Metrics\DurationHistogram;
 use DMJobs\Metrics\JobClassifier;
 use DMJobs\Metrics\MetricsRange;
+use DMJobs\Metrics\Repository\RollupRepository;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\RollupRepository;
+use DMJobs\Pipelines\PipelineNames;
 
 defined( 'ABSPATH' ) || exit;
 

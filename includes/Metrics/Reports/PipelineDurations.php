@@ -8,7 +8,7 @@
 namespace DMJobs\Metrics\Reports;
 
 use DMJobs\Metrics\DurationHistogram;
-use DMJobs\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -9,8 +9,8 @@
 namespace DMJobs\Metrics\Reports;
 
 use DMJobs\Metrics\MetricsRange;
+use DMJobs\Metrics\Repository\RollupSnapshotRepository;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\RollupSnapshotRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -8,11 +8,11 @@
 
 namespace DMJobs\Tests\Metrics;
 
+use DMJobs\Metrics\MetricsController;
 use DMJobs\Metrics\Reports\DegradationReport;
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSnapshotRepository;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupSnapshotRepository;
-use DMJobs\Rest\MetricsController;
 use DMJobs\Tests\Fixtures;
 
 PHP_SAPI === 'cli' || exit;

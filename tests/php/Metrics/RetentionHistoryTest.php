@@ -8,10 +8,10 @@
 
 namespace DMJobs\Tests\Metrics;
 
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSourceRepository;
+use DMJobs\Metrics\Repository\RollupTables;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupSourceRepository;
-use DMJobs\Repository\RollupTables;
 
 PHP_SAPI === 'cli' || exit;
 

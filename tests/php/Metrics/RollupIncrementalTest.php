@@ -8,10 +8,10 @@
 
 namespace DMJobs\Tests\Metrics;
 
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupTables;
 use DMJobs\Metrics\RollupHooks;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupTables;
 use DMJobs\Tests\Fixtures;
 
 PHP_SAPI === 'cli' || exit;
@@ -158,7 +158,7 @@ final class RollupIncrementalTest extends MetricsTestCase {
 		$this->assertSame( array( $lost => 'gap' ), $this->open_set() );
 
 		// A gap that never fills is forgotten after ten minutes.
-		$later = new RollupService( new RollupRepository(), new \DMJobs\Repository\RollupSourceRepository(), static fn (): int => $now + 11 * MINUTE_IN_SECONDS );
+		$later = new RollupService( new RollupRepository(), new \DMJobs\Metrics\Repository\RollupSourceRepository(), static fn (): int => $now + 11 * MINUTE_IN_SECONDS );
 		$later->run();
 		$this->assertSame( array(), $this->open_set() );
 		$this->assertSame( $this->brute_force_hourly(), $this->rollup_hourly() );
