@@ -121,7 +121,7 @@ fi
 if part list || part browser || part stale; then
 	log "Refreshing the count snapshot and page anchors (what WP-Cron does every five minutes)"
 	started=$(now_ms)
-	php -r 'require $argv[1] . "/wp-load.php"; ( new \DMJobs\Jobs\JobCounts() )->refresh(); echo ( new \DMJobs\Jobs\PageAnchors() )->refresh( 900.0 ), " page anchors, ", ( new \DMJobs\Jobs\CreatedAtZones() )->refresh( 900.0 ), " date zones\n";' "$DM_SITE_WP"
+	php -r 'require $argv[1] . "/wp-load.php"; ( new \DMJobs\Jobs\JobCounts() )->refresh(); echo ( new \DMJobs\Jobs\PageAnchors() )->refresh( 900.0 ), " page anchors, ", ( new \DMJobs\Jobs\CreatedAtZones() )->refresh( 900.0 ), " date zones\n"; if ( class_exists( "\DMJobs\Jobs\LabelDictionary" ) && \DMJobs\Jobs\LabelDictionary::usable() ) { echo "job labels recorded up to job ", ( new \DMJobs\Jobs\LabelDictionary() )->refresh( 900.0 ), "\n"; }' "$DM_SITE_WP"
 	info "refresh: $(fmt_ms $(($(now_ms) - started)))"
 fi
 

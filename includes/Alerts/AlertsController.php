@@ -19,6 +19,7 @@ namespace DMJobs\Alerts;
 use DMJobs\Audit\AuditLog;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\ResponseSchemas;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -51,6 +52,7 @@ final class AlertsController {
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->general_params(),
 				),
+				'schema' => array( $this, 'alerts_schema' ),
 			)
 		);
 		foreach ( AlertSettings::RULE_FIELDS as $rule => $fields ) {
@@ -64,6 +66,7 @@ final class AlertsController {
 						'permission_callback' => array( Permission::class, 'check' ),
 						'args'                => self::rule_params( $fields ),
 					),
+					'schema' => array( $this, 'alerts_schema' ),
 				)
 			);
 		}
@@ -84,6 +87,7 @@ final class AlertsController {
 						),
 					),
 				),
+				'schema' => array( $this, 'preview_schema' ),
 			)
 		);
 		register_rest_route(
@@ -95,6 +99,7 @@ final class AlertsController {
 					'callback'            => array( $this, 'evaluate' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 				),
+				'schema' => array( $this, 'evaluation_schema' ),
 			)
 		);
 		register_rest_route(
@@ -106,6 +111,7 @@ final class AlertsController {
 					'callback'            => array( $this, 'send_test' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 				),
+				'schema' => array( $this, 'test_schema' ),
 			)
 		);
 		register_rest_route(
@@ -126,6 +132,7 @@ final class AlertsController {
 						),
 					),
 				),
+				'schema' => static fn (): array => ResponseSchemas::titled( 'dm-alert-dismissed', array( 'dismissed' => array( 'type' => 'string' ) ) ),
 			)
 		);
 	}
@@ -310,5 +317,158 @@ final class AlertsController {
 			'max_rows'          => __( 'Fire when the jobs table has more rows than this (0: off).', 'dm-jobs' ),
 			default             => $field,
 		};
+	}
+
+	// ---------------------------------------------------------------- schemas
+
+	/**
+	 * The alert settings, each rule's state and the schedule: the answer of GET and POST /alerts and of saving a rule.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function alerts_schema(): array {
+		$emails = ResponseSchemas::list_of( array( 'type' => 'string' ) );
+		$rule   = ResponseSchemas::object(
+			array(
+				'id'           => array(
+					'type' => 'string',
+					'enum' => AlertSettings::rule_ids(),
+				),
+				'label'        => array( 'type' => 'string' ),
+				'settings'     => array(
+					'description'          => __( 'enabled and the rule\'s own fields.', 'dm-jobs' ),
+					'type'                 => 'object',
+					'properties'           => array( 'enabled' => array( 'type' => 'boolean' ) ),
+					'required'             => array( 'enabled' ),
+					'additionalProperties' => array( 'type' => 'number' ),
+				),
+				'fields'       => array(
+					'type'                 => 'object',
+					'additionalProperties' => ResponseSchemas::object(
+						array(
+							'type'    => array(
+								'type' => 'string',
+								'enum' => array( 'integer', 'number' ),
+							),
+							'minimum' => array( 'type' => 'number' ),
+							'maximum' => array( 'type' => 'number' ),
+							'default' => array( 'type' => 'number' ),
+						)
+					),
+				),
+				'active'       => ResponseSchemas::list_of( self::entry_schema() ),
+				'resolved'     => ResponseSchemas::list_of( self::entry_schema() ),
+				'last_sent_at' => ResponseSchemas::nullable_time(),
+			)
+		);
+		return ResponseSchemas::titled(
+			'dm-alerts',
+			array(
+				'recipients'           => $emails,
+				'effective_recipients' => $emails,
+				'cooldown_minutes'     => array( 'type' => 'integer' ),
+				'rules'                => ResponseSchemas::list_of( $rule ),
+				'schedule'             => ResponseSchemas::object(
+					array(
+						'runner'   => array(
+							'type' => 'string',
+							'enum' => array( 'wp-cron', 'action-scheduler' ),
+						),
+						'next_run' => ResponseSchemas::nullable_time(),
+					)
+				),
+				'last_evaluated_at'    => ResponseSchemas::nullable_time(),
+				'last_report'          => array(
+					'description' => __( 'What the last evaluation found and sent, per rule (an empty list when no rule was enabled); null before the first.', 'dm-jobs' ),
+					'type'        => array( 'object', 'array', 'null' ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * POST /alerts/evaluate: the evaluation's report and the alerts afterwards.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function evaluation_schema(): array {
+		$schema               = $this->alerts_schema();
+		$schema['title']      = 'dm-alerts-evaluation';
+		$schema['properties'] = array(
+			'report' => ResponseSchemas::object(
+				array(
+					'busy'         => array( 'type' => 'boolean' ),
+					'evaluated_at' => ResponseSchemas::time(),
+					'rules'        => array(
+						'description' => __( 'Per evaluated rule: its active alert keys, what was sent, how long it took (or its error); an empty list when none ran.', 'dm-jobs' ),
+						'type'        => array( 'object', 'array' ),
+					),
+				)
+			),
+		) + $schema['properties'];
+		$schema['required']   = array_keys( $schema['properties'] );
+		return $schema;
+	}
+
+	/**
+	 * GET /alerts/preview: what a rule finds now (nothing is sent or stored).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function preview_schema(): array {
+		return ResponseSchemas::titled(
+			'dm-alert-preview',
+			array(
+				'rule'    => array(
+					'type' => 'string',
+					'enum' => AlertSettings::rule_ids(),
+				),
+				'alerts'  => ResponseSchemas::list_of( self::entry_schema() ),
+				'took_ms' => array( 'type' => 'number' ),
+			)
+		);
+	}
+
+	/**
+	 * POST /alerts/test.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function test_schema(): array {
+		return ResponseSchemas::titled(
+			'dm-alert-test',
+			array(
+				'emailed'    => array( 'type' => 'boolean' ),
+				'recipients' => array( 'type' => 'integer' ),
+				'error'      => ResponseSchemas::nullable( 'string' ),
+			)
+		);
+	}
+
+	/**
+	 * An alert: what a rule found about one subject (and, in a rule's state, since when and when it was sent).
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function entry_schema(): array {
+		$loose = array( 'type' => array( 'object', 'array' ) );
+		return array(
+			'title'      => 'dm-alert',
+			'type'       => 'object',
+			'properties' => array(
+				'rule'        => array( 'type' => 'string' ),
+				'subject'     => array( 'type' => 'string' ),
+				'key'         => array( 'type' => 'string' ),
+				'title'       => array( 'type' => 'string' ),
+				'message'     => array( 'type' => 'string' ),
+				'url'         => array( 'type' => 'string' ),
+				'list_query'  => $loose,
+				'details'     => $loose,
+				'since'       => ResponseSchemas::nullable_time(),
+				'notified_at' => ResponseSchemas::nullable_time(),
+				'resolved_at' => ResponseSchemas::nullable_time(),
+			),
+			'required'   => array( 'rule', 'subject', 'key', 'title', 'message', 'url' ),
+		);
 	}
 }

@@ -16,6 +16,8 @@ use DMJobs\Operations\OperationParams;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\ResponseSchemas;
+use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -43,7 +45,9 @@ final class AuditController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->get_collection_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->get_item_schema() ),
 				),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 		register_rest_route(
@@ -54,6 +58,7 @@ final class AuditController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_actions' ),
 					'permission_callback' => array( Permission::class, 'check' ),
+					TypeScriptContract::RESPONSE_SCHEMA => static fn (): array => ResponseSchemas::list_of( array( 'type' => 'string' ) ),
 				),
 			)
 		);
@@ -151,5 +156,28 @@ final class AuditController extends WP_REST_Controller {
 				'format'      => 'date-time',
 			),
 		);
+	}
+
+	/**
+	 * An audit entry as GET /audit lists it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( ! $this->schema ) {
+			$this->schema = ResponseSchemas::titled(
+				'dm-audit-entry',
+				array(
+					'id'         => array( 'type' => 'integer' ),
+					'created_at' => ResponseSchemas::nullable_time(),
+					'actor'      => ResponseSchemas::actor(),
+					'action'     => array( 'type' => 'string' ),
+					'job_id'     => ResponseSchemas::nullable( 'integer' ),
+					'affected'   => array( 'type' => 'integer' ),
+					'params'     => ResponseSchemas::nullable( 'object' ),
+				)
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

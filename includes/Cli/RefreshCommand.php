@@ -38,7 +38,7 @@ final class RefreshCommand {
 		$this->rest->act_as_capable_user();
 		$started = microtime( true );
 		( new CountRefresher() )->run();
-		WP_CLI::log( sprintf( 'Count snapshot, page anchors and date zones refreshed (%.1f s).', microtime( true ) - $started ) );
+		WP_CLI::log( sprintf( 'Count snapshot, page anchors, date zones and job labels refreshed (%.1f s).', microtime( true ) - $started ) );
 
 		$rebuild  = (bool) Utils\get_flag_value( $assoc_args, 'rebuild', false );
 		$progress = (array) $this->rest->data(

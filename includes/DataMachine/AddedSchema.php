@@ -32,6 +32,12 @@ final class AddedSchema {
 	public const LOG_JOB_ID_INDEX = 'dm_jobs_log_job';
 
 	/**
+	 * Today's jobs.label (MySQL/MariaDB): a search reads the jobs of the labels that contain the term
+	 * (found in DM Jobs' own dm_jobs_labels table) through this index.
+	 */
+	public const LABEL_INDEX = 'dm_jobs_label';
+
+	/**
 	 * Indexes added to the jobs table.
 	 */
 	public const JOB_INDEXES = array(

@@ -176,6 +176,7 @@ final class CurrentGeneration implements Generation {
 		$logs                                         = (string) $this->tables()->logs;
 		$added['columns'][ $logs ]                    = array( AddedSchema::LOG_JOB_ID );
 		$added['indexes'][ $logs ]                    = array( AddedSchema::LOG_JOB_ID_INDEX );
+		$added['indexes'][ $this->tables()->jobs ][]  = AddedSchema::LABEL_INDEX;
 		return $added;
 	}
 

@@ -1,6 +1,7 @@
 <?php
 /**
- * WP-Cron work that keeps the jobs list cheap: the count snapshot and the page anchors.
+ * WP-Cron work that keeps the jobs list cheap: the count snapshot, the page anchors, the created_at
+ * zones and the table of job labels that search reads.
  *
  * @package DMJobs
  */
@@ -50,6 +51,9 @@ final class CountRefresher {
 		( new JobCounts() )->refresh();
 		( new PageAnchors() )->refresh();
 		( new CreatedAtZones() )->refresh();
+		if ( LabelDictionary::usable() ) {
+			( new LabelDictionary() )->refresh();
+		}
 		update_option( self::LAST_RUN_OPTION, time(), false );
 	}
 

@@ -160,9 +160,11 @@ final class JobActivityController extends WP_REST_Controller {
 				'watched'  => array(
 					'description' => __( 'The watched jobs that still exist, as GET /jobs lists them (only when "watch" was sent).', 'dm-jobs' ),
 					'type'        => 'array',
-					'items'       => array( 'type' => 'object' ),
+					'items'       => ( new JobsController() )->get_item_schema(),
 				),
 			),
+			// new_jobs only when something moved and since_id was sent; watched only when watch was sent.
+			'required'   => array( 'token', 'changed' ),
 		);
 	}
 

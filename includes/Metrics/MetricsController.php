@@ -18,6 +18,7 @@ use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\InvalidParam;
 use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\ResponseSchemas;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -55,9 +56,9 @@ final class MetricsController extends WP_REST_Controller {
 		);
 
 		register_rest_route( $this->namespace, '/metrics', $read( array( $this, 'get_overview' ), $this->range_params( true ), $this->overview_schema() ) );
-		register_rest_route( $this->namespace, '/metrics/degradation', $read( array( $this, 'get_degradation' ), $this->degradation_params(), $this->object_schema( 'dm-metrics-degradation' ) ) );
-		register_rest_route( $this->namespace, '/metrics/capacity', $read( array( $this, 'get_capacity' ), $this->capacity_params(), $this->object_schema( 'dm-metrics-capacity' ) ) );
-		register_rest_route( $this->namespace, '/metrics/resources', $read( array( $this, 'get_resources' ), $this->range_params( false ), $this->object_schema( 'dm-metrics-resources' ) ) );
+		register_rest_route( $this->namespace, '/metrics/degradation', $read( array( $this, 'get_degradation' ), $this->degradation_params(), $this->degradation_schema() ) );
+		register_rest_route( $this->namespace, '/metrics/capacity', $read( array( $this, 'get_capacity' ), $this->capacity_params(), $this->capacity_schema() ) );
+		register_rest_route( $this->namespace, '/metrics/resources', $read( array( $this, 'get_resources' ), $this->range_params( false ), $this->resources_schema() ) );
 		register_rest_route(
 			$this->namespace,
 			'/metrics/rollup',
@@ -271,13 +272,197 @@ final class MetricsController extends WP_REST_Controller {
 	// ---------------------------------------------------------------- schemas
 
 	/**
+	 * GET /metrics/degradation.
+	 *
 	 * @return array<string, mixed>
 	 */
-	private function object_schema( string $title ): array {
+	public function degradation_schema(): array {
+		$number   = array( 'type' => 'number' );
+		$nullable = ResponseSchemas::nullable( 'number' );
+		$window   = ResponseSchemas::object(
+			array(
+				'jobs'         => array( 'type' => 'integer' ),
+				'finished'     => array( 'type' => 'integer' ),
+				'failed'       => array( 'type' => 'integer' ),
+				'failure_rate' => $nullable,
+				'timed_jobs'   => array( 'type' => 'integer' ),
+				'avg_seconds'  => $nullable,
+				'p95_seconds'  => $nullable,
+			)
+		);
+		return ResponseSchemas::titled(
+			'dm-metrics-degradation',
+			array(
+				'recent'     => ResponseSchemas::object(
+					array(
+						'after'  => ResponseSchemas::time(),
+						'before' => ResponseSchemas::time(),
+						'hours'  => array( 'type' => 'integer' ),
+					)
+				),
+				'baseline'   => ResponseSchemas::object(
+					array(
+						'after'      => ResponseSchemas::time(),
+						'before'     => ResponseSchemas::time(),
+						'first_date' => array( 'type' => 'string' ),
+						'last_date'  => array( 'type' => 'string' ),
+						'days'       => array( 'type' => 'integer' ),
+					)
+				),
+				'thresholds' => ResponseSchemas::object(
+					array(
+						'duration_ratio'        => $number,
+						'failure_rate_increase' => $number,
+						'min_recent_jobs'       => $number,
+						'min_baseline_jobs'     => $number,
+					)
+				),
+				'pipelines'  => ResponseSchemas::list_of(
+					ResponseSchemas::object(
+						array(
+							'pipeline_id'   => array( 'type' => 'integer' ),
+							'pipeline_name' => ResponseSchemas::nullable( 'string' ),
+							'flagged'       => array( 'type' => 'boolean' ),
+							'triggers'      => ResponseSchemas::list_of(
+								ResponseSchemas::object(
+									array(
+										'metric'    => array(
+											'type' => 'string',
+											'enum' => array( 'p95_duration', 'avg_duration', 'failure_rate' ),
+										),
+										'recent'    => $number,
+										'baseline'  => $number,
+										'change'    => $number,
+										'threshold' => $number,
+									)
+								)
+							),
+							'recent'        => $window,
+							'baseline'      => $window,
+						)
+					)
+				),
+				'rollup'     => $this->progress_schema(),
+			)
+		);
+	}
+
+	/**
+	 * GET /metrics/capacity.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function capacity_schema(): array {
+		$count = ResponseSchemas::nullable( 'integer' );
+		$rate  = ResponseSchemas::nullable( 'number' );
+		return ResponseSchemas::titled(
+			'dm-metrics-capacity',
+			array(
+				'measured_at'     => ResponseSchemas::nullable_time(),
+				'rows'            => $count,
+				'bytes'           => $count,
+				'free_bytes'      => $count,
+				'bytes_estimated' => array( 'type' => 'boolean' ),
+				'bytes_per_row'   => $rate,
+				'growth'          => ResponseSchemas::object(
+					array(
+						'rows_per_day'          => $rate,
+						'days_observed'         => array( 'type' => 'integer' ),
+						'previous_rows_per_day' => $rate,
+						'change'                => $rate,
+					)
+				),
+				'projections'     => ResponseSchemas::list_of(
+					ResponseSchemas::object(
+						array(
+							'days'  => array( 'type' => 'integer' ),
+							'rows'  => $count,
+							'bytes' => $count,
+						)
+					)
+				),
+				'limit'           => array(
+					'type'       => array( 'object', 'null' ),
+					'properties' => array(
+						'max_bytes'        => array( 'type' => 'integer' ),
+						'retention_days'   => $count,
+						'days_until_limit' => $count,
+						'over_limit'       => array( 'type' => 'boolean' ),
+					),
+				),
+				'rollup'          => $this->progress_schema(),
+			)
+		);
+	}
+
+	/**
+	 * GET /metrics/resources.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function resources_schema(): array {
+		return ResponseSchemas::titled(
+			'dm-metrics-resources',
+			array(
+				'range'       => $this->range_schema(),
+				'resolution'  => array(
+					'type' => 'string',
+					'enum' => array( 'snapshot', 'hour', 'bucket' ),
+				),
+				'interval'    => ResponseSchemas::nullable( 'integer' ),
+				'concurrency' => ResponseSchemas::list_of(
+					ResponseSchemas::object(
+						array(
+							'at'             => ResponseSchemas::time(),
+							'processing_max' => array( 'type' => 'integer' ),
+							'processing_avg' => array( 'type' => 'number' ),
+							'pending_max'    => array( 'type' => 'integer' ),
+							'samples'        => array( 'type' => 'integer' ),
+						)
+					)
+				),
+				'table_size'  => ResponseSchemas::list_of(
+					ResponseSchemas::object(
+						array(
+							'at'        => ResponseSchemas::time(),
+							'rows'      => array( 'type' => 'integer' ),
+							'bytes'     => ResponseSchemas::nullable( 'integer' ),
+							'estimated' => array( 'type' => 'boolean' ),
+						)
+					)
+				),
+			)
+		);
+	}
+
+	/**
+	 * The resolved range of GET /metrics and /metrics/resources.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function range_schema(): array {
+		$nullable = ResponseSchemas::nullable( 'string' );
 		return array(
-			'$schema' => 'http://json-schema.org/draft-04/schema#',
-			'title'   => $title,
-			'type'    => 'object',
+			'title'      => 'dm-metrics-range',
+			'type'       => 'object',
+			'properties' => array(
+				'preset'        => array(
+					'type' => 'string',
+					'enum' => MetricsRange::PRESETS,
+				),
+				'bucket'        => array(
+					'type' => 'string',
+					'enum' => array( MetricsRange::BUCKET_HOUR, MetricsRange::BUCKET_DAY, MetricsRange::BUCKET_WEEK ),
+				),
+				'after'         => ResponseSchemas::time(),
+				'before'        => ResponseSchemas::time(),
+				'first_date'    => $nullable,
+				'last_date'     => $nullable,
+				'time_zone'     => array( 'type' => 'string' ),
+				'start_of_week' => array( 'type' => 'integer' ),
+				'fell_back'     => array( 'type' => 'boolean' ),
+				'p95_precision' => array( 'type' => 'number' ),
+			),
 		);
 	}
 
@@ -316,8 +501,12 @@ final class MetricsController extends WP_REST_Controller {
 					),
 				),
 				'time_zone'   => array( 'type' => array( 'string', 'null' ) ),
-				'busy'        => array( 'type' => 'boolean' ),
+				'busy'        => array(
+					'description' => __( 'Only in the answer of POST /metrics/rollup: another request was running a pass, this one did none.', 'dm-jobs' ),
+					'type'        => 'boolean',
+				),
 			),
+			'required'   => array( 'state', 'percent', 'processed', 'watermark', 'target', 'skipped', 'started_at', 'finished_at', 'last_run_at', 'open_jobs', 'time_zone' ),
 		);
 	}
 
@@ -349,33 +538,7 @@ final class MetricsController extends WP_REST_Controller {
 			'title'      => 'dm-metrics',
 			'type'       => 'object',
 			'properties' => array(
-				'range'         => array(
-					'type'       => 'object',
-					'properties' => array(
-						'preset'        => array(
-							'type' => 'string',
-							'enum' => MetricsRange::PRESETS,
-						),
-						'bucket'        => array(
-							'type' => 'string',
-							'enum' => array( MetricsRange::BUCKET_HOUR, MetricsRange::BUCKET_DAY, MetricsRange::BUCKET_WEEK ),
-						),
-						'after'         => array(
-							'type'   => 'string',
-							'format' => 'date-time',
-						),
-						'before'        => array(
-							'type'   => 'string',
-							'format' => 'date-time',
-						),
-						'first_date'    => $nullable,
-						'last_date'     => $nullable,
-						'time_zone'     => array( 'type' => 'string' ),
-						'start_of_week' => array( 'type' => 'integer' ),
-						'fell_back'     => array( 'type' => 'boolean' ),
-						'p95_precision' => array( 'type' => 'number' ),
-					),
-				),
+				'range'         => $this->range_schema(),
 				'rollup'        => $this->progress_schema(),
 				'statuses'      => array(
 					'type'  => 'array',

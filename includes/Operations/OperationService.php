@@ -94,14 +94,19 @@ final class OperationService {
 	public function preview( OperationType $type, array $params, int $as_of ): array {
 		$max_id  = $this->handler( $type )->snapshot( $params );
 		$preview = $this->handler( $type )->preview( $params, $max_id );
+		$details = $preview['details'];
+		if ( isset( $details['by_status'] ) ) {
+			// A map of counts, so none is `{}` rather than `[]`.
+			$details['by_status'] = (object) $details['by_status'];
+		}
 		return array(
 			'dry_run'     => true,
 			'type'        => $type->value,
-			'params'      => $params,
+			'params'      => (object) $params,
 			'count'       => $preview['count'],
 			'sample_kind' => $preview['sample_kind'],
 			'sample'      => $preview['sample'],
-			'details'     => (object) $preview['details'],
+			'details'     => (object) $details,
 			'max_id'      => $max_id,
 			'as_of'       => gmdate( 'Y-m-d\TH:i:s\Z', $as_of ),
 		);

@@ -16,10 +16,15 @@ namespace DMJobs\Operations;
 
 use DMJobs\AdminTools\AdminToolsRoutes;
 use DMJobs\Audit\Actor;
+use DMJobs\Audit\AuditController;
+use DMJobs\Jobs\JobsController;
 use DMJobs\Jobs\JobService;
+use DMJobs\Maintenance\MaintenanceController;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\ResponseSchemas;
+use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -53,12 +58,18 @@ final class OperationsController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->get_collection_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->get_item_schema() ),
 				),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->create_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => array(
+						'$schema' => ResponseSchemas::DRAFT,
+						'type'    => 'object',
+						'anyOf'   => array( $this->preview_schema(), $this->get_item_schema() ),
+					),
 				),
 			)
 		);
@@ -352,17 +363,7 @@ final class OperationsController extends WP_REST_Controller {
 					'required'    => array(),
 				),
 				'message'          => array( 'type' => array( 'string', 'null' ) ),
-				'actor'            => array(
-					'type'       => 'object',
-					'properties' => array(
-						'type'    => array(
-							'type' => 'string',
-							'enum' => array( Actor::USER, Actor::SYSTEM ),
-						),
-						'user_id' => array( 'type' => array( 'integer', 'null' ) ),
-						'login'   => array( 'type' => array( 'string', 'null' ) ),
-					),
-				),
+				'actor'            => ResponseSchemas::actor(),
 				'cancel_requested' => array( 'type' => 'boolean' ),
 				'active'           => array(
 					'description' => __( 'A run holds the operation right now.', 'dm-jobs' ),
@@ -380,5 +381,130 @@ final class OperationsController extends WP_REST_Controller {
 		);
 		$this->schema['required'] = array_values( array_diff( array_keys( $this->schema['properties'] ), array( 'busy' ) ) );
 		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * The answer of POST /operations with dry_run: what the operation would touch. One variant per kind of sample
+	 * (jobs, processed items, log lines, files, engine data sizes, table sizes, audit entries), so the sample's rows
+	 * are typed by sample_kind.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function preview_schema(): array {
+		$variants = array();
+		foreach ( self::sample_rows() as $kind => $row ) {
+			$variants[] = ResponseSchemas::object(
+				array(
+					'dry_run'     => array(
+						'type' => 'boolean',
+						'enum' => array( true ),
+					),
+					'type'        => array(
+						'type' => 'string',
+						'enum' => OperationType::values(),
+					),
+					'params'      => array( 'type' => 'object' ),
+					'count'       => array( 'type' => 'integer' ),
+					'sample_kind' => array(
+						'type' => 'string',
+						'enum' => array( $kind ),
+					),
+					'sample'      => ResponseSchemas::list_of( $row ),
+					'details'     => self::preview_details_schema(),
+					'max_id'      => array( 'type' => 'integer' ),
+					'as_of'       => ResponseSchemas::time(),
+				)
+			);
+		}
+		return array(
+			'$schema' => ResponseSchemas::DRAFT,
+			'title'   => 'dm-operation-preview',
+			'type'    => 'object',
+			'anyOf'   => $variants,
+		);
+	}
+
+	/**
+	 * The rows of each kind of dry-run sample.
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	private static function sample_rows(): array {
+		$id = array( 'type' => 'integer' );
+		return array(
+			'jobs'            => ( new JobsController() )->get_item_schema(),
+			'processed_items' => array(
+				'title' => 'dm-processed-item-sample',
+			) + ResponseSchemas::object(
+				array(
+					'id'                  => $id,
+					'flow_step_id'        => array( 'type' => 'string' ),
+					'source_type'         => array( 'type' => 'string' ),
+					'item_identifier'     => array( 'type' => 'string' ),
+					'job_id'              => $id,
+					'processed_timestamp' => ResponseSchemas::nullable_time(),
+				)
+			),
+			'logs'            => array(
+				'title' => 'dm-log-sample',
+			) + ResponseSchemas::object(
+				array(
+					'log_id'     => $id,
+					'job_id'     => $id,
+					'level'      => array( 'type' => 'string' ),
+					'message'    => array( 'type' => 'string' ),
+					'created_at' => ResponseSchemas::nullable_time(),
+				)
+			),
+			'files'           => array(
+				'title' => 'dm-file-sample',
+			) + ResponseSchemas::object(
+				array(
+					'job_id' => $id,
+					'path'   => array( 'type' => 'string' ),
+					'bytes'  => $id,
+				)
+			),
+			'engine_data'     => array(
+				'title' => 'dm-engine-data-sample',
+			) + ResponseSchemas::object(
+				array(
+					'id'         => $id,
+					'status'     => array( 'type' => 'string' ),
+					'raw_status' => array( 'type' => 'string' ),
+					'bytes'      => $id,
+				)
+			),
+			'tables'          => MaintenanceController::table_size_schema(),
+			'audit'           => ( new AuditController() )->get_item_schema(),
+		);
+	}
+
+	/**
+	 * What a dry run adds besides its count and sample (each operation type fills in its own).
+	 *
+	 * @return array<string, mixed>
+	 */
+	private static function preview_details_schema(): array {
+		$count = array( 'type' => 'integer' );
+		return array(
+			'title'      => 'dm-operation-preview-details',
+			'type'       => 'object',
+			'properties' => array(
+				'by_status'          => ResponseSchemas::counts(),
+				'active_left_out'    => $count,
+				'target_status'      => array( 'type' => 'string' ),
+				'bytes'              => $count,
+				'reclaimable_bytes'  => $count,
+				'engine'             => array(
+					'type' => 'string',
+					'enum' => array( 'mysql', 'sqlite' ),
+				),
+				'logs_table_present' => array( 'type' => 'boolean' ),
+				'files_dir'          => array( 'type' => 'string' ),
+				'file'               => array( 'anyOf' => array( MaintenanceController::sqlite_file_schema(), array( 'type' => 'null' ) ) ),
+			),
+			'required'   => array(),
+		);
 	}
 }

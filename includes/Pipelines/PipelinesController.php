@@ -11,6 +11,8 @@ use DMJobs\Pipelines\Repository\PipelineRepository;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\ResponseSchemas;
+use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -35,15 +37,9 @@ final class PipelinesController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_pipelines' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => array(),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->pipeline_schema() ),
 				),
-				'schema' => fn (): array => $this->collection_schema(
-					'dm-pipeline',
-					array(
-						'id'         => array( 'type' => 'integer' ),
-						'name'       => array( 'type' => 'string' ),
-						'flow_count' => array( 'type' => 'integer' ),
-					)
-				),
+				'schema' => array( $this, 'pipeline_schema' ),
 			)
 		);
 		register_rest_route(
@@ -62,15 +58,9 @@ final class PipelinesController extends WP_REST_Controller {
 							'maximum'     => ParamLimits::MAX_ID,
 						),
 					),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->flow_schema() ),
 				),
-				'schema' => fn (): array => $this->collection_schema(
-					'dm-flow',
-					array(
-						'id'          => array( 'type' => 'integer' ),
-						'pipeline_id' => array( 'type' => 'integer' ),
-						'name'        => array( 'type' => 'string' ),
-					)
-				),
+				'schema' => array( $this, 'flow_schema' ),
 			)
 		);
 	}
@@ -101,7 +91,52 @@ final class PipelinesController extends WP_REST_Controller {
 	}
 
 	/**
-	 * @param array<string, array<string, string>> $properties
+	 * A pipeline as GET /pipelines lists it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function pipeline_schema(): array {
+		return $this->collection_schema(
+			'dm-pipeline',
+			array(
+				'id'         => self::id(),
+				'name'       => array( 'type' => 'string' ),
+				'flow_count' => array(
+					'type'    => 'integer',
+					'minimum' => 0,
+				),
+			)
+		);
+	}
+
+	/**
+	 * A flow as GET /flows lists it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function flow_schema(): array {
+		return $this->collection_schema(
+			'dm-flow',
+			array(
+				'id'          => self::id(),
+				'pipeline_id' => self::id(),
+				'name'        => array( 'type' => 'string' ),
+			)
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	private static function id(): array {
+		return array(
+			'type'    => 'integer',
+			'minimum' => 1,
+		);
+	}
+
+	/**
+	 * @param array<string, array<string, mixed>> $properties
 	 * @return array<string, mixed>
 	 */
 	private function collection_schema( string $title, array $properties ): array {

@@ -13,10 +13,12 @@
 
 namespace DMJobs\Runs;
 
+use DMJobs\Jobs\JobsController;
 use DMJobs\Jobs\Repository\JobRepository;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\ResponseSchemas;
 use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 use WP_Error;
@@ -44,7 +46,8 @@ final class RunsController {
 			ApiNamespace::NAME,
 			'/flows/(?P<id>[\d]+)/run',
 			array(
-				'args' => $id( __( 'The flow ID.', 'dm-jobs' ) ),
+				'args'   => $id( __( 'The flow ID.', 'dm-jobs' ) ),
+				'schema' => array( $this, 'run_schema' ),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'run_flow' ),
@@ -56,7 +59,8 @@ final class RunsController {
 			ApiNamespace::NAME,
 			'/jobs/(?P<id>[\d]+)/rerun',
 			array(
-				'args' => $id( __( 'The failed job whose flow runs again.', 'dm-jobs' ) ),
+				'args'   => $id( __( 'The failed job whose flow runs again.', 'dm-jobs' ) ),
+				'schema' => array( $this, 'run_schema' ),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'rerun_job' ),
@@ -96,5 +100,25 @@ final class RunsController {
 		$response = rest_ensure_response( $result );
 		$response->set_status( null === $result['job_id'] ? 200 : 201 );
 		return $response;
+	}
+
+	/**
+	 * The answer of running a flow (or re-running a failed job's flow).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function run_schema(): array {
+		return ResponseSchemas::titled(
+			'dm-flow-run',
+			array(
+				'flow_id'     => array( 'type' => 'integer' ),
+				'pipeline_id' => array( 'type' => 'integer' ),
+				'job_id'      => ResponseSchemas::nullable( 'integer' ),
+				'skipped'     => array( 'type' => 'boolean' ),
+				'message'     => array( 'type' => 'string' ),
+				'rerun_of'    => ResponseSchemas::nullable( 'integer' ),
+				'job'         => array( 'anyOf' => array( ( new JobsController() )->get_item_schema(), array( 'type' => 'null' ) ) ),
+			)
+		);
 	}
 }

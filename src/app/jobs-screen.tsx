@@ -90,6 +90,7 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 		requestStatus,
 		error,
 		reload,
+		invalidate,
 		goToPage,
 		totalExact,
 		highlightedJobId,
@@ -105,11 +106,11 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 			query,
 			jobs,
 			total,
-			reload: () => void reload(),
+			reload: () => void invalidate(),
 			timeZone,
 			timeZoneLabel,
 		} ),
-		[ query, jobs, total, reload, timeZone, timeZoneLabel ]
+		[ query, jobs, total, invalidate, timeZone, timeZoneLabel ]
 	);
 
 	const isLoading = requestStatus === 'loading';

@@ -45,7 +45,7 @@ export function RunFlowButton( { job }: RunFlowButtonProps ) {
 	const [ running, setRunning ] = useState( false );
 	const [ error, setError ] = useState< string | null >( null );
 	const [ skipped, setSkipped ] = useState< string | null >( null );
-	const { updateView, jumpToJob } = useDispatch( jobsStore );
+	const { updateView, jumpToJob, invalidateJobs } = useDispatch( jobsStore );
 	const { watchJob } = useDispatch( notificationsStore );
 	const view = useSelect( ( select ) => select( jobsStore ).getQuery(), [] );
 
@@ -76,8 +76,13 @@ export function RunFlowButton( { job }: RunFlowButtonProps ) {
 			return;
 		}
 		watchJob( result.job_id, 'started' );
-		// Reloads the list either way, so the new job is in it at once.
-		await updateView( viewShowingJob( view, result.job ) ?? {} );
+		// A new job: every cached page is out of date. The list is loaded
+		// again either way (in a view that shows the job), so it is in it.
+		const showing = viewShowingJob( view, result.job );
+		await invalidateJobs( { refetchShown: showing === null } );
+		if ( showing !== null ) {
+			await updateView( showing );
+		}
 		jumpToJob( result.job_id, true );
 	};
 

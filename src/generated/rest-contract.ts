@@ -27,6 +27,139 @@ export const LOG_LEVELS = ["debug","info","notice","warning","error","critical"]
 export type LogLevel = ( typeof LOG_LEVELS )[ number ];
 export const METRICS_PRESETS = ["24h","7d","30d","90d","custom"] as const;
 export type MetricsPreset = ( typeof METRICS_PRESETS )[ number ];
+export const ALERT_RULES = ["failure_rate","degraded","stuck","table_size","refresh_stale"] as const;
+export type AlertRuleId = ( typeof ALERT_RULES )[ number ];
+
+// Response schema "dm-alert".
+export type Alert = {
+	rule: string;
+	subject: string;
+	key: string;
+	title: string;
+	message: string;
+	url: string;
+	list_query?: Record< string, unknown > | unknown[];
+	details?: Record< string, unknown > | unknown[];
+	since?: string | null;
+	notified_at?: string | null;
+	resolved_at?: string | null;
+};
+export const ALERT_SCHEMA = {"type":"object","properties":{"rule":{"type":"string"},"subject":{"type":"string"},"key":{"type":"string"},"title":{"type":"string"},"message":{"type":"string"},"url":{"type":"string"},"list_query":{"type":["object","array"]},"details":{"type":["object","array"]},"since":{"type":["string","null"]},"notified_at":{"type":["string","null"]},"resolved_at":{"type":["string","null"]}},"required":["rule","subject","key","title","message","url"]} as const;
+export const isAlert = schemaGuard< Alert >( ALERT_SCHEMA );
+
+// Response schema "dm-alerts".
+export type Alerts = {
+	recipients: string[];
+	effective_recipients: string[];
+	cooldown_minutes: number;
+	rules: {
+		id: 'failure_rate' | 'degraded' | 'stuck' | 'table_size' | 'refresh_stale';
+		label: string;
+		settings: {
+			enabled: boolean;
+		} & Record< string, number | boolean >;
+		fields: Record< string, {
+				type: 'integer' | 'number';
+				minimum: number;
+				maximum: number;
+				default: number;
+			} >;
+		active: Alert[];
+		resolved: Alert[];
+		last_sent_at: string | null;
+	}[];
+	schedule: {
+		runner: 'wp-cron' | 'action-scheduler';
+		next_run: string | null;
+	};
+	last_evaluated_at: string | null;
+	last_report: Record< string, unknown > | unknown[] | null;
+};
+export const ALERTS_SCHEMA = {"type":"object","properties":{"recipients":{"type":"array","items":{"type":"string"}},"effective_recipients":{"type":"array","items":{"type":"string"}},"cooldown_minutes":{"type":"integer"},"rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"label":{"type":"string"},"settings":{"type":"object","properties":{"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":{"type":"number"}},"fields":{"type":"object","additionalProperties":{"type":"object","properties":{"type":{"type":"string","enum":["integer","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"default":{"type":"number"}},"required":["type","minimum","maximum","default"]}},"active":{"type":"array","items":ALERT_SCHEMA},"resolved":{"type":"array","items":ALERT_SCHEMA},"last_sent_at":{"type":["string","null"]}},"required":["id","label","settings","fields","active","resolved","last_sent_at"]}},"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_evaluated_at":{"type":["string","null"]},"last_report":{"type":["object","array","null"]}},"required":["recipients","effective_recipients","cooldown_minutes","rules","schedule","last_evaluated_at","last_report"]} as const;
+export const isAlerts = schemaGuard< Alerts >( ALERTS_SCHEMA );
+
+// Response schema "dm-alert-dismissed".
+export type AlertDismissed = {
+	dismissed: string;
+};
+export const ALERT_DISMISSED_SCHEMA = {"type":"object","properties":{"dismissed":{"type":"string"}},"required":["dismissed"]} as const;
+export const isAlertDismissed = schemaGuard< AlertDismissed >( ALERT_DISMISSED_SCHEMA );
+
+// Response schema "dm-alerts-evaluation".
+export type AlertsEvaluation = {
+	report: {
+		busy: boolean;
+		evaluated_at: string;
+		rules: Record< string, unknown > | unknown[];
+	};
+	recipients: string[];
+	effective_recipients: string[];
+	cooldown_minutes: number;
+	rules: {
+		id: 'failure_rate' | 'degraded' | 'stuck' | 'table_size' | 'refresh_stale';
+		label: string;
+		settings: {
+			enabled: boolean;
+		} & Record< string, number | boolean >;
+		fields: Record< string, {
+				type: 'integer' | 'number';
+				minimum: number;
+				maximum: number;
+				default: number;
+			} >;
+		active: Alert[];
+		resolved: Alert[];
+		last_sent_at: string | null;
+	}[];
+	schedule: {
+		runner: 'wp-cron' | 'action-scheduler';
+		next_run: string | null;
+	};
+	last_evaluated_at: string | null;
+	last_report: Record< string, unknown > | unknown[] | null;
+};
+export const ALERTS_EVALUATION_SCHEMA = {"type":"object","properties":{"report":{"type":"object","properties":{"busy":{"type":"boolean"},"evaluated_at":{"type":"string"},"rules":{"type":["object","array"]}},"required":["busy","evaluated_at","rules"]},"recipients":{"type":"array","items":{"type":"string"}},"effective_recipients":{"type":"array","items":{"type":"string"}},"cooldown_minutes":{"type":"integer"},"rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"label":{"type":"string"},"settings":{"type":"object","properties":{"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":{"type":"number"}},"fields":{"type":"object","additionalProperties":{"type":"object","properties":{"type":{"type":"string","enum":["integer","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"default":{"type":"number"}},"required":["type","minimum","maximum","default"]}},"active":{"type":"array","items":ALERT_SCHEMA},"resolved":{"type":"array","items":ALERT_SCHEMA},"last_sent_at":{"type":["string","null"]}},"required":["id","label","settings","fields","active","resolved","last_sent_at"]}},"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_evaluated_at":{"type":["string","null"]},"last_report":{"type":["object","array","null"]}},"required":["report","recipients","effective_recipients","cooldown_minutes","rules","schedule","last_evaluated_at","last_report"]} as const;
+export const isAlertsEvaluation = schemaGuard< AlertsEvaluation >( ALERTS_EVALUATION_SCHEMA );
+
+// Response schema "dm-alert-preview".
+export type AlertPreview = {
+	rule: 'failure_rate' | 'degraded' | 'stuck' | 'table_size' | 'refresh_stale';
+	alerts: Alert[];
+	took_ms: number;
+};
+export const ALERT_PREVIEW_SCHEMA = {"type":"object","properties":{"rule":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"alerts":{"type":"array","items":ALERT_SCHEMA},"took_ms":{"type":"number"}},"required":["rule","alerts","took_ms"]} as const;
+export const isAlertPreview = schemaGuard< AlertPreview >( ALERT_PREVIEW_SCHEMA );
+
+// Response schema "dm-alert-test".
+export type AlertTest = {
+	emailed: boolean;
+	recipients: number;
+	error: string | null;
+};
+export const ALERT_TEST_SCHEMA = {"type":"object","properties":{"emailed":{"type":"boolean"},"recipients":{"type":"integer"},"error":{"type":["string","null"]}},"required":["emailed","recipients","error"]} as const;
+export const isAlertTest = schemaGuard< AlertTest >( ALERT_TEST_SCHEMA );
+
+// Response schema "dm-actor".
+export type Actor = {
+	type: 'user' | 'system';
+	user_id: number | null;
+	login: string | null;
+};
+export const ACTOR_SCHEMA = {"type":"object","properties":{"type":{"type":"string","enum":["user","system"]},"user_id":{"type":["integer","null"]},"login":{"type":["string","null"]}},"required":["type","user_id","login"]} as const;
+export const isActor = schemaGuard< Actor >( ACTOR_SCHEMA );
+
+// Response schema "dm-audit-entry".
+export type AuditEntry = {
+	id: number;
+	created_at: string | null;
+	actor: Actor;
+	action: string;
+	job_id: number | null;
+	affected: number;
+	params: Record< string, unknown > | null;
+};
+export const AUDIT_ENTRY_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"created_at":{"type":["string","null"]},"actor":ACTOR_SCHEMA,"action":{"type":"string"},"job_id":{"type":["integer","null"]},"affected":{"type":"integer"},"params":{"type":["object","null"]}},"required":["id","created_at","actor","action","job_id","affected","params"]} as const;
+export const isAuditEntry = schemaGuard< AuditEntry >( AUDIT_ENTRY_SCHEMA );
 
 // Response schema "dm-flow".
 export type Flow = {
@@ -34,7 +167,7 @@ export type Flow = {
 	pipeline_id: number;
 	name: string;
 };
-export const FLOW_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":"integer"},"name":{"type":"string"}},"required":["id","pipeline_id","name"]} as const;
+export const FLOW_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1},"pipeline_id":{"type":"integer","minimum":1},"name":{"type":"string"}},"required":["id","pipeline_id","name"]} as const;
 export const isFlow = schemaGuard< Flow >( FLOW_SCHEMA );
 
 // Response schema "dm-job".
@@ -74,6 +207,19 @@ export type Job = {
 export const JOB_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":["integer","null"]},"pipeline_name":{"type":["string","null"]},"flow_id":{"type":["integer","null"]},"flow_name":{"type":["string","null"]},"status":{"type":"string"},"status_known":{"type":"boolean"},"source":{"type":["string","null"]},"label":{"type":["string","null"]},"parent_job_id":{"type":["integer","null"]},"user_id":{"type":["integer","null"]},"status_reason":{"type":["string","null"]},"error_summary":{"type":["string","null"]},"raw_status":{"type":"string"},"is_final":{"type":"boolean"},"is_stuck":{"type":"boolean"},"created_at":{"type":["string","null"]},"completed_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"child_job_ids":{"type":"array","items":{"type":"integer"}},"child_count":{"type":"integer"},"user_name":{"type":["string","null"]},"engine_data":{"type":["object","null"]},"failure":{"type":["object","null"]},"started_at":{"type":["string","null"]},"steps":{"type":"array","items":{"type":"object"}},"failure_context":{"type":["object","null"]},"resolution":{"type":["object","null"]},"config_checks":{"type":"array","items":{"type":"object"}},"api_responses":{"type":"array","items":{"type":"object"}},"log_counts":{"type":"object"}},"required":["id","pipeline_id","pipeline_name","flow_id","flow_name","status","status_known","status_reason","raw_status","source","label","parent_job_id","user_id","is_final","is_stuck","created_at","completed_at","duration"]} as const;
 export const isJob = schemaGuard< Job >( JOB_SCHEMA );
 
+// Response schema "dm-flow-run".
+export type FlowRun = {
+	flow_id: number;
+	pipeline_id: number;
+	job_id: number | null;
+	skipped: boolean;
+	message: string;
+	rerun_of: number | null;
+	job: Job | null;
+};
+export const FLOW_RUN_SCHEMA = {"type":"object","properties":{"flow_id":{"type":"integer"},"pipeline_id":{"type":"integer"},"job_id":{"type":["integer","null"]},"skipped":{"type":"boolean"},"message":{"type":"string"},"rerun_of":{"type":["integer","null"]},"job":{"anyOf":[JOB_SCHEMA,{"type":"null"}]}},"required":["flow_id","pipeline_id","job_id","skipped","message","rerun_of","job"]} as const;
+export const isFlowRun = schemaGuard< FlowRun >( FLOW_RUN_SCHEMA );
+
 // Response schema "dm-job-log-line".
 export type JobLogLine = {
 	id: number;
@@ -93,10 +239,10 @@ export const isJobLogLine = schemaGuard< JobLogLine >( JOB_LOG_LINE_SCHEMA );
 export type JobsChanges = {
 	token: string;
 	changed: boolean;
-	new_jobs: number;
-	watched: Array< Record< string, unknown > >;
+	new_jobs?: number;
+	watched?: Job[];
 };
-export const JOBS_CHANGES_SCHEMA = {"type":"object","properties":{"token":{"type":"string"},"changed":{"type":"boolean"},"new_jobs":{"type":"integer"},"watched":{"type":"array","items":{"type":"object"}}},"required":["token","changed","new_jobs","watched"]} as const;
+export const JOBS_CHANGES_SCHEMA = {"type":"object","properties":{"token":{"type":"string"},"changed":{"type":"boolean"},"new_jobs":{"type":"integer"},"watched":{"type":"array","items":JOB_SCHEMA}},"required":["token","changed"]} as const;
 export const isJobsChanges = schemaGuard< JobsChanges >( JOBS_CHANGES_SCHEMA );
 
 // Response schema "dm-jobs-counts".
@@ -110,39 +256,109 @@ export type JobsCounts = {
 export const JOBS_COUNTS_SCHEMA = {"type":"object","properties":{"total":{"type":"integer"},"exact":{"type":"boolean"},"as_of":{"type":"string"},"by_status":{"type":"object","additionalProperties":{"type":"integer"}},"other_statuses":{"type":"object","additionalProperties":{"type":"integer"}}},"required":["total","exact","as_of","by_status","other_statuses"]} as const;
 export const isJobsCounts = schemaGuard< JobsCounts >( JOBS_COUNTS_SCHEMA );
 
+// Response schema "dm-sqlite-file".
+export type SqliteFile = {
+	page_size: number;
+	page_count: number;
+	freelist_count: number;
+	file_bytes: number;
+	free_bytes: number;
+};
+export const SQLITE_FILE_SCHEMA = {"type":"object","properties":{"page_size":{"type":"integer"},"page_count":{"type":"integer"},"freelist_count":{"type":"integer"},"file_bytes":{"type":"integer"},"free_bytes":{"type":"integer"}},"required":["page_size","page_count","freelist_count","file_bytes","free_bytes"]} as const;
+export const isSqliteFile = schemaGuard< SqliteFile >( SQLITE_FILE_SCHEMA );
+
+// Response schema "dm-table-size".
+export type TableSize = {
+	table: string;
+	name: string;
+	rows: number | null;
+	data_bytes: number | null;
+	index_bytes: number | null;
+	free_bytes: number | null;
+};
+export const TABLE_SIZE_SCHEMA = {"type":"object","properties":{"table":{"type":"string"},"name":{"type":"string"},"rows":{"type":["integer","null"]},"data_bytes":{"type":["integer","null"]},"index_bytes":{"type":["integer","null"]},"free_bytes":{"type":["integer","null"]}},"required":["table","name","rows","data_bytes","index_bytes","free_bytes"]} as const;
+export const isTableSize = schemaGuard< TableSize >( TABLE_SIZE_SCHEMA );
+
+// Response schema "dm-system-metrics".
+export type SystemMetrics = {
+	generated_at: string;
+	took_ms: number;
+	cached: boolean;
+	cache_seconds: number;
+	database: {
+		engine: 'mysql' | 'sqlite';
+		version: string;
+		file: SqliteFile | null;
+	};
+	tables: TableSize[];
+	jobs: {
+		total: number;
+		by_status: Record< string, number >;
+		distinct_raw: number;
+		compound_values: number;
+		oldest: string | null;
+		newest: string | null;
+	};
+	growth: {
+		days: number;
+		per_day: {
+			date: string;
+			jobs: number;
+		}[];
+		average: number;
+	};
+	stuck: {
+		threshold_minutes: number;
+		count: number;
+		sample: Job[];
+	};
+};
+export const SYSTEM_METRICS_SCHEMA = {"type":"object","properties":{"generated_at":{"type":"string"},"took_ms":{"type":"integer"},"cached":{"type":"boolean"},"cache_seconds":{"type":"integer"},"database":{"type":"object","properties":{"engine":{"type":"string","enum":["mysql","sqlite"]},"version":{"type":"string"},"file":{"anyOf":[SQLITE_FILE_SCHEMA,{"type":"null"}]}},"required":["engine","version","file"]},"tables":{"type":"array","items":TABLE_SIZE_SCHEMA},"jobs":{"type":"object","properties":{"total":{"type":"integer"},"by_status":{"type":"object","additionalProperties":{"type":"integer"}},"distinct_raw":{"type":"integer"},"compound_values":{"type":"integer"},"oldest":{"type":["string","null"]},"newest":{"type":["string","null"]}},"required":["total","by_status","distinct_raw","compound_values","oldest","newest"]},"growth":{"type":"object","properties":{"days":{"type":"integer"},"per_day":{"type":"array","items":{"type":"object","properties":{"date":{"type":"string"},"jobs":{"type":"integer"}},"required":["date","jobs"]}},"average":{"type":"number"}},"required":["days","per_day","average"]},"stuck":{"type":"object","properties":{"threshold_minutes":{"type":"integer"},"count":{"type":"integer"},"sample":{"type":"array","items":JOB_SCHEMA}},"required":["threshold_minutes","count","sample"]}},"required":["generated_at","took_ms","cached","cache_seconds","database","tables","jobs","growth","stuck"]} as const;
+export const isSystemMetrics = schemaGuard< SystemMetrics >( SYSTEM_METRICS_SCHEMA );
+
+// Response schema "dm-metrics-range".
+export type MetricsRange = {
+	preset: '24h' | '7d' | '30d' | '90d' | 'custom';
+	bucket: 'hour' | 'day' | 'week';
+	after: string;
+	before: string;
+	first_date: string | null;
+	last_date: string | null;
+	time_zone: string;
+	start_of_week: number;
+	fell_back: boolean;
+	p95_precision: number;
+};
+export const METRICS_RANGE_SCHEMA = {"type":"object","properties":{"preset":{"type":"string","enum":["24h","7d","30d","90d","custom"]},"bucket":{"type":"string","enum":["hour","day","week"]},"after":{"type":"string"},"before":{"type":"string"},"first_date":{"type":["string","null"]},"last_date":{"type":["string","null"]},"time_zone":{"type":"string"},"start_of_week":{"type":"integer"},"fell_back":{"type":"boolean"},"p95_precision":{"type":"number"}},"required":["preset","bucket","after","before","first_date","last_date","time_zone","start_of_week","fell_back","p95_precision"]} as const;
+export const isMetricsRange = schemaGuard< MetricsRange >( METRICS_RANGE_SCHEMA );
+
+// Response schema "dm-metrics-rollup".
+export type MetricsRollup = {
+	state: 'not_started' | 'rebuilding' | 'backfilling' | 'ready';
+	percent: number;
+	processed: number;
+	watermark: number;
+	target: number;
+	skipped: number;
+	started_at: string | null;
+	finished_at: string | null;
+	last_run_at: string | null;
+	open_jobs: {
+		pending: number;
+		processing: number;
+		other: number;
+		gaps: number;
+	};
+	time_zone: string | null;
+	busy?: boolean;
+};
+export const METRICS_ROLLUP_SCHEMA = {"type":"object","properties":{"state":{"type":"string","enum":["not_started","rebuilding","backfilling","ready"]},"percent":{"type":"number"},"processed":{"type":"integer"},"watermark":{"type":"integer"},"target":{"type":"integer"},"skipped":{"type":"integer"},"started_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"last_run_at":{"type":["string","null"]},"open_jobs":{"type":"object","properties":{"pending":{"type":"integer"},"processing":{"type":"integer"},"other":{"type":"integer"},"gaps":{"type":"integer"}},"required":["pending","processing","other","gaps"]},"time_zone":{"type":["string","null"]},"busy":{"type":"boolean"}},"required":["state","percent","processed","watermark","target","skipped","started_at","finished_at","last_run_at","open_jobs","time_zone"]} as const;
+export const isMetricsRollup = schemaGuard< MetricsRollup >( METRICS_ROLLUP_SCHEMA );
+
 // Response schema "dm-metrics".
 export type Metrics = {
-	range: {
-		preset: '24h' | '7d' | '30d' | '90d' | 'custom';
-		bucket: 'hour' | 'day' | 'week';
-		after: string;
-		before: string;
-		first_date: string | null;
-		last_date: string | null;
-		time_zone: string;
-		start_of_week: number;
-		fell_back: boolean;
-		p95_precision: number;
-	};
-	rollup: {
-		state: 'not_started' | 'rebuilding' | 'backfilling' | 'ready';
-		percent: number;
-		processed: number;
-		watermark: number;
-		target: number;
-		skipped: number;
-		started_at: string | null;
-		finished_at: string | null;
-		last_run_at: string | null;
-		open_jobs: {
-			pending: number;
-			processing: number;
-			other: number;
-			gaps: number;
-		};
-		time_zone: string | null;
-		busy: boolean;
-	};
+	range: MetricsRange;
+	rollup: MetricsRollup;
 	statuses: Array< 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped' | 'other' >;
 	totals: {
 		jobs: number;
@@ -221,46 +437,115 @@ export type Metrics = {
 		}[];
 	}[];
 };
-export const METRICS_SCHEMA = {"type":"object","properties":{"range":{"type":"object","properties":{"preset":{"type":"string","enum":["24h","7d","30d","90d","custom"]},"bucket":{"type":"string","enum":["hour","day","week"]},"after":{"type":"string"},"before":{"type":"string"},"first_date":{"type":["string","null"]},"last_date":{"type":["string","null"]},"time_zone":{"type":"string"},"start_of_week":{"type":"integer"},"fell_back":{"type":"boolean"},"p95_precision":{"type":"number"}},"required":["preset","bucket","after","before","first_date","last_date","time_zone","start_of_week","fell_back","p95_precision"]},"rollup":{"type":"object","properties":{"state":{"type":"string","enum":["not_started","rebuilding","backfilling","ready"]},"percent":{"type":"number"},"processed":{"type":"integer"},"watermark":{"type":"integer"},"target":{"type":"integer"},"skipped":{"type":"integer"},"started_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"last_run_at":{"type":["string","null"]},"open_jobs":{"type":"object","properties":{"pending":{"type":"integer"},"processing":{"type":"integer"},"other":{"type":"integer"},"gaps":{"type":"integer"}},"required":["pending","processing","other","gaps"]},"time_zone":{"type":["string","null"]},"busy":{"type":"boolean"}},"required":["state","percent","processed","watermark","target","skipped","started_at","finished_at","last_run_at","open_jobs","time_zone","busy"]},"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]}},"totals":{"type":"object","properties":{"jobs":{"type":"integer"},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"success_rate":{"type":["number","null"]}},"required":["jobs","succeeded","failed","success_rate"]},"volume":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"counts":{"type":"object","properties":{"completed":{"type":"integer"},"completed_no_items":{"type":"integer"},"failed":{"type":"integer"},"cancelled":{"type":"integer"},"agent_skipped":{"type":"integer"},"other":{"type":"integer"}},"required":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]},"total":{"type":"integer"}},"required":["key","start","end","date","counts","total"]}},"success_rate":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["key","start","end","date","succeeded","failed","rate"]}},"durations":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]},"max_seconds":{"type":["integer","null"]}},"required":["pipeline_id","pipeline_name","jobs","timed_jobs","avg_seconds","p95_seconds","max_seconds"]}},"heatmap":{"type":"object","properties":{"cells":{"type":"array","items":{"type":"object","properties":{"weekday":{"type":"integer","minimum":1,"maximum":7},"hour":{"type":"integer","minimum":0,"maximum":23},"count":{"type":"integer"}},"required":["weekday","hour","count"]}},"max":{"type":"integer"}},"required":["cells","max"]},"failure_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"failed":{"type":"integer"},"finished":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["key","start","end","date","failed","finished","rate"]}}},"required":["pipeline_id","pipeline_name","jobs","points"]}},"duration_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"timed_jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"timed":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"median_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["key","start","end","date","timed","avg_seconds","median_seconds","p95_seconds"]}}},"required":["pipeline_id","pipeline_name","timed_jobs","points"]}}},"required":["range","rollup","statuses","totals","volume","success_rate","durations","heatmap","failure_trend","duration_trend"]} as const;
+export const METRICS_SCHEMA = {"type":"object","properties":{"range":METRICS_RANGE_SCHEMA,"rollup":METRICS_ROLLUP_SCHEMA,"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]}},"totals":{"type":"object","properties":{"jobs":{"type":"integer"},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"success_rate":{"type":["number","null"]}},"required":["jobs","succeeded","failed","success_rate"]},"volume":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"counts":{"type":"object","properties":{"completed":{"type":"integer"},"completed_no_items":{"type":"integer"},"failed":{"type":"integer"},"cancelled":{"type":"integer"},"agent_skipped":{"type":"integer"},"other":{"type":"integer"}},"required":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]},"total":{"type":"integer"}},"required":["key","start","end","date","counts","total"]}},"success_rate":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["key","start","end","date","succeeded","failed","rate"]}},"durations":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]},"max_seconds":{"type":["integer","null"]}},"required":["pipeline_id","pipeline_name","jobs","timed_jobs","avg_seconds","p95_seconds","max_seconds"]}},"heatmap":{"type":"object","properties":{"cells":{"type":"array","items":{"type":"object","properties":{"weekday":{"type":"integer","minimum":1,"maximum":7},"hour":{"type":"integer","minimum":0,"maximum":23},"count":{"type":"integer"}},"required":["weekday","hour","count"]}},"max":{"type":"integer"}},"required":["cells","max"]},"failure_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"failed":{"type":"integer"},"finished":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["key","start","end","date","failed","finished","rate"]}}},"required":["pipeline_id","pipeline_name","jobs","points"]}},"duration_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"timed_jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"timed":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"median_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["key","start","end","date","timed","avg_seconds","median_seconds","p95_seconds"]}}},"required":["pipeline_id","pipeline_name","timed_jobs","points"]}}},"required":["range","rollup","statuses","totals","volume","success_rate","durations","heatmap","failure_trend","duration_trend"]} as const;
 export const isMetrics = schemaGuard< Metrics >( METRICS_SCHEMA );
 
 // Response schema "dm-metrics-capacity".
-export type MetricsCapacity = Record< string, unknown >;
-export const METRICS_CAPACITY_SCHEMA = {"type":"object"} as const;
+export type MetricsCapacity = {
+	measured_at: string | null;
+	rows: number | null;
+	bytes: number | null;
+	free_bytes: number | null;
+	bytes_estimated: boolean;
+	bytes_per_row: number | null;
+	growth: {
+		rows_per_day: number | null;
+		days_observed: number;
+		previous_rows_per_day: number | null;
+		change: number | null;
+	};
+	projections: {
+		days: number;
+		rows: number | null;
+		bytes: number | null;
+	}[];
+	limit: {
+		max_bytes: number;
+		retention_days: number | null;
+		days_until_limit: number | null;
+		over_limit: boolean;
+	} | null;
+	rollup: MetricsRollup;
+};
+export const METRICS_CAPACITY_SCHEMA = {"type":"object","properties":{"measured_at":{"type":["string","null"]},"rows":{"type":["integer","null"]},"bytes":{"type":["integer","null"]},"free_bytes":{"type":["integer","null"]},"bytes_estimated":{"type":"boolean"},"bytes_per_row":{"type":["number","null"]},"growth":{"type":"object","properties":{"rows_per_day":{"type":["number","null"]},"days_observed":{"type":"integer"},"previous_rows_per_day":{"type":["number","null"]},"change":{"type":["number","null"]}},"required":["rows_per_day","days_observed","previous_rows_per_day","change"]},"projections":{"type":"array","items":{"type":"object","properties":{"days":{"type":"integer"},"rows":{"type":["integer","null"]},"bytes":{"type":["integer","null"]}},"required":["days","rows","bytes"]}},"limit":{"type":["object","null"],"properties":{"max_bytes":{"type":"integer"},"retention_days":{"type":["integer","null"]},"days_until_limit":{"type":["integer","null"]},"over_limit":{"type":"boolean"}},"required":["max_bytes","retention_days","days_until_limit","over_limit"]},"rollup":METRICS_ROLLUP_SCHEMA},"required":["measured_at","rows","bytes","free_bytes","bytes_estimated","bytes_per_row","growth","projections","limit","rollup"]} as const;
 export const isMetricsCapacity = schemaGuard< MetricsCapacity >( METRICS_CAPACITY_SCHEMA );
 
 // Response schema "dm-metrics-degradation".
-export type MetricsDegradation = Record< string, unknown >;
-export const METRICS_DEGRADATION_SCHEMA = {"type":"object"} as const;
+export type MetricsDegradation = {
+	recent: {
+		after: string;
+		before: string;
+		hours: number;
+	};
+	baseline: {
+		after: string;
+		before: string;
+		first_date: string;
+		last_date: string;
+		days: number;
+	};
+	thresholds: {
+		duration_ratio: number;
+		failure_rate_increase: number;
+		min_recent_jobs: number;
+		min_baseline_jobs: number;
+	};
+	pipelines: {
+		pipeline_id: number;
+		pipeline_name: string | null;
+		flagged: boolean;
+		triggers: {
+			metric: 'p95_duration' | 'avg_duration' | 'failure_rate';
+			recent: number;
+			baseline: number;
+			change: number;
+			threshold: number;
+		}[];
+		recent: {
+			jobs: number;
+			finished: number;
+			failed: number;
+			failure_rate: number | null;
+			timed_jobs: number;
+			avg_seconds: number | null;
+			p95_seconds: number | null;
+		};
+		baseline: {
+			jobs: number;
+			finished: number;
+			failed: number;
+			failure_rate: number | null;
+			timed_jobs: number;
+			avg_seconds: number | null;
+			p95_seconds: number | null;
+		};
+	}[];
+	rollup: MetricsRollup;
+};
+export const METRICS_DEGRADATION_SCHEMA = {"type":"object","properties":{"recent":{"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"hours":{"type":"integer"}},"required":["after","before","hours"]},"baseline":{"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"first_date":{"type":"string"},"last_date":{"type":"string"},"days":{"type":"integer"}},"required":["after","before","first_date","last_date","days"]},"thresholds":{"type":"object","properties":{"duration_ratio":{"type":"number"},"failure_rate_increase":{"type":"number"},"min_recent_jobs":{"type":"number"},"min_baseline_jobs":{"type":"number"}},"required":["duration_ratio","failure_rate_increase","min_recent_jobs","min_baseline_jobs"]},"pipelines":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"flagged":{"type":"boolean"},"triggers":{"type":"array","items":{"type":"object","properties":{"metric":{"type":"string","enum":["p95_duration","avg_duration","failure_rate"]},"recent":{"type":"number"},"baseline":{"type":"number"},"change":{"type":"number"},"threshold":{"type":"number"}},"required":["metric","recent","baseline","change","threshold"]}},"recent":{"type":"object","properties":{"jobs":{"type":"integer"},"finished":{"type":"integer"},"failed":{"type":"integer"},"failure_rate":{"type":["number","null"]},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["jobs","finished","failed","failure_rate","timed_jobs","avg_seconds","p95_seconds"]},"baseline":{"type":"object","properties":{"jobs":{"type":"integer"},"finished":{"type":"integer"},"failed":{"type":"integer"},"failure_rate":{"type":["number","null"]},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["jobs","finished","failed","failure_rate","timed_jobs","avg_seconds","p95_seconds"]}},"required":["pipeline_id","pipeline_name","flagged","triggers","recent","baseline"]}},"rollup":METRICS_ROLLUP_SCHEMA},"required":["recent","baseline","thresholds","pipelines","rollup"]} as const;
 export const isMetricsDegradation = schemaGuard< MetricsDegradation >( METRICS_DEGRADATION_SCHEMA );
 
 // Response schema "dm-metrics-resources".
-export type MetricsResources = Record< string, unknown >;
-export const METRICS_RESOURCES_SCHEMA = {"type":"object"} as const;
-export const isMetricsResources = schemaGuard< MetricsResources >( METRICS_RESOURCES_SCHEMA );
-
-// Response schema "dm-metrics-rollup".
-export type MetricsRollup = {
-	state: 'not_started' | 'rebuilding' | 'backfilling' | 'ready';
-	percent: number;
-	processed: number;
-	watermark: number;
-	target: number;
-	skipped: number;
-	started_at: string | null;
-	finished_at: string | null;
-	last_run_at: string | null;
-	open_jobs: {
-		pending: number;
-		processing: number;
-		other: number;
-		gaps: number;
-	};
-	time_zone: string | null;
-	busy: boolean;
+export type MetricsResources = {
+	range: MetricsRange;
+	resolution: 'snapshot' | 'hour' | 'bucket';
+	interval: number | null;
+	concurrency: {
+		at: string;
+		processing_max: number;
+		processing_avg: number;
+		pending_max: number;
+		samples: number;
+	}[];
+	table_size: {
+		at: string;
+		rows: number;
+		bytes: number | null;
+		estimated: boolean;
+	}[];
 };
-export const METRICS_ROLLUP_SCHEMA = {"type":"object","properties":{"state":{"type":"string","enum":["not_started","rebuilding","backfilling","ready"]},"percent":{"type":"number"},"processed":{"type":"integer"},"watermark":{"type":"integer"},"target":{"type":"integer"},"skipped":{"type":"integer"},"started_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"last_run_at":{"type":["string","null"]},"open_jobs":{"type":"object","properties":{"pending":{"type":"integer"},"processing":{"type":"integer"},"other":{"type":"integer"},"gaps":{"type":"integer"}},"required":["pending","processing","other","gaps"]},"time_zone":{"type":["string","null"]},"busy":{"type":"boolean"}},"required":["state","percent","processed","watermark","target","skipped","started_at","finished_at","last_run_at","open_jobs","time_zone","busy"]} as const;
-export const isMetricsRollup = schemaGuard< MetricsRollup >( METRICS_ROLLUP_SCHEMA );
+export const METRICS_RESOURCES_SCHEMA = {"type":"object","properties":{"range":METRICS_RANGE_SCHEMA,"resolution":{"type":"string","enum":["snapshot","hour","bucket"]},"interval":{"type":["integer","null"]},"concurrency":{"type":"array","items":{"type":"object","properties":{"at":{"type":"string"},"processing_max":{"type":"integer"},"processing_avg":{"type":"number"},"pending_max":{"type":"integer"},"samples":{"type":"integer"}},"required":["at","processing_max","processing_avg","pending_max","samples"]}},"table_size":{"type":"array","items":{"type":"object","properties":{"at":{"type":"string"},"rows":{"type":"integer"},"bytes":{"type":["integer","null"]},"estimated":{"type":"boolean"}},"required":["at","rows","bytes","estimated"]}}},"required":["range","resolution","interval","concurrency","table_size"]} as const;
+export const isMetricsResources = schemaGuard< MetricsResources >( METRICS_RESOURCES_SCHEMA );
 
 // Response schema "dm-operation".
 export type Operation = {
@@ -283,11 +568,7 @@ export type Operation = {
 		entries?: Array< Record< string, unknown > >;
 	};
 	message: string | null;
-	actor: {
-		type: 'user' | 'system';
-		user_id: number | null;
-		login: string | null;
-	};
+	actor: Actor;
 	cancel_requested: boolean;
 	active: boolean;
 	created_at: string | null;
@@ -296,8 +577,140 @@ export type Operation = {
 	duration: number | null;
 	busy?: boolean;
 };
-export const OPERATION_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"state":{"type":"string","enum":["running","completed","cancelled","failed"]},"params":{"type":"object"},"generation":{"type":["string","null"]},"total":{"type":"integer"},"processed":{"type":"integer"},"affected":{"type":"integer"},"progress":{"type":"number","minimum":0,"maximum":1},"result":{"type":"object","properties":{"logs_removed":{"type":"integer"},"folders_removed":{"type":"integer"},"bytes_removed":{"type":"integer"},"bytes_shed":{"type":"integer"},"bytes_reclaimed":{"type":"integer"},"skipped":{"type":"integer"},"entries":{"type":"array","items":{"type":"object"}}},"required":[]},"message":{"type":["string","null"]},"actor":{"type":"object","properties":{"type":{"type":"string","enum":["user","system"]},"user_id":{"type":["integer","null"]},"login":{"type":["string","null"]}},"required":["type","user_id","login"]},"cancel_requested":{"type":"boolean"},"active":{"type":"boolean"},"created_at":{"type":["string","null"]},"updated_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"busy":{"type":"boolean"}},"required":["id","type","state","params","generation","total","processed","affected","progress","result","message","actor","cancel_requested","active","created_at","updated_at","finished_at","duration"]} as const;
+export const OPERATION_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"state":{"type":"string","enum":["running","completed","cancelled","failed"]},"params":{"type":"object"},"generation":{"type":["string","null"]},"total":{"type":"integer"},"processed":{"type":"integer"},"affected":{"type":"integer"},"progress":{"type":"number","minimum":0,"maximum":1},"result":{"type":"object","properties":{"logs_removed":{"type":"integer"},"folders_removed":{"type":"integer"},"bytes_removed":{"type":"integer"},"bytes_shed":{"type":"integer"},"bytes_reclaimed":{"type":"integer"},"skipped":{"type":"integer"},"entries":{"type":"array","items":{"type":"object"}}},"required":[]},"message":{"type":["string","null"]},"actor":ACTOR_SCHEMA,"cancel_requested":{"type":"boolean"},"active":{"type":"boolean"},"created_at":{"type":["string","null"]},"updated_at":{"type":["string","null"]},"finished_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"busy":{"type":"boolean"}},"required":["id","type","state","params","generation","total","processed","affected","progress","result","message","actor","cancel_requested","active","created_at","updated_at","finished_at","duration"]} as const;
 export const isOperation = schemaGuard< Operation >( OPERATION_SCHEMA );
+
+// Response schema "dm-operation-preview-details".
+export type OperationPreviewDetails = {
+	by_status?: Record< string, number >;
+	active_left_out?: number;
+	target_status?: string;
+	bytes?: number;
+	reclaimable_bytes?: number;
+	engine?: 'mysql' | 'sqlite';
+	logs_table_present?: boolean;
+	files_dir?: string;
+	file?: SqliteFile | null;
+};
+export const OPERATION_PREVIEW_DETAILS_SCHEMA = {"type":"object","properties":{"by_status":{"type":"object","additionalProperties":{"type":"integer"}},"active_left_out":{"type":"integer"},"target_status":{"type":"string"},"bytes":{"type":"integer"},"reclaimable_bytes":{"type":"integer"},"engine":{"type":"string","enum":["mysql","sqlite"]},"logs_table_present":{"type":"boolean"},"files_dir":{"type":"string"},"file":{"anyOf":[SQLITE_FILE_SCHEMA,{"type":"null"}]}},"required":[]} as const;
+export const isOperationPreviewDetails = schemaGuard< OperationPreviewDetails >( OPERATION_PREVIEW_DETAILS_SCHEMA );
+
+// Response schema "dm-processed-item-sample".
+export type ProcessedItemSample = {
+	id: number;
+	flow_step_id: string;
+	source_type: string;
+	item_identifier: string;
+	job_id: number;
+	processed_timestamp: string | null;
+};
+export const PROCESSED_ITEM_SAMPLE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"flow_step_id":{"type":"string"},"source_type":{"type":"string"},"item_identifier":{"type":"string"},"job_id":{"type":"integer"},"processed_timestamp":{"type":["string","null"]}},"required":["id","flow_step_id","source_type","item_identifier","job_id","processed_timestamp"]} as const;
+export const isProcessedItemSample = schemaGuard< ProcessedItemSample >( PROCESSED_ITEM_SAMPLE_SCHEMA );
+
+// Response schema "dm-log-sample".
+export type LogSample = {
+	log_id: number;
+	job_id: number;
+	level: string;
+	message: string;
+	created_at: string | null;
+};
+export const LOG_SAMPLE_SCHEMA = {"type":"object","properties":{"log_id":{"type":"integer"},"job_id":{"type":"integer"},"level":{"type":"string"},"message":{"type":"string"},"created_at":{"type":["string","null"]}},"required":["log_id","job_id","level","message","created_at"]} as const;
+export const isLogSample = schemaGuard< LogSample >( LOG_SAMPLE_SCHEMA );
+
+// Response schema "dm-file-sample".
+export type FileSample = {
+	job_id: number;
+	path: string;
+	bytes: number;
+};
+export const FILE_SAMPLE_SCHEMA = {"type":"object","properties":{"job_id":{"type":"integer"},"path":{"type":"string"},"bytes":{"type":"integer"}},"required":["job_id","path","bytes"]} as const;
+export const isFileSample = schemaGuard< FileSample >( FILE_SAMPLE_SCHEMA );
+
+// Response schema "dm-engine-data-sample".
+export type EngineDataSample = {
+	id: number;
+	status: string;
+	raw_status: string;
+	bytes: number;
+};
+export const ENGINE_DATA_SAMPLE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"status":{"type":"string"},"raw_status":{"type":"string"},"bytes":{"type":"integer"}},"required":["id","status","raw_status","bytes"]} as const;
+export const isEngineDataSample = schemaGuard< EngineDataSample >( ENGINE_DATA_SAMPLE_SCHEMA );
+
+// Response schema "dm-operation-preview".
+export type OperationPreview = {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'jobs';
+	sample: Job[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'processed_items';
+	sample: ProcessedItemSample[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'logs';
+	sample: LogSample[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'files';
+	sample: FileSample[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'engine_data';
+	sample: EngineDataSample[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'tables';
+	sample: TableSize[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+} | {
+	dry_run: true;
+	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+	params: Record< string, unknown >;
+	count: number;
+	sample_kind: 'audit';
+	sample: AuditEntry[];
+	details: OperationPreviewDetails;
+	max_id: number;
+	as_of: string;
+};
+export const OPERATION_PREVIEW_SCHEMA = {"type":"object","anyOf":[{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["jobs"]},"sample":{"type":"array","items":JOB_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["processed_items"]},"sample":{"type":"array","items":PROCESSED_ITEM_SAMPLE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["logs"]},"sample":{"type":"array","items":LOG_SAMPLE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["files"]},"sample":{"type":"array","items":FILE_SAMPLE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["engine_data"]},"sample":{"type":"array","items":ENGINE_DATA_SAMPLE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["tables"]},"sample":{"type":"array","items":TABLE_SIZE_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]},{"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"params":{"type":"object"},"count":{"type":"integer"},"sample_kind":{"type":"string","enum":["audit"]},"sample":{"type":"array","items":AUDIT_ENTRY_SCHEMA},"details":OPERATION_PREVIEW_DETAILS_SCHEMA,"max_id":{"type":"integer"},"as_of":{"type":"string"}},"required":["dry_run","type","params","count","sample_kind","sample","details","max_id","as_of"]}]} as const;
+export const isOperationPreview = schemaGuard< OperationPreview >( OPERATION_PREVIEW_SCHEMA );
 
 // Response schema "dm-pipeline".
 export type Pipeline = {
@@ -305,13 +718,112 @@ export type Pipeline = {
 	name: string;
 	flow_count: number;
 };
-export const PIPELINE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"},"flow_count":{"type":"integer"}},"required":["id","name","flow_count"]} as const;
+export const PIPELINE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1},"name":{"type":"string"},"flow_count":{"type":"integer","minimum":0}},"required":["id","name","flow_count"]} as const;
 export const isPipeline = schemaGuard< Pipeline >( PIPELINE_SCHEMA );
+
+// Response schema "dm-pipeline-summary".
+export type PipelineSummary = {
+	pipeline_id: number | null;
+	pipeline_name: string | null;
+	total: number;
+	by_status: Record< string, number >;
+	finished: number;
+	succeeded: number;
+	failed: number;
+	success_rate: number | null;
+	average_duration: number | null;
+};
+export const PIPELINE_SUMMARY_SCHEMA = {"type":"object","properties":{"pipeline_id":{"type":["integer","null"]},"pipeline_name":{"type":["string","null"]},"total":{"type":"integer"},"by_status":{"type":"object","additionalProperties":{"type":"integer"}},"finished":{"type":"integer"},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"success_rate":{"type":["number","null"]},"average_duration":{"type":["number","null"]}},"required":["pipeline_id","pipeline_name","total","by_status","finished","succeeded","failed","success_rate","average_duration"]} as const;
+export const isPipelineSummary = schemaGuard< PipelineSummary >( PIPELINE_SUMMARY_SCHEMA );
+
+// Response schema "dm-pipeline-report".
+export type PipelineReport = {
+	after: string;
+	before: string;
+	generated_at: string;
+	pipelines: PipelineSummary[];
+	totals: PipelineSummary;
+};
+export const PIPELINE_REPORT_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"generated_at":{"type":"string"},"pipelines":{"type":"array","items":PIPELINE_SUMMARY_SCHEMA},"totals":PIPELINE_SUMMARY_SCHEMA},"required":["after","before","generated_at","pipelines","totals"]} as const;
+export const isPipelineReport = schemaGuard< PipelineReport >( PIPELINE_REPORT_SCHEMA );
+
+// Response schema "dm-retention-settings".
+export type RetentionSettings = {
+	completed_days: number;
+	failed_days: number;
+	keep_failed: boolean;
+	engine_data_days: number;
+	audit_days: number;
+};
+export const RETENTION_SETTINGS_SCHEMA = {"type":"object","properties":{"completed_days":{"type":"integer","minimum":0,"maximum":3650},"failed_days":{"type":"integer","minimum":0,"maximum":3650},"keep_failed":{"type":"boolean"},"engine_data_days":{"type":"integer","minimum":0,"maximum":3650},"audit_days":{"type":"integer","minimum":0,"maximum":3650}},"required":["completed_days","failed_days","keep_failed","engine_data_days","audit_days"]} as const;
+export const isRetentionSettings = schemaGuard< RetentionSettings >( RETENTION_SETTINGS_SCHEMA );
+
+// Response schema "dm-retention-report".
+export type RetentionReport = {
+	state: 'running' | 'completed' | 'failed';
+	trigger: 'schedule' | 'manual';
+	actor: Actor;
+	started_at: string;
+	finished_at: string | null;
+	duration: number;
+	settings: RetentionSettings;
+	removed: {
+		completed?: number;
+		failed?: number;
+		engine_data?: number;
+		audit?: number;
+	};
+	steps: {
+		key: 'completed' | 'failed' | 'engine_data' | 'audit';
+		type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+		days: number;
+		operation_id: number;
+		state: 'running' | 'completed' | 'cancelled' | 'failed' | 'missing';
+		total: number;
+		affected: number;
+		result?: Record< string, unknown >;
+		message?: string | null;
+	}[];
+};
+export const RETENTION_REPORT_SCHEMA = {"type":"object","properties":{"state":{"type":"string","enum":["running","completed","failed"]},"trigger":{"type":"string","enum":["schedule","manual"]},"actor":ACTOR_SCHEMA,"started_at":{"type":"string"},"finished_at":{"type":["string","null"]},"duration":{"type":"number"},"settings":RETENTION_SETTINGS_SCHEMA,"removed":{"type":"object","properties":{"completed":{"type":"integer"},"failed":{"type":"integer"},"engine_data":{"type":"integer"},"audit":{"type":"integer"}},"required":[]},"steps":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string","enum":["completed","failed","engine_data","audit"]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"days":{"type":"integer"},"operation_id":{"type":"integer"},"state":{"type":"string","enum":["running","completed","cancelled","failed","missing"]},"total":{"type":"integer"},"affected":{"type":"integer"},"result":{"type":"object"},"message":{"type":["string","null"]}},"required":["key","type","days","operation_id","state","total","affected"]}}},"required":["state","trigger","actor","started_at","finished_at","duration","settings","removed","steps"]} as const;
+export const isRetentionReport = schemaGuard< RetentionReport >( RETENTION_REPORT_SCHEMA );
+
+// Response schema "dm-retention".
+export type Retention = {
+	saved: RetentionSettings;
+	effective: RetentionSettings;
+	overridden: Array< 'completed_days' | 'failed_days' | 'keep_failed' | 'engine_data_days' | 'audit_days' >;
+	defaults: RetentionSettings;
+	schedule: {
+		runner: 'wp-cron' | 'action-scheduler';
+		next_run: string | null;
+	};
+	last_run: RetentionReport | null;
+	pending: boolean;
+};
+export const RETENTION_SCHEMA = {"type":"object","properties":{"saved":RETENTION_SETTINGS_SCHEMA,"effective":RETENTION_SETTINGS_SCHEMA,"overridden":{"type":"array","items":{"type":"string","enum":["completed_days","failed_days","keep_failed","engine_data_days","audit_days"]}},"defaults":RETENTION_SETTINGS_SCHEMA,"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_run":{"anyOf":[RETENTION_REPORT_SCHEMA,{"type":"null"}]},"pending":{"type":"boolean"}},"required":["saved","effective","overridden","defaults","schedule","last_run","pending"]} as const;
+export const isRetention = schemaGuard< Retention >( RETENTION_SCHEMA );
+
+// Response schema "dm-retention-dry-run".
+export type RetentionDryRun = {
+	dry_run: true;
+	effective: RetentionSettings;
+	steps: {
+		key: 'completed' | 'failed' | 'engine_data' | 'audit';
+		type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
+		days: number;
+		count: number;
+	}[];
+};
+export const RETENTION_DRY_RUN_SCHEMA = {"type":"object","properties":{"dry_run":{"type":"boolean","enum":[true]},"effective":RETENTION_SETTINGS_SCHEMA,"steps":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string","enum":["completed","failed","engine_data","audit"]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]},"days":{"type":"integer"},"count":{"type":"integer"}},"required":["key","type","days","count"]}}},"required":["dry_run","effective","steps"]} as const;
+export const isRetentionDryRun = schemaGuard< RetentionDryRun >( RETENTION_DRY_RUN_SCHEMA );
 
 // GET /dm-jobs/v1/alerts
 export type GetAlertsParams = Record< string, unknown >;
 export const GET_ALERTS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetAlertsParams = schemaGuard< GetAlertsParams >( GET_ALERTS_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type GetAlertsItem = Alerts;
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts
 export type PostAlertsParams = {
@@ -320,6 +832,8 @@ export type PostAlertsParams = {
 };
 export const POST_ALERTS_PARAMS_SCHEMA = {"type":"object","properties":{"cooldown_minutes":{"type":"integer","minimum":5,"maximum":10080},"recipients":{"type":"array","items":{"type":"string"},"maxItems":20}},"required":[]} as const;
 export const isPostAlertsParams = schemaGuard< PostAlertsParams >( POST_ALERTS_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsItem = Alerts;
 
 // POST /dm-jobs/v1/alerts/dismiss
 export type PostAlertsDismissParams = {
@@ -327,11 +841,15 @@ export type PostAlertsDismissParams = {
 };
 export const POST_ALERTS_DISMISS_PARAMS_SCHEMA = {"type":"object","properties":{"key":{"type":"string","maxLength":200,"pattern":"^[a-z_]+:[a-z0-9_:-]+@[0-9]+(:resolved)?$"}},"required":["key"]} as const;
 export const isPostAlertsDismissParams = schemaGuard< PostAlertsDismissParams >( POST_ALERTS_DISMISS_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsDismissItem = AlertDismissed;
 
 // POST /dm-jobs/v1/alerts/evaluate
 export type PostAlertsEvaluateParams = Record< string, unknown >;
 export const POST_ALERTS_EVALUATE_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isPostAlertsEvaluateParams = schemaGuard< PostAlertsEvaluateParams >( POST_ALERTS_EVALUATE_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsEvaluateItem = AlertsEvaluation;
 
 // GET /dm-jobs/v1/alerts/preview
 export type GetAlertsPreviewParams = {
@@ -339,6 +857,8 @@ export type GetAlertsPreviewParams = {
 };
 export const GET_ALERTS_PREVIEW_PARAMS_SCHEMA = {"type":"object","properties":{"rule":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]}},"required":["rule"]} as const;
 export const isGetAlertsPreviewParams = schemaGuard< GetAlertsPreviewParams >( GET_ALERTS_PREVIEW_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type GetAlertsPreviewItem = AlertPreview;
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/degraded
 export type PostAlertsRulesDegradedParams = {
@@ -348,6 +868,8 @@ export type PostAlertsRulesDegradedParams = {
 };
 export const POST_ALERTS_RULES_DEGRADED_PARAMS_SCHEMA = {"type":"object","properties":{"baseline_days":{"type":"integer","minimum":1,"maximum":90},"enabled":{"type":"boolean"},"recent_hours":{"type":"integer","minimum":1,"maximum":72}},"required":[]} as const;
 export const isPostAlertsRulesDegradedParams = schemaGuard< PostAlertsRulesDegradedParams >( POST_ALERTS_RULES_DEGRADED_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsRulesDegradedItem = Alerts;
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/failure_rate
 export type PostAlertsRulesFailureRateParams = {
@@ -358,6 +880,8 @@ export type PostAlertsRulesFailureRateParams = {
 };
 export const POST_ALERTS_RULES_FAILURE_RATE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"hours":{"type":"integer","minimum":1,"maximum":168},"min_jobs":{"type":"integer","minimum":1,"maximum":100000},"threshold_percent":{"type":"number","minimum":1,"maximum":100}},"required":[]} as const;
 export const isPostAlertsRulesFailureRateParams = schemaGuard< PostAlertsRulesFailureRateParams >( POST_ALERTS_RULES_FAILURE_RATE_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsRulesFailureRateItem = Alerts;
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/refresh_stale
 export type PostAlertsRulesRefreshStaleParams = {
@@ -366,6 +890,8 @@ export type PostAlertsRulesRefreshStaleParams = {
 };
 export const POST_ALERTS_RULES_REFRESH_STALE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"minutes":{"type":"integer","minimum":10,"maximum":10080}},"required":[]} as const;
 export const isPostAlertsRulesRefreshStaleParams = schemaGuard< PostAlertsRulesRefreshStaleParams >( POST_ALERTS_RULES_REFRESH_STALE_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsRulesRefreshStaleItem = Alerts;
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/stuck
 export type PostAlertsRulesStuckParams = {
@@ -374,6 +900,8 @@ export type PostAlertsRulesStuckParams = {
 };
 export const POST_ALERTS_RULES_STUCK_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"minutes":{"type":"integer","minimum":5,"maximum":10080}},"required":[]} as const;
 export const isPostAlertsRulesStuckParams = schemaGuard< PostAlertsRulesStuckParams >( POST_ALERTS_RULES_STUCK_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsRulesStuckItem = Alerts;
 
 // POST|PUT|PATCH /dm-jobs/v1/alerts/rules/table_size
 export type PostAlertsRulesTableSizeParams = {
@@ -383,11 +911,15 @@ export type PostAlertsRulesTableSizeParams = {
 };
 export const POST_ALERTS_RULES_TABLE_SIZE_PARAMS_SCHEMA = {"type":"object","properties":{"enabled":{"type":"boolean"},"max_mb":{"type":"number","minimum":0,"maximum":10000000},"max_rows":{"type":"integer","minimum":0,"maximum":2000000000}},"required":[]} as const;
 export const isPostAlertsRulesTableSizeParams = schemaGuard< PostAlertsRulesTableSizeParams >( POST_ALERTS_RULES_TABLE_SIZE_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsRulesTableSizeItem = Alerts;
 
 // POST /dm-jobs/v1/alerts/test
 export type PostAlertsTestParams = Record< string, unknown >;
 export const POST_ALERTS_TEST_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isPostAlertsTestParams = schemaGuard< PostAlertsTestParams >( POST_ALERTS_TEST_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostAlertsTestItem = AlertTest;
 
 // GET /dm-jobs/v1/audit
 export type GetAuditParams = {
@@ -403,11 +935,19 @@ export type GetAuditParams = {
 };
 export const GET_AUDIT_PARAMS_SCHEMA = {"type":"object","properties":{"action":{"type":"string","maxLength":64,"pattern":"^[a-z_]+\\.[a-z_]+$"},"actor":{"type":"string","enum":["user","system"]},"after":{"type":"string"},"before":{"type":"string"},"category":{"type":"string","enum":["job","jobs","cleanup","maintenance","retention","audit","export","alerts","flow"]},"job_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"page":{"type":"integer","minimum":1,"maximum":100000000},"per_page":{"type":"integer","minimum":1,"maximum":100},"user_id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":[]} as const;
 export const isGetAuditParams = schemaGuard< GetAuditParams >( GET_AUDIT_PARAMS_SCHEMA );
+/** The answer of this method. */
+export type GetAuditResponse = AuditEntry[];
+export const GET_AUDIT_RESPONSE_SCHEMA = {"type":"array","items":AUDIT_ENTRY_SCHEMA} as const;
+export const isGetAuditResponse = schemaGuard< GetAuditResponse >( GET_AUDIT_RESPONSE_SCHEMA );
 
 // GET /dm-jobs/v1/audit/actions
 export type GetAuditActionsParams = Record< string, unknown >;
 export const GET_AUDIT_ACTIONS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetAuditActionsParams = schemaGuard< GetAuditActionsParams >( GET_AUDIT_ACTIONS_PARAMS_SCHEMA );
+/** The answer of this method. */
+export type GetAuditActionsResponse = string[];
+export const GET_AUDIT_ACTIONS_RESPONSE_SCHEMA = {"type":"array","items":{"type":"string"}} as const;
+export const isGetAuditActionsResponse = schemaGuard< GetAuditActionsResponse >( GET_AUDIT_ACTIONS_RESPONSE_SCHEMA );
 
 // GET /dm-jobs/v1/export
 export type GetExportParams = {
@@ -430,8 +970,10 @@ export type GetFlowsParams = {
 };
 export const GET_FLOWS_PARAMS_SCHEMA = {"type":"object","properties":{"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":[]} as const;
 export const isGetFlowsParams = schemaGuard< GetFlowsParams >( GET_FLOWS_PARAMS_SCHEMA );
-/** The route's item schema: its answer, or each element of a list answer. */
-export type GetFlowsItem = Flow;
+/** The answer of this method. */
+export type GetFlowsResponse = Flow[];
+export const GET_FLOWS_RESPONSE_SCHEMA = {"type":"array","items":FLOW_SCHEMA} as const;
+export const isGetFlowsResponse = schemaGuard< GetFlowsResponse >( GET_FLOWS_RESPONSE_SCHEMA );
 
 // POST /dm-jobs/v1/flows/{id}/run
 export type PostFlowsByIdRunParams = {
@@ -439,6 +981,8 @@ export type PostFlowsByIdRunParams = {
 };
 export const POST_FLOWS_BY_ID_RUN_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
 export const isPostFlowsByIdRunParams = schemaGuard< PostFlowsByIdRunParams >( POST_FLOWS_BY_ID_RUN_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostFlowsByIdRunItem = FlowRun;
 
 // GET /dm-jobs/v1/jobs
 export type GetJobsParams = {
@@ -535,6 +1079,8 @@ export type PostJobsByIdRerunParams = {
 };
 export const POST_JOBS_BY_ID_RERUN_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
 export const isPostJobsByIdRerunParams = schemaGuard< PostJobsByIdRerunParams >( POST_JOBS_BY_ID_RERUN_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostJobsByIdRerunItem = FlowRun;
 
 // POST|PUT|PATCH /dm-jobs/v1/jobs/{id}/status
 export type PostJobsByIdStatusParams = {
@@ -586,6 +1132,8 @@ export type GetMaintenanceMetricsParams = {
 };
 export const GET_MAINTENANCE_METRICS_PARAMS_SCHEMA = {"type":"object","properties":{"days":{"type":"integer","minimum":1,"maximum":90},"refresh":{"type":"boolean"},"stuck_minutes":{"type":"integer","minimum":1,"maximum":10080}},"required":[]} as const;
 export const isGetMaintenanceMetricsParams = schemaGuard< GetMaintenanceMetricsParams >( GET_MAINTENANCE_METRICS_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type GetMaintenanceMetricsItem = SystemMetrics;
 
 // GET /dm-jobs/v1/metrics
 export type GetMetricsParams = {
@@ -656,6 +1204,10 @@ export type GetOperationsParams = {
 };
 export const GET_OPERATIONS_PARAMS_SCHEMA = {"type":"object","properties":{"per_page":{"type":"integer","minimum":1,"maximum":50},"state":{"type":"array","items":{"type":"string","enum":["running","completed","cancelled","failed"]}}},"required":[]} as const;
 export const isGetOperationsParams = schemaGuard< GetOperationsParams >( GET_OPERATIONS_PARAMS_SCHEMA );
+/** The answer of this method. */
+export type GetOperationsResponse = Operation[];
+export const GET_OPERATIONS_RESPONSE_SCHEMA = {"type":"array","items":OPERATION_SCHEMA} as const;
+export const isGetOperationsResponse = schemaGuard< GetOperationsResponse >( GET_OPERATIONS_RESPONSE_SCHEMA );
 
 // POST /dm-jobs/v1/operations
 export type PostOperationsParams = {
@@ -680,6 +1232,10 @@ export type PostOperationsParams = {
 };
 export const POST_OPERATIONS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"as_of":{"type":"string"},"before":{"type":"string"},"confirm_count":{"type":"integer","minimum":0,"maximum":9007199254740991},"dry_run":{"type":"boolean"},"flow_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"ids":{"type":"array","items":{"type":"integer","minimum":1,"maximum":9007199254740991},"minItems":1,"maxItems":10000},"include_active":{"type":"boolean"},"max_id":{"type":"integer","minimum":0,"maximum":9007199254740991},"older_than_days":{"type":"integer","minimum":0,"maximum":36500},"orphaned":{"type":"boolean"},"pipeline_id":{"type":"integer","minimum":1,"maximum":9007199254740991},"reason":{"type":["string","null"],"maxLength":255},"search":{"type":"string","maxLength":200},"status":{"type":"array","items":{"type":"string","enum":["pending","processing","waiting","completed","completed_no_items","failed","cancelled","agent_skipped"]}},"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped"]}},"target_status":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped"]},"type":{"type":"string","enum":["delete_jobs","update_status","cleanup_jobs","cleanup_orphan_jobs","cleanup_processed_items","cleanup_orphan_logs","cleanup_orphan_files","shed_engine_data","optimize_tables","prune_audit"]}},"required":["type"]} as const;
 export const isPostOperationsParams = schemaGuard< PostOperationsParams >( POST_OPERATIONS_PARAMS_SCHEMA );
+/** The answer of this method. */
+export type PostOperationsResponse = OperationPreview | Operation;
+export const POST_OPERATIONS_RESPONSE_SCHEMA = {"type":"object","anyOf":[OPERATION_PREVIEW_SCHEMA,OPERATION_SCHEMA]} as const;
+export const isPostOperationsResponse = schemaGuard< PostOperationsResponse >( POST_OPERATIONS_RESPONSE_SCHEMA );
 
 // GET /dm-jobs/v1/operations/{id}
 export type GetOperationsByIdParams = {
@@ -713,8 +1269,10 @@ export type PostOperationsByIdRunItem = Operation;
 export type GetPipelinesParams = Record< string, unknown >;
 export const GET_PIPELINES_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetPipelinesParams = schemaGuard< GetPipelinesParams >( GET_PIPELINES_PARAMS_SCHEMA );
-/** The route's item schema: its answer, or each element of a list answer. */
-export type GetPipelinesItem = Pipeline;
+/** The answer of this method. */
+export type GetPipelinesResponse = Pipeline[];
+export const GET_PIPELINES_RESPONSE_SCHEMA = {"type":"array","items":PIPELINE_SCHEMA} as const;
+export const isGetPipelinesResponse = schemaGuard< GetPipelinesResponse >( GET_PIPELINES_RESPONSE_SCHEMA );
 
 // GET /dm-jobs/v1/reports/pipelines
 export type GetReportsPipelinesParams = {
@@ -723,11 +1281,15 @@ export type GetReportsPipelinesParams = {
 };
 export const GET_REPORTS_PIPELINES_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"}},"required":[]} as const;
 export const isGetReportsPipelinesParams = schemaGuard< GetReportsPipelinesParams >( GET_REPORTS_PIPELINES_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type GetReportsPipelinesItem = PipelineReport;
 
 // GET /dm-jobs/v1/retention
 export type GetRetentionParams = Record< string, unknown >;
 export const GET_RETENTION_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetRetentionParams = schemaGuard< GetRetentionParams >( GET_RETENTION_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type GetRetentionItem = Retention;
 
 // POST|PUT|PATCH /dm-jobs/v1/retention
 export type PostRetentionParams = {
@@ -739,6 +1301,8 @@ export type PostRetentionParams = {
 };
 export const POST_RETENTION_PARAMS_SCHEMA = {"type":"object","properties":{"audit_days":{"type":"integer","minimum":0,"maximum":3650},"completed_days":{"type":"integer","minimum":0,"maximum":3650},"engine_data_days":{"type":"integer","minimum":0,"maximum":3650},"failed_days":{"type":"integer","minimum":0,"maximum":3650},"keep_failed":{"type":"boolean"}},"required":[]} as const;
 export const isPostRetentionParams = schemaGuard< PostRetentionParams >( POST_RETENTION_PARAMS_SCHEMA );
+/** The route's item schema: its answer, or each element of a list answer. */
+export type PostRetentionItem = Retention;
 
 // POST /dm-jobs/v1/retention/run
 export type PostRetentionRunParams = {
@@ -747,3 +1311,7 @@ export type PostRetentionRunParams = {
 };
 export const POST_RETENTION_RUN_PARAMS_SCHEMA = {"type":"object","properties":{"confirm":{"type":"boolean"},"dry_run":{"type":"boolean"}},"required":["dry_run"]} as const;
 export const isPostRetentionRunParams = schemaGuard< PostRetentionRunParams >( POST_RETENTION_RUN_PARAMS_SCHEMA );
+/** The answer of this method. */
+export type PostRetentionRunResponse = RetentionDryRun | RetentionReport;
+export const POST_RETENTION_RUN_RESPONSE_SCHEMA = {"type":"object","anyOf":[RETENTION_DRY_RUN_SCHEMA,RETENTION_REPORT_SCHEMA]} as const;
+export const isPostRetentionRunResponse = schemaGuard< PostRetentionRunResponse >( POST_RETENTION_RUN_RESPONSE_SCHEMA );

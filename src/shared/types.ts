@@ -167,20 +167,12 @@ export interface StatusCounts {
 /**
  * One pipeline, from `GET /dm-jobs/v1/pipelines`.
  */
-export interface PipelineSummary {
-	id: number;
-	name: string;
-	flow_count: number;
-}
+export type { Pipeline as PipelineSummary } from '../generated/rest-contract';
 
 /**
  * One flow, from `GET /dm-jobs/v1/flows`.
  */
-export interface FlowSummary {
-	id: number;
-	pipeline_id: number;
-	name: string;
-}
+export type { Flow as FlowSummary } from '../generated/rest-contract';
 
 /**
  * Answer of `GET /dm-jobs/v1/jobs/changes`.

@@ -228,6 +228,57 @@ describe( 'Jobs list: filters, URL and live updates', () => {
 		);
 	} );
 
+	it( 'goes Back to the previous filter from the store: its rows, no new /jobs request', async () => {
+		await page.goto( JOBS_PAGE );
+		const all = await rowIds( page );
+		const listRequests = [];
+		const onRequest = ( request ) => {
+			const url = decodeURIComponent( request.url() );
+			// The list itself (not /jobs/counts, /jobs/changes or /jobs/{id}).
+			if ( /\/dm-jobs\/v1\/jobs(\?|&|$)/.test( url ) ) {
+				listRequests.push( url );
+			}
+		};
+		page.on( 'request', onRequest );
+
+		await page
+			.getByRole( 'button', { name: 'Status All statuses' } )
+			.click();
+		await page
+			.getByRole( 'checkbox', { name: /^Failed \(\d+\)$/ } )
+			.check();
+		await page.keyboard.press( 'Escape' );
+		await page.waitForURL( /[?&]status=failed(&|$)/ );
+		await rowsChangedFrom( page, all );
+		const failed = await rowIds( page );
+		assert.equal( listRequests.length, 1, listRequests.join( '\n' ) );
+
+		const sameRows = ( ids ) =>
+			page.waitForFunction(
+				( [ selector, expected ] ) =>
+					Array.from( document.querySelectorAll( selector ) )
+						.map( ( row ) => row.getAttribute( 'data-job-id' ) )
+						.join() === expected.join(),
+				[ ROWS, ids ]
+			);
+		await page.goBack();
+		await page.waitForURL(
+			( next ) => ! /status=failed/.test( next.href )
+		);
+		await sameRows( all );
+		await page.goForward();
+		await page.waitForURL( /[?&]status=failed(&|$)/ );
+		await sameRows( failed );
+		// Anything late would show up now.
+		await page.waitForTimeout( 500 );
+		page.off( 'request', onRequest );
+		assert.equal(
+			listRequests.length,
+			1,
+			`Back and Forward asked again:\n${ listRequests.join( '\n' ) }`
+		);
+	} );
+
 	it( 'shows a job created through the REST API within 5 s, without a reload', async () => {
 		await page.goto( JOBS_PAGE );
 		await rowIds( page );

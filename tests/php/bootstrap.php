@@ -58,6 +58,7 @@ fprintf( STDOUT, "WordPress %s, database: %s, Data Machine tables: %s\n", $wp_ve
 
 require_once __DIR__ . '/TestCase.php';
 require_once __DIR__ . '/Fixtures.php';
+require_once __DIR__ . '/ResponseSchemaAssertions.php';
 require_once __DIR__ . '/CommittedTestCase.php';
 
 // Users are made outside every test's transaction, so they exist once for the whole run.

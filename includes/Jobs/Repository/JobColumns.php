@@ -136,6 +136,31 @@ final class JobColumns {
 	}
 
 	/**
+	 * The same as id_in_sql(), as one condition per stored value (each an equality, or IS NULL), so
+	 * each can be read from the column's index in job-ID order.
+	 *
+	 * @param string $column Column reference, e.g. "j.pipeline_id".
+	 * @param int[]  $ids    IDs.
+	 * @return string[]
+	 */
+	public static function id_conditions_sql( string $column, array $ids ): array {
+		$ids   = array_values( array_unique( array_map( 'intval', $ids ) ) );
+		$text  = Adapters::current()->ids_are_text();
+		$parts = array();
+		foreach ( $ids as $id ) {
+			if ( $text && 0 === $id ) {
+				$parts[] = "{$column} IS NULL";
+				$parts[] = "{$column} = 'direct'";
+			} elseif ( $text ) {
+				$parts[] = "{$column} = '{$id}'";
+			} else {
+				$parts[] = "{$column} = {$id}";
+			}
+		}
+		return $parts;
+	}
+
+	/**
 	 * A condition true when the column names a saved pipeline/flow (not NULL, 0 or "direct").
 	 *
 	 * @param string $column Column reference, e.g. "j.pipeline_id".

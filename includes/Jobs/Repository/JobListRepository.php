@@ -22,6 +22,11 @@ defined( 'ABSPATH' ) || exit;
 
 final class JobListRepository {
 
+	/**
+	 * See search_is_dense(): past this many rows to examine (the optimizer's estimate), a search is
+	 * read without index merges.
+	 */
+	public const DENSE_SEARCH_ROWS = 20000;
 
 	public function __construct( private readonly JobRepository $jobs = new JobRepository() ) {
 	}
@@ -86,7 +91,7 @@ final class JobListRepository {
 			$where .= " AND {$extra_condition}";
 		}
 		$values[] = $cap + 1;
-		$sql      = self::without_index_intersection( 'SELECT COUNT(*) FROM (SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where} LIMIT %d) capped" );
+		$sql      = self::without_index_intersection( 'SELECT COUNT(*) FROM (SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where} LIMIT %d) capped", $this->search_is_dense( $query ) );
 		return (int) $wpdb->get_var( $wpdb->prepare( $sql, $values ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
@@ -95,17 +100,23 @@ final class JobListRepository {
 	 * result, which is far slower here than walking one index in job-ID order. Turn that off for one
 	 * statement: MariaDB's SET STATEMENT, MySQL's optimizer hint (a comment elsewhere).
 	 *
+	 * For a search that matches many jobs ($dense_search, see search_is_dense()) index merges are off
+	 * altogether: the optimizer would otherwise read every match through the indexes of the search's
+	 * terms (a union) and sort them, where one index of the other filters, or the primary key in job-ID
+	 * order, finds a page after a few rows. A search that matches few jobs keeps the union.
+	 *
 	 * Applied to the SQL template before prepare(): nothing is ever spliced into prepared SQL.
 	 *
-	 * @param string $sql A SELECT template of our own (with placeholders), not yet prepared.
+	 * @param string $sql          A SELECT template of our own (with placeholders), not yet prepared.
+	 * @param bool   $dense_search Whether the statement holds a search that matches many jobs.
 	 */
-	private static function without_index_intersection( string $sql ): string {
+	private static function without_index_intersection( string $sql, bool $dense_search = false ): string {
 		global $wpdb;
 		if ( JobColumns::uses_sqlite() ) {
 			return $sql;
 		}
 		if ( str_contains( strtolower( (string) $wpdb->db_server_info() ), 'mariadb' ) ) {
-			return "SET STATEMENT optimizer_switch='index_merge_intersection=off' FOR " . $sql;
+			return "SET STATEMENT optimizer_switch='index_merge_intersection=off" . ( $dense_search ? ',index_merge=off' : '' ) . "' FOR " . $sql;
 		}
 		return (string) preg_replace( '/^SELECT /', 'SELECT /*+ NO_INDEX_MERGE(j) */ ', $sql, 1 );
 	}
@@ -120,8 +131,29 @@ final class JobListRepository {
 		}
 		[ $where, $values ] = $this->jobs->filter_sql( $query );
 		$sql                = 'EXPLAIN SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where}";
-		$plan               = $wpdb->get_row( $values ? $wpdb->prepare( $sql, $values ) : $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		return isset( $plan['rows'] ) ? (int) $plan['rows'] : null;
+		$sql                = $values ? $wpdb->prepare( $sql, $values ) : $sql; // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		// The page and its total ask alike within a request.
+		$key      = 'explain:' . md5( $sql );
+		$estimate = wp_cache_get( $key, JobRepository::SEARCH_CACHE_GROUP );
+		if ( ! is_array( $estimate ) ) {
+			$plan     = $wpdb->get_row( $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$estimate = array( isset( $plan['rows'] ) ? (int) $plan['rows'] : null );
+			wp_cache_set( $key, $estimate, JobRepository::SEARCH_CACHE_GROUP );
+		}
+		return $estimate[0];
+	}
+
+	/**
+	 * Whether a search (with the query's other filters) matches so many jobs that reading every match
+	 * through the indexes of its terms and sorting them (which the optimizer prefers for an OR of
+	 * indexed terms, at any size) is slower than any single index or the primary key in job-ID order.
+	 * The optimizer's own estimate of the rows its plan examines. MySQL/MariaDB only.
+	 */
+	private function search_is_dense( JobQuery $query ): bool {
+		if ( '' === $query->search || JobColumns::uses_sqlite() ) {
+			return false;
+		}
+		return ( $this->estimate_matching( $query ) ?? 0 ) > self::DENSE_SEARCH_ROWS;
 	}
 
 	/**
@@ -299,7 +331,7 @@ final class JobListRepository {
 					continue;
 				}
 			}
-			$found = $this->select_page( $query, $in, array(), $need, $skip, JobOrderBy::JobId );
+			$found = $this->select_group_page( $query, JobColumns::id_conditions_sql( 'j.' . $column, $ids ), $need, $skip );
 			$rows  = array_merge( $rows, $found );
 			$need -= count( $found );
 			$skip  = 0;
@@ -308,6 +340,39 @@ final class JobListRepository {
 			}
 		}
 		return $rows;
+	}
+
+	/**
+	 * A page of the jobs of one name group (several IDs share a name; unnamed ones, NULL and "direct"
+	 * too) in job-ID order: one index-ordered read per stored value, merged, instead of reading every
+	 * job of the group and sorting them.
+	 *
+	 * @param string[] $conditions One condition per stored value (JobColumns::id_conditions_sql()).
+	 * @return array<int, array<string, string|null>>
+	 */
+	private function select_group_page( JobQuery $query, array $conditions, int $limit, int $offset ): array {
+		global $wpdb;
+		if ( count( $conditions ) < 2 ) {
+			return $this->select_page( $query, $conditions[0] ?? '1=0', array(), $limit, $offset, JobOrderBy::JobId );
+		}
+		[ $where, $where_values ] = $this->jobs->filter_sql( $query );
+		$order                    = $query->order->sql();
+		$parts                    = array();
+		$values                   = array();
+		foreach ( $conditions as $condition ) {
+			$parts[] = '(SELECT j.job_id FROM ' . TableNames::jobs() . " j WHERE {$where} AND {$condition} ORDER BY j.job_id {$order} LIMIT %d)";
+			array_push( $values, ...$where_values );
+			$values[] = $offset + $limit;
+		}
+		array_push( $values, $limit, $offset );
+		$ids_sql = self::without_index_intersection( 'SELECT job_id FROM (' . implode( ' UNION ALL ', $parts ) . ") merged ORDER BY job_id {$order} LIMIT %d OFFSET %d", $this->search_is_dense( $query ) );
+		$ids     = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $ids_sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		if ( ! $ids ) {
+			return array();
+		}
+		$sql = 'SELECT ' . JobColumns::list_columns() . $this->from_with_names()
+			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ") ORDER BY j.job_id {$order}";
+		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
@@ -358,7 +423,7 @@ final class JobListRepository {
 		}
 		$values[] = $query->per_page;
 		$values[] = $query->offset();
-		$ids_sql  = self::without_index_intersection( 'SELECT job_id FROM (' . implode( ' UNION ALL ', $parts ) . ") merged ORDER BY job_id {$query->order->sql()} LIMIT %d OFFSET %d" );
+		$ids_sql  = self::without_index_intersection( 'SELECT job_id FROM (' . implode( ' UNION ALL ', $parts ) . ") merged ORDER BY job_id {$query->order->sql()} LIMIT %d OFFSET %d", $this->search_is_dense( $query ) );
 		$ids      = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $ids_sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		if ( ! $ids ) {
 			return array();
@@ -389,7 +454,7 @@ final class JobListRepository {
 		// Three fragments, composed: the prepared filter, the sort expression (from a fixed map; it may
 		// hold literal LIKE patterns, so it never goes through prepare()), and the prepared page bounds.
 		// No value is ever searched or replaced in prepared SQL.
-		$select = self::without_index_intersection( 'SELECT ' . JobColumns::list_columns() . $this->from_with_names() . " WHERE {$where}" );
+		$select = self::without_index_intersection( 'SELECT ' . JobColumns::list_columns() . $this->from_with_names() . " WHERE {$where}", $this->search_is_dense( $query ) );
 		$sql    = ( $values ? $wpdb->prepare( $select, $values ) : $select ) // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 			. ' ORDER BY ' . $sort . ' '
 			. $wpdb->prepare( 'LIMIT %d OFFSET %d', $limit, $offset );

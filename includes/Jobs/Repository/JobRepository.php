@@ -9,6 +9,7 @@ namespace DMJobs\Jobs\Repository;
 
 use DMJobs\DataMachine\Adapters;
 use DMJobs\Jobs\JobQuery;
+use DMJobs\Jobs\LabelDictionary;
 use DMJobs\Schema\Repository\TableNames;
 use DMJobs\Status\BaseStatus;
 
@@ -20,6 +21,12 @@ final class JobRepository {
 	 * Object cache group for search terms resolved within the current request (non-persistent).
 	 */
 	public const SEARCH_CACHE_GROUP = 'dm_jobs_search';
+
+	/**
+	 * @param LabelDictionary|null $labels The labels table search reads (today's generation on MySQL/MariaDB).
+	 */
+	public function __construct( private readonly ?LabelDictionary $labels = null ) {
+	}
 
 	/**
 	 * How many jobs match the query's filters (paging and sort ignored).
@@ -271,12 +278,36 @@ final class JobRepository {
 			$values[]  = $query->created_before;
 		}
 		if ( '' !== $query->search ) {
-			[ $search_sql, $search_values ] = $this->search_condition( $query->search );
-			$clauses[]                      = $search_sql;
-			array_push( $values, ...$search_values );
+			$named = $this->names_containing( $query->search );
+			// Filtered to a pipeline or flow whose name contains the term: every job matches the search.
+			$by_name = ( null !== $query->pipeline_id && in_array( $query->pipeline_id, $named['pipeline_ids'], true ) )
+				|| ( null !== $query->flow_id && in_array( $query->flow_id, $named['flow_ids'], true ) );
+			if ( ! $by_name ) {
+				[ $search_sql, $search_values ] = $this->search_condition( $query->search );
+				$clauses[]                      = $search_sql;
+				array_push( $values, ...$search_values );
+			}
 		}
 
 		return array( implode( ' AND ', $clauses ), $values );
+	}
+
+	/**
+	 * The IDs of the pipelines and flows whose names contain the term (once per request).
+	 *
+	 * @return array{pipeline_ids: int[], flow_ids: int[]}
+	 */
+	private function names_containing( string $term ): array {
+		$named = wp_cache_get( 'names:' . $term, self::SEARCH_CACHE_GROUP );
+		if ( ! is_array( $named ) ) {
+			$terms = new SearchTermRepository();
+			$named = array(
+				'pipeline_ids' => $terms->pipeline_ids_named_like( $term ),
+				'flow_ids'     => $terms->flow_ids_named_like( $term ),
+			);
+			wp_cache_set( 'names:' . $term, $named, self::SEARCH_CACHE_GROUP );
+		}
+		return $named;
 	}
 
 	/**
@@ -288,10 +319,10 @@ final class JobRepository {
 	private function search_condition( string $term ): array {
 		// Resolved once per request (the page and its count ask alike); the names and reasons it lists
 		// change between requests, so the group is never kept in a persistent object cache.
-		$resolved = wp_cache_get( $term, self::SEARCH_CACHE_GROUP );
+		$resolved = wp_cache_get( 'term:' . $term, self::SEARCH_CACHE_GROUP );
 		if ( ! is_array( $resolved ) ) {
 			$resolved = $this->resolve_search( $term );
-			wp_cache_set( $term, $resolved, self::SEARCH_CACHE_GROUP );
+			wp_cache_set( 'term:' . $term, $resolved, self::SEARCH_CACHE_GROUP );
 		}
 		return $resolved;
 	}
@@ -305,20 +336,35 @@ final class JobRepository {
 		$conditions = array();
 		$values     = array();
 		$id         = JobColumns::id_placeholder();
+		$named      = $this->names_containing( $term );
 		$lists      = array(
-			'j.pipeline_id'                       => array( $id, array_map( array( JobColumns::class, 'id_value' ), $terms->pipeline_ids_named_like( $term ) ) ),
-			'j.flow_id'                           => array( $id, array_map( array( JobColumns::class, 'id_value' ), $terms->flow_ids_named_like( $term ) ) ),
+			'j.pipeline_id'                       => array( $id, array_map( array( JobColumns::class, 'id_value' ), $named['pipeline_ids'] ) ),
+			'j.flow_id'                           => array( $id, array_map( array( JobColumns::class, 'id_value' ), $named['flow_ids'] ) ),
 			'j.status'                            => array( '%s', $terms->statuses_with_reason_like( $term ) ),
 			JobColumns::status_reason_sql( 'j.' ) => array( '%s', $terms->reasons_like( $term ) ),
 		);
-		if ( in_array( 'label', Adapters::current()->extra_job_columns(), true ) ) {
-			// Today's generation names direct and fan-out jobs by their label (item titles: too many to list).
+		$like  = '%' . $wpdb->esc_like( $term ) . '%';
+		if ( LabelDictionary::usable() ) {
+			// Today's generation names direct and fan-out jobs by their label (item titles: too many to
+			// list per request): the labels containing the term come from DM Jobs' table of distinct
+			// labels and their jobs from the label index; jobs newer than that table are matched directly.
+			// Jobs still open are matched directly as well: the only rows Data Machine still writes to.
+			$labels           = ( $this->labels ?? new LabelDictionary() )->labels_containing( $term );
+			$lists['j.label'] = array( '%s', $labels['labels'] );
+			if ( null !== $labels['labels'] ) {
+				$open         = array_map( static fn ( BaseStatus $status ): string => $status->value, StatusFilterSql::active_statuses() );
+				$conditions[] = '(j.job_id > %d AND j.label LIKE %s)';
+				$conditions[] = '(j.' . JobColumns::STATUS_BASE . ' IN (' . implode( ', ', array_fill( 0, count( $open ), '%s' ) ) . ') AND j.label LIKE %s)';
+				array_push( $values, $labels['through'], $like, ...$open );
+				$values[] = $like;
+			}
+		} elseif ( in_array( 'label', Adapters::current()->extra_job_columns(), true ) ) {
 			$lists['j.label'] = array( '%s', $terms->labels_like( $term ) );
 		}
 		foreach ( $lists as $column => [ $placeholder, $matches ] ) {
 			if ( null === $matches ) {
 				$conditions[] = "{$column} LIKE %s";
-				$values[]     = '%' . $wpdb->esc_like( $term ) . '%';
+				$values[]     = $like;
 			} elseif ( $matches ) {
 				$conditions[] = "{$column} IN (" . implode( ', ', array_fill( 0, count( $matches ), $placeholder ) ) . ')';
 				array_push( $values, ...$matches );

@@ -11,6 +11,7 @@ namespace DMJobs\Metrics\Reports;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\ResponseSchemas;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -48,6 +49,7 @@ final class ReportsController extends WP_REST_Controller {
 						),
 					),
 				),
+				'schema' => fn (): array => $this->report_schema(),
 			)
 		);
 	}
@@ -62,5 +64,38 @@ final class ReportsController extends WP_REST_Controller {
 			return OperationParams::invalid( 'before', __( '"before" must not be earlier than "after".', 'dm-jobs' ) );
 		}
 		return rest_ensure_response( $this->report->build( $after, $before ) );
+	}
+
+	/**
+	 * The answer of GET /reports/pipelines.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function report_schema(): array {
+		$summary = array(
+			'title'      => 'dm-pipeline-summary',
+			'type'       => 'object',
+			'properties' => array(
+				'pipeline_id'      => ResponseSchemas::nullable( 'integer' ),
+				'pipeline_name'    => ResponseSchemas::nullable( 'string' ),
+				'total'            => array( 'type' => 'integer' ),
+				'by_status'        => ResponseSchemas::counts(),
+				'finished'         => array( 'type' => 'integer' ),
+				'succeeded'        => array( 'type' => 'integer' ),
+				'failed'           => array( 'type' => 'integer' ),
+				'success_rate'     => ResponseSchemas::nullable( 'number' ),
+				'average_duration' => ResponseSchemas::nullable( 'number' ),
+			),
+		);
+		return ResponseSchemas::titled(
+			'dm-pipeline-report',
+			array(
+				'after'        => ResponseSchemas::time(),
+				'before'       => ResponseSchemas::time(),
+				'generated_at' => ResponseSchemas::time(),
+				'pipelines'    => ResponseSchemas::list_of( $summary ),
+				'totals'       => $summary,
+			)
+		);
 	}
 }

@@ -24,6 +24,7 @@ final class Migrations {
 			new Migration006StatusVocabulary(),
 			new Migration007DataMachineLogs(),
 			new Migration008OperationGenerations(),
+			new Migration009JobLabels(),
 		);
 		usort( $steps, static fn ( Migration $a, Migration $b ): int => $a->version() <=> $b->version() );
 		return $steps;

@@ -301,6 +301,15 @@ final class SchemaRepository {
 		return null === $value ? null : (string) $value;
 	}
 
+	/**
+	 * The collation of a text column (MySQL/MariaDB), or null when the column does not exist.
+	 */
+	public function column_collation( string $table, string $column ): ?string {
+		global $wpdb;
+		$value = $wpdb->get_var( $wpdb->prepare( 'SELECT COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = %s AND COLUMN_NAME = %s', $table, $column ) );
+		return null === $value ? null : (string) $value;
+	}
+
 	public function drop_index_if_exists( string $table, string $index ): void {
 		global $wpdb;
 		if ( $this->index_exists( $table, $index ) ) {

@@ -10,6 +10,7 @@
 
 namespace DMJobs\Shared\Rest;
 
+use DMJobs\Alerts\AlertSettings;
 use DMJobs\Jobs\JobOrderBy;
 use DMJobs\Jobs\SortOrder;
 use DMJobs\Logs\LogLevel;
@@ -24,10 +25,13 @@ final class TypeScriptContract {
 
 	public const FILE = 'src/generated/rest-contract.ts';
 
-	/** Schema keywords the guard checks; the rest (descriptions, defaults, context) stays in PHP. */
-	private const KEPT = array( 'type', 'enum', 'items', 'properties', 'required', 'additionalProperties', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems' );
+	/** Schema keywords the guard checks (and the title that names a schema); the rest (descriptions, defaults, context) stays in PHP. */
+	private const KEPT = array( 'title', 'type', 'enum', 'items', 'properties', 'required', 'additionalProperties', 'anyOf', 'oneOf', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems' );
 
-	/** @var array<string, string> Response type name => schema JSON, so a schema shared by routes is written once. */
+	/** Endpoint option naming the answer of that method when it differs from the route's item schema. */
+	public const RESPONSE_SCHEMA = 'response_schema';
+
+	/** @var array<string, string> Response type name => its type, schema and guard, so a schema shared by routes is written once. */
 	private array $responses = array();
 
 	public static function source(): string {
@@ -105,6 +109,7 @@ final class TypeScriptContract {
 			'OPERATION_TYPES' => OperationType::values(),
 			'LOG_LEVELS'      => LogLevel::values(),
 			'METRICS_PRESETS' => MetricsRange::PRESETS,
+			'ALERT_RULES'     => AlertSettings::rule_ids(),
 		);
 		$types = array(
 			'JOBS_ORDER_BY'   => 'JobsOrderBy',
@@ -112,6 +117,7 @@ final class TypeScriptContract {
 			'OPERATION_TYPES' => 'OperationType',
 			'LOG_LEVELS'      => 'LogLevel',
 			'METRICS_PRESETS' => 'MetricsPreset',
+			'ALERT_RULES'     => 'AlertRuleId',
 		);
 		$out   = array( '// Enums.' );
 		foreach ( $enums as $name => $values ) {
@@ -150,40 +156,129 @@ final class TypeScriptContract {
 		$constant = self::constant( $name ) . '_PARAMS_SCHEMA';
 		$out      = array(
 			sprintf( '// %s %s', implode( '|', $methods ), $path ),
-			sprintf( 'export type %sParams = %s;', $name, self::type( $params, 0 ) ),
+			sprintf( 'export type %sParams = %s;', $name, $this->type( $params, 0 ) ),
 			sprintf( 'export const %s = %s as const;', $constant, self::json( $params ) ),
 			sprintf( 'export const is%1$sParams = schemaGuard< %1$sParams >( %2$s );', $name, $constant ),
 		);
-		if ( is_callable( $response_schema ) ) {
-			$schema   = (array) call_user_func( $response_schema );
-			$response = self::response_name( $schema );
-			$this->response( $response, $schema );
+		$answer = $endpoint[ self::RESPONSE_SCHEMA ] ?? null;
+		if ( is_callable( $answer ) ) {
+			$schema = self::keep( (array) call_user_func( $answer ) );
+			$this->register( $schema );
+			$type     = $name . 'Response';
+			$constant = self::constant( $type ) . '_SCHEMA';
+			$out[]    = '/** The answer of this method. */';
+			if ( isset( $schema['title'] ) ) {
+				$named = self::response_name( $schema );
+				$out[]  = sprintf( 'export type %s = %s;', $type, $named );
+				$out[]  = sprintf( 'export const %s = %s;', $constant, self::constant( $named ) . '_SCHEMA' );
+				$out[]  = sprintf( 'export const is%s = is%s;', $type, $named );
+			} else {
+				$out[] = sprintf( 'export type %s = %s;', $type, $this->type( $schema, 0 ) );
+				$out[] = sprintf( 'export const %s = %s as const;', $constant, $this->literal( $schema ) );
+				$out[] = sprintf( 'export const is%1$s = schemaGuard< %1$s >( %2$s );', $type, $constant );
+			}
+		} elseif ( is_callable( $response_schema ) ) {
+			$schema   = self::keep( (array) call_user_func( $response_schema ) );
+			$this->register( $schema );
 			$out[] = sprintf( '/** The route\'s item schema: its answer, or each element of a list answer. */' );
-			$out[] = sprintf( 'export type %sItem = %s;', $name, $response );
+			$out[] = sprintf( 'export type %sItem = %s;', $name, self::response_name( $schema ) );
 		}
 		$out[] = '';
 		return $out;
 	}
 
 	/**
+	 * Writes every titled schema in a (kept) schema once, the ones it contains first, so each constant is
+	 * declared before a schema that refers to it.
+	 *
 	 * @param array<string, mixed> $schema
 	 */
-	private function response( string $name, array $schema ): void {
+	private function register( array $schema ): void {
+		foreach ( self::children( $schema ) as $child ) {
+			$this->register( $child );
+		}
+		if ( ! isset( $schema['title'] ) ) {
+			return;
+		}
+		$name = self::response_name( $schema );
 		if ( isset( $this->responses[ $name ] ) ) {
 			return;
 		}
-		$kept                     = self::keep( $schema );
 		$constant                 = self::constant( $name ) . '_SCHEMA';
 		$this->responses[ $name ] = implode(
 			"\n",
 			array(
-				sprintf( '// Response schema "%s".', (string) ( $schema['title'] ?? $name ) ),
-				sprintf( 'export type %s = %s;', $name, self::type( $kept, 0 ) ),
-				sprintf( 'export const %s = %s as const;', $constant, self::json( $kept ) ),
+				sprintf( '// Response schema "%s".', (string) $schema['title'] ),
+				sprintf( 'export type %s = %s;', $name, $this->type( $schema, 0, true ) ),
+				sprintf( 'export const %s = %s as const;', $constant, $this->literal( $schema, true ) ),
 				sprintf( 'export const is%1$s = schemaGuard< %1$s >( %2$s );', $name, $constant ),
 				'',
 			)
 		);
+	}
+
+	/**
+	 * The schemas directly inside a schema (properties, items, additionalProperties, anyOf/oneOf members).
+	 *
+	 * @param array<string, mixed> $schema
+	 * @return array<int, array<string, mixed>>
+	 */
+	private static function children( array $schema ): array {
+		$children = array_values( (array) ( $schema['properties'] ?? array() ) );
+		foreach ( array( 'items', 'additionalProperties' ) as $key ) {
+			if ( isset( $schema[ $key ] ) && is_array( $schema[ $key ] ) ) {
+				$children[] = $schema[ $key ];
+			}
+		}
+		foreach ( array( 'anyOf', 'oneOf' ) as $key ) {
+			foreach ( (array) ( $schema[ $key ] ?? array() ) as $member ) {
+				$children[] = (array) $member;
+			}
+		}
+		return $children;
+	}
+
+	/**
+	 * A (kept) schema as a TypeScript literal: titled schemas inside it are their constants, titles are left out.
+	 *
+	 * @param array<string, mixed> $schema
+	 */
+	private function literal( array $schema, bool $root = false ): string {
+		$tokens = array();
+		$value  = $this->substitute( $schema, $root, $tokens );
+		return str_replace( array_keys( $tokens ), array_values( $tokens ), self::json( $value ) );
+	}
+
+	/**
+	 * @param array<string, mixed>  $schema
+	 * @param array<string, string> $tokens Quoted placeholder => constant name.
+	 * @return array<string, mixed>|string
+	 */
+	private function substitute( array $schema, bool $root, array &$tokens ): array|string {
+		if ( ! $root && isset( $schema['title'] ) ) {
+			$constant                         = self::constant( self::response_name( $schema ) ) . '_SCHEMA';
+			$token                            = '@@' . $constant . '@@';
+			$tokens[ '"' . $token . '"' ] = $constant;
+			return $token;
+		}
+		unset( $schema['title'] );
+		if ( isset( $schema['properties'] ) && is_array( $schema['properties'] ) ) {
+			foreach ( $schema['properties'] as $key => $property ) {
+				$schema['properties'][ $key ] = $this->substitute( (array) $property, false, $tokens );
+			}
+			$schema['properties'] = (object) $schema['properties'];
+		}
+		foreach ( array( 'items', 'additionalProperties' ) as $key ) {
+			if ( isset( $schema[ $key ] ) && is_array( $schema[ $key ] ) ) {
+				$schema[ $key ] = $this->substitute( $schema[ $key ], false, $tokens );
+			}
+		}
+		foreach ( array( 'anyOf', 'oneOf' ) as $key ) {
+			foreach ( (array) ( $schema[ $key ] ?? array() ) as $index => $member ) {
+				$schema[ $key ][ $index ] = $this->substitute( (array) $member, false, $tokens );
+			}
+		}
+		return $schema;
 	}
 
 	/**
@@ -214,6 +309,11 @@ final class TypeScriptContract {
 		if ( isset( $kept['items'] ) && is_array( $kept['items'] ) ) {
 			$kept['items'] = self::keep( $kept['items'] );
 		}
+		foreach ( array( 'anyOf', 'oneOf' ) as $key ) {
+			if ( isset( $kept[ $key ] ) ) {
+				$kept[ $key ] = array_map( static fn ( $member ): array => self::keep( (array) $member ), array_values( (array) $kept[ $key ] ) );
+			}
+		}
 		if ( isset( $kept['additionalProperties'] ) && is_array( $kept['additionalProperties'] ) ) {
 			$kept['additionalProperties'] = self::keep( $kept['additionalProperties'] );
 		}
@@ -229,11 +329,19 @@ final class TypeScriptContract {
 	}
 
 	/**
-	 * The TypeScript type of a (kept) schema.
+	 * The TypeScript type of a (kept) schema; a titled schema inside it is its named type.
 	 *
 	 * @param array<string, mixed> $schema
 	 */
-	private static function type( array $schema, int $depth ): string {
+	private function type( array $schema, int $depth, bool $root = false ): string {
+		if ( ! $root && isset( $schema['title'] ) ) {
+			return self::response_name( $schema );
+		}
+		foreach ( array( 'anyOf', 'oneOf' ) as $key ) {
+			if ( isset( $schema[ $key ] ) ) {
+				return implode( ' | ', array_unique( array_map( fn ( $member ): string => $this->type( (array) $member, $depth ), (array) $schema[ $key ] ) ) );
+			}
+		}
 		$types = (array) ( $schema['type'] ?? array() );
 		if ( ! $types ) {
 			return 'unknown';
@@ -241,12 +349,10 @@ final class TypeScriptContract {
 		$parts = array();
 		foreach ( $types as $type ) {
 			$parts[] = match ( $type ) {
-				'string'           => isset( $schema['enum'] ) ? self::literals( $schema['enum'] ) : 'string',
-				'integer', 'number' => isset( $schema['enum'] ) ? self::literals( $schema['enum'] ) : 'number',
-				'boolean'          => 'boolean',
+				'string', 'integer', 'number', 'boolean' => isset( $schema['enum'] ) ? self::literals( $schema['enum'] ) : ( 'string' === $type ? 'string' : ( 'boolean' === $type ? 'boolean' : 'number' ) ),
 				'null'             => 'null',
-				'array'            => isset( $schema['items'] ) ? self::array_type( self::type( (array) $schema['items'], $depth ) ) : 'unknown[]',
-				'object'           => self::object_type( $schema, $depth ),
+				'array'            => isset( $schema['items'] ) ? self::array_type( $this->type( (array) $schema['items'], $depth ) ) : 'unknown[]',
+				'object'           => $this->object_type( $schema, $depth ),
 				default            => 'unknown',
 			};
 		}
@@ -260,26 +366,34 @@ final class TypeScriptContract {
 	/**
 	 * @param array<string, mixed> $schema
 	 */
-	private static function object_type( array $schema, int $depth ): string {
+	private function object_type( array $schema, int $depth ): string {
 		if ( empty( (array) ( $schema['properties'] ?? array() ) ) ) {
-			$values = isset( $schema['additionalProperties'] ) && is_array( $schema['additionalProperties'] ) ? self::type( $schema['additionalProperties'], $depth + 1 ) : 'unknown';
+			$values = isset( $schema['additionalProperties'] ) && is_array( $schema['additionalProperties'] ) ? $this->type( $schema['additionalProperties'], $depth + 1 ) : 'unknown';
 			return "Record< string, $values >";
 		}
 		$required = (array) ( $schema['required'] ?? array() );
 		$indent   = str_repeat( "\t", $depth + 1 );
 		$lines    = array( '{' );
+		$values   = array();
 		foreach ( (array) $schema['properties'] as $name => $property ) {
-			$lines[] = sprintf( '%s%s%s: %s;', $indent, $name, in_array( $name, $required, true ) ? '' : '?', self::type( (array) $property, $depth + 1 ) );
+			$values[] = $this->type( (array) $property, $depth + 1 );
+			$lines[]  = sprintf( '%s%s%s: %s;', $indent, $name, in_array( $name, $required, true ) ? '' : '?', end( $values ) );
 		}
 		$lines[] = str_repeat( "\t", $depth ) . '}';
-		return implode( "\n", $lines );
+		$type    = implode( "\n", $lines );
+		if ( isset( $schema['additionalProperties'] ) && is_array( $schema['additionalProperties'] ) ) {
+			// Other names hold these values; the index signature also admits the named properties' types.
+			array_unshift( $values, $this->type( $schema['additionalProperties'], $depth + 1 ) );
+			$type .= ' & Record< string, ' . implode( ' | ', array_unique( $values ) ) . ' >';
+		}
+		return $type;
 	}
 
 	/**
 	 * @param mixed[] $values
 	 */
 	private static function literals( array $values ): string {
-		return implode( ' | ', array_map( static fn ( $value ): string => is_string( $value ) ? "'" . addslashes( $value ) . "'" : (string) $value, $values ) );
+		return implode( ' | ', array_map( static fn ( $value ): string => is_string( $value ) ? "'" . addslashes( $value ) . "'" : ( is_bool( $value ) ? ( $value ? 'true' : 'false' ) : (string) $value ), $values ) );
 	}
 
 	/**

@@ -25,3 +25,6 @@ export const MAX_TAIL_PAGES_PER_POLL = 20;
 
 /** The URL parameter of the open job (deep link). */
 export const JOB_URL_PARAM = 'job';
+
+/** Most jobs the details store keeps (a job opened again shows at once). */
+export const JOB_CACHE_LIMIT = 20;

@@ -11,7 +11,10 @@ import type { JobListItem } from '../../shared/types';
 
 export { LOG_LEVELS } from '../../generated/rest-contract';
 export type { LogLevel } from '../../generated/rest-contract';
-import type { LogLevel } from '../../generated/rest-contract';
+import type {
+	GetJobsByIdLogsExportParams,
+	LogLevel,
+} from '../../generated/rest-contract';
 
 /**
  * Any value JSON can carry (decoded engine_data, log contexts).
@@ -150,4 +153,6 @@ export interface LogRequestParams {
 	per_page: number;
 }
 
-export type ExportFormat = 'text' | 'json';
+export type ExportFormat = NonNullable<
+	GetJobsByIdLogsExportParams[ 'format' ]
+>;

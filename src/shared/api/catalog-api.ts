@@ -12,48 +12,24 @@ import { addQueryArgs } from '@wordpress/url';
  */
 import { getConfig } from '../config';
 import type { FlowSummary, PipelineSummary } from '../types';
-import { isRecord } from '../contract/schema-guard';
-import { invalidResponseError, isCount, requestJson } from './request-json';
-
-function isId( value: unknown ): value is number {
-	return isCount( value ) && value > 0;
-}
-
-function isPipeline( value: unknown ): value is PipelineSummary {
-	return (
-		isRecord( value ) &&
-		isId( value.id ) &&
-		typeof value.name === 'string' &&
-		isCount( value.flow_count )
-	);
-}
-
-function isFlow( value: unknown ): value is FlowSummary {
-	return (
-		isRecord( value ) &&
-		isId( value.id ) &&
-		isId( value.pipeline_id ) &&
-		typeof value.name === 'string'
-	);
-}
+import {
+	isGetFlowsResponse,
+	isGetPipelinesResponse,
+} from '../../generated/rest-contract';
+import { requestChecked } from './request-json';
 
 /**
  * Every pipeline with its number of flows.
  *
  * @param namespace REST namespace.
  */
-export async function fetchPipelines(
+export function fetchPipelines(
 	namespace: string = getConfig().restNamespace
 ): Promise< PipelineSummary[] > {
-	const { body } = await requestJson( `/${ namespace }/pipelines` );
-	if ( ! Array.isArray( body ) || ! body.every( isPipeline ) ) {
-		throw invalidResponseError();
-	}
-	return body.map( ( pipeline ) => ( {
-		id: pipeline.id,
-		name: pipeline.name,
-		flow_count: pipeline.flow_count,
-	} ) );
+	return requestChecked(
+		`/${ namespace }/pipelines`,
+		isGetPipelinesResponse
+	);
 }
 
 /**
@@ -62,7 +38,7 @@ export async function fetchPipelines(
  * @param pipelineId The pipeline, or `null` for all flows.
  * @param namespace  REST namespace.
  */
-export async function fetchFlows(
+export function fetchFlows(
 	pipelineId: number | null,
 	namespace: string = getConfig().restNamespace
 ): Promise< FlowSummary[] > {
@@ -72,13 +48,5 @@ export async function fetchFlows(
 			: addQueryArgs( `/${ namespace }/flows`, {
 					pipeline_id: pipelineId,
 				} );
-	const { body } = await requestJson( path );
-	if ( ! Array.isArray( body ) || ! body.every( isFlow ) ) {
-		throw invalidResponseError();
-	}
-	return body.map( ( flow ) => ( {
-		id: flow.id,
-		pipeline_id: flow.pipeline_id,
-		name: flow.name,
-	} ) );
+	return requestChecked( path, isGetFlowsResponse );
 }

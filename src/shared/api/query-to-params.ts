@@ -1,10 +1,11 @@
 /**
  * Internal dependencies
  */
+import { GET_JOBS_PARAMS_SCHEMA } from '../../generated/rest-contract';
 import { BASE_STATUSES } from '../types';
 import type { BaseStatus, JobsQuery, JobsRequestParams } from '../types';
 
-export const MAX_PER_PAGE = 100;
+export const MAX_PER_PAGE = GET_JOBS_PARAMS_SCHEMA.properties.per_page.maximum;
 
 function positiveInteger( value: number | null ): number | undefined {
 	if ( value === null || ! Number.isFinite( value ) ) {

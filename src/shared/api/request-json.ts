@@ -97,7 +97,3 @@ export async function requestChecked< T >(
 	}
 	return body;
 }
-
-export function isCount( value: unknown ): value is number {
-	return typeof value === 'number' && Number.isInteger( value ) && value >= 0;
-}

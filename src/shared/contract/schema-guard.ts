@@ -1,7 +1,8 @@
 /**
  * Checks a value against the subset of JSON Schema the REST routes declare
- * (type, enum, items, properties, required, additionalProperties, bounds,
- * lengths, pattern). The generated contract makes one guard per schema.
+ * (type, enum, items, properties, required, additionalProperties, anyOf,
+ * oneOf, bounds, lengths, pattern). The generated contract makes one guard per
+ * schema.
  */
 
 export interface JsonSchema {
@@ -11,6 +12,8 @@ export interface JsonSchema {
 	readonly properties?: Readonly< Record< string, JsonSchema > >;
 	readonly required?: readonly string[];
 	readonly additionalProperties?: JsonSchema | boolean;
+	readonly anyOf?: readonly JsonSchema[];
+	readonly oneOf?: readonly JsonSchema[];
 	readonly minimum?: number;
 	readonly maximum?: number;
 	readonly minLength?: number;
@@ -81,6 +84,19 @@ function withinBounds( schema: JsonSchema, value: unknown ): boolean {
  * @param value  The value, as decoded from JSON.
  */
 export function matchesSchema( schema: JsonSchema, value: unknown ): boolean {
+	if (
+		schema.anyOf !== undefined &&
+		! schema.anyOf.some( ( member ) => matchesSchema( member, value ) )
+	) {
+		return false;
+	}
+	if (
+		schema.oneOf !== undefined &&
+		schema.oneOf.filter( ( member ) => matchesSchema( member, value ) )
+			.length !== 1
+	) {
+		return false;
+	}
 	if ( schema.type !== undefined ) {
 		const types =
 			typeof schema.type === 'string' ? [ schema.type ] : schema.type;

@@ -5,26 +5,15 @@
 /**
  * Internal dependencies
  */
-import { isJobListItem } from '../api/is-job-list-item';
+import { isFlowRun } from '../../generated/rest-contract';
 import { requestChecked } from '../api/request-json';
-import { isRecord } from '../contract/schema-guard';
 import { getConfig } from '../config';
 import type { RunResult } from './types';
-
-function isRunResult( result: unknown ): result is RunResult {
-	return (
-		isRecord( result ) &&
-		typeof result.flow_id === 'number' &&
-		( result.job_id === null || typeof result.job_id === 'number' ) &&
-		typeof result.skipped === 'boolean' &&
-		( result.job === null || isJobListItem( result.job ) )
-	);
-}
 
 function post( path: string ): Promise< RunResult > {
 	return requestChecked(
 		{ path: `/${ getConfig().restNamespace }${ path }`, method: 'POST' },
-		isRunResult
+		isFlowRun
 	);
 }
 

@@ -1,8 +1,3 @@
-/**
- * Internal dependencies
- */
-import type { JobListItem } from '../types';
-
 /** Where Data Machine's own admin shows pipelines and flows (from the boot data). */
 export interface DataMachineLinks {
 	/** URL template with `{pipeline_id}`. */
@@ -28,12 +23,4 @@ export interface IntegrationConfig {
 }
 
 /** What POST /flows/{id}/run and /jobs/{id}/rerun answer. */
-export interface RunResult {
-	flow_id: number;
-	pipeline_id: number;
-	job_id: number | null;
-	skipped: boolean;
-	message: string;
-	rerun_of: number | null;
-	job: JobListItem | null;
-}
+export type { FlowRun as RunResult } from '../../generated/rest-contract';

@@ -299,6 +299,7 @@ export class FakeJobsServer {
 					exact: this.totalExact,
 					as_of: '2025-03-05T14:03:04Z',
 					by_status: byStatus,
+					other_statuses: {},
 				} );
 			}
 			case 'pipelines':

@@ -246,6 +246,11 @@ final class UninstallFootprintTest extends TestCase {
 		Plugin::activate();
 		$this->assertSame( array( 'datamachine', 'dm' ), Adapters::available_keys() );
 		$this->assertNotSame( $before, $this->schema(), 'activation adds indexes (and virtual columns) to both jobs tables' );
+		if ( ! JobColumns::uses_sqlite() ) {
+			$indexes = array_column( (array) $wpdb->get_results( "SHOW INDEX FROM {$wpdb->prefix}datamachine_jobs", ARRAY_A ), 'Key_name' );
+			$this->assertContains( \DMJobs\DataMachine\AddedSchema::LABEL_INDEX, $indexes, 'search reads labels through an index of its own' );
+			$this->assertSame( "{$wpdb->prefix}dm_jobs_labels", $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', "{$wpdb->prefix}dm_jobs_labels" ) ) );
+		}
 
 		$this->run_uninstall( true, 'DATAMACHINE_VERSION' );
 

@@ -12,11 +12,21 @@ import { addQueryArgs } from '@wordpress/url';
  * Internal dependencies
  */
 import {
+	invalidResponseError,
 	requestChecked,
 	requestJson,
-	type RequestOptions,
 } from '../../../shared/api/request-json';
-import { isOperation } from '../../../generated/rest-contract';
+import {
+	isGetAuditResponse,
+	isGetOperationsResponse,
+	isOperation,
+	isOperationPreview,
+	isPipelineReport,
+	isRetention,
+	isRetentionDryRun,
+	isRetentionReport,
+	isSystemMetrics,
+} from '../../../generated/rest-contract';
 import { getConfig } from '../../../shared/config';
 import { getAdminToolsConfig } from '../config';
 import type {
@@ -40,37 +50,15 @@ function path( route: string ): string {
 	return `/${ getConfig().restNamespace }${ route }`;
 }
 
-interface RawResult< T > {
-	body: T;
-	headers: Headers;
-}
-
-async function request< T >(
-	options: RequestOptions
-): Promise< RawResult< T > > {
-	const { body, headers } = await requestJson( options );
-	return { body: body as T, headers };
-}
-
-async function get< T >(
+function get< T >(
 	route: string,
+	isValid: ( body: unknown ) => body is T,
 	query: Record< string, unknown > = {}
 ): Promise< T > {
-	return (
-		await request< T >( { path: addQueryArgs( path( route ), query ) } )
-	).body;
+	return requestChecked( addQueryArgs( path( route ), query ), isValid );
 }
 
-async function post< T >(
-	route: string,
-	data: Record< string, unknown > = {}
-): Promise< T > {
-	return (
-		await request< T >( { path: path( route ), method: 'POST', data } )
-	).body;
-}
-
-function postChecked< T >(
+function post< T >(
 	route: string,
 	isValid: ( body: unknown ) => body is T,
 	data: Record< string, unknown > = {}
@@ -85,7 +73,7 @@ export function previewOperation(
 	type: OperationType,
 	params: OperationParams
 ): Promise< OperationPreview > {
-	return post< OperationPreview >( '/operations', {
+	return post( '/operations', isOperationPreview, {
 		...params,
 		type,
 		dry_run: true,
@@ -105,7 +93,7 @@ export function startOperation(
 	params: OperationParams,
 	preview: OperationPreview
 ): Promise< Operation > {
-	return postChecked( '/operations', isOperation, {
+	return post( '/operations', isOperation, {
 		...params,
 		type,
 		confirm_count: preview.count,
@@ -118,42 +106,39 @@ export function runOperation(
 	id: number,
 	budget: number
 ): Promise< Operation > {
-	return postChecked( `/operations/${ id }/run`, isOperation, { budget } );
+	return post( `/operations/${ id }/run`, isOperation, { budget } );
 }
 
 export function cancelOperation( id: number ): Promise< Operation > {
-	return postChecked( `/operations/${ id }/cancel`, isOperation );
+	return post( `/operations/${ id }/cancel`, isOperation );
 }
 
 export function listOperations(
 	states: OperationState[] = []
 ): Promise< Operation[] > {
-	return requestChecked(
-		addQueryArgs(
-			path( '/operations' ),
-			states.length ? { state: states.join( ',' ) } : {}
-		),
-		( body: unknown ): body is Operation[] =>
-			Array.isArray( body ) && body.every( isOperation )
+	return get(
+		'/operations',
+		isGetOperationsResponse,
+		states.length ? { state: states.join( ',' ) } : {}
 	);
 }
 
 export function getRetention(): Promise< RetentionState > {
-	return get< RetentionState >( '/retention' );
+	return get( '/retention', isRetention );
 }
 
 export function saveRetention(
 	settings: Partial< RetentionSettings >
 ): Promise< RetentionState > {
-	return post< RetentionState >( '/retention', { ...settings } );
+	return post( '/retention', isRetention, { ...settings } );
 }
 
 export function previewRetention(): Promise< RetentionDryRun > {
-	return post< RetentionDryRun >( '/retention/run', { dry_run: true } );
+	return post( '/retention/run', isRetentionDryRun, { dry_run: true } );
 }
 
 export function runRetention(): Promise< RetentionReport > {
-	return post< RetentionReport >( '/retention/run', {
+	return post( '/retention/run', isRetentionReport, {
 		dry_run: false,
 		confirm: true,
 	} );
@@ -163,7 +148,7 @@ export function getMetrics(
 	stuckMinutes: number,
 	refresh: boolean
 ): Promise< SystemMetrics > {
-	return get< SystemMetrics >( '/maintenance/metrics', {
+	return get( '/maintenance/metrics', isSystemMetrics, {
 		stuck_minutes: stuckMinutes,
 		refresh: refresh ? 'true' : undefined,
 	} );
@@ -173,7 +158,7 @@ export function getPipelineReport(
 	after: string,
 	before: string
 ): Promise< PipelineReport > {
-	return get< PipelineReport >( '/reports/pipelines', { after, before } );
+	return get( '/reports/pipelines', isPipelineReport, { after, before } );
 }
 
 export const AUDIT_PER_PAGE = 20;
@@ -181,18 +166,21 @@ export const AUDIT_PER_PAGE = 20;
 export async function getAuditPage(
 	filters: AuditFilters
 ): Promise< AuditPage > {
-	const { body, headers } = await request< AuditPage[ 'entries' ] >( {
-		path: addQueryArgs( path( '/audit' ), {
+	const { body, headers } = await requestJson(
+		addQueryArgs( path( '/audit' ), {
 			page: filters.page,
 			per_page: AUDIT_PER_PAGE,
 			category: filters.category || undefined,
 			actor: filters.actor || undefined,
-		} ),
-	} );
+		} )
+	);
+	if ( ! isGetAuditResponse( body ) ) {
+		throw invalidResponseError();
+	}
 	const total = parseInt( headers.get( 'X-WP-Total' ) ?? '', 10 );
 	const totalPages = parseInt( headers.get( 'X-WP-TotalPages' ) ?? '', 10 );
 	return {
-		entries: Array.isArray( body ) ? body : [],
+		entries: body,
 		total: Number.isFinite( total ) ? total : body.length,
 		totalPages: Number.isFinite( totalPages ) ? totalPages : 1,
 	};

@@ -267,8 +267,7 @@ export function OperationFlow( props: OperationFlowProps ) {
 					) }
 					{ note }
 					<SampleTable
-						kind={ preview.sample_kind }
-						rows={ preview.sample }
+						preview={ preview }
 						timeZone={ timeZone }
 						timeZoneLabel={ timeZoneLabel }
 					/>

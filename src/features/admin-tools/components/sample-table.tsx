@@ -15,17 +15,16 @@ import type {
 	EngineDataSample,
 	FileSample,
 	LogSample,
+	OperationPreview,
 	ProcessedItemSample,
-	SampleKind,
-	SampleRow,
 	TableSize,
 } from '../types';
 import { formatBytes } from '../../../shared/format/format-bytes';
 import { formatNumber } from '../../../shared/format/format-number';
 
 export interface SampleTableProps {
-	kind: SampleKind;
-	rows: SampleRow[];
+	/** The dry run: its sample's rows are typed by its sample_kind. */
+	preview: OperationPreview;
 	timeZone: string;
 	timeZoneLabel: string;
 	caption?: string;
@@ -85,10 +84,10 @@ function Table< T >( {
  * @param props Component props.
  */
 export function SampleTable( props: SampleTableProps ) {
-	const { kind, rows, timeZone, timeZoneLabel } = props;
+	const { preview, timeZone, timeZoneLabel } = props;
 	const caption =
 		props.caption ?? __( 'The first rows it would touch', 'dm-jobs' );
-	if ( rows.length === 0 ) {
+	if ( preview.sample.length === 0 ) {
 		return null;
 	}
 	const time = ( value: string | null ) => (
@@ -99,12 +98,12 @@ export function SampleTable( props: SampleTableProps ) {
 		/>
 	);
 
-	switch ( kind ) {
+	switch ( preview.sample_kind ) {
 		case 'jobs':
 			return (
 				<Table< JobListItem >
 					caption={ caption }
-					rows={ rows as JobListItem[] }
+					rows={ preview.sample }
 					rowKey={ ( job ) => job.id }
 					columns={ [
 						{
@@ -130,7 +129,7 @@ export function SampleTable( props: SampleTableProps ) {
 			return (
 				<Table< ProcessedItemSample >
 					caption={ caption }
-					rows={ rows as ProcessedItemSample[] }
+					rows={ preview.sample }
 					rowKey={ ( item ) => item.id }
 					columns={ [
 						{
@@ -160,7 +159,7 @@ export function SampleTable( props: SampleTableProps ) {
 			return (
 				<Table< LogSample >
 					caption={ caption }
-					rows={ rows as LogSample[] }
+					rows={ preview.sample }
 					rowKey={ ( line ) => line.log_id }
 					columns={ [
 						{
@@ -186,7 +185,7 @@ export function SampleTable( props: SampleTableProps ) {
 			return (
 				<Table< FileSample >
 					caption={ caption }
-					rows={ rows as FileSample[] }
+					rows={ preview.sample }
 					rowKey={ ( file ) => file.job_id }
 					columns={ [
 						{
@@ -208,7 +207,7 @@ export function SampleTable( props: SampleTableProps ) {
 			return (
 				<Table< EngineDataSample >
 					caption={ caption }
-					rows={ rows as EngineDataSample[] }
+					rows={ preview.sample }
 					rowKey={ ( job ) => job.id }
 					columns={ [
 						{
@@ -227,17 +226,12 @@ export function SampleTable( props: SampleTableProps ) {
 				/>
 			);
 		case 'tables':
-			return (
-				<TableSizes
-					caption={ caption }
-					tables={ rows as TableSize[] }
-				/>
-			);
+			return <TableSizes caption={ caption } tables={ preview.sample } />;
 		case 'audit':
 			return (
 				<Table< AuditEntry >
 					caption={ caption }
-					rows={ rows as AuditEntry[] }
+					rows={ preview.sample }
 					rowKey={ ( entry ) => entry.id }
 					columns={ [
 						{

@@ -8,11 +8,10 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { listOperations } from '../api/admin-tools-api';
 import { useJobsContext } from '../hooks/use-jobs-context';
 import { useOperation } from '../hooks/use-operation';
-import { useRequest } from '../hooks/use-request';
-import type { Operation } from '../types';
+import { useAdminData } from '../data/admin-data-store';
+import type { Operation, OperationState } from '../types';
 import { formatRows } from '../utils/row-counts';
 import { operationLabel, rowNoun } from '../utils/labels';
 import { OperationProgress } from './operation-progress';
@@ -107,16 +106,15 @@ function UnfinishedOperation( {
 	);
 }
 
+const RUNNING: OperationState[] = [ 'running' ];
+
 /**
  * Operations still running when the Admin modal opens (started in another
  * window, or before the tab was closed): they advance in the background, and
  * the modal re-attaches to them, showing their progress with a Cancel button.
  */
 export function UnfinishedOperations() {
-	const running = useRequest(
-		() => listOperations( [ 'running' ] ),
-		'running'
-	);
+	const running = useAdminData( 'operations', RUNNING );
 	const [ dismissed, setDismissed ] = useState< number[] >( [] );
 	const list = ( running.data ?? [] ).filter(
 		( operation ) => ! dismissed.includes( operation.id )

@@ -14,6 +14,10 @@ import {
 	startOperation,
 } from '../api/admin-tools-api';
 import { RUN_BUDGET_SECONDS } from '../constants';
+import {
+	useAdminDataActions,
+	CHANGED_BY_JOB_WRITES,
+} from '../data/admin-data-store';
 import type {
 	Operation,
 	OperationParams,
@@ -71,8 +75,14 @@ export function useOperation(
 	const [ cancelling, setCancelling ] = useState( false );
 	const mounted = useRef( true );
 	const previewedParams = useRef< OperationParams >( params );
-	const finishedRef = useRef( onFinished );
-	finishedRef.current = onFinished;
+	const { invalidate } = useAdminDataActions();
+	const finish = ( ended: Operation ) => {
+		// The operation changed jobs: what the modal read of them is out of date.
+		CHANGED_BY_JOB_WRITES.forEach( ( resource ) => invalidate( resource ) );
+		onFinished?.( ended );
+	};
+	const finishedRef = useRef( finish );
+	finishedRef.current = finish;
 
 	useEffect( () => {
 		mounted.current = true;
@@ -109,7 +119,7 @@ export function useOperation(
 		if ( mounted.current ) {
 			setCancelling( false );
 			setPhase( 'finished' );
-			finishedRef.current?.( current );
+			finishedRef.current( current );
 		}
 	}, [] );
 

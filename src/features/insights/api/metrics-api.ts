@@ -12,6 +12,13 @@ import { addQueryArgs } from '@wordpress/url';
  */
 import { requestChecked } from '../../../shared/api/request-json';
 import { getConfig } from '../../../shared/config';
+import {
+	isMetrics,
+	isMetricsCapacity,
+	isMetricsDegradation,
+	isMetricsResources,
+	isMetricsRollup,
+} from '../../../generated/rest-contract';
 import type {
 	MetricsCapacity,
 	MetricsDegradation,
@@ -19,13 +26,6 @@ import type {
 	MetricsResources,
 	RollupProgress,
 } from '../types';
-import {
-	isMetricsCapacity,
-	isMetricsDegradation,
-	isMetricsOverview,
-	isMetricsResources,
-	isRollupProgress,
-} from './validate';
 
 export type QueryArgs = Record< string, string | number >;
 
@@ -46,7 +46,7 @@ function getChecked< T >(
  * @param args Range and filter parameters (see `rangeToArgs`).
  */
 export function fetchOverview( args: QueryArgs ): Promise< MetricsOverview > {
-	return getChecked( '/metrics', args, isMetricsOverview );
+	return getChecked( '/metrics', args, isMetrics );
 }
 
 /**
@@ -89,6 +89,6 @@ export function runRollupPass(): Promise< RollupProgress > {
 			path: `/${ getConfig().restNamespace }/metrics/rollup`,
 			method: 'POST',
 		},
-		isRollupProgress
+		isMetricsRollup
 	);
 }

@@ -7,6 +7,7 @@
  * WordPress dependencies
  */
 import { Notice } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
 import { useCallback, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
@@ -14,16 +15,16 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { formatNumber } from '../../../shared/format/format-number';
-import { fetchFlows, fetchPipelines } from '../../../shared/api/catalog-api';
+import { store as catalogStore } from '../../../shared/catalog/store';
+import { useStoreInRegistry } from '../../../shared/data/use-store-in-registry';
 import { getSiteFormat } from '../../../shared/format/site-format';
-import {
-	fetchCapacity,
-	fetchDegradation,
-	fetchOverview,
-	fetchResources,
-} from '../api/metrics-api';
 import type { QueryArgs } from '../api/metrics-api';
-import { useRemote } from '../hooks/use-remote';
+import {
+	INSIGHTS_RESOURCES,
+	useInsightsDataActions,
+	useInsightsData,
+} from '../data/insights-data-store';
+import { useLoadState } from '../hooks/use-load-state';
 import { useRollupCatchUp } from '../hooks/use-rollup-catch-up';
 import type {
 	InsightsFilters,
@@ -102,33 +103,54 @@ export function InsightsView() {
 	const capacityArgs: QueryArgs =
 		maxSizeMb === null ? {} : { max_size_mb: maxSizeMb };
 
-	const overview = useRemote(
-		overviewArgs ? JSON.stringify( overviewArgs ) : null,
-		() => fetchOverview( overviewArgs ?? {} )
+	const overviewQuery = useInsightsData(
+		'overview',
+		overviewArgs ?? {},
+		overviewArgs !== null
 	);
-	const resources = useRemote(
-		rangeArgs ? JSON.stringify( rangeArgs ) : null,
-		() => fetchResources( rangeArgs ?? {} )
+	const resourcesQuery = useInsightsData(
+		'resources',
+		rangeArgs ?? {},
+		rangeArgs !== null
 	);
-	const degradation = useRemote( JSON.stringify( degradationArgs ), () =>
-		fetchDegradation( degradationArgs )
+	const degradationQuery = useInsightsData( 'degradation', degradationArgs );
+	const capacityQuery = useInsightsData( 'capacity', capacityArgs );
+	const overview = {
+		state: useLoadState( overviewQuery ),
+		reload: overviewQuery.reload,
+	};
+	const resources = {
+		state: useLoadState( resourcesQuery ),
+		reload: resourcesQuery.reload,
+	};
+	const degradation = {
+		state: useLoadState( degradationQuery ),
+		reload: degradationQuery.reload,
+	};
+	const capacity = {
+		state: useLoadState( capacityQuery ),
+		reload: capacityQuery.reload,
+	};
+	useStoreInRegistry( catalogStore );
+	const { pipelines, flows } = useSelect(
+		( select ) => ( {
+			pipelines: select( catalogStore ).getPipelines(),
+			flows: select( catalogStore ).getFlows( null ),
+		} ),
+		[]
 	);
-	const capacity = useRemote( JSON.stringify( capacityArgs ), () =>
-		fetchCapacity( capacityArgs )
-	);
-	const pipelines = useRemote( 'pipelines', () => fetchPipelines() );
-	const flows = useRemote( 'flows', () => fetchFlows( null ) );
 
 	const { reload: reloadOverview } = overview;
 	const { reload: reloadResources } = resources;
-	const { reload: reloadDegradation } = degradation;
-	const { reload: reloadCapacity } = capacity;
-	const reloadAll = useCallback( () => {
-		reloadOverview();
-		reloadResources();
-		reloadDegradation();
-		reloadCapacity();
-	}, [ reloadOverview, reloadResources, reloadDegradation, reloadCapacity ] );
+	const { invalidate } = useInsightsDataActions();
+	// History is complete now: every answer drawn from it is out of date.
+	const reloadAll = useCallback(
+		() =>
+			INSIGHTS_RESOURCES.forEach( ( resource ) =>
+				invalidate( resource )
+			),
+		[ invalidate ]
+	);
 	const catchUp = useRollupCatchUp(
 		overview.state.data?.rollup ?? null,
 		reloadAll
@@ -160,8 +182,8 @@ export function InsightsView() {
 				onSelectionChange={ setSelection }
 				filters={ filters }
 				onFiltersChange={ setFilters }
-				pipelines={ pipelines.state.data ?? [] }
-				flows={ flows.state.data ?? [] }
+				pipelines={ pipelines ?? [] }
+				flows={ flows ?? [] }
 				timeZone={ timeZone }
 				timeZoneLabel={ timeZoneLabel }
 			/>

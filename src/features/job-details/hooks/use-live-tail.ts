@@ -47,7 +47,7 @@ export function useLiveTail( jobId: number | null, live: boolean ): void {
 				await pollLogs();
 				ticks++;
 				if ( ! cancelled && ticks % DETAIL_REFRESH_EVERY === 0 ) {
-					await loadJob( { quiet: true } );
+					await loadJob( { reload: true } );
 				}
 			}
 			if ( ! cancelled ) {

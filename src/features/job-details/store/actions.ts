@@ -2,13 +2,8 @@
  * Internal dependencies
  */
 import { ApiRequestError } from '../../../shared/api/api-request-error';
-import { normalizeApiError } from '../../../shared/api/normalize-api-error';
 import type { ApiError, JobListItem } from '../../../shared/types';
-import {
-	fetchJobDetail,
-	fetchLogPage,
-	logParams,
-} from '../api/job-details-api';
+import { fetchLogPage, logParams } from '../api/job-details-api';
 import {
 	LOG_BULK_PAGE_SIZE,
 	LOG_PAGE_SIZE,
@@ -20,10 +15,8 @@ import { listedJobChanged } from '../utils/listed-job-changed';
 import { sameFilters } from '../utils/log-filters';
 import type { JobDetailsAction, ThunkArgs } from './types';
 
-async function toApiError( error: unknown ): Promise< ApiError > {
-	return error instanceof ApiRequestError
-		? error.toJSON()
-		: normalizeApiError( error );
+function toApiError( error: unknown ): ApiError {
+	return ApiRequestError.from( error ).toJSON();
 }
 
 export function openJobAction( jobId: number ): JobDetailsAction {
@@ -35,30 +28,36 @@ export function closeJob(): JobDetailsAction {
 }
 
 /**
- * Loads the open job (again). A quiet reload keeps the job shown while it
- * runs and keeps showing it if the reload fails.
+ * Shows the open job: from the store when it was loaded before, else from
+ * the server (the `getJobDetail` resolver). `reload` asks the server again
+ * (a live refresh, or Retry); the job shown stays while it loads and when
+ * the reload fails.
  *
- * @param options       Options.
- * @param options.quiet Live refresh rather than a first load.
+ * @param options        Options.
+ * @param options.reload Ask the server even when the job is in the store.
  */
 export const loadJob =
-	( { quiet = false }: { quiet?: boolean } = {} ) =>
-	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
+	( { reload = false }: { reload?: boolean } = {} ) =>
+	async ( {
+		select,
+		dispatch,
+		resolveSelect,
+	}: ThunkArgs ): Promise< void > => {
 		const jobId = select.getOpenJobId();
 		if ( jobId === null ) {
 			return;
 		}
-		const generation = select.getGeneration();
-		dispatch( { type: 'DETAIL_REQUEST_START', generation, quiet } );
+		if (
+			reload ||
+			select.hasResolutionFailed( 'getJobDetail', [ jobId ] )
+		) {
+			dispatch( { type: 'DETAIL_RETRY', jobId } );
+			dispatch.invalidateResolution( 'getJobDetail', [ jobId ] );
+		}
 		try {
-			const job = await fetchJobDetail( jobId );
-			dispatch( { type: 'DETAIL_REQUEST_SUCCESS', generation, job } );
-		} catch ( error ) {
-			dispatch( {
-				type: 'DETAIL_REQUEST_FAILURE',
-				generation,
-				error: await toApiError( error ),
-			} );
+			await resolveSelect.getJobDetail( jobId );
+		} catch {
+			// The error is in the state (`getDetailError`).
 		}
 	};
 
@@ -82,7 +81,7 @@ export const followListedJob =
 		) {
 			return;
 		}
-		await dispatch( loadJob( { quiet: true } ) );
+		await dispatch( loadJob( { reload: true } ) );
 	};
 
 /**
@@ -95,8 +94,8 @@ export const loadLogs =
 		if ( jobId === null ) {
 			return;
 		}
-		const generation = select.getGeneration();
-		dispatch( { type: 'LOGS_REQUEST_START', generation } );
+		const key = select.getLogKey();
+		dispatch( { type: 'LOGS_REQUEST_START', key } );
 		try {
 			const page = await fetchLogPage(
 				jobId,
@@ -106,12 +105,12 @@ export const loadLogs =
 					LOG_PAGE_SIZE
 				)
 			);
-			dispatch( { type: 'LOGS_RECEIVE_LATEST', generation, page } );
+			dispatch( { type: 'LOGS_RECEIVE_LATEST', key, page } );
 		} catch ( error ) {
 			dispatch( {
 				type: 'LOGS_REQUEST_FAILURE',
-				generation,
-				error: await toApiError( error ),
+				key,
+				error: toApiError( error ),
 			} );
 		}
 	};
@@ -128,7 +127,12 @@ export const openJob =
 			return;
 		}
 		dispatch( openJobAction( jobId ) );
-		await Promise.all( [ dispatch( loadJob() ), dispatch( loadLogs() ) ] );
+		// A job that may still change is asked again (quietly, when shown).
+		const cached = select.getJobDetail( jobId );
+		await Promise.all( [
+			dispatch( loadJob( { reload: cached?.is_final === false } ) ),
+			dispatch( loadLogs() ),
+		] );
 	};
 
 /**
@@ -150,20 +154,20 @@ export const loadOlderLogs =
 		) {
 			return false;
 		}
-		const generation = select.getGeneration();
-		dispatch( { type: 'LOGS_OLDER_START', generation } );
+		const key = select.getLogKey();
+		dispatch( { type: 'LOGS_OLDER_START', key } );
 		try {
 			const page = await fetchLogPage(
 				jobId,
 				logParams( select.getLogFilters(), { before: oldest }, perPage )
 			);
-			dispatch( { type: 'LOGS_RECEIVE_OLDER', generation, page } );
-			return page.has_older && generation === select.getGeneration();
+			dispatch( { type: 'LOGS_RECEIVE_OLDER', key, page } );
+			return page.has_older && key === select.getLogKey();
 		} catch ( error ) {
 			dispatch( {
 				type: 'LOGS_OLDER_FAILURE',
-				generation,
-				error: await toApiError( error ),
+				key,
+				error: toApiError( error ),
 			} );
 			return false;
 		}
@@ -176,9 +180,9 @@ export const loadOlderLogs =
 export const loadAllLogs =
 	() =>
 	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
-		const generation = select.getGeneration();
+		const key = select.getLogKey();
 		while (
-			generation === select.getGeneration() &&
+			key === select.getLogKey() &&
 			select.getLogLines().length < MAX_LOG_LINES &&
 			( await dispatch( loadOlderLogs( LOG_BULK_PAGE_SIZE ) ) )
 		) {
@@ -197,7 +201,7 @@ export const pollLogs =
 		if ( jobId === null || select.getLogStatus() !== 'ready' ) {
 			return;
 		}
-		const generation = select.getGeneration();
+		const key = select.getLogKey();
 		const filters = select.getLogFilters();
 		let after = select.getTailCursor() ?? 0;
 		try {
@@ -208,14 +212,14 @@ export const pollLogs =
 				);
 				dispatch( {
 					type: 'LOGS_RECEIVE_NEWER',
-					generation,
+					key,
 					page,
 					first: index === 0,
 				} );
 				if (
 					! page.has_more ||
 					page.next_cursor === null ||
-					generation !== select.getGeneration()
+					key !== select.getLogKey()
 				) {
 					break;
 				}
@@ -224,8 +228,8 @@ export const pollLogs =
 		} catch ( error ) {
 			dispatch( {
 				type: 'LOGS_TAIL_FAILURE',
-				generation,
-				error: await toApiError( error ),
+				key,
+				error: toApiError( error ),
 			} );
 		}
 	};
@@ -241,6 +245,10 @@ export const setLogFilters =
 		if ( sameFilters( filters, select.getLogFilters() ) ) {
 			return;
 		}
-		dispatch( { type: 'LOGS_SET_FILTERS', filters } );
+		dispatch( {
+			type: 'LOGS_SET_FILTERS',
+			jobId: select.getOpenJobId(),
+			filters,
+		} );
 		await dispatch( loadLogs() );
 	};

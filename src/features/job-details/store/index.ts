@@ -9,6 +9,7 @@ import { createReduxStore, register } from '@wordpress/data';
 import { STORE_NAME } from '../constants';
 import * as actions from './actions';
 import { initialState, reducer } from './reducer';
+import * as resolvers from './resolvers';
 import * as selectors from './selectors';
 
 /**
@@ -19,6 +20,7 @@ export const store = createReduxStore( STORE_NAME, {
 	reducer,
 	actions,
 	selectors,
+	resolvers,
 } );
 
 register( store );

@@ -1,19 +1,32 @@
 /**
  * Internal dependencies
  */
-import { MAX_LOG_LINES } from '../constants';
+import {
+	emptyCache,
+	putAnswer,
+	queryKey,
+} from '../../../shared/data/query-cache';
+import { JOB_CACHE_LIMIT, MAX_LOG_LINES } from '../constants';
+import type { LogFilters } from '../types';
 import { NO_LOG_FILTERS } from '../utils/log-filters';
 import { capLogLines, mergeLogLines } from '../utils/merge-log-lines';
-import type {
-	DetailState,
-	JobDetailsAction,
-	JobDetailsState,
-	LogsState,
-} from './types';
+import type { JobDetailsAction, JobDetailsState, LogsState } from './types';
 
-const initialDetail: DetailState = { job: null, status: 'idle', error: null };
+/**
+ * The key of a log query: whose log, with which filters.
+ *
+ * @param jobId   The job.
+ * @param filters Levels and search text.
+ */
+export function logQueryKey(
+	jobId: number | null,
+	filters: LogFilters
+): string {
+	return queryKey( [ jobId, filters ] );
+}
 
 const initialLogs: LogsState = {
+	key: logQueryKey( null, NO_LOG_FILTERS ),
 	filters: NO_LOG_FILTERS,
 	lines: [],
 	status: 'idle',
@@ -27,8 +40,8 @@ const initialLogs: LogsState = {
 
 export const initialState: JobDetailsState = {
 	openJobId: null,
-	generation: 0,
-	detail: initialDetail,
+	jobs: emptyCache(),
+	jobErrors: {},
 	logs: initialLogs,
 };
 
@@ -42,7 +55,11 @@ function pushCursor( cursors: number[], cursor: number | null ): number[] {
 function logsReducer( logs: LogsState, action: JobDetailsAction ): LogsState {
 	switch ( action.type ) {
 		case 'LOGS_SET_FILTERS':
-			return { ...initialLogs, filters: action.filters };
+			return {
+				...initialLogs,
+				key: logQueryKey( action.jobId, action.filters ),
+				filters: action.filters,
+			};
 
 		case 'LOGS_REQUEST_START':
 			return { ...logs, status: 'loading', error: null };
@@ -107,34 +124,23 @@ function logsReducer( logs: LogsState, action: JobDetailsAction ): LogsState {
 	}
 }
 
-function detailReducer(
-	detail: DetailState,
-	action: JobDetailsAction
-): DetailState {
-	switch ( action.type ) {
-		case 'DETAIL_REQUEST_START':
-			// A quiet refresh (live updates) keeps what is shown.
-			return action.quiet
-				? detail
-				: { ...detail, status: 'loading', error: null };
-		case 'DETAIL_REQUEST_SUCCESS':
-			return { job: action.job, status: 'ready', error: null };
-		case 'DETAIL_REQUEST_FAILURE':
-			return detail.job !== null && detail.status === 'ready'
-				? detail
-				: { ...detail, status: 'error', error: action.error };
-		default:
-			return detail;
-	}
+function withoutError(
+	errors: Record< string, JobDetailsState[ 'jobErrors' ][ string ] >,
+	jobId: number
+): JobDetailsState[ 'jobErrors' ] {
+	const copy = { ...errors };
+	delete copy[ String( jobId ) ];
+	return copy;
 }
 
 function isStale( state: JobDetailsState, action: JobDetailsAction ): boolean {
-	return 'generation' in action && action.generation !== state.generation;
+	return 'key' in action && action.key !== state.logs.key;
 }
 
 /**
- * State of the open job and its log. Answers that belong to another job or
- * to other filters (an older generation) are ignored.
+ * State of the open job and its log. Jobs are cached by ID (a job opened
+ * again shows at once); log answers that belong to another job or to other
+ * filters (another log query) are ignored.
  *
  * @param state  Current state.
  * @param action Dispatched action.
@@ -149,30 +155,58 @@ export function reducer(
 				return state;
 			}
 			return {
+				...state,
 				openJobId: action.jobId,
-				generation: state.generation + 1,
-				detail: initialDetail,
-				logs: { ...initialLogs, filters: state.logs.filters },
+				logs: {
+					...initialLogs,
+					key: logQueryKey( action.jobId, state.logs.filters ),
+					filters: state.logs.filters,
+				},
 			};
 		case 'CLOSE_JOB':
 			return {
-				...initialState,
-				generation: state.generation + 1,
-				logs: { ...initialLogs, filters: state.logs.filters },
+				...state,
+				openJobId: null,
+				logs: {
+					...initialLogs,
+					key: logQueryKey( null, state.logs.filters ),
+					filters: state.logs.filters,
+				},
 			};
 		case 'LOGS_SET_FILTERS':
+			return { ...state, logs: logsReducer( state.logs, action ) };
+		case 'DETAIL_RETRY':
 			return {
 				...state,
-				generation: state.generation + 1,
-				logs: logsReducer( state.logs, action ),
+				jobErrors: withoutError( state.jobErrors, action.jobId ),
+			};
+		case 'DETAIL_RECEIVE':
+			return {
+				...state,
+				jobs: putAnswer(
+					state.jobs,
+					queryKey( action.jobId ),
+					{
+						query: action.jobId,
+						data: action.job,
+						receivedAt: Date.now(),
+					},
+					JOB_CACHE_LIMIT
+				),
+				jobErrors: withoutError( state.jobErrors, action.jobId ),
+			};
+		case 'DETAIL_FAILURE':
+			return {
+				...state,
+				jobErrors: {
+					...state.jobErrors,
+					[ String( action.jobId ) ]: action.error,
+				},
 			};
 	}
 	if ( isStale( state, action ) ) {
 		return state;
 	}
-	const detail = detailReducer( state.detail, action );
 	const logs = logsReducer( state.logs, action );
-	return detail === state.detail && logs === state.logs
-		? state
-		: { ...state, detail, logs };
+	return logs === state.logs ? state : { ...state, logs };
 }

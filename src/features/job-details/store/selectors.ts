@@ -1,7 +1,13 @@
 /**
  * Internal dependencies
  */
+import {
+	cachedData,
+	overflowingQueries,
+	queryKey,
+} from '../../../shared/data/query-cache';
 import type { ApiError } from '../../../shared/types';
+import { JOB_CACHE_LIMIT } from '../constants';
 import type { JobDetail, LogFilters, LogLine } from '../types';
 import type { JobDetailsState, LoadStatus } from './types';
 
@@ -9,20 +15,72 @@ export function getOpenJobId( state: JobDetailsState ): number | null {
 	return state.openJobId;
 }
 
-export function getGeneration( state: JobDetailsState ): number {
-	return state.generation;
+/**
+ * A job with its diagnostics, `undefined` until loaded. Resolved once per
+ * job; a live refresh or Retry invalidates it.
+ *
+ * @param state Store state.
+ * @param jobId The job.
+ */
+export function getJobDetail(
+	state: JobDetailsState,
+	jobId: number
+): JobDetail | undefined {
+	return cachedData( state.jobs, queryKey( jobId ) );
 }
 
+/**
+ * The cached jobs that storing `jobId` would push out.
+ *
+ * @param state Store state.
+ * @param jobId The job about to be stored.
+ */
+export function getJobsPushedOutBy(
+	state: JobDetailsState,
+	jobId: number
+): number[] {
+	return overflowingQueries( state.jobs, queryKey( jobId ), JOB_CACHE_LIMIT );
+}
+
+/**
+ * The open job, `null` while none is open or it has not loaded.
+ *
+ * @param state Store state.
+ */
 export function getJob( state: JobDetailsState ): JobDetail | null {
-	return state.detail.job;
-}
-
-export function getDetailStatus( state: JobDetailsState ): LoadStatus {
-	return state.detail.status;
+	return state.openJobId === null
+		? null
+		: ( getJobDetail( state, state.openJobId ) ?? null );
 }
 
 export function getDetailError( state: JobDetailsState ): ApiError | null {
-	return state.detail.error;
+	return state.openJobId === null
+		? null
+		: ( state.jobErrors[ String( state.openJobId ) ] ?? null );
+}
+
+/**
+ * The open job's load state: a job shown stays `ready` when a refresh fails.
+ *
+ * @param state Store state.
+ */
+export function getDetailStatus( state: JobDetailsState ): LoadStatus {
+	if ( state.openJobId === null ) {
+		return 'idle';
+	}
+	if ( getJob( state ) !== null ) {
+		return 'ready';
+	}
+	return getDetailError( state ) === null ? 'loading' : 'error';
+}
+
+/**
+ * The key of the log query shown (job and filters).
+ *
+ * @param state Store state.
+ */
+export function getLogKey( state: JobDetailsState ): string {
+	return state.logs.key;
 }
 
 export function getLogLines( state: JobDetailsState ): LogLine[] {

@@ -1,19 +1,23 @@
 /**
  * Internal dependencies
  */
+import type { QueryCache } from '../../../shared/data/query-cache';
+import type {
+	ResolutionDispatch,
+	ResolutionSelect,
+} from '../../../shared/data/resolution';
 import type { ApiError } from '../../../shared/types';
 import type { JobDetail, LogFilters, LogLine, LogPage } from '../types';
 import type * as selectors from './selectors';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-export interface DetailState {
-	job: JobDetail | null;
-	status: LoadStatus;
-	error: ApiError | null;
-}
-
 export interface LogsState {
+	/**
+	 * The log query shown (job and filters): answers to another query are
+	 * dropped.
+	 */
+	key: string;
 	filters: LogFilters;
 	/** Lines shown, ascending by ID. */
 	lines: LogLine[];
@@ -35,36 +39,34 @@ export interface LogsState {
 
 export interface JobDetailsState {
 	openJobId: number | null;
-	/**
-	 * Changes whenever the job or the log filters change; answers to requests
-	 * made before are dropped.
-	 */
-	generation: number;
-	detail: DetailState;
+	/** Jobs by ID (the `getJobDetail` resolver's cache). */
+	jobs: QueryCache< number, JobDetail >;
+	/** Why a job could not load, by ID. */
+	jobErrors: Record< string, ApiError >;
 	logs: LogsState;
 }
 
 export type JobDetailsAction =
 	| { type: 'OPEN_JOB'; jobId: number }
 	| { type: 'CLOSE_JOB' }
-	| { type: 'DETAIL_REQUEST_START'; generation: number; quiet: boolean }
-	| { type: 'DETAIL_REQUEST_SUCCESS'; generation: number; job: JobDetail }
-	| { type: 'DETAIL_REQUEST_FAILURE'; generation: number; error: ApiError }
-	| { type: 'LOGS_SET_FILTERS'; filters: LogFilters }
-	| { type: 'LOGS_REQUEST_START'; generation: number }
-	| { type: 'LOGS_RECEIVE_LATEST'; generation: number; page: LogPage }
-	| { type: 'LOGS_REQUEST_FAILURE'; generation: number; error: ApiError }
-	| { type: 'LOGS_OLDER_START'; generation: number }
-	| { type: 'LOGS_RECEIVE_OLDER'; generation: number; page: LogPage }
-	| { type: 'LOGS_OLDER_FAILURE'; generation: number; error: ApiError }
+	| { type: 'DETAIL_RETRY'; jobId: number }
+	| { type: 'DETAIL_RECEIVE'; jobId: number; job: JobDetail }
+	| { type: 'DETAIL_FAILURE'; jobId: number; error: ApiError }
+	| { type: 'LOGS_SET_FILTERS'; jobId: number | null; filters: LogFilters }
+	| { type: 'LOGS_REQUEST_START'; key: string }
+	| { type: 'LOGS_RECEIVE_LATEST'; key: string; page: LogPage }
+	| { type: 'LOGS_REQUEST_FAILURE'; key: string; error: ApiError }
+	| { type: 'LOGS_OLDER_START'; key: string }
+	| { type: 'LOGS_RECEIVE_OLDER'; key: string; page: LogPage }
+	| { type: 'LOGS_OLDER_FAILURE'; key: string; error: ApiError }
 	| {
 			type: 'LOGS_RECEIVE_NEWER';
-			generation: number;
+			key: string;
 			page: LogPage;
 			/** The poll's first page (moves the tail cursors). */
 			first: boolean;
 	  }
-	| { type: 'LOGS_TAIL_FAILURE'; generation: number; error: ApiError };
+	| { type: 'LOGS_TAIL_FAILURE'; key: string; error: ApiError };
 
 type Selectors = typeof selectors;
 
@@ -75,14 +77,17 @@ export type CurriedSelectors = {
 	) => infer Result
 		? ( ...args: Args ) => Result
 		: never;
-};
+} & ResolutionSelect;
 
-export interface ThunkDispatch {
+export type ThunkDispatch = {
 	( action: JobDetailsAction ): JobDetailsAction;
 	< Result >( thunk: ( args: ThunkArgs ) => Result ): Result;
-}
+} & ResolutionDispatch;
 
 export interface ThunkArgs {
 	select: CurriedSelectors;
+	resolveSelect: {
+		getJobDetail: ( jobId: number ) => Promise< JobDetail | undefined >;
+	};
 	dispatch: ThunkDispatch;
 }

@@ -20,14 +20,10 @@ import type {
 	StatusCounts,
 } from '../../../shared/types';
 import { ApiRequestError } from '../../../shared/api/api-request-error';
-import { isJobListItem } from '../../../shared/api/is-job-list-item';
+import { isJobsChanges, isJobsCounts } from '../../../generated/rest-contract';
 import { fetchJobsPage } from './jobs-api';
 import { queryToParams } from '../../../shared/api/query-to-params';
-import {
-	invalidResponseError,
-	isCount,
-	requestJson,
-} from '../../../shared/api/request-json';
+import { requestChecked, requestJson } from '../../../shared/api/request-json';
 import { isRecord } from '../../../shared/contract/schema-guard';
 
 /**
@@ -101,21 +97,17 @@ export async function fetchChanges(
 	request: ChangesRequest,
 	namespace?: string
 ): Promise< JobsChanges > {
-	const { body } = await requestJson( changesPath( request, namespace ) );
-	if (
-		! isRecord( body ) ||
-		typeof body.token !== 'string' ||
-		typeof body.changed !== 'boolean'
-	) {
-		throw invalidResponseError();
-	}
+	const body = await requestChecked(
+		changesPath( request, namespace ),
+		isJobsChanges
+	);
 	const changes: JobsChanges = {
 		token: body.token,
 		changed: body.changed,
-		newJobs: isCount( body.new_jobs ) ? body.new_jobs : null,
+		newJobs: body.new_jobs ?? null,
 	};
-	if ( Array.isArray( body.watched ) ) {
-		changes.watched = body.watched.filter( isJobListItem );
+	if ( body.watched !== undefined ) {
+		changes.watched = body.watched;
 	}
 	return changes;
 }
@@ -128,26 +120,21 @@ export async function fetchChanges(
 export async function fetchStatusCounts(
 	namespace: string = getConfig().restNamespace
 ): Promise< StatusCounts > {
-	const { body } = await requestJson( `/${ namespace }/jobs/counts` );
-	if (
-		! isRecord( body ) ||
-		! isCount( body.total ) ||
-		! isRecord( body.by_status )
-	) {
-		throw invalidResponseError();
-	}
-	const byStatus = body.by_status;
-	const counts = Object.fromEntries(
-		BASE_STATUSES.map( ( status ) => {
-			const value = byStatus[ status ];
-			return [ status, isCount( value ) ? value : 0 ];
-		} )
+	const body = await requestChecked(
+		`/${ namespace }/jobs/counts`,
+		isJobsCounts
+	);
+	const byStatus = Object.fromEntries(
+		BASE_STATUSES.map( ( status ) => [
+			status,
+			body.by_status[ status ] ?? 0,
+		] )
 	) as Record< BaseStatus, number >;
 	return {
 		total: body.total,
-		exact: body.exact !== false,
-		asOf: typeof body.as_of === 'string' ? body.as_of : null,
-		byStatus: counts,
+		exact: body.exact,
+		asOf: body.as_of,
+		byStatus,
 	};
 }
 

@@ -1,12 +1,13 @@
 /**
  * WordPress dependencies
  */
-import { useDispatch, useSelect } from '@wordpress/data';
-import { useEffect } from '@wordpress/element';
+import { useSelect } from '@wordpress/data';
 
 /**
  * Internal dependencies
  */
+import { store as catalogStore } from '../../../shared/catalog/store';
+import { useStoreInRegistry } from '../../../shared/data/use-store-in-registry';
 import { store } from '../store';
 import type {
 	FlowSummary,
@@ -24,32 +25,21 @@ export interface JobsFilterOptions {
 
 /**
  * What the filters offer: pipelines, the flows of the chosen pipeline (every
- * flow when none is chosen) and the jobs per status. Loads what is missing.
+ * flow when none is chosen) and the jobs per status, each read through its
+ * resolver (asked of the server once, again after a write).
  *
  * @param pipelineId The chosen pipeline, or `null`.
  */
 export function useJobsFilterOptions(
 	pipelineId: number | null
 ): JobsFilterOptions {
-	const options = useSelect(
+	useStoreInRegistry( catalogStore );
+	return useSelect(
 		( select ) => ( {
-			pipelines: select( store ).getPipelines(),
-			flows: select( store ).getFlows( pipelineId ),
+			pipelines: select( catalogStore ).getPipelines(),
+			flows: select( catalogStore ).getFlows( pipelineId ),
 			counts: select( store ).getStatusCounts(),
 		} ),
 		[ pipelineId ]
 	);
-	const { fetchPipelines, fetchFlows, fetchStatusCounts } =
-		useDispatch( store );
-
-	useEffect( () => {
-		void fetchPipelines();
-		void fetchStatusCounts();
-	}, [ fetchPipelines, fetchStatusCounts ] );
-
-	useEffect( () => {
-		void fetchFlows( pipelineId );
-	}, [ fetchFlows, pipelineId ] );
-
-	return options;
 }

@@ -10,6 +10,7 @@ import { store } from '../store';
 import type { RequestStatus } from '../store';
 import type { ApiError, JobListItem, JobsView } from '../../../shared/types';
 import type { JobsSort } from '../utils/sorting';
+import { normalizeJobsQuery } from '../utils/normalize-jobs-query';
 import { useJobsUrlSync } from './use-jobs-url-sync';
 
 export interface JobsList {
@@ -28,6 +29,8 @@ export interface JobsList {
 	highlightedJobId: number | null;
 	/** Loads the current view again. */
 	reload: () => Promise< void >;
+	/** After a write: drops the cached pages and counts, reloads the view. */
+	invalidate: () => Promise< void >;
 	goToPage: ( page: number ) => Promise< void >;
 	updateView: ( changes: Partial< JobsView > ) => Promise< void >;
 	clearFilters: () => Promise< void >;
@@ -36,11 +39,18 @@ export interface JobsList {
 
 /**
  * The jobs list from the store. On mount it loads the view the URL
- * describes, and from then on keeps the URL in step with the view.
+ * describes, and from then on keeps the URL in step with the view. The asked
+ * view's page is read through its resolver, so it is fetched once per query
+ * and again after a write invalidated it.
  */
 export function useJobsList(): JobsList {
 	const state = useSelect( ( select ) => {
 		const jobs = select( store );
+		if ( jobs.isViewApplied() ) {
+			// Reading the asked page resolves it: after a write invalidated
+			// it, this asks the server again.
+			jobs.getJobsPage( normalizeJobsQuery( jobs.getQuery() ) );
+		}
 		return {
 			jobs: jobs.getJobs(),
 			total: jobs.getTotal(),
@@ -53,7 +63,7 @@ export function useJobsList(): JobsList {
 			highlightedJobId: jobs.getHighlightedJobId(),
 		};
 	}, [] );
-	const { fetchJobs, goToPage, updateView, clearFilters } =
+	const { fetchJobs, invalidateJobs, goToPage, updateView, clearFilters } =
 		useDispatch( store );
 
 	useJobsUrlSync( state.query );
@@ -61,6 +71,7 @@ export function useJobsList(): JobsList {
 	return {
 		...state,
 		reload: fetchJobs,
+		invalidate: invalidateJobs,
 		goToPage,
 		updateView,
 		clearFilters,

@@ -1,33 +1,28 @@
 /**
  * Internal dependencies
  */
-import { ApiRequestError } from '../../../shared/api/api-request-error';
-import {
-	fetchFlows as requestFlows,
-	fetchPipelines as requestPipelines,
-} from '../../../shared/api/catalog-api';
+import { forgetQueries } from '../../../shared/data/resolution';
 import {
 	fetchChanges,
 	fetchNewestJobId,
-	fetchStatusCounts as requestStatusCounts,
 	jobExists,
 } from '../api/jobs-activity-api';
 import { fetchJobsPage } from '../api/jobs-api';
-import { normalizeApiError } from '../../../shared/api/normalize-api-error';
 import type {
-	ApiError,
-	FlowSummary,
 	JobsPage,
 	JobsQuery,
 	JobsView,
-	PipelineSummary,
 	StatusCounts,
 } from '../../../shared/types';
 import { mergeView } from '../url/merge-view';
 import { searchedJobId } from '../utils/searched-job-id';
+import {
+	jobsQueryKey,
+	normalizeJobsQuery,
+} from '../utils/normalize-jobs-query';
 import { decideRefreshMode } from '../utils/refresh-mode';
 import { isNewestFirst } from '../utils/sorting';
-import { ALL_FLOWS, WATCH_LIMIT } from './constants';
+import { WATCH_LIMIT } from './constants';
 import type { JobsAction, ThunkArgs } from './types';
 import {
 	deliverWatchedJobs,
@@ -43,46 +38,23 @@ export function setQuery( query: JobsView ): JobsAction {
 	return { type: 'SET_QUERY', query };
 }
 
-export function startJobsRequest(
-	requestId: number,
-	query: JobsView
-): JobsAction {
-	return { type: 'JOBS_REQUEST_START', requestId, query };
-}
-
+/**
+ * A page of jobs for its query's cache entry (the resolver's answer).
+ *
+ * @param query      The normalised query.
+ * @param page       The page.
+ * @param receivedAt When it arrived (ms).
+ */
 export function receiveJobsPage(
-	requestId: number,
-	query: JobsView,
+	query: JobsQuery,
 	page: JobsPage,
 	receivedAt: number = Date.now()
 ): JobsAction {
-	return { type: 'JOBS_REQUEST_SUCCESS', requestId, query, page, receivedAt };
-}
-
-export function receiveJobsError(
-	requestId: number,
-	error: ApiError
-): JobsAction {
-	return { type: 'JOBS_REQUEST_FAILURE', requestId, error };
+	return { type: 'RECEIVE_JOBS_PAGE', query, page, receivedAt };
 }
 
 export function receiveStatusCounts( counts: StatusCounts | null ): JobsAction {
 	return { type: 'RECEIVE_STATUS_COUNTS', counts };
-}
-
-export function receivePipelines( pipelines: PipelineSummary[] ): JobsAction {
-	return { type: 'RECEIVE_PIPELINES', pipelines };
-}
-
-export function receiveFlows(
-	pipelineId: number | null,
-	flows: FlowSummary[]
-): JobsAction {
-	return {
-		type: 'RECEIVE_FLOWS',
-		key: pipelineId === null ? ALL_FLOWS : String( pipelineId ),
-		flows,
-	};
 }
 
 /**
@@ -103,28 +75,87 @@ export function jumpToJob( jobId: number, open = false ): JobsAction {
 	return { type: 'JUMP_TO_JOB', jobId, open };
 }
 
-async function toApiError( error: unknown ): Promise< ApiError > {
-	return error instanceof ApiRequestError
-		? error.toJSON()
-		: normalizeApiError( error );
+/**
+ * Drops pages from the cache and forgets their resolutions, so they are
+ * asked again the next time they are shown.
+ *
+ * @param queries Normalised queries.
+ */
+export const forgetJobsPages =
+	( queries: JobsQuery[] ) =>
+	( { dispatch }: ThunkArgs ): void => {
+		if ( queries.length === 0 ) {
+			return;
+		}
+		dispatch( { type: 'FORGET_JOBS_PAGES', queries } );
+		forgetQueries( dispatch, 'getJobsPage', queries );
+	};
+
+/**
+ * Waits for the asked view's page (resolved once per query: a page in the
+ * cache answers at once, without a request). A failed query is asked again.
+ *
+ * @param args               Thunk arguments.
+ * @param args.select
+ * @param args.dispatch
+ * @param args.resolveSelect
+ */
+async function resolveAskedView( {
+	select,
+	dispatch,
+	resolveSelect,
+}: ThunkArgs ): Promise< void > {
+	const query = normalizeJobsQuery( select.getQuery() );
+	if ( select.hasResolutionFailed( 'getJobsPage', [ query ] ) ) {
+		dispatch.invalidateResolution( 'getJobsPage', [ query ] );
+	}
+	try {
+		await resolveSelect.getJobsPage( query );
+	} catch {
+		// The error is in the state (`getError`).
+	}
 }
 
 /**
- * Loads the jobs for the current query (also used to retry and to refresh).
+ * Loads the asked view again from the server (Retry, or a refresh). The
+ * rows shown stay until the answer arrives.
  */
 export const fetchJobs =
 	() =>
-	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
-		const query = select.getQuery();
-		const requestId = select.getLatestRequestId() + 1;
-		dispatch( startJobsRequest( requestId, query ) );
-		try {
-			const page = await fetchJobsPage( query );
-			dispatch( receiveJobsPage( requestId, query, page ) );
-		} catch ( error ) {
-			dispatch(
-				receiveJobsError( requestId, await toApiError( error ) )
-			);
+	async ( args: ThunkArgs ): Promise< void > => {
+		const { select, dispatch } = args;
+		const view = select.getQuery();
+		dispatch( setQuery( view ) );
+		dispatch.invalidateResolution( 'getJobsPage', [
+			normalizeJobsQuery( view ),
+		] );
+		await resolveAskedView( args );
+	};
+
+/**
+ * After a write (delete, bulk action, cleanup, retention, a flow run): every
+ * cached page and the counts may be out of date. Pages not shown are
+ * dropped; the shown one and the counts are asked again (the rows stay
+ * until the answer arrives).
+ *
+ * @param options              Options.
+ * @param options.refetchShown Ask for the shown view now (else when it is
+ *                             next read, e.g. by the view the caller applies).
+ */
+export const invalidateJobs =
+	( { refetchShown = true }: { refetchShown?: boolean } = {} ) =>
+	async ( args: ThunkArgs ): Promise< void > => {
+		const { select, dispatch } = args;
+		dispatch( forgetJobsPages( select.getCachedQueriesNotShown() ) );
+		dispatch.invalidateResolution( 'getStatusCounts', [] );
+		const shown = select.getLoadedQuery();
+		if ( shown !== null ) {
+			dispatch.invalidateResolution( 'getJobsPage', [
+				normalizeJobsQuery( shown ),
+			] );
+		}
+		if ( refetchShown && select.isViewApplied() ) {
+			await dispatch( fetchJobs() );
 		}
 	};
 
@@ -135,9 +166,19 @@ export const fetchJobs =
  */
 export const applyView =
 	( view: JobsView ) =>
-	async ( { dispatch }: ThunkArgs ): Promise< void > => {
+	async ( args: ThunkArgs ): Promise< void > => {
+		const { select, dispatch } = args;
+		const shown = select.getLoadedQuery();
+		if (
+			shown !== null &&
+			select.getNewJobsCount() > 0 &&
+			jobsQueryKey( shown ) !== jobsQueryKey( view )
+		) {
+			// Its cached rows wait behind the new-jobs bar: not the server's page.
+			dispatch( forgetJobsPages( [ normalizeJobsQuery( shown ) ] ) );
+		}
 		dispatch( setQuery( view ) );
-		await dispatch( fetchJobs() );
+		await resolveAskedView( args );
 	};
 
 /**
@@ -148,8 +189,7 @@ export const applyView =
 export const updateView =
 	( changes: Partial< JobsView > ) =>
 	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
-		dispatch( setQuery( mergeView( select.getQuery(), changes ) ) );
-		await dispatch( fetchJobs() );
+		await dispatch( applyView( mergeView( select.getQuery(), changes ) ) );
 	};
 
 /**
@@ -230,55 +270,6 @@ export const searchJobs =
 	};
 
 /**
- * Loads the jobs per status (quietly: without counts the filter still works).
- */
-export const fetchStatusCounts =
-	() =>
-	async ( { dispatch }: ThunkArgs ): Promise< void > => {
-		try {
-			dispatch( receiveStatusCounts( await requestStatusCounts() ) );
-		} catch {
-			// Keep the last counts; the status filter works without them.
-		}
-	};
-
-/**
- * Loads the pipelines once.
- */
-export const fetchPipelines =
-	() =>
-	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
-		if ( select.getPipelines() !== null ) {
-			return;
-		}
-		try {
-			dispatch( receivePipelines( await requestPipelines() ) );
-		} catch {
-			dispatch( receivePipelines( [] ) );
-		}
-	};
-
-/**
- * Loads the flows of a pipeline (or all flows) once.
- *
- * @param pipelineId The pipeline, or `null` for all flows.
- */
-export const fetchFlows =
-	( pipelineId: number | null ) =>
-	async ( { select, dispatch }: ThunkArgs ): Promise< void > => {
-		if ( select.getFlows( pipelineId ) !== null ) {
-			return;
-		}
-		try {
-			dispatch(
-				receiveFlows( pipelineId, await requestFlows( pipelineId ) )
-			);
-		} catch {
-			dispatch( receiveFlows( pipelineId, [] ) );
-		}
-	};
-
-/**
  * Where the user is, asked at the moment a live refresh is applied.
  */
 export interface LiveContext {
@@ -345,19 +336,25 @@ export const pollChanges =
 			return;
 		}
 
-		const requestId = select.getLatestRequestId() + 1;
-		dispatch( { type: 'JOBS_REFRESH_START', requestId } );
+		if ( select.getChangeToken() !== '' ) {
+			// Pages not shown may be out of date: asked again when shown. (The
+			// first poll has no token to compare with: every answer says
+			// "changed", and the pages were all loaded within its interval.)
+			dispatch( forgetJobsPages( select.getCachedQueriesNotShown() ) );
+			dispatch.invalidateResolution( 'getStatusCounts', [] );
+		}
+
+		dispatch( { type: 'JOBS_REFRESH_START' } );
 		let page: JobsPage;
 		try {
 			page = await fetchJobsPage( query );
 		} catch ( error ) {
-			dispatch( { type: 'JOBS_REFRESH_FAILURE', requestId } );
+			dispatch( { type: 'JOBS_REFRESH_FAILURE' } );
 			throw error;
 		}
 		const newJobs = changes.newJobs ?? select.getNewJobsCount();
 		dispatch( {
 			type: 'JOBS_REFRESH_SUCCESS',
-			requestId,
 			query,
 			page,
 			mode: decideRefreshMode( {
@@ -370,7 +367,6 @@ export const pollChanges =
 			token: changes.token,
 			receivedAt: Date.now(),
 		} );
-		await dispatch( fetchStatusCounts() );
 	};
 
 /**

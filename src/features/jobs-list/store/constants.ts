@@ -13,8 +13,11 @@ export const DEFAULT_PER_PAGE = DEFAULT_VIEW.perPage;
  */
 export const DEFAULT_QUERY: Readonly< JobsView > = DEFAULT_VIEW;
 
-/** Key of the "every flow" list in the flows cache. */
-export const ALL_FLOWS = 'all';
+/**
+ * Most pages of jobs the store keeps (Back to any of the last ones shows at
+ * once, without a request).
+ */
+export const PAGE_CACHE_LIMIT = 20;
 
 /** Most job IDs one live poll may watch (the `watch` parameter's maxItems). */
 export const WATCH_LIMIT = 50;

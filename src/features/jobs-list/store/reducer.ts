@@ -1,8 +1,16 @@
 /**
  * Internal dependencies
  */
+import {
+	dropAnswers,
+	emptyCache,
+	putAnswer,
+	touchAnswer,
+} from '../../../shared/data/query-cache';
+import type { JobsPage } from '../../../shared/types';
+import { jobsQueryKey } from '../utils/normalize-jobs-query';
 import { mergeRows, newestJobId, showsNewestJobs } from '../utils/refresh-mode';
-import { DEFAULT_QUERY } from './constants';
+import { DEFAULT_QUERY, PAGE_CACHE_LIMIT } from './constants';
 import type { JobsAction, JobsState, LiveState } from './types';
 
 export const initialLiveState: LiveState = {
@@ -15,26 +23,51 @@ export const initialLiveState: LiveState = {
 
 export const initialState: JobsState = {
 	query: { ...DEFAULT_QUERY },
-	items: [],
-	total: 0,
-	totalExact: true,
-	totalPages: 0,
+	viewApplied: false,
 	loadedQuery: null,
+	pages: emptyCache(),
 	requestStatus: 'idle',
 	error: null,
-	latestRequestId: 0,
 	live: initialLiveState,
 	counts: null,
-	pipelines: null,
-	flows: {},
 	highlightedJobId: null,
 	jump: null,
 };
 
 /**
- * State of the jobs list. Answers to superseded requests are dropped, so a
- * slow page-1 answer can never overwrite a newer page-2 answer, and a live
- * refresh never overwrites what the user asked for since.
+ * The state showing the asked view's page: the live counters start again
+ * from its rows.
+ *
+ * @param state      Current state.
+ * @param page       The page of the asked view.
+ * @param receivedAt When the page arrived (ms).
+ */
+function showAskedPage(
+	state: JobsState,
+	page: JobsPage,
+	receivedAt: number
+): JobsState {
+	return {
+		...state,
+		loadedQuery: state.query,
+		requestStatus: 'success',
+		error: null,
+		live: {
+			...state.live,
+			sinceId: showsNewestJobs( state.query )
+				? newestJobId( page.items )
+				: null,
+			newJobs: 0,
+			lastUpdated: receivedAt,
+			isRefreshing: false,
+		},
+	};
+}
+
+/**
+ * State of the jobs list. Pages are cached by their normalised query, so an
+ * answer only ever fills its own query's entry (a slow page-1 answer cannot
+ * replace page 2), and a view seen before shows at once from the cache.
  *
  * @param state  Current state.
  * @param action Dispatched action.
@@ -44,74 +77,76 @@ export function reducer(
 	action: JobsAction
 ): JobsState {
 	switch ( action.type ) {
-		case 'SET_QUERY':
-			return {
+		case 'SET_QUERY': {
+			const key = jobsQueryKey( action.query );
+			const asked: JobsState = {
 				...state,
 				query: action.query,
+				viewApplied: true,
+				pages: touchAnswer( state.pages, key ),
 				highlightedJobId:
 					action.query.search === state.query.search
 						? state.highlightedJobId
 						: null,
 			};
-
-		case 'JOBS_REQUEST_START':
-			return {
-				...state,
-				requestStatus: 'loading',
-				error: null,
-				latestRequestId: Math.max(
-					state.latestRequestId,
-					action.requestId
-				),
-			};
-
-		case 'JOBS_REQUEST_SUCCESS': {
-			if ( action.requestId !== state.latestRequestId ) {
-				return state;
+			const cached = state.pages.entries[ key ];
+			if ( cached !== undefined ) {
+				return showAskedPage( asked, cached.data, cached.receivedAt );
 			}
-			const { items } = action.page;
-			return {
-				...state,
-				items,
-				total: action.page.total,
-				totalExact: action.page.totalExact ?? true,
-				totalPages: action.page.totalPages,
-				loadedQuery: action.query,
-				requestStatus: 'success',
-				error: null,
-				live: {
-					...state.live,
-					sinceId: showsNewestJobs( action.query )
-						? newestJobId( items )
-						: null,
-					newJobs: 0,
-					lastUpdated: action.receivedAt ?? state.live.lastUpdated,
-					isRefreshing: false,
-				},
-			};
+			return { ...asked, requestStatus: 'loading', error: null };
 		}
 
-		case 'JOBS_REQUEST_FAILURE':
-			if ( action.requestId !== state.latestRequestId ) {
+		case 'RECEIVE_JOBS_PAGE': {
+			const key = jobsQueryKey( action.query );
+			const received: JobsState = {
+				...state,
+				pages: putAnswer(
+					state.pages,
+					key,
+					{
+						query: action.query,
+						data: action.page,
+						receivedAt: action.receivedAt,
+					},
+					PAGE_CACHE_LIMIT
+				),
+			};
+			return key === jobsQueryKey( state.query )
+				? showAskedPage( received, action.page, action.receivedAt )
+				: received;
+		}
+
+		case 'RECEIVE_JOBS_ERROR':
+			if (
+				jobsQueryKey( action.query ) !== jobsQueryKey( state.query )
+			) {
 				return state;
 			}
-			return { ...state, requestStatus: 'error', error: action.error };
-
-		case 'JOBS_REFRESH_START':
 			return {
 				...state,
-				latestRequestId: Math.max(
-					state.latestRequestId,
-					action.requestId
-				),
-				live: { ...state.live, isRefreshing: true },
+				requestStatus: 'error',
+				error: {
+					key: jobsQueryKey( action.query ),
+					error: action.error,
+				},
 			};
 
+		case 'FORGET_JOBS_PAGES':
+			return {
+				...state,
+				pages: dropAnswers(
+					state.pages,
+					action.queries.map( jobsQueryKey )
+				),
+			};
+
+		case 'JOBS_REFRESH_START':
+			return { ...state, live: { ...state.live, isRefreshing: true } };
+
 		case 'JOBS_REFRESH_SUCCESS': {
-			if (
-				action.requestId !== state.latestRequestId ||
-				state.loadedQuery !== action.query
-			) {
+			const key = jobsQueryKey( action.query );
+			const shown = state.pages.entries[ key ];
+			if ( state.loadedQuery !== action.query || shown === undefined ) {
 				// The user asked for something else meanwhile.
 				return {
 					...state,
@@ -128,14 +163,21 @@ export function reducer(
 			if ( replace && showsNewestJobs( action.query ) ) {
 				sinceId = Math.max( sinceId ?? 0, newestJobId( page.items ) );
 			}
+			const rows: JobsPage = replace
+				? page
+				: { ...page, items: mergeRows( shown.data.items, page.items ) };
 			return {
 				...state,
-				items: replace
-					? page.items
-					: mergeRows( state.items, page.items ),
-				total: page.total,
-				totalExact: page.totalExact ?? true,
-				totalPages: page.totalPages,
+				pages: putAnswer(
+					state.pages,
+					key,
+					{
+						query: shown.query,
+						data: rows,
+						receivedAt: action.receivedAt,
+					},
+					PAGE_CACHE_LIMIT
+				),
 				live: {
 					...state.live,
 					token: action.token,
@@ -174,15 +216,6 @@ export function reducer(
 
 		case 'RECEIVE_STATUS_COUNTS':
 			return { ...state, counts: action.counts };
-
-		case 'RECEIVE_PIPELINES':
-			return { ...state, pipelines: action.pipelines };
-
-		case 'RECEIVE_FLOWS':
-			return {
-				...state,
-				flows: { ...state.flows, [ action.key ]: action.flows },
-			};
 
 		case 'JUMP_TO_JOB':
 			return {

@@ -1,15 +1,24 @@
 /**
  * Internal dependencies
  */
+import {
+	cachedData,
+	otherQueries,
+	overflowingQueries,
+} from '../../../shared/data/query-cache';
 import type {
 	ApiError,
-	FlowSummary,
 	JobListItem,
+	JobsPage,
+	JobsQuery,
 	JobsView,
-	PipelineSummary,
 	StatusCounts,
 } from '../../../shared/types';
-import { ALL_FLOWS } from './constants';
+import {
+	jobsQueryKey,
+	normalizeJobsQuery,
+} from '../utils/normalize-jobs-query';
+import { PAGE_CACHE_LIMIT } from './constants';
 import type { JobsState, JumpRequest, LiveState, RequestStatus } from './types';
 
 /**
@@ -22,12 +31,71 @@ export function getQuery( state: JobsState ): JobsView {
 	return state.query;
 }
 
+/**
+ * Whether a view was applied yet (from the URL, or by the user).
+ *
+ * @param state Store state.
+ */
+export function isViewApplied( state: JobsState ): boolean {
+	return state.viewApplied;
+}
+
+/**
+ * The page of jobs of a query, `undefined` until it arrived. Resolved once
+ * per normalised query (see `resolvers.ts`); writes and the live feed
+ * invalidate it.
+ *
+ * @param state Store state.
+ * @param query The query (or view).
+ */
+export function getJobsPage(
+	state: JobsState,
+	query: JobsQuery
+): JobsPage | undefined {
+	return cachedData( state.pages, jobsQueryKey( query ) );
+}
+const normalizeJobsPageArgs = ( args: [ JobsQuery ] ): [ JobsQuery ] => [
+	normalizeJobsQuery( args[ 0 ] ),
+];
+getJobsPage.normalizeArgs = normalizeJobsPageArgs;
+// WordPress 6.8–7.1 ship a wp-data that reads only the older name.
+getJobsPage.__unstableNormalizeArgs = normalizeJobsPageArgs;
+
+/**
+ * The normalised queries of the cached pages, but the one shown.
+ *
+ * @param state Store state.
+ */
+export function getCachedQueriesNotShown( state: JobsState ): JobsQuery[] {
+	return otherQueries(
+		state.pages,
+		state.loadedQuery === null ? null : jobsQueryKey( state.loadedQuery )
+	);
+}
+
+/**
+ * How many pages the cache holds.
+ *
+ * @param state Store state.
+ */
+export function getCachedPageCount( state: JobsState ): number {
+	return state.pages.order.length;
+}
+
+function shownPage( state: JobsState ): JobsPage | undefined {
+	return state.loadedQuery === null
+		? undefined
+		: cachedData( state.pages, jobsQueryKey( state.loadedQuery ) );
+}
+
+const NO_JOBS: JobListItem[] = [];
+
 export function getJobs( state: JobsState ): JobListItem[] {
-	return state.items;
+	return shownPage( state )?.items ?? NO_JOBS;
 }
 
 export function getTotal( state: JobsState ): number {
-	return state.total;
+	return shownPage( state )?.total ?? 0;
 }
 
 /**
@@ -36,16 +104,16 @@ export function getTotal( state: JobsState ): number {
  * @param state Store state.
  */
 export function isTotalExact( state: JobsState ): boolean {
-	return state.totalExact;
+	return shownPage( state )?.totalExact ?? true;
 }
 
 export function getTotalPages( state: JobsState ): number {
-	return state.totalPages;
+	return shownPage( state )?.totalPages ?? 0;
 }
 
 /**
- * The query the shown jobs were loaded for (may lag behind `getQuery` while
- * a request is in flight), or `null` before the first successful load.
+ * The view the shown jobs belong to (may lag behind `getQuery` while its
+ * page loads), or `null` before the first page arrived.
  *
  * @param state Store state.
  */
@@ -66,11 +134,7 @@ export function hasLoaded( state: JobsState ): boolean {
 }
 
 export function getError( state: JobsState ): ApiError | null {
-	return state.error;
-}
-
-export function getLatestRequestId( state: JobsState ): number {
-	return state.latestRequestId;
+	return state.error?.error ?? null;
 }
 
 export function getLiveState( state: JobsState ): LiveState {
@@ -98,28 +162,14 @@ export function getLastUpdated( state: JobsState ): number | null {
 	return state.live.lastUpdated;
 }
 
+/**
+ * Jobs per status, `null` until loaded (resolved once; writes and the live
+ * feed invalidate it).
+ *
+ * @param state Store state.
+ */
 export function getStatusCounts( state: JobsState ): StatusCounts | null {
 	return state.counts;
-}
-
-export function getPipelines( state: JobsState ): PipelineSummary[] | null {
-	return state.pipelines;
-}
-
-/**
- * The flows of a pipeline (or every flow), or `null` until loaded.
- *
- * @param state      Store state.
- * @param pipelineId The pipeline, or `null` for every flow.
- */
-export function getFlows(
-	state: JobsState,
-	pipelineId: number | null
-): FlowSummary[] | null {
-	return (
-		state.flows[ pipelineId === null ? ALL_FLOWS : String( pipelineId ) ] ??
-		null
-	);
 }
 
 export function getHighlightedJobId( state: JobsState ): number | null {
@@ -128,4 +178,21 @@ export function getHighlightedJobId( state: JobsState ): number | null {
 
 export function getJumpRequest( state: JobsState ): JumpRequest | null {
 	return state.jump;
+}
+
+/**
+ * The cached queries that storing `query`'s page would push out.
+ *
+ * @param state Store state.
+ * @param query The normalised query about to be stored.
+ */
+export function getPagesPushedOutBy(
+	state: JobsState,
+	query: JobsQuery
+): JobsQuery[] {
+	return overflowingQueries(
+		state.pages,
+		jobsQueryKey( query ),
+		PAGE_CACHE_LIMIT
+	);
 }

@@ -2,13 +2,16 @@
  * Internal dependencies
  */
 import type { RegistryLike } from '../../../shared/notifications/live-bridge';
+import type { QueryCache } from '../../../shared/data/query-cache';
+import type {
+	ResolutionDispatch,
+	ResolutionSelect,
+} from '../../../shared/data/resolution';
 import type {
 	ApiError,
-	FlowSummary,
-	JobListItem,
 	JobsPage,
+	JobsQuery,
 	JobsView,
-	PipelineSummary,
 	StatusCounts,
 } from '../../../shared/types';
 import type { RefreshMode } from '../utils/refresh-mode';
@@ -40,28 +43,24 @@ export interface JumpRequest {
 	sequence: number;
 }
 
+/** Pages of jobs by normalised query (the `getJobsPage` resolver's cache). */
+export type JobsPageCache = QueryCache< JobsQuery, JobsPage >;
+
 export interface JobsState {
-	/** What the screen shows: filters, sort, page and size. */
+	/** What the screen asks for: filters, sort, page and size. */
 	query: JobsView;
-	/** Jobs of the last successful request. */
-	items: JobListItem[];
-	total: number;
-	/** `false` when `total` is the server's estimate. */
-	totalExact: boolean;
-	totalPages: number;
-	/** Query the current `items` belong to, or `null` before the first load. */
+	/** Whether a view was applied yet (nothing is loaded before). */
+	viewApplied: boolean;
+	/** The view whose page is shown, or `null` before the first one arrived. */
 	loadedQuery: JobsView | null;
+	/** Pages of jobs by query, least recently used dropped first. */
+	pages: JobsPageCache;
 	requestStatus: RequestStatus;
-	error: ApiError | null;
-	/** ID of the newest request; answers to older requests are ignored. */
-	latestRequestId: number;
+	/** Why the asked view could not load, with its key. */
+	error: { key: string; error: ApiError } | null;
 	live: LiveState;
 	/** Jobs per status, or `null` until loaded (or when unavailable). */
 	counts: StatusCounts | null;
-	/** Pipelines for the filter, or `null` until loaded. */
-	pipelines: PipelineSummary[] | null;
-	/** Flows per pipeline ID (`all` for every flow). */
-	flows: Record< string, FlowSummary[] >;
 	/** A job found by searching its ID, shown highlighted. */
 	highlightedJobId: number | null;
 	/** The last "jump to this job" request, for the details panel. */
@@ -70,19 +69,17 @@ export interface JobsState {
 
 export type JobsAction =
 	| { type: 'SET_QUERY'; query: JobsView }
-	| { type: 'JOBS_REQUEST_START'; requestId: number; query: JobsView }
 	| {
-			type: 'JOBS_REQUEST_SUCCESS';
-			requestId: number;
-			query: JobsView;
+			type: 'RECEIVE_JOBS_PAGE';
+			query: JobsQuery;
 			page: JobsPage;
-			receivedAt?: number;
+			receivedAt: number;
 	  }
-	| { type: 'JOBS_REQUEST_FAILURE'; requestId: number; error: ApiError }
-	| { type: 'JOBS_REFRESH_START'; requestId: number }
+	| { type: 'RECEIVE_JOBS_ERROR'; query: JobsQuery; error: ApiError }
+	| { type: 'FORGET_JOBS_PAGES'; queries: JobsQuery[] }
+	| { type: 'JOBS_REFRESH_START' }
 	| {
 			type: 'JOBS_REFRESH_SUCCESS';
-			requestId: number;
 			query: JobsView;
 			page: JobsPage;
 			mode: RefreshMode;
@@ -90,12 +87,10 @@ export type JobsAction =
 			token: string;
 			receivedAt: number;
 	  }
-	| { type: 'JOBS_REFRESH_FAILURE'; requestId: number }
+	| { type: 'JOBS_REFRESH_FAILURE' }
 	| { type: 'RECEIVE_CHANGE_TOKEN'; token: string; checkedAt: number }
 	| { type: 'SET_SINCE_ID'; query: JobsView; sinceId: number }
 	| { type: 'RECEIVE_STATUS_COUNTS'; counts: StatusCounts | null }
-	| { type: 'RECEIVE_PIPELINES'; pipelines: PipelineSummary[] }
-	| { type: 'RECEIVE_FLOWS'; key: string; flows: FlowSummary[] }
 	| { type: 'JUMP_TO_JOB'; jobId: number; open: boolean };
 
 type Selectors = typeof selectors;
@@ -110,18 +105,25 @@ export type CurriedSelectors = {
 	) => infer Result
 		? ( ...args: Args ) => Result
 		: never;
-};
+} & ResolutionSelect;
 
-export interface ThunkDispatch {
-	( action: JobsAction ): JobsAction;
-	< Result >( thunk: ( args: ThunkArgs ) => Result ): Result;
+/** Resolving selectors: a promise of the answer once the resolver ran. */
+export interface ResolveSelectors {
+	getJobsPage: ( query: JobsQuery ) => Promise< JobsPage | undefined >;
+	getStatusCounts: () => Promise< StatusCounts | null >;
 }
 
+export type ThunkDispatch = {
+	( action: JobsAction ): JobsAction;
+	< Result >( thunk: ( args: ThunkArgs ) => Result ): Result;
+} & ResolutionDispatch;
+
 /**
- * What @wordpress/data passes to the store's thunks.
+ * What @wordpress/data passes to the store's thunks and resolvers.
  */
 export interface ThunkArgs {
 	select: CurriedSelectors;
+	resolveSelect: ResolveSelectors;
 	dispatch: ThunkDispatch;
 	/** The registry the store lives in (other features' stores). */
 	registry?: RegistryLike;

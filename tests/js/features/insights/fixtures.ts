@@ -312,6 +312,7 @@ export const DEGRADATION: MetricsDegradation = {
 			},
 		},
 	],
+	rollup: READY,
 };
 
 export const CAPACITY: MetricsCapacity = {
@@ -337,4 +338,5 @@ export const CAPACITY: MetricsCapacity = {
 		days_until_limit: 45,
 		over_limit: false,
 	},
+	rollup: READY,
 };

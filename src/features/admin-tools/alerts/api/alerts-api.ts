@@ -6,7 +6,12 @@
  * Internal dependencies
  */
 import { requestChecked } from '../../../../shared/api/request-json';
-import { isRecord } from '../../../../shared/contract/schema-guard';
+import {
+	isAlertPreview,
+	isAlerts,
+	isAlertsEvaluation,
+	isAlertTest,
+} from '../../../../generated/rest-contract';
 import type {
 	AlertPreview,
 	AlertRuleId,
@@ -26,43 +31,22 @@ function request< T >(
 	return requestChecked( { path, method, data }, isValid );
 }
 
-function isAlertsState( body: unknown ): body is AlertsState {
-	return (
-		isRecord( body ) &&
-		Array.isArray( body.rules ) &&
-		Array.isArray( body.recipients ) &&
-		typeof body.cooldown_minutes === 'number'
-	);
-}
-
-function isPreview( body: unknown ): body is AlertPreview {
-	return (
-		isRecord( body ) &&
-		Array.isArray( body.alerts ) &&
-		typeof body.took_ms === 'number'
-	);
-}
-
-function isTestResult( body: unknown ): body is TestAlertResult {
-	return isRecord( body ) && typeof body.emailed === 'boolean';
-}
-
 export function getAlerts(): Promise< AlertsState > {
-	return request( BASE, 'GET', isAlertsState );
+	return request( BASE, 'GET', isAlerts );
 }
 
 export function saveAlertSettings( settings: {
 	recipients: string[];
 	cooldown_minutes: number;
 } ): Promise< AlertsState > {
-	return request( BASE, 'POST', isAlertsState, settings );
+	return request( BASE, 'POST', isAlerts, settings );
 }
 
 export function saveAlertRule(
 	rule: AlertRuleId,
 	settings: AlertRuleSettings
 ): Promise< AlertsState > {
-	return request( `${ BASE }/rules/${ rule }`, 'POST', isAlertsState, {
+	return request( `${ BASE }/rules/${ rule }`, 'POST', isAlerts, {
 		...settings,
 	} );
 }
@@ -71,14 +55,14 @@ export function previewAlertRule( rule: AlertRuleId ): Promise< AlertPreview > {
 	return request(
 		`${ BASE }/preview?rule=${ encodeURIComponent( rule ) }`,
 		'GET',
-		isPreview
+		isAlertPreview
 	);
 }
 
 export function evaluateAlerts(): Promise< AlertsState > {
-	return request( `${ BASE }/evaluate`, 'POST', isAlertsState );
+	return request( `${ BASE }/evaluate`, 'POST', isAlertsEvaluation );
 }
 
 export function sendTestAlert(): Promise< TestAlertResult > {
-	return request( `${ BASE }/test`, 'POST', isTestResult );
+	return request( `${ BASE }/test`, 'POST', isAlertTest );
 }

@@ -18,10 +18,10 @@ import { Timestamp } from '../../../../shared/components/timestamp';
 import { getSiteFormat } from '../../../../shared/format/site-format';
 import {
 	evaluateAlerts,
-	getAlerts,
 	saveAlertSettings,
 	sendTestAlert,
 } from '../api/alerts-api';
+import { useAdminDataActions, useAdminData } from '../../data/admin-data-store';
 import type { AlertsState } from '../types';
 import { looksLikeEmail, parseRecipients } from '../utils/parse-recipients';
 import { AlertRuleCard } from './alert-rule-card';
@@ -37,37 +37,30 @@ function errorText( caught: unknown ): string {
  * each rule, a test alert and "check now".
  */
 export function AlertsSection() {
-	const [ state, setState ] = useState< AlertsState | null >( null );
-	const [ loadError, setLoadError ] = useState< string | null >( null );
+	const alerts = useAdminData( 'alerts', null );
+	const { receiveAnswer } = useAdminDataActions();
 	const [ recipients, setRecipients ] = useState( '' );
 	const [ cooldown, setCooldown ] = useState( '' );
 	const [ busy, setBusy ] = useState( false );
 	const [ message, setMessage ] = useState< Message | null >( null );
 	const { timeZone, timeZoneLabel } = getSiteFormat();
+	const state = alerts.data ?? null;
 
-	const receive = ( next: AlertsState ) => {
-		setState( next );
-		setRecipients( next.recipients.join( ', ' ) );
-		setCooldown( String( next.cooldown_minutes ) );
-	};
-
+	// The form shows what the server holds, each time a new state arrives.
 	useEffect( () => {
-		let current = true;
-		getAlerts()
-			.then( ( answer ) => current && receive( answer ) )
-			.catch(
-				( caught: unknown ) =>
-					current && setLoadError( errorText( caught ) )
-			);
-		return () => {
-			current = false;
-		};
-	}, [] );
+		if ( state !== null ) {
+			setRecipients( state.recipients.join( ', ' ) );
+			setCooldown( String( state.cooldown_minutes ) );
+		}
+	}, [ state ] );
 
-	if ( loadError !== null ) {
+	const receive = ( next: AlertsState ) =>
+		receiveAnswer( 'alerts', null, next );
+
+	if ( alerts.error !== null && state === null ) {
 		return (
 			<Notice status="error" isDismissible={ false }>
-				{ loadError }
+				{ alerts.error.message }
 			</Notice>
 		);
 	}

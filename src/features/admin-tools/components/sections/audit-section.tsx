@@ -9,9 +9,8 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { Timestamp } from '../../../../shared/components/timestamp';
-import { getAuditPage } from '../../api/admin-tools-api';
 import { useJobsContext } from '../../hooks/use-jobs-context';
-import { useRequest } from '../../hooks/use-request';
+import { useAdminData } from '../../data/admin-data-store';
 import type { AuditCategory, AuditEntry, AuditFilters } from '../../types';
 import { formatNumber } from '../../../../shared/format/format-number';
 
@@ -106,10 +105,7 @@ export function AuditSection() {
 		actor: '',
 		page: 1,
 	} );
-	const page = useRequest(
-		() => getAuditPage( filters ),
-		JSON.stringify( filters )
-	);
+	const page = useAdminData( 'audit', filters );
 
 	return (
 		<div className="dm-jobs-admin-section">

@@ -2,6 +2,7 @@
  * WordPress dependencies
  */
 import { CheckboxControl, SelectControl } from '@wordpress/components';
+import { useSelect } from '@wordpress/data';
 import { useState } from '@wordpress/element';
 import { __, _x, sprintf } from '@wordpress/i18n';
 
@@ -9,9 +10,9 @@ import { __, _x, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import type { BaseStatus } from '../../../../shared/types';
-import { fetchFlows, fetchPipelines } from '../../../../shared/api/catalog-api';
+import { store as catalogStore } from '../../../../shared/catalog/store';
+import { useStoreInRegistry } from '../../../../shared/data/use-store-in-registry';
 import { COMPLETED_FAMILY } from '../../constants';
-import { useRequest } from '../../hooks/use-request';
 import { getStatusLabel } from '../../../../shared/status/status-display';
 import { formatRows } from '../../utils/row-counts';
 import { DaysField } from '../days-field';
@@ -67,10 +68,13 @@ export function CleanupSection() {
 	const [ flowId, setFlowId ] = useState< number | null >( null );
 	const [ itemDays, setItemDays ] = useState( 0 );
 	const [ orphaned, setOrphaned ] = useState( true );
-	const pipelines = useRequest( fetchPipelines, 'pipelines' );
-	const flows = useRequest(
-		() => fetchFlows( pipelineId ),
-		`flows-${ pipelineId ?? 0 }`
+	useStoreInRegistry( catalogStore );
+	const { pipelines, flows } = useSelect(
+		( select ) => ( {
+			pipelines: select( catalogStore ).getPipelines(),
+			flows: select( catalogStore ).getFlows( pipelineId ),
+		} ),
+		[ pipelineId ]
 	);
 	const failedStatuses: BaseStatus[] = withCancelled
 		? [ 'failed', 'cancelled' ]
@@ -183,7 +187,7 @@ export function CleanupSection() {
 								value: '',
 								label: __( 'Any pipeline', 'dm-jobs' ),
 							},
-							...( pipelines.data ?? [] ).map( ( pipeline ) => ( {
+							...( pipelines ?? [] ).map( ( pipeline ) => ( {
 								value: String( pipeline.id ),
 								label: pipeline.name,
 							} ) ),
@@ -200,7 +204,7 @@ export function CleanupSection() {
 						value={ flowId === null ? '' : String( flowId ) }
 						options={ [
 							{ value: '', label: __( 'Any flow', 'dm-jobs' ) },
-							...( flows.data ?? [] ).map( ( flow ) => ( {
+							...( flows ?? [] ).map( ( flow ) => ( {
 								value: String( flow.id ),
 								label: flow.name,
 							} ) ),

@@ -8,9 +8,8 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
-import { getPipelineReport } from '../../api/admin-tools-api';
 import { useJobsContext } from '../../hooks/use-jobs-context';
-import { useRequest } from '../../hooks/use-request';
+import { useAdminData } from '../../data/admin-data-store';
 import { filterParams } from '../../utils/filter-params';
 import { formatJobsTotal } from '../../../../shared/format/format-count';
 import { formatNumber } from '../../../../shared/format/format-number';
@@ -34,14 +33,10 @@ export function ExportSection() {
 	);
 	const [ to, setTo ] = useState( () => isoDay( new Date() ) );
 	const [ range, setRange ] = useState( { from, to } );
-	const report = useRequest(
-		() =>
-			getPipelineReport(
-				`${ range.from }T00:00:00Z`,
-				`${ range.to }T23:59:59Z`
-			),
-		`${ range.from }-${ range.to }`
-	);
+	const report = useAdminData( 'pipelineReport', {
+		after: `${ range.from }T00:00:00Z`,
+		before: `${ range.to }T23:59:59Z`,
+	} );
 	// Column headers, and the labels of the cells when the report stacks on small screens.
 	const labels = {
 		jobs: __( 'Jobs', 'dm-jobs' ),

@@ -10,9 +10,8 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { Timestamp } from '../../../../shared/components/timestamp';
 import { getStatusLabel } from '../../../../shared/status/status-display';
-import { getMetrics } from '../../api/admin-tools-api';
 import { useJobsContext } from '../../hooks/use-jobs-context';
-import { useRequest } from '../../hooks/use-request';
+import { useAdminDataActions, useAdminData } from '../../data/admin-data-store';
 import type { SystemMetrics } from '../../types';
 import { formatBytes } from '../../../../shared/format/format-bytes';
 import { formatJobsTotal } from '../../../../shared/format/format-count';
@@ -61,12 +60,15 @@ function GrowthChart( { growth }: { growth: SystemMetrics[ 'growth' ] } ) {
 export function MaintenanceSection() {
 	const { timeZone, timeZoneLabel } = useJobsContext();
 	const [ stuckMinutes, setStuckMinutes ] = useState( 60 );
-	const [ refreshCount, setRefreshCount ] = useState( 0 );
+	const [ fresh, setFresh ] = useState( false );
 	const [ shedDays, setShedDays ] = useState( 30 );
-	const metrics = useRequest(
-		() => getMetrics( stuckMinutes, refreshCount > 0 ),
-		`metrics-${ stuckMinutes }-${ refreshCount }`
-	);
+	const metrics = useAdminData( 'systemMetrics', { stuckMinutes, fresh } );
+	const { invalidate } = useAdminDataActions();
+	// Counted again now, not the server's cached counts (after a change).
+	const countAgain = () => {
+		setFresh( true );
+		invalidate( 'systemMetrics' );
+	};
 	const data = metrics.data;
 	const time = ( value: string | null ) => (
 		<Timestamp
@@ -109,9 +111,7 @@ export function MaintenanceSection() {
 						) }{ ' ' }
 						<Button
 							variant="link"
-							onClick={ () =>
-								setRefreshCount( refreshCount + 1 )
-							}
+							onClick={ countAgain }
 							disabled={ metrics.loading }
 						>
 							{ __( 'Count again', 'dm-jobs' ) }
@@ -324,7 +324,7 @@ export function MaintenanceSection() {
 									formatRows( count, 'tables' )
 								)
 					}
-					onFinished={ () => setRefreshCount( refreshCount + 1 ) }
+					onFinished={ countAgain }
 				/>
 			</section>
 		</div>

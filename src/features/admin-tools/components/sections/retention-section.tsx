@@ -11,13 +11,16 @@ import { __, sprintf } from '@wordpress/i18n';
 import { ApiRequestError } from '../../../../shared/api/api-request-error';
 import { Timestamp } from '../../../../shared/components/timestamp';
 import {
-	getRetention,
 	previewRetention,
 	runRetention,
 	saveRetention,
 } from '../../api/admin-tools-api';
+import {
+	useAdminDataActions,
+	CHANGED_BY_JOB_WRITES,
+	useAdminData,
+} from '../../data/admin-data-store';
 import { useJobsContext } from '../../hooks/use-jobs-context';
-import { useRequest } from '../../hooks/use-request';
 import type { RetentionDryRun, RetentionSettings } from '../../types';
 import { formatRows } from '../../utils/row-counts';
 import { DaysField } from '../days-field';
@@ -65,7 +68,8 @@ const DAY_FIELDS: Array< {
  */
 export function RetentionSection() {
 	const { timeZone, timeZoneLabel, reload: reloadJobs } = useJobsContext();
-	const state = useRequest( getRetention, 'retention' );
+	const state = useAdminData( 'retention', null );
+	const { receiveAnswer, invalidate } = useAdminDataActions();
 	const [ form, setForm ] = useState< RetentionSettings | null >( null );
 	const [ saving, setSaving ] = useState( false );
 	const [ message, setMessage ] = useState< {
@@ -107,9 +111,9 @@ export function RetentionSection() {
 		setMessage( null );
 		try {
 			const saved = await saveRetention( form );
+			receiveAnswer( 'retention', null, saved );
 			setForm( saved.saved );
 			setDryRun( null );
-			state.reload();
 			setMessage( {
 				status: 'success',
 				text: __( 'Retention settings saved.', 'dm-jobs' ),
@@ -136,7 +140,10 @@ export function RetentionSection() {
 		try {
 			await runRetention();
 			setDryRun( null );
-			state.reload();
+			invalidate( 'retention' );
+			CHANGED_BY_JOB_WRITES.forEach( ( resource ) =>
+				invalidate( resource )
+			);
 			reloadJobs();
 		} catch ( caught ) {
 			fail( caught );

@@ -36,12 +36,15 @@ export function renderWithRegistry( element: ReactElement ): RenderResult & {
 	return { ...result, registry };
 }
 
+type JobsPreview = Extract< OperationPreview, { sample_kind: 'jobs' } >;
+
 export function makePreview(
-	overrides: Partial< OperationPreview > = {}
-): OperationPreview {
+	overrides: Partial< JobsPreview > = {}
+): JobsPreview {
 	return {
 		dry_run: true,
 		type: 'delete_jobs',
+		params: {},
 		count: 3,
 		sample_kind: 'jobs',
 		sample: [ makeJob( { id: 9 } ), makeJob( { id: 8 } ) ],

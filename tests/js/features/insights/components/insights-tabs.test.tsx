@@ -1,7 +1,13 @@
 /**
  * External dependencies
  */
-import { render, screen, waitFor, within } from '@testing-library/react';
+import {
+	render as renderInPage,
+	screen,
+	waitFor,
+	within,
+} from '@testing-library/react';
+import type { ReactElement } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -9,6 +15,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
  * WordPress dependencies
  */
 import apiFetch from '@wordpress/api-fetch';
+import { createRegistry, RegistryProvider } from '@wordpress/data';
 
 /**
  * Internal dependencies
@@ -24,6 +31,20 @@ import {
 import { stubResizeObserver } from '../helpers';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
+
+/**
+ * Renders with a data registry of its own: each test starts with no answers
+ * cached.
+ *
+ * @param element What to render.
+ */
+function render( element: ReactElement ) {
+	return renderInPage(
+		<RegistryProvider value={ createRegistry() }>
+			{ element }
+		</RegistryProvider>
+	);
+}
 
 const requests: string[] = [];
 

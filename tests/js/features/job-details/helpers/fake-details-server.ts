@@ -48,6 +48,14 @@ export class FakeDetailsServer {
 		this.failLogs = count;
 	}
 
+	/** IDs of the jobs asked for (`GET /jobs/{id}`), in order. */
+	jobRequests(): number[] {
+		return this.requests
+			.map( ( request ) => /\/jobs\/(\d+)$/.exec( request.route ) )
+			.filter( ( match ): match is RegExpExecArray => match !== null )
+			.map( ( match ) => Number( match[ 1 ] ) );
+	}
+
 	logRequests(): URLSearchParams[] {
 		return this.requests
 			.filter( ( request ) => /\/logs$/.test( request.route ) )

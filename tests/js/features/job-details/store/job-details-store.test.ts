@@ -13,10 +13,12 @@ import { createRegistry } from '@wordpress/data';
  * Internal dependencies
  */
 import { store } from '../../../../../src/features/job-details/store';
+import { JOB_CACHE_LIMIT } from '../../../../../src/features/job-details/constants';
 import {
 	initialState,
 	reducer,
 } from '../../../../../src/features/job-details/store/reducer';
+import * as selectors from '../../../../../src/features/job-details/store/selectors';
 import { FakeDetailsServer } from '../helpers/fake-details-server';
 import { makeDetail, makeLines } from '../helpers/make-detail';
 
@@ -41,22 +43,17 @@ function setup() {
 }
 
 describe( 'job details reducer', () => {
-	it( 'ignores answers for another job or older filters', () => {
+	it( 'ignores log answers for another job or older filters', () => {
 		const opened = reducer( initialState, { type: 'OPEN_JOB', jobId: 5 } );
-		const stale = reducer( opened, {
-			type: 'DETAIL_REQUEST_SUCCESS',
-			generation: opened.generation - 1,
-			job: makeDetail(),
-		} );
-		expect( stale ).toBe( opened );
 		const filtered = reducer( opened, {
 			type: 'LOGS_SET_FILTERS',
+			jobId: 5,
 			filters: { levels: [ 'error' ], search: '' },
 		} );
 		expect(
 			reducer( filtered, {
 				type: 'LOGS_RECEIVE_LATEST',
-				generation: opened.generation,
+				key: opened.logs.key,
 				page: {
 					items: makeLines( 2 ),
 					next_cursor: 2,
@@ -68,20 +65,60 @@ describe( 'job details reducer', () => {
 		).toBe( filtered );
 	} );
 
-	it( 'keeps the shown job when a quiet refresh fails', () => {
+	it( 'keeps the shown job when a refresh fails', () => {
 		const opened = reducer( initialState, { type: 'OPEN_JOB', jobId: 5 } );
 		const loaded = reducer( opened, {
-			type: 'DETAIL_REQUEST_SUCCESS',
-			generation: opened.generation,
-			job: makeDetail(),
+			type: 'DETAIL_RECEIVE',
+			jobId: 5,
+			job: makeDetail( { id: 5 } ),
 		} );
 		const failed = reducer( loaded, {
-			type: 'DETAIL_REQUEST_FAILURE',
-			generation: opened.generation,
+			type: 'DETAIL_FAILURE',
+			jobId: 5,
 			error: { code: 'x', message: 'down', status: 500 },
 		} );
-		expect( failed.detail.job ).not.toBeNull();
-		expect( failed.detail.status ).toBe( 'ready' );
+		expect( selectors.getJob( failed ) ).not.toBeNull();
+		expect( selectors.getDetailStatus( failed ) ).toBe( 'ready' );
+	} );
+
+	it( 'keeps at most JOB_CACHE_LIMIT jobs', () => {
+		let state = initialState;
+		for ( let id = 1; id <= JOB_CACHE_LIMIT + 3; id++ ) {
+			state = reducer( state, {
+				type: 'DETAIL_RECEIVE',
+				jobId: id,
+				job: makeDetail( { id } ),
+			} );
+		}
+		expect( state.jobs.order ).toHaveLength( JOB_CACHE_LIMIT );
+		expect( selectors.getJobDetail( state, 3 ) ).toBeUndefined();
+		expect( selectors.getJobDetail( state, 4 )?.id ).toBe( 4 );
+	} );
+} );
+
+describe( 'job details: jobs resolved once', { timeout: 30_000 }, () => {
+	it( 'opens a job seen before from the store, a final one without a request', async () => {
+		server.addJob( makeDetail( { id: 7 } ), makeLines( 3 ) );
+		server.addJob( makeDetail( { id: 8 } ), makeLines( 3 ) );
+		const { select, dispatch } = setup();
+		await dispatch.openJob( 7 );
+		await dispatch.openJob( 8 );
+		await dispatch.openJob( 7 );
+
+		expect( select.getJob()?.id ).toBe( 7 );
+		expect( server.jobRequests() ).toEqual( [ 7, 8 ] );
+	} );
+
+	it( 'asks again for a job that failed to load, and for a refresh', async () => {
+		const { select, dispatch } = setup();
+		await dispatch.openJob( 9 );
+		expect( select.getDetailStatus() ).toBe( 'error' );
+
+		server.addJob( makeDetail( { id: 9 } ), makeLines( 1 ) );
+		await dispatch.loadJob();
+		expect( select.getDetailStatus() ).toBe( 'ready' );
+		await dispatch.loadJob( { reload: true } );
+		expect( server.jobRequests() ).toEqual( [ 9, 9, 9 ] );
 	} );
 } );
 

@@ -105,17 +105,28 @@ describe( 'changes', () => {
 } );
 
 describe( 'counts', () => {
-	it( 'reads every base status, 0 when missing', async () => {
+	const answer = ( byStatus: Record< string, unknown > ) =>
 		vi.mocked( apiFetch ).mockResolvedValueOnce(
 			new Response(
 				JSON.stringify( {
 					total: 1_200_000,
 					exact: false,
 					as_of: '2025-03-05T14:03:04Z',
-					by_status: { failed: 1_000_000, pending: 'lots' },
+					by_status: byStatus,
+					other_statuses: {},
 				} )
 			)
 		);
+
+	it( 'refuses counts that are not numbers', async () => {
+		answer( { failed: 1_000_000, pending: 'lots' } );
+		await expect( fetchStatusCounts() ).rejects.toMatchObject( {
+			code: 'invalid_response',
+		} );
+	} );
+
+	it( 'reads every base status, 0 when missing', async () => {
+		answer( { failed: 1_000_000 } );
 		expect( await fetchStatusCounts() ).toEqual( {
 			total: 1_200_000,
 			exact: false,

@@ -130,7 +130,7 @@ describe( 'Jobs filters: the view in the URL', () => {
 		);
 	} );
 
-	it( 'adds a history entry per change and follows Back and Forward', async () => {
+	it( 'adds a history entry per change and follows Back and Forward from the store', async () => {
 		const user = userEvent.setup();
 		renderApp();
 		await loaded();
@@ -147,29 +147,54 @@ describe( 'Jobs filters: the view in the URL', () => {
 		);
 		await waitFor( () => expect( urlParams().per_page ).toBe( '50' ) );
 		expect( window.history.length ).toBe( lengthBefore + 2 );
+		await waitFor( () =>
+			expect( server.lastParams().get( 'per_page' ) ).toBe( '50' )
+		);
+		// The first live poll has no token yet and refreshes the shown page
+		// once; later polls find nothing changed.
+		await waitFor(
+			() => {
+				const firstPoll = server.requests.findIndex(
+					( request ) => request.route === 'changes'
+				);
+				expect( firstPoll ).toBeGreaterThan( -1 );
+				expect(
+					server.requests
+						.slice( firstPoll )
+						.some( ( request ) => request.route === 'jobs' )
+				).toBe( true );
+			},
+			{ timeout: 10_000 }
+		);
+		const requests = server.requestsTo( 'jobs' ).length;
 
 		act( () => window.history.back() );
 		await waitFor( () => expect( urlParams().per_page ).toBeUndefined() );
 		await waitFor( () =>
-			expect( server.lastParams().get( 'per_page' ) ).toBe( '20' )
-		);
-		expect(
-			screen.getByRole( 'combobox', { name: 'Per page' } )
-		).toHaveValue( '20' );
-		expect( server.lastParams().get( 'pipeline_id' ) ).toBe( '4' );
-
-		act( () => window.history.back() );
-		await waitFor( () =>
-			expect( server.lastParams().get( 'pipeline_id' ) ).toBeNull()
+			expect(
+				screen.getByRole( 'combobox', { name: 'Per page' } )
+			).toHaveValue( '20' )
 		);
 		expect(
 			screen.getByRole( 'combobox', { name: 'Pipeline' } )
-		).toHaveValue( '' );
+		).toHaveValue( '4' );
+
+		act( () => window.history.back() );
+		await waitFor( () =>
+			expect(
+				screen.getByRole( 'combobox', { name: 'Pipeline' } )
+			).toHaveValue( '' )
+		);
 
 		act( () => window.history.forward() );
 		await waitFor( () =>
-			expect( server.lastParams().get( 'pipeline_id' ) ).toBe( '4' )
+			expect(
+				screen.getByRole( 'combobox', { name: 'Pipeline' } )
+			).toHaveValue( '4' )
 		);
+		expect( rowIds().length ).toBeGreaterThan( 0 );
+		// Every view was seen before: shown from the store, no request.
+		expect( server.requestsTo( 'jobs' ) ).toHaveLength( requests );
 		// Following history does not add entries.
 		expect( window.history.length ).toBe( lengthBefore + 2 );
 	} );

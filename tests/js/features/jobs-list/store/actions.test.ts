@@ -74,6 +74,10 @@ describe( 'fetchJobs', () => {
 		server.hold();
 		const first = dispatch.goToPage( 2 );
 		const second = dispatch.goToPage( 3 );
+		// Each resolver asks the server on the next tick.
+		await vi.waitFor( () =>
+			expect( server.requestsTo( 'jobs' ) ).toHaveLength( 2 )
+		);
 		// Page 3 answers first, then the slower page-2 answer arrives.
 		server.releaseOne( 1 );
 		await second;

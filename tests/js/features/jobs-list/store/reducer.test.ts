@@ -7,98 +7,139 @@ import { describe, expect, it } from 'vitest';
  * Internal dependencies
  */
 import {
-	receiveJobsError,
 	receiveJobsPage,
 	setQuery,
-	startJobsRequest,
 } from '../../../../../src/features/jobs-list/store/actions';
-import { DEFAULT_QUERY } from '../../../../../src/features/jobs-list/store/constants';
+import {
+	DEFAULT_QUERY,
+	PAGE_CACHE_LIMIT,
+} from '../../../../../src/features/jobs-list/store/constants';
 import {
 	initialState,
 	reducer,
 } from '../../../../../src/features/jobs-list/store/reducer';
-import type { JobsState } from '../../../../../src/features/jobs-list/store/types';
+import * as selectors from '../../../../../src/features/jobs-list/store/selectors';
+import { normalizeJobsQuery } from '../../../../../src/features/jobs-list/utils/normalize-jobs-query';
+import type { JobsView } from '../../../../../src/shared/types';
 import { makeJobs } from '../../../helpers/make-job';
 
-const page2 = { ...DEFAULT_QUERY, page: 2 };
+const page2: JobsView = { ...DEFAULT_QUERY, page: 2 };
 const jobsPage = { items: makeJobs( 2 ), total: 42, totalPages: 3 };
 const serverError = { code: 'boom', message: 'Boom', status: 500 };
-
-function loading( requestId: number ): JobsState {
-	return reducer( initialState, startJobsRequest( requestId, page2 ) );
-}
 
 describe( 'reducer', () => {
 	it( 'starts idle on the default query with nothing loaded', () => {
 		expect( initialState ).toMatchObject( {
 			query: DEFAULT_QUERY,
-			items: [],
-			total: 0,
+			viewApplied: false,
 			requestStatus: 'idle',
 			loadedQuery: null,
 			error: null,
 		} );
+		expect( selectors.getJobs( initialState ) ).toEqual( [] );
 	} );
 
-	it( 'stores the query', () => {
-		expect( reducer( initialState, setQuery( page2 ) ).query ).toBe(
-			page2
-		);
-	} );
-
-	it( 'marks a request as loading and clears the previous error', () => {
-		const failed = reducer(
-			loading( 1 ),
-			receiveJobsError( 1, serverError )
-		);
-		const retrying = reducer( failed, startJobsRequest( 2, page2 ) );
-		expect( retrying ).toMatchObject( {
+	it( 'asks for a view not in the cache: loading, nothing shown yet', () => {
+		const state = reducer( initialState, setQuery( page2 ) );
+		expect( state ).toMatchObject( {
+			query: page2,
+			viewApplied: true,
 			requestStatus: 'loading',
-			error: null,
-			latestRequestId: 2,
+			loadedQuery: null,
 		} );
 	} );
 
-	it( 'stores a page of jobs with its totals and query', () => {
+	it( 'shows the page of the asked view when it arrives', () => {
 		const state = reducer(
-			loading( 1 ),
-			receiveJobsPage( 1, page2, jobsPage )
+			reducer( initialState, setQuery( page2 ) ),
+			receiveJobsPage( normalizeJobsQuery( page2 ), jobsPage, 1000 )
 		);
 		expect( state ).toMatchObject( {
-			items: jobsPage.items,
-			total: 42,
-			totalPages: 3,
 			loadedQuery: page2,
 			requestStatus: 'success',
 		} );
+		expect( selectors.getJobs( state ) ).toBe( jobsPage.items );
+		expect( selectors.getTotal( state ) ).toBe( 42 );
+		expect( selectors.getTotalPages( state ) ).toBe( 3 );
+		expect( selectors.getLastUpdated( state ) ).toBe( 1000 );
 	} );
 
-	it( 'keeps the shown jobs when a later request fails', () => {
-		const loaded = reducer(
-			loading( 1 ),
-			receiveJobsPage( 1, page2, jobsPage )
+	it( 'caches an answer to another view without showing it', () => {
+		const asked = reducer( initialState, setQuery( DEFAULT_QUERY ) );
+		const state = reducer(
+			asked,
+			receiveJobsPage( normalizeJobsQuery( page2 ), jobsPage )
 		);
-		const failed = reducer(
-			reducer( loaded, startJobsRequest( 2, DEFAULT_QUERY ) ),
-			receiveJobsError( 2, serverError )
+		expect( state.loadedQuery ).toBeNull();
+		expect(
+			selectors.getJobsPage( state, normalizeJobsQuery( page2 ) )
+		).toBe( jobsPage );
+	} );
+
+	it( 'shows a cached view at once', () => {
+		const cached = reducer(
+			initialState,
+			receiveJobsPage( normalizeJobsQuery( page2 ), jobsPage )
 		);
-		expect( failed ).toMatchObject( {
-			items: jobsPage.items,
-			requestStatus: 'error',
+		const state = reducer( cached, setQuery( page2 ) );
+		expect( state ).toMatchObject( {
+			loadedQuery: page2,
+			requestStatus: 'success',
+		} );
+		expect( selectors.getJobs( state ) ).toBe( jobsPage.items );
+	} );
+
+	it( 'keeps the shown jobs when the next view fails', () => {
+		const shown = reducer(
+			reducer( initialState, setQuery( page2 ) ),
+			receiveJobsPage( normalizeJobsQuery( page2 ), jobsPage )
+		);
+		const failed = reducer( reducer( shown, setQuery( DEFAULT_QUERY ) ), {
+			type: 'RECEIVE_JOBS_ERROR',
+			query: normalizeJobsQuery( DEFAULT_QUERY ),
 			error: serverError,
 		} );
+		expect( failed.requestStatus ).toBe( 'error' );
+		expect( selectors.getError( failed ) ).toEqual( serverError );
+		expect( selectors.getJobs( failed ) ).toBe( jobsPage.items );
 	} );
 
-	it( 'ignores answers to superseded requests', () => {
-		const twoInFlight = reducer(
-			loading( 1 ),
-			startJobsRequest( 2, page2 )
+	it( 'ignores the error of a view no longer asked for', () => {
+		const asked = reducer( initialState, setQuery( page2 ) );
+		expect(
+			reducer( asked, {
+				type: 'RECEIVE_JOBS_ERROR',
+				query: normalizeJobsQuery( DEFAULT_QUERY ),
+				error: serverError,
+			} )
+		).toBe( asked );
+	} );
+
+	it( 'keeps at most PAGE_CACHE_LIMIT pages, dropping the least recently used', () => {
+		let state = initialState;
+		for ( let page = 1; page <= PAGE_CACHE_LIMIT + 5; page++ ) {
+			state = reducer(
+				state,
+				receiveJobsPage(
+					normalizeJobsQuery( { ...DEFAULT_QUERY, page } ),
+					jobsPage
+				)
+			);
+		}
+		expect( selectors.getCachedPageCount( state ) ).toBe(
+			PAGE_CACHE_LIMIT
 		);
 		expect(
-			reducer( twoInFlight, receiveJobsPage( 1, page2, jobsPage ) )
-		).toBe( twoInFlight );
+			selectors.getJobsPage(
+				state,
+				normalizeJobsQuery( { ...DEFAULT_QUERY, page: 5 } )
+			)
+		).toBeUndefined();
 		expect(
-			reducer( twoInFlight, receiveJobsError( 1, serverError ) )
-		).toBe( twoInFlight );
+			selectors.getJobsPage(
+				state,
+				normalizeJobsQuery( { ...DEFAULT_QUERY, page: 6 } )
+			)
+		).toBe( jobsPage );
 	} );
 } );

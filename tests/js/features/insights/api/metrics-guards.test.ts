@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
  * Internal dependencies
  */
 import {
+	isMetrics as isMetricsOverview,
 	isMetricsCapacity,
 	isMetricsDegradation,
-	isMetricsOverview,
 	isMetricsResources,
-	isRollupProgress,
-} from '../../../../../src/features/insights/api/validate';
+	isMetricsRollup as isRollupProgress,
+} from '../../../../../src/generated/rest-contract';
 import {
 	CAPACITY,
 	DEGRADATION,
@@ -21,7 +21,7 @@ import {
 	RESOURCES,
 } from '../fixtures';
 
-describe( 'answer checks', () => {
+describe( 'generated checks of the metrics answers', () => {
 	it( 'accept what the server sends', () => {
 		expect( isMetricsOverview( makeOverview() ) ).toBe( true );
 		expect( isMetricsResources( RESOURCES ) ).toBe( true );
