@@ -8,7 +8,7 @@
 
 namespace DMJobs\Tests\Docs;
 
-use DMJobs\Rest\TypeScriptContract;
+use DMJobs\Shared\Rest\TypeScriptContract;
 use DMJobs\Tests\TestCase;
 
 PHP_SAPI === 'cli' || exit;
