@@ -1,7 +1,8 @@
 <?php
 /**
  * Regenerates what is generated from the registered routes: the README's API section and the TypeScript
- * contract (src/generated/rest-contract.ts).
+ * contract (src/generated/rest-contract.ts and the modules under src/generated/contract/, where files the
+ * routes no longer produce are deleted).
  *
  * Usage: php bin/api-docs.php --path=<wordpress dir with dm-jobs active> [--check]
  *
@@ -21,11 +22,22 @@ require rtrim( (string) $options['path'], '/' ) . '/wp-load.php';
 
 $root    = dirname( __DIR__ );
 $readme  = (string) file_get_contents( $root . '/README.md' );
-$files   = array(
-	'README.md'                              => \DMJobs\Shared\Rest\ApiReference::replace_in( $readme ),
-	\DMJobs\Shared\Rest\TypeScriptContract::FILE => \DMJobs\Shared\Rest\TypeScriptContract::source(),
-);
+$files   = array( 'README.md' => \DMJobs\Shared\Rest\ApiReference::replace_in( $readme ) ) + \DMJobs\Shared\Rest\TypeScriptContract::files();
 $stale   = array();
+// A module the routes no longer produce (a schema renamed or removed) is stale too: deleted, or reported by --check.
+$folder = $root . '/' . \DMJobs\Shared\Rest\TypeScriptContract::DIRECTORY;
+if ( is_dir( $folder ) ) {
+	$found = new RecursiveIteratorIterator( new RecursiveDirectoryIterator( $folder, FilesystemIterator::SKIP_DOTS ) );
+	foreach ( $found as $entry ) {
+		$file = substr( $entry->getPathname(), strlen( $root ) + 1 );
+		if ( $entry->isFile() && ! isset( $files[ $file ] ) ) {
+			$stale[] = $file;
+			if ( ! isset( $options['check'] ) ) {
+				unlink( $entry->getPathname() );
+			}
+		}
+	}
+}
 foreach ( $files as $file => $content ) {
 	$path    = $root . '/' . $file;
 	$current = is_readable( $path ) ? (string) file_get_contents( $path ) : '';

@@ -28,11 +28,23 @@ final class ApiContractTest extends TestCase {
 	}
 
 	public function test_typescript_contract_is_generated_from_the_routes(): void {
-		$generated = (string) file_get_contents( DM_JOBS_DIR . '/' . TypeScriptContract::FILE );
-		$this->assertTrue( TypeScriptContract::source() === $generated, TypeScriptContract::FILE . ' is out of date: run npm run docs' );
+		$files = TypeScriptContract::files();
+		foreach ( $files as $file => $content ) {
+			$path = DM_JOBS_DIR . '/' . $file;
+			$this->assertFileExists( $path, "{$file} is missing: run npm run docs" );
+			$this->assertTrue( (string) file_get_contents( $path ) === $content, "{$file} is out of date: run npm run docs" );
+		}
+		$written = new \RecursiveIteratorIterator( new \RecursiveDirectoryIterator( DM_JOBS_DIR . '/' . TypeScriptContract::DIRECTORY, \FilesystemIterator::SKIP_DOTS ) );
+		foreach ( $written as $entry ) {
+			$file = substr( $entry->getPathname(), strlen( DM_JOBS_DIR ) + 1 );
+			$this->assertArrayHasKey( $file, $files, "{$file} is no longer generated: run npm run docs (it deletes it)" );
+		}
+		$generated = implode( "\n", $files );
 		foreach ( array( 'export type Job = {', 'export const isJob = ', 'export type GetJobsParams = {', 'export const BASE_STATUSES = ', 'export const SUCCESS_STATUSES' ) as $expected ) {
 			$this->assertStringContainsString( $expected, $generated );
 		}
+		$this->assertStringContainsString( "export * from './contract/schemas/job';", $files[ TypeScriptContract::FILE ] );
+		$this->assertStringContainsString( "export * from './contract/routes/jobs';", $files[ TypeScriptContract::FILE ] );
 	}
 
 	public function test_job_schema_requires_exactly_what_a_listed_job_has(): void {
