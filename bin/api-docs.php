@@ -60,4 +60,4 @@ if ( isset( $options['check'] ) ) {
 	echo "README.md's API section and the TypeScript contract are up to date.\n";
 	exit( 0 );
 }
-echo $stale ? 'Regenerated: ' . implode( ', ', $stale ) . ".\n" : "Nothing to regenerate.\n";
+echo $stale ? 'Regenerated (or deleted, when no longer generated): ' . implode( ', ', $stale ) . ".\n" : "Nothing to regenerate.\n";
