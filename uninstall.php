@@ -13,13 +13,13 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 require_once __DIR__ . '/includes/autoload.php';
 
-$dm_jobs_schema   = new \DMJobs\Repository\SchemaRepository();
+$dm_jobs_schema   = new \DMJobs\Schema\Repository\SchemaRepository();
 $dm_jobs_tables   = array();
 $dm_jobs_declared = array();
 foreach ( array( \DMJobs\DataMachine\CurrentGeneration::KEY, \DMJobs\DataMachine\LegacyGeneration::KEY ) as $dm_jobs_key ) {
 	$dm_jobs_generation = \DMJobs\DataMachine\Adapters::make( $dm_jobs_key );
 	foreach ( $dm_jobs_generation->tables()->all() as $dm_jobs_table ) {
-		$dm_jobs_tables[] = substr( $dm_jobs_table, strlen( \DMJobs\Repository\SchemaRepository::prefix() ) );
+		$dm_jobs_tables[] = substr( $dm_jobs_table, strlen( \DMJobs\Schema\Repository\SchemaRepository::prefix() ) );
 	}
 	$dm_jobs_added = $dm_jobs_generation->added_schema();
 	foreach ( array( 'columns', 'indexes' ) as $dm_jobs_kind ) {

@@ -22,8 +22,8 @@ require rtrim( (string) $options['path'], '/' ) . '/wp-load.php';
 $root    = dirname( __DIR__ );
 $readme  = (string) file_get_contents( $root . '/README.md' );
 $files   = array(
-	'README.md'                              => \DMJobs\Rest\ApiReference::replace_in( $readme ),
-	\DMJobs\Rest\TypeScriptContract::FILE => \DMJobs\Rest\TypeScriptContract::source(),
+	'README.md'                              => \DMJobs\Shared\Rest\ApiReference::replace_in( $readme ),
+	\DMJobs\Shared\Rest\TypeScriptContract::FILE => \DMJobs\Shared\Rest\TypeScriptContract::source(),
 );
 $stale   = array();
 foreach ( $files as $file => $content ) {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm run lint:php: every PHP file parses (php -l), and the layering rules hold:
-# $wpdb only inside includes/Repository/, no unserialize() that could instantiate objects, no
+# $wpdb only inside repositories (a Repository/ folder under includes/), no unserialize() that could instantiate objects, no
 # str_replace/preg_replace over the result of prepare(), and every file starts with its guard
 # (bin/lib/php/check-guards.php: `defined( 'ABSPATH' ) || exit;` in what WordPress loads,
 # `PHP_SAPI === 'cli' || exit;` in bin/ and tests/).
@@ -17,8 +17,8 @@ for file in $files; do
 	fi
 done
 
-if leaks=$(grep -rln '\$wpdb' includes plugin.php uninstall.php | grep -v '^includes/Repository/'); then
-	echo "\$wpdb used outside includes/Repository/ (only repositories may touch the database):"
+if leaks=$(grep -rln '\$wpdb' includes plugin.php uninstall.php | grep -vE '^includes/(.+/)?Repository/'); then
+	echo "\$wpdb used outside a Repository/ folder of includes/ (only repositories may touch the database):"
 	echo "$leaks"
 	status=1
 fi

@@ -44,9 +44,9 @@ if ( ! in_array( $tables, array( 'dm', 'datamachine' ), true ) ) {
 }
 if ( 'datamachine' === $tables ) {
 	// Today's Data Machine tables, as its own create_table() methods make them; DM Jobs adopts them.
-	( new \DMJobs\Repository\DataMachineTablesRepository() )->create_current_generation_tables();
+	( new \DMJobs\DataMachine\Repository\DataMachineTablesRepository() )->create_current_generation_tables();
 	\DMJobs\DataMachine\Adapters::forget();
-	( new \DMJobs\Repository\SchemaRepository() )->upgrade();
+	( new \DMJobs\Schema\Repository\SchemaRepository() )->upgrade();
 }
 
 try {

@@ -8,9 +8,9 @@
 namespace DMJobs;
 
 use DMJobs\Admin\AdminPage;
-use DMJobs\Repository\SchemaRepository;
-use DMJobs\Rest\JobsController;
-use DMJobs\Rest\PipelinesController;
+use DMJobs\Jobs\JobsController;
+use DMJobs\Pipelines\PipelinesController;
+use DMJobs\Schema\Repository\SchemaRepository;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -30,24 +30,28 @@ final class Plugin {
 	}
 
 	public function boot(): void {
-		wp_cache_add_non_persistent_groups( array( \DMJobs\Repository\JobRepository::SEARCH_CACHE_GROUP ) );
+		wp_cache_add_non_persistent_groups( array( \DMJobs\Jobs\Repository\JobRepository::SEARCH_CACHE_GROUP ) );
 		add_action( 'plugins_loaded', array( $this, 'upgrade_schema_if_needed' ) );
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );
-		( new \DMJobs\Rest\GenerationParam() )->register();
-		( new \DMJobs\Rest\RequestTextGuard() )->register();
-		( new \DMJobs\Rest\JsonBodyGuard() )->register();
+		( new \DMJobs\Shared\Rest\GenerationParam() )->register();
+		( new \DMJobs\Shared\Rest\RequestTextGuard() )->register();
+		( new \DMJobs\Shared\Rest\JsonBodyGuard() )->register();
 		( new AdminPage() )->register();
 		( new \DMJobs\AdminTools\AdminToolsModule() )->register();
 		( new \DMJobs\Jobs\DataVersion() )->register();
 		( new \DMJobs\Jobs\CountRefresher() )->register();
 		( new \DMJobs\Logs\LogHooks() )->register();
 		( new \DMJobs\DataMachine\HousekeepingHooks() )->register();
-		( new \DMJobs\Metrics\RollupService() )->register();
+		( new \DMJobs\Metrics\RollupHooks() )->register();
 		( new \DMJobs\Alerts\AlertsModule() )->register();
 		( new \DMJobs\Health\SiteHealth() )->register();
 		if ( defined( 'WP_CLI' ) && WP_CLI ) {
 			\WP_CLI::add_command( 'dm-jobs', \DMJobs\Cli\JobsCommand::class );
+			\WP_CLI::add_command( 'dm-jobs cleanup', \DMJobs\Cli\CleanupCommand::class );
+			\WP_CLI::add_command( 'dm-jobs retention', \DMJobs\Cli\RetentionCommand::class );
+			\WP_CLI::add_command( 'dm-jobs stats', \DMJobs\Cli\StatsCommand::class );
+			\WP_CLI::add_command( 'dm-jobs refresh', \DMJobs\Cli\RefreshCommand::class );
 		}
 	}
 
@@ -68,12 +72,12 @@ final class Plugin {
 	public function register_rest_routes(): void {
 		( new JobsController() )->register_routes();
 		( new PipelinesController() )->register_routes();
-		( new \DMJobs\Rest\AdminToolsRoutes() )->register_routes();
-		( new \DMJobs\Rest\JobActivityController() )->register_routes();
-		( new \DMJobs\Rest\LogsController() )->register_routes();
-		( new \DMJobs\Rest\MetricsController() )->register_routes();
-		( new \DMJobs\Rest\AlertsController() )->register_routes();
-		( new \DMJobs\Rest\RunsController() )->register_routes();
+		( new \DMJobs\AdminTools\AdminToolsRoutes() )->register_routes();
+		( new \DMJobs\Jobs\JobActivityController() )->register_routes();
+		( new \DMJobs\Logs\LogsController() )->register_routes();
+		( new \DMJobs\Metrics\MetricsController() )->register_routes();
+		( new \DMJobs\Alerts\AlertsController() )->register_routes();
+		( new \DMJobs\Runs\RunsController() )->register_routes();
 	}
 
 	/**

@@ -9,7 +9,7 @@ defined( 'ABSPATH' ) || exit;
 
 use DMJobs\Jobs\JobFormatter;
 use DMJobs\Jobs\JobService;
-use DMJobs\Repository\JobRepository;
+use DMJobs\Jobs\Repository\JobRepository;
 use DMJobs\Status\StatusParser;
 
 if ( ! function_exists( 'dm_jobs_create_job' ) ) {

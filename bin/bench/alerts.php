@@ -1,6 +1,6 @@
 <?php
 /**
- * Benchmark of the alert rules (issue 10): what evaluating each rule costs on this site's jobs
+ * Benchmark of the alert rules: what evaluating each rule costs on this site's jobs
  * table, as GET /dm-jobs/v1/alerts/preview?rule=… (the rule's evaluation, nothing stored or sent)
  * against the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query), as a logged-in
  * admin over HTTP, plus the evaluation time the rule itself reports. Thresholds are set so every
@@ -33,7 +33,7 @@ if ( ! class_exists( \DMJobs\Alerts\AlertEvaluator::class ) ) {
 }
 
 global $wpdb;
-$rows   = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . \DMJobs\Repository\TableNames::jobs() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+$rows   = (int) $wpdb->get_var( 'SELECT COUNT(*) FROM ' . \DMJobs\Schema\Repository\TableNames::jobs() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 $result = array(
 	'rows'     => $rows,
 	'database' => $wpdb instanceof \WP_SQLite_DB ? 'sqlite' : 'mysql',

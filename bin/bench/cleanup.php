@@ -1,6 +1,6 @@
 <?php
 /**
- * Cleanup throughput benchmark (issue 5): adds N old, finished jobs of a dedicated pipeline to the
+ * Cleanup throughput benchmark: adds N old, finished jobs of a dedicated pipeline to the
  * site's dm_jobs (next to whatever is there, e.g. the 1M rows of `npm run bench`), then removes
  * them with the real batched cleanup (OperationService, batches sized by time, hooks included) while
  * a concurrent writer process inserts jobs one by one, as Data Machine does. Prints one JSON
@@ -46,7 +46,7 @@ use DMJobs\Audit\Actor;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
-use DMJobs\Repository\Retry;
+use DMJobs\Shared\Repository\Retry;
 
 global $wpdb;
 $rows          = max( 1, (int) ( $options['rows'] ?? ( getenv( 'DM_JOBS_BENCH_CLEANUP_ROWS' ) ?: 1000000 ) ) );
@@ -54,18 +54,18 @@ $writers       = max( 0, (int) ( $options['writers'] ?? 1 ) );
 $payload_bytes = max( 0, (int) ( $options['payload-bytes'] ?? 1000 ) );
 $batch         = isset( $options['batch'] ) ? max( 1, (int) $options['batch'] ) : null;
 $control_seconds = max( 0, (int) ( $options['control-seconds'] ?? 10 ) );
-$jobs          = \DMJobs\Repository\TableNames::jobs();
+$jobs          = \DMJobs\Schema\Repository\TableNames::jobs();
 $is_sqlite     = $wpdb instanceof \WP_SQLite_DB;
 
 // A dedicated pipeline and flow, so only the benchmark's own rows are touched.
 $name     = 'DM Jobs cleanup benchmark';
-$pipeline = (int) $wpdb->get_var( $wpdb->prepare( "SELECT pipeline_id FROM " . \DMJobs\Repository\TableNames::pipelines() . " WHERE pipeline_name = %s", $name ) );
+$pipeline = (int) $wpdb->get_var( $wpdb->prepare( "SELECT pipeline_id FROM " . \DMJobs\Schema\Repository\TableNames::pipelines() . " WHERE pipeline_name = %s", $name ) );
 if ( ! $pipeline ) {
-	$wpdb->insert( \DMJobs\Repository\TableNames::pipelines(), array( 'pipeline_name' => $name, 'pipeline_config' => '{}', 'created_at' => gmdate( 'Y-m-d H:i:s' ), 'updated_at' => gmdate( 'Y-m-d H:i:s' ) ) );
+	$wpdb->insert( \DMJobs\Schema\Repository\TableNames::pipelines(), array( 'pipeline_name' => $name, 'pipeline_config' => '{}', 'created_at' => gmdate( 'Y-m-d H:i:s' ), 'updated_at' => gmdate( 'Y-m-d H:i:s' ) ) );
 	$pipeline = (int) $wpdb->insert_id;
-	$wpdb->insert( \DMJobs\Repository\TableNames::flows(), array( 'pipeline_id' => $pipeline, 'flow_name' => $name, 'flow_config' => '{}', 'scheduling_config' => '{"interval":"manual"}' ) );
+	$wpdb->insert( \DMJobs\Schema\Repository\TableNames::flows(), array( 'pipeline_id' => $pipeline, 'flow_name' => $name, 'flow_config' => '{}', 'scheduling_config' => '{"interval":"manual"}' ) );
 }
-$flow = (int) $wpdb->get_var( $wpdb->prepare( "SELECT flow_id FROM " . \DMJobs\Repository\TableNames::flows() . " WHERE pipeline_id = %d ORDER BY flow_id LIMIT 1", $pipeline ) );
+$flow = (int) $wpdb->get_var( $wpdb->prepare( "SELECT flow_id FROM " . \DMJobs\Schema\Repository\TableNames::flows() . " WHERE pipeline_id = %d ORDER BY flow_id LIMIT 1", $pipeline ) );
 dm_jobs_bench_remove_own_rows( $pipeline );
 
 // Seed N old finished rows (plain, legacy and compound statuses of the completed family).
@@ -73,7 +73,7 @@ fprintf( STDERR, "Adding %s old jobs to %s…\n", number_format( $rows ), $jobs 
 $seed_started = microtime( true );
 $statuses     = array( 'completed', 'complete', 'completed - 3 items', 'completed_no_items', 'agent_skipped', 'completed: partial' );
 if ( $is_sqlite ) {
-	$repository = new \DMJobs\Repository\JobRepository();
+	$repository = new \DMJobs\Jobs\Repository\JobRepository();
 	for ( $done = 0; $done < $rows; $done += 2000 ) {
 		$chunk = array();
 		for ( $i = $done; $i < min( $rows, $done + 2000 ); $i++ ) {
@@ -244,11 +244,11 @@ echo wp_json_encode(
 function dm_jobs_bench_remove_own_rows( int $pipeline ): void {
 	global $wpdb;
 	if ( $wpdb instanceof \WP_SQLite_DB ) {
-		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $pipeline ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $pipeline ) );
 		return;
 	}
 	do {
-		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d LIMIT 10000", $pipeline ) );
+		$deleted = $wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE pipeline_id = %d LIMIT 10000", $pipeline ) );
 	} while ( $deleted > 0 );
 }
 
@@ -267,7 +267,7 @@ function dm_jobs_bench_writer( int $pipeline, int $flow, string $go, string $sto
 	while ( ! file_exists( $stop ) ) {
 		$started = hrtime( true );
 		$ok      = $wpdb->insert(
-			\DMJobs\Repository\TableNames::jobs(),
+			\DMJobs\Schema\Repository\TableNames::jobs(),
 			array(
 				'pipeline_id'  => $pipeline,
 				'flow_id'      => $flow,

@@ -30,8 +30,8 @@ $_SERVER['HTTP_HOST'] = 'localhost';
 require rtrim( $options['path'], '/' ) . '/wp-load.php';
 
 use DMJobs\DataMachine\AddedSchema;
-use DMJobs\Repository\StatusFilterSql;
-use DMJobs\Repository\TableNames;
+use DMJobs\Jobs\Repository\StatusFilterSql;
+use DMJobs\Schema\Repository\TableNames;
 use DMJobs\Status\BaseStatus;
 
 global $wpdb;

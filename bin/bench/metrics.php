@@ -1,6 +1,6 @@
 <?php
 /**
- * Benchmark of the metrics rollups (issue 6): how fast a full backfill catches up on the jobs
+ * Benchmark of the metrics rollups: how fast a full backfill catches up on the jobs
  * table (jobs/s), what an idle pass costs, and — with --url — the metrics routes' response times
  * against the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query), as a logged-in
  * admin over HTTP (cookie + REST nonce, like the Jobs screen).
@@ -34,12 +34,12 @@ if ( ! class_exists( \DMJobs\Metrics\RollupService::class ) ) {
 global $wpdb;
 // A kept site whose schema version passed 4 before migration 4 existed: create what is missing
 // (every step only creates what is missing).
-( new \DMJobs\Repository\Migrations\Migration004MetricsRollups() )->up( new \DMJobs\Repository\SchemaRepository() );
+( new \DMJobs\Schema\Migrations\Migration004MetricsRollups() )->up( new \DMJobs\Schema\Repository\SchemaRepository() );
 
-$jobs_table = \DMJobs\Repository\TableNames::jobs();
+$jobs_table = \DMJobs\Schema\Repository\TableNames::jobs();
 $rows       = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$jobs_table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 $service    = new \DMJobs\Metrics\RollupService();
-$rollups    = new \DMJobs\Repository\RollupRepository();
+$rollups    = new \DMJobs\Metrics\Repository\RollupRepository();
 $result     = array(
 	'rows'     => $rows,
 	'database' => $wpdb instanceof \WP_SQLite_DB ? 'sqlite' : 'mysql',
@@ -84,7 +84,7 @@ for ( $i = 0; $i < 5; $i++ ) {
 sort( $idle );
 $result['idle_pass_ms'] = round( $idle[2], 1 );
 $result['rollup_rows']  = array();
-foreach ( \DMJobs\Repository\RollupTables::all() as $short => $table ) {
+foreach ( \DMJobs\Metrics\Repository\RollupTables::all() as $short => $table ) {
 	$result['rollup_rows'][ $short ] = (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$table}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 }
 
@@ -139,7 +139,7 @@ if ( ! empty( $options['url'] ) ) {
 		'metrics_30d'           => '/dm-jobs/v1/metrics?range=30d',
 		'metrics_90d'           => '/dm-jobs/v1/metrics?range=90d',
 		'metrics_365d_weeks'    => '/dm-jobs/v1/metrics?after=' . rawurlencode( gmdate( 'c', time() - 365 * DAY_IN_SECONDS ) ) . '&before=' . rawurlencode( gmdate( 'c' ) ),
-		'metrics_90d_pipeline'  => '/dm-jobs/v1/metrics?range=90d&pipeline_id=' . (int) $wpdb->get_var( 'SELECT MIN(pipeline_id) FROM ' . \DMJobs\Repository\TableNames::pipelines() ), // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		'metrics_90d_pipeline'  => '/dm-jobs/v1/metrics?range=90d&pipeline_id=' . (int) $wpdb->get_var( 'SELECT MIN(pipeline_id) FROM ' . \DMJobs\Schema\Repository\TableNames::pipelines() ), // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		'degradation'           => '/dm-jobs/v1/metrics/degradation',
 		'capacity'              => '/dm-jobs/v1/metrics/capacity?max_size_mb=500',
 		'resources_7d'          => '/dm-jobs/v1/metrics/resources?range=7d',

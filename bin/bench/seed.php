@@ -35,17 +35,17 @@ if ( $wpdb instanceof \WP_SQLite_DB ) {
 }
 if ( 'datamachine' === $tables ) {
 	// Today's Data Machine: its own tables (its CREATE TABLE statements), adopted by DM Jobs.
-	( new \DMJobs\Repository\DataMachineTablesRepository() )->create_current_generation_tables();
+	( new \DMJobs\DataMachine\Repository\DataMachineTablesRepository() )->create_current_generation_tables();
 	\DMJobs\DataMachine\Adapters::forget();
-	( new \DMJobs\Repository\SchemaRepository() )->upgrade();
+	( new \DMJobs\Schema\Repository\SchemaRepository() )->upgrade();
 }
 $today = \DMJobs\DataMachine\Adapters::current()->ids_are_text();
 if ( ( 'datamachine' === $tables ) !== $today ) {
-	fwrite( STDERR, 'This site reads ' . \DMJobs\Repository\TableNames::jobs() . ", not the {$tables} tables.\n" );
+	fwrite( STDERR, 'This site reads ' . \DMJobs\Schema\Repository\TableNames::jobs() . ", not the {$tables} tables.\n" );
 	exit( 1 );
 }
-$jobs  = \DMJobs\Repository\TableNames::jobs();
-$flows = \DMJobs\Repository\TableNames::flows();
+$jobs  = \DMJobs\Schema\Repository\TableNames::jobs();
+$flows = \DMJobs\Schema\Repository\TableNames::flows();
 
 if ( 0 === (int) $wpdb->get_var( "SELECT COUNT(*) FROM {$flows}" ) ) {
 	( new \DMJobs\Demo\DemoSeeder() )->seed( 0 );

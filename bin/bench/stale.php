@@ -24,8 +24,8 @@ $_SERVER['HTTP_HOST'] = 'localhost';
 require rtrim( $options['path'], '/' ) . '/wp-load.php';
 
 global $wpdb;
-$jobs  = \DMJobs\Repository\TableNames::jobs();
-$flows = \DMJobs\Repository\TableNames::flows();
+$jobs  = \DMJobs\Schema\Repository\TableNames::jobs();
+$flows = \DMJobs\Schema\Repository\TableNames::flows();
 
 if ( isset( $options['undo'] ) ) {
 	$above = (int) $options['undo'];

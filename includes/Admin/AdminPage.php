@@ -12,8 +12,8 @@ use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\LegacyGeneration;
 use DMJobs\DataMachine\MenuSlugs;
 use DMJobs\Plugin;
-use DMJobs\Rest\JobsController;
-use DMJobs\Rest\Permission;
+use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\Permission;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -208,7 +208,7 @@ final class AdminPage {
 	 */
 	private function config(): array {
 		return array(
-			'restNamespace'     => JobsController::NAMESPACE,
+			'restNamespace'     => ApiNamespace::NAME,
 			'timezone'          => $this->timezone(),
 			// The language the screen is shown in (as its translations): dates and numbers follow it.
 			'locale'            => determine_locale(),

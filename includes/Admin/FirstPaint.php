@@ -12,7 +12,7 @@
 namespace DMJobs\Admin;
 
 use DMJobs\Jobs\ChangeToken;
-use DMJobs\Rest\JobsController;
+use DMJobs\Shared\Rest\ApiNamespace;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -49,7 +49,7 @@ final class FirstPaint {
 	 * @return array<string, string> purpose => path
 	 */
 	public function paths(): array {
-		$namespace = '/' . JobsController::NAMESPACE;
+		$namespace = '/' . ApiNamespace::NAME;
 		$flows     = null === $this->view->pipeline_id ? array() : array( 'pipeline_id' => $this->view->pipeline_id );
 		$paths     = array(
 			'list'      => JobsView::rest_path( $namespace . '/jobs', $this->view->rest_params() ),

@@ -11,8 +11,8 @@
 namespace DMJobs\Admin;
 
 use DMJobs\DataMachine\Adapters;
-use DMJobs\Rest\GenerationParam;
-use DMJobs\Rest\JobsController;
+use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\GenerationParam;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -57,7 +57,7 @@ final class SourceSwitcher {
 		}
 		$script = sprintf(
 			'wp.apiFetch.use( function ( options, next ) { var target = options.path || options.url || ""; if ( target.indexOf( %1$s ) !== -1 && target.indexOf( %2$s ) === -1 ) { var glue = target.indexOf( "?" ) === -1 ? "?" : "&"; var extra = %2$s + "=" + %3$s; if ( options.path ) { options = Object.assign( {}, options, { path: options.path + glue + extra } ); } else { options = Object.assign( {}, options, { url: options.url + glue + extra } ); } } return next( options ); } );',
-			wp_json_encode( JobsController::NAMESPACE ),
+			wp_json_encode( ApiNamespace::NAME ),
 			wp_json_encode( GenerationParam::NAME ),
 			wp_json_encode( Adapters::current()->key() )
 		);

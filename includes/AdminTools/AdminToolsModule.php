@@ -10,10 +10,10 @@ namespace DMJobs\AdminTools;
 
 use DMJobs\Audit\AuditLog;
 use DMJobs\Audit\AuditSubscriber;
-use DMJobs\Export\ExportStream;
-use DMJobs\Files\JobFiles;
-use DMJobs\Repository\JobBulkRepository;
-use DMJobs\Repository\TableStatsRepository;
+use DMJobs\Jobs\Export\ExportStream;
+use DMJobs\Jobs\JobFiles;
+use DMJobs\Maintenance\Repository\TableStatsRepository;
+use DMJobs\Operations\Repository\JobBulkRepository;
 use DMJobs\Retention\RetentionScheduler;
 use WP_REST_Request;
 use WP_REST_Response;

@@ -10,8 +10,8 @@
 
 namespace DMJobs\Alerts;
 
-use DMJobs\Rest\JobsController;
-use DMJobs\Rest\Permission;
+use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\Permission;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -153,7 +153,7 @@ final class AlertNotices {
 		wp_register_script( self::SCRIPT_HANDLE, false, array(), DM_JOBS_VERSION, array( 'in_footer' => true ) );
 		wp_enqueue_script( self::SCRIPT_HANDLE );
 		$config = array(
-			'url'   => rest_url( JobsController::NAMESPACE . '/alerts/dismiss' ),
+			'url'   => rest_url( ApiNamespace::NAME . '/alerts/dismiss' ),
 			'nonce' => wp_create_nonce( 'wp_rest' ),
 		);
 		$script = 'document.addEventListener("click",function(e){var b=e.target&&e.target.closest&&e.target.closest(".dm-jobs-alert-notice .notice-dismiss");if(!b){return;}var n=b.closest(".dm-jobs-alert-notice");var c=' . wp_json_encode( $config ) . ';'

@@ -8,8 +8,8 @@
 
 namespace DMJobs\Audit;
 
+use DMJobs\Audit\Repository\AuditRepository;
 use DMJobs\Jobs\JobFormatter;
-use DMJobs\Repository\AuditRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -8,7 +8,7 @@
 
 namespace DMJobs\Cli;
 
-use DMJobs\Rest\Permission;
+use DMJobs\Shared\Rest\Permission;
 use WP_CLI;
 use WP_REST_Request;
 use WP_REST_Response;

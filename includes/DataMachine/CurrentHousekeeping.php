@@ -27,7 +27,7 @@
 
 namespace DMJobs\DataMachine;
 
-use DMJobs\Repository\DataMachineCacheRepository;
+use DMJobs\DataMachine\Repository\DataMachineCacheRepository;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;

@@ -7,7 +7,7 @@
 
 namespace DMJobs\DataMachine;
 
-use DMJobs\Repository\SchemaRepository;
+use DMJobs\Schema\Repository\SchemaRepository;
 
 defined( 'ABSPATH' ) || exit;
 

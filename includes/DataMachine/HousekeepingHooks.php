@@ -12,8 +12,8 @@
 
 namespace DMJobs\DataMachine;
 
-use DMJobs\Repository\DataMachineCacheRepository;
-use DMJobs\Repository\TableNames;
+use DMJobs\DataMachine\Repository\DataMachineCacheRepository;
+use DMJobs\Schema\Repository\TableNames;
 
 defined( 'ABSPATH' ) || exit;
 

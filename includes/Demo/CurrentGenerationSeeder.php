@@ -13,13 +13,13 @@
 
 namespace DMJobs\Demo;
 
+use DMJobs\DataMachine\Repository\DataMachineRowsRepository;
+use DMJobs\DataMachine\Repository\ProcessedItemRepository;
 use DMJobs\Jobs\DataVersion;
+use DMJobs\Jobs\Repository\JobRepository;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\DataMachineRowsRepository;
-use DMJobs\Repository\JobRepository;
-use DMJobs\Repository\PipelineRepository;
-use DMJobs\Repository\ProcessedItemRepository;
-use DMJobs\Repository\SchemaRepository;
+use DMJobs\Pipelines\Repository\PipelineRepository;
+use DMJobs\Schema\Repository\SchemaRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -7,14 +7,14 @@
 
 namespace DMJobs\Demo;
 
+use DMJobs\DataMachine\Repository\ProcessedItemRepository;
 use DMJobs\Jobs\DataVersion;
+use DMJobs\Jobs\Repository\JobConfigRepository;
+use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Logs\Repository\LogRepository;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\JobConfigRepository;
-use DMJobs\Repository\JobRepository;
-use DMJobs\Repository\LogRepository;
-use DMJobs\Repository\PipelineRepository;
-use DMJobs\Repository\ProcessedItemRepository;
-use DMJobs\Repository\SchemaRepository;
+use DMJobs\Pipelines\Repository\PipelineRepository;
+use DMJobs\Schema\Repository\SchemaRepository;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;

@@ -9,13 +9,13 @@ namespace DMJobs\Health;
 
 use DMJobs\DataMachine\Adapters;
 use DMJobs\Jobs\JobCounts;
-use DMJobs\Metrics\MetricsService;
+use DMJobs\Metrics\Reports\CapacityReport;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\SchemaRepository;
-use DMJobs\Rest\Permission;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Retention\RetentionSettings;
+use DMJobs\Schema\Repository\SchemaRepository;
+use DMJobs\Shared\Rest\Permission;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -29,7 +29,7 @@ final class DebugInformation {
 		$secondary = Adapters::secondary();
 		$counts    = ( new JobCounts() )->current();
 		$rollup    = ( new RollupService() )->progress();
-		$capacity  = ( new MetricsService() )->capacity( null, SiteClock::site(), time() );
+		$capacity  = ( new CapacityReport() )->build( null, SiteClock::site(), time() );
 		$retention = ( new RetentionSettings() )->effective();
 		$fields    = array(
 			'version'        => $this->field( __( 'Version', 'dm-jobs' ), defined( 'DM_JOBS_VERSION' ) ? DM_JOBS_VERSION : '' ),

@@ -17,7 +17,9 @@ use DMJobs\DataMachine\Adapters;
 use DMJobs\Jobs\CountRefresher;
 use DMJobs\Jobs\JobCounts;
 use DMJobs\Metrics\MetricsRange;
-use DMJobs\Metrics\MetricsService;
+use DMJobs\Metrics\Reports\CapacityReport;
+use DMJobs\Metrics\Reports\OverviewReport;
+use DMJobs\Metrics\RollupHooks;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Metrics\SiteClock;
 use DMJobs\Retention\RetentionScheduler;
@@ -84,7 +86,7 @@ final class HealthChecks {
 	 */
 	public function table_size(): array {
 		( new RollupService() )->catch_up_before_read();
-		$capacity  = ( new MetricsService() )->capacity( null, SiteClock::site(), $this->now() );
+		$capacity  = ( new CapacityReport() )->build( null, SiteClock::site(), $this->now() );
 		$limit     = (int) round( self::thresholds()['table_size_mb'] * MB_IN_BYTES );
 		$retention = $this->retention_is_set();
 		if ( null === $capacity['bytes'] ) {
@@ -212,8 +214,8 @@ final class HealthChecks {
 		$limits   = self::thresholds();
 		$clock    = SiteClock::site();
 		( new RollupService() )->catch_up_before_read();
-		$range    = MetricsRange::resolve( '24h', null, null, $clock, $this->now(), MetricsService::start_of_week() );
-		$totals   = ( new MetricsService() )->overview( $range, $clock, array() )['totals'];
+		$range    = MetricsRange::resolve( '24h', null, null, $clock, $this->now(), SiteClock::start_of_week() );
+		$totals   = ( new OverviewReport() )->build( $range, $clock, array() )['totals'];
 		$finished = (int) $totals['jobs'];
 		$failed   = (int) $totals['failed'];
 		$facts    = sprintf(
@@ -286,7 +288,7 @@ final class HealthChecks {
 			),
 			'rollups'       => array(
 				'label' => __( 'metrics rollups', 'dm-jobs' ),
-				'next'  => self::next( RollupService::CRON_HOOK ),
+				'next'  => self::next( RollupHooks::CRON_HOOK ),
 			),
 			'retention'     => array(
 				'label' => __( 'retention run', 'dm-jobs' ),

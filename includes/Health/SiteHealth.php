@@ -8,7 +8,7 @@
 
 namespace DMJobs\Health;
 
-use DMJobs\Rest\Permission;
+use DMJobs\Shared\Rest\Permission;
 
 defined( 'ABSPATH' ) || exit;
 

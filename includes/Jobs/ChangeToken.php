@@ -8,7 +8,7 @@
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Repository\JobListRepository;
+use DMJobs\Jobs\Repository\JobListRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -14,8 +14,8 @@
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Repository\JobColumns;
-use DMJobs\Repository\JobListRepository;
+use DMJobs\Jobs\Repository\JobColumns;
+use DMJobs\Jobs\Repository\JobListRepository;
 use DMJobs\Status\BaseStatus;
 
 defined( 'ABSPATH' ) || exit;

@@ -7,9 +7,8 @@
 
 namespace DMJobs\Jobs;
 
-use DMJobs\DataMachine\Adapters;
 use DMJobs\Alerts\StuckCutoff;
-use DMJobs\Payload\EngineDataDecoder;
+use DMJobs\DataMachine\Adapters;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;

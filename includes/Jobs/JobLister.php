@@ -12,12 +12,9 @@
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Query\JobOrderBy;
-use DMJobs\Query\JobQuery;
-use DMJobs\Query\SortOrder;
-use DMJobs\Repository\JobColumns;
-use DMJobs\Repository\JobListRepository;
-use DMJobs\Repository\JobRepository;
+use DMJobs\Jobs\Repository\JobColumns;
+use DMJobs\Jobs\Repository\JobListRepository;
+use DMJobs\Jobs\Repository\JobRepository;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -51,7 +48,7 @@ final class JobLister {
 		}
 		[ $total, $exact ] = $this->total( $query );
 		$rows              = null;
-		if ( $exact && $query->offset() >= $this->anchor_min_offset && $this->is_unfiltered( $query ) && JobOrderBy::JobId === $query->order_by ) {
+		if ( $exact && $query->offset() >= $this->anchor_min_offset && $query->is_unfiltered() && JobOrderBy::JobId === $query->order_by ) {
 			$rows = $this->read_through_anchors( $query, $total );
 		}
 		return new JobPage( $rows ?? $this->list->find_page( $query ), $total, $exact );
@@ -85,7 +82,7 @@ final class JobLister {
 	 * (jobs of that status × share of that pipeline's or flow's jobs).
 	 */
 	private function independent_estimate( JobQuery $query ): ?int {
-		if ( ! $query->statuses || $query->other_statuses || '' !== $query->search || null !== $query->created_after || null !== $query->created_before || null !== $query->above_id ) {
+		if ( ! $query->statuses || ! $query->only_snapshot_filters() ) {
 			return null;
 		}
 		$counts = $this->counts->current();
@@ -104,8 +101,7 @@ final class JobLister {
 	 * @return array{0: int, 1: bool}|null
 	 */
 	private function from_snapshot( JobQuery $query ): ?array {
-		$only_statuses = '' === $query->search && null === $query->created_after && null === $query->created_before && null === $query->above_id && ! $query->other_statuses;
-		if ( ! $only_statuses ) {
+		if ( ! $query->only_snapshot_filters() ) {
 			return null;
 		}
 		$counts  = $this->counts->current();
@@ -146,10 +142,5 @@ final class JobLister {
 		}
 		$rows = $this->list->find_from_anchor( $anchor['anchor_id'], $anchor['skip'], $length );
 		return $newest_first ? array_reverse( $rows ) : $rows;
-	}
-
-	private function is_unfiltered( JobQuery $query ): bool {
-		return ! $query->filters_status() && null === $query->pipeline_id && null === $query->flow_id && '' === $query->search
-			&& null === $query->created_after && null === $query->created_before && null === $query->above_id;
 	}
 }

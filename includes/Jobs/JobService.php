@@ -1,15 +1,16 @@
 <?php
 /**
- * Creates jobs and moves them between statuses for other plugins, firing the documented hooks.
+ * Creates jobs, moves them between statuses and deletes one job for the REST and PHP APIs, firing
+ * the documented hooks.
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Payload\EngineDataDecoder;
-use DMJobs\Repository\JobRepository;
-use DMJobs\Repository\PipelineRepository;
+use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Pipelines\Repository\PipelineRepository;
+use DMJobs\Shared\Rest\InvalidParam;
 use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 use WP_Error;
@@ -129,16 +130,33 @@ final class JobService {
 		return $job;
 	}
 
+	/**
+	 * Deletes one job, with the hooks every deletion fires (Data Machine's housekeeping, the
+	 * rollups and the job's log follow them).
+	 *
+	 * @param array<string, mixed> $previous The job as it was (what `dm_jobs_job_deleted` receives).
+	 * @return bool Whether this call deleted it (false: gone meanwhile, or the delete failed).
+	 */
+	public function delete( int $job_id, array $previous ): bool {
+		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
+		do_action( 'dm_jobs_before_delete_jobs', array( $job_id ) );
+		if ( ! $this->jobs->delete( $job_id ) ) {
+			return false;
+		}
+		/** This action is documented in includes/Operations/Handlers/JobDeleteHandler.php */
+		do_action( 'dm_jobs_jobs_deleted', array( $job_id ) );
+
+		/**
+		 * Fires after a job was deleted through the REST API.
+		 *
+		 * @param int   $job_id The deleted job's ID.
+		 * @param array $job    The job as it was.
+		 */
+		do_action( 'dm_jobs_job_deleted', $job_id, $previous );
+		return true;
+	}
+
 	private function invalid( string $param, string $message ): WP_Error {
-		return new WP_Error(
-			'rest_invalid_param',
-			/* translators: %s: parameter name. */
-			sprintf( __( 'Invalid parameter(s): %s', 'dm-jobs' ), $param ),
-			array(
-				'status'  => 400,
-				'params'  => array( $param => $message ),
-				'details' => array(),
-			)
-		);
+		return InvalidParam::error( $param, $message, array( 'details' => array() ) );
 	}
 }

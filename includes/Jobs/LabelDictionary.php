@@ -12,11 +12,11 @@
 namespace DMJobs\Jobs;
 
 use DMJobs\DataMachine\Adapters;
-use DMJobs\Repository\JobColumns;
-use DMJobs\Repository\JobListRepository;
-use DMJobs\Repository\LabelDictionaryRepository;
-use DMJobs\Repository\SchemaRepository;
-use DMJobs\Repository\TableNames;
+use DMJobs\Jobs\Repository\JobColumns;
+use DMJobs\Jobs\Repository\JobListRepository;
+use DMJobs\Jobs\Repository\LabelDictionaryRepository;
+use DMJobs\Schema\Repository\SchemaRepository;
+use DMJobs\Schema\Repository\TableNames;
 
 defined( 'ABSPATH' ) || exit;
 

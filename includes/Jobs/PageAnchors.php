@@ -11,7 +11,7 @@
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Repository\JobListRepository;
+use DMJobs\Jobs\Repository\JobListRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -7,7 +7,7 @@
 
 namespace DMJobs\Logs;
 
-use DMJobs\Repository\LogRepository;
+use DMJobs\Logs\Repository\LogRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -8,10 +8,10 @@
 
 namespace DMJobs\Logs;
 
-use DMJobs\Diagnostics\JobDiagnostics;
 use DMJobs\DataMachine\Adapters;
-use DMJobs\Repository\JobReasonRepository;
-use DMJobs\Repository\LogRepository;
+use DMJobs\Jobs\Details\JobDiagnostics;
+use DMJobs\Jobs\Repository\JobReasonRepository;
+use DMJobs\Logs\Repository\LogRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -16,7 +16,8 @@
 namespace DMJobs\Logs;
 
 use DMJobs\Jobs\JobFormatter;
-use DMJobs\Repository\LogRepository;
+use DMJobs\Logs\Repository\LogRepository;
+use DMJobs\Shared\Rest\InvalidParam;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
@@ -257,14 +258,6 @@ final class LogService {
 	}
 
 	private static function invalid( string $param, string $message ): WP_Error {
-		return new WP_Error(
-			'rest_invalid_param',
-			/* translators: %s: parameter name. */
-			sprintf( __( 'Invalid parameter(s): %s', 'dm-jobs' ), $param ),
-			array(
-				'status' => 400,
-				'params' => array( $param => $message ),
-			)
-		);
+		return InvalidParam::error( $param, $message );
 	}
 }

@@ -10,8 +10,8 @@
 namespace DMJobs\Maintenance;
 
 use DMJobs\Jobs\JobFormatter;
+use DMJobs\Maintenance\Repository\TableStatsRepository;
 use DMJobs\Operations\Handlers\JobDeleteHandler;
-use DMJobs\Repository\TableStatsRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -12,7 +12,7 @@
 
 namespace DMJobs\Metrics;
 
-use DMJobs\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupRepository;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -73,7 +73,7 @@ final class MetricsRange {
 		$span   = $before - $after;
 		$first  = SiteClock::floor_hour( $after );
 		if ( $span <= self::MAX_HOUR_SPAN ) {
-			$oldest = SiteClock::floor_hour( $now - RollupService::hourly_days() * DAY_IN_SECONDS );
+			$oldest = SiteClock::floor_hour( $now - RollupPass::hourly_days() * DAY_IN_SECONDS );
 			if ( $first >= $oldest ) {
 				return self::hours( $preset, $first, max( $first + SiteClock::HOUR, SiteClock::ceil_hour( $before ) ) );
 			}

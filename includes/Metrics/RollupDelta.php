@@ -10,7 +10,7 @@
 
 namespace DMJobs\Metrics;
 
-use DMJobs\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -145,4 +145,12 @@ final class SiteClock {
 		$back    = ( $weekday - $start_of_week + 7 ) % 7;
 		return self::add_days( $date, -$back );
 	}
+
+	/**
+	 * The site's first day of the week (0 = Sunday … 6 = Saturday; Monday when the option is invalid).
+	 */
+	public static function start_of_week(): int {
+		$value = (int) get_option( 'start_of_week', 1 );
+		return $value >= 0 && $value <= 6 ? $value : 1;
+	}
 }

@@ -9,7 +9,7 @@
 
 namespace DMJobs\Operations;
 
-use DMJobs\Query\JobQuery;
+use DMJobs\Jobs\JobQuery;
 use DMJobs\Status\BaseStatus;
 
 defined( 'ABSPATH' ) || exit;

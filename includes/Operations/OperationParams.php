@@ -8,8 +8,9 @@
 
 namespace DMJobs\Operations;
 
+use DMJobs\Jobs\JobQuery;
 use DMJobs\Jobs\JobService;
-use DMJobs\Query\JobQuery;
+use DMJobs\Shared\Rest\InvalidParam;
 use DMJobs\Status\BaseStatus;
 use WP_Error;
 
@@ -215,15 +216,7 @@ final class OperationParams {
 	}
 
 	public static function invalid( string $param, string $message ): WP_Error {
-		return new WP_Error(
-			'rest_invalid_param',
-			/* translators: %s: parameter name. */
-			sprintf( __( 'Invalid parameter(s): %s', 'dm-jobs' ), $param ),
-			array(
-				'status' => 400,
-				'params' => array( $param => $message ),
-			)
-		);
+		return InvalidParam::error( $param, $message );
 	}
 
 	/**

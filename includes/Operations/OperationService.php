@@ -29,8 +29,8 @@ use DMJobs\Operations\Handlers\ProcessedItemsHandler;
 use DMJobs\Operations\Handlers\PruneAuditHandler;
 use DMJobs\Operations\Handlers\ShedEngineDataHandler;
 use DMJobs\Operations\Handlers\StatusChangeHandler;
-use DMJobs\Repository\OperationRepository;
-use DMJobs\Repository\Transaction;
+use DMJobs\Operations\Repository\OperationRepository;
+use DMJobs\Shared\Repository\Transaction;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;

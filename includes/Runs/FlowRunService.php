@@ -11,8 +11,8 @@ namespace DMJobs\Runs;
 use DMJobs\Audit\AuditLog;
 use DMJobs\DataMachine\Execution;
 use DMJobs\Jobs\JobFormatter;
-use DMJobs\Repository\JobRepository;
-use DMJobs\Repository\PipelineRepository;
+use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Pipelines\Repository\PipelineRepository;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;

@@ -1,5 +1,5 @@
 /**
- * Accessibility and keyboard (issue 13): axe-core over every state of the screen at 1280 and 360 px
+ * Accessibility and keyboard: axe-core over every state of the screen at 1280 and 360 px
  * (jobs list, filters, selection, details panel, log with a selected line, every Admin tool with a
  * dry run, Insights) with zero violations in the plugin's own markup; keyboard paths: a job opens
  * through a named control, few Tab stops per row, focus never drops to <body> after Dry run or

@@ -1,5 +1,5 @@
 /**
- * Admin tools (issue 5) in Chromium: filter the list → select the page → "select all N matching"
+ * Admin tools in Chromium: filter the list → select the page → "select all N matching"
  * → delete with a confirmation naming the exact count → the rows are gone (and nothing else) → the
  * audit trail names the admin and the count; then an export downloads a CSV whose rows are exactly
  * the filtered jobs. The tests run in order and share one logged-in page.

@@ -62,7 +62,7 @@ function rowIds( page ) {
 function insertWorstCaseJobs() {
 	const out = runPhp( `
 		global $wpdb;
-		$tables = array( 'jobs' => \\DMJobs\\Repository\\TableNames::jobs(), 'pipelines' => \\DMJobs\\Repository\\TableNames::pipelines(), 'flows' => \\DMJobs\\Repository\\TableNames::flows() );
+		$tables = array( 'jobs' => \\DMJobs\\Schema\\Repository\\TableNames::jobs(), 'pipelines' => \\DMJobs\\Schema\\Repository\\TableNames::pipelines(), 'flows' => \\DMJobs\\Schema\\Repository\\TableNames::flows() );
 		$now = time();
 		$at = static fn( int $ago ) => gmdate( 'Y-m-d H:i:s', $now - $ago );
 		$wpdb->insert( $tables['pipelines'], array( 'pipeline_name' => 'Quarterly newsletter digest for every regional editorial team and their partner publications worldwide', 'pipeline_config' => '{}', 'created_at' => $at( 0 ), 'updated_at' => $at( 0 ) ) );
@@ -114,7 +114,7 @@ function insertWorstCaseJobs() {
 			}
 			$id = (int) $wpdb->insert_id;
 			if ( null !== $error ) {
-				( new \\DMJobs\\Repository\\LogRepository() )->insert( array( 'job_id' => $id, 'level' => 'error', 'step' => null, 'message' => $error, 'context' => null, 'http_status' => null, 'truncated' => false, 'created_at' => $at( $ago - 1 ) ) );
+				( new \\DMJobs\\Logs\\Repository\\LogRepository() )->insert( array( 'job_id' => $id, 'level' => 'error', 'step' => null, 'message' => $error, 'context' => null, 'http_status' => null, 'truncated' => false, 'created_at' => $at( $ago - 1 ) ) );
 			}
 			$ids[] = $id;
 		}

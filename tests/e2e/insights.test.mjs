@@ -1,5 +1,5 @@
 /**
- * The insights view (issue 6): loaded on demand (the Jobs screen's first load does not fetch the
+ * The insights view: loaded on demand (the Jobs screen's first load does not fetch the
  * charts bundle), every chart rendered with seeded data, the range selector changing the data,
  * status colours, table alternatives and a 360 px layout. The tests run in order on one page.
  */
@@ -96,11 +96,11 @@ describe( 'Insights', () => {
 			$service = new \\DMJobs\\Metrics\\RollupService();
 			$service->reset();
 			$service->catch_up( 120 );
-			$rollups = new \\DMJobs\\Repository\\RollupRepository();
-			$sizes   = new \\DMJobs\\Repository\\RollupSourceRepository();
-			$size    = $sizes->measure();
+			$snapshots = new \\DMJobs\\Metrics\\Repository\\RollupSnapshotRepository();
+			$sizes     = new \\DMJobs\\Metrics\\Repository\\RollupSourceRepository();
+			$size      = $sizes->measure();
 			for ( $i = 48; $i >= 1; $i-- ) {
-				$rollups->add_snapshot( array(
+				$snapshots->add_snapshot( array(
 					'taken_at'        => gmdate( 'Y-m-d H:i:s', time() - $i * 1800 ),
 					'processing'      => ( $i * 7 ) % 5,
 					'pending'         => ( $i * 3 ) % 4,

@@ -1,5 +1,5 @@
 /**
- * Job details (issue 4): the panel opened from a row, a failed seeded job's failure details and
+ * Job details: the panel opened from a row, a failed seeded job's failure details and
  * suggestion, the live tail of a running job, hostile payloads rendered as text, and the render
  * time of a 1 MB payload and a 10,000-line log (printed as "[measure] …" lines).
  * The tests run in order and share one logged-in page.
@@ -30,8 +30,8 @@ function createJobs() {
 	const output = runPhp( `
 		global $wpdb;
 		// The tables of the generation in use: dm_* or today's datamachine_* (DM_JOBS_TABLES).
-		$flows = \\DMJobs\\Repository\\TableNames::flows();
-		$jobs  = \\DMJobs\\Repository\\TableNames::jobs();
+		$flows = \\DMJobs\\Schema\\Repository\\TableNames::flows();
+		$jobs  = \\DMJobs\\Schema\\Repository\\TableNames::jobs();
 		$flow = $wpdb->get_row( "SELECT pipeline_id, flow_id FROM {$flows} ORDER BY flow_id LIMIT 1", ARRAY_A );
 		$base = array( 'pipeline_id' => (int) $flow['pipeline_id'], 'flow_id' => (int) $flow['flow_id'] );
 		$failed = (int) $wpdb->get_var( "SELECT job_id FROM {$jobs} WHERE status LIKE 'failed%' AND engine_data LIKE '%error_trace%' ORDER BY job_id DESC LIMIT 1" );
@@ -274,7 +274,7 @@ describe( 'Job details', () => {
 		const jobId = JSON.parse(
 			runPhp( `
 				global $wpdb;
-				$flows = \\DMJobs\\Repository\\TableNames::flows();
+				$flows = \\DMJobs\\Schema\\Repository\\TableNames::flows();
 				$flow  = $wpdb->get_row( "SELECT pipeline_id, flow_id FROM {$flows} ORDER BY flow_id LIMIT 1", ARRAY_A );
 				$job  = dm_jobs_create_job( array( 'pipeline_id' => (int) $flow['pipeline_id'], 'flow_id' => (int) $flow['flow_id'], 'status' => 'processing' ) );
 				echo wp_json_encode( $job['id'] );

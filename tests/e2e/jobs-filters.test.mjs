@@ -1,8 +1,8 @@
 /**
- * Finding jobs (issue 3): filters, sort and page in the URL survive a reload and Back; live
+ * Finding jobs: filters, sort and page in the URL survive a reload and Back; live
  * updates show a job created through the REST write API and a status change without a reload;
  * screenshots of the filters at 1280 and 360 px. The tests run in order and share one page.
- * Selectors follow the DOM contract (/tmp/contract.md) plus labelled controls.
+ * Selectors are the screen's own classes and data attributes plus labelled controls.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -18,7 +18,7 @@ import {
 } from './helpers.mjs';
 
 const ROWS = 'table.dm-jobs-table tbody tr[data-job-id]';
-/** A change must show within this many ms (the issue's bar). */
+/** A change must show within this many ms (the live list polls every 3 s). */
 const LIVE_TIMEOUT = 5000;
 
 /**

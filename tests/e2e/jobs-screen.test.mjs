@@ -1,7 +1,8 @@
 /**
  * The Jobs screen from empty site to seeded list: empty state, rows, status colours, paging,
  * narrow screens and the REST nonce. The tests run in order and share one logged-in page.
- * Selectors follow the DOM contract (/tmp/contract.md, "DOM contract the end-to-end tests rely on").
+ * Selectors are the screen's own classes and data attributes (table.dm-jobs-table, data-job-id, …)
+ * and labelled controls.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Layout (issue 13) in Chromium, measured with bounding boxes at 1280 and 360 px: every column of
+ * Layout in Chromium, measured with bounding boxes at 1280 and 360 px: every column of
  * the list is reachable beside the open details panel; job cards are compact on phones; the Admin
  * modal's stacked tables keep their captions and column labels readable; ticking a checkbox does
  * not move the table; the Admin button sits next to the page title. Screenshots of each state go

@@ -1,5 +1,5 @@
 /**
- * Run a flow again from a failed job (issue 10) in Chromium: a test mu-plugin provides the runner
+ * Run a flow again from a failed job in Chromium: a test mu-plugin provides the runner
  * through DM Jobs' `dm_jobs_flow_runner` filter (real Data Machine cannot run here) and finishes the
  * job a few seconds later by writing the row, as Data Machine does. The admin opens the failed job,
  * presses "Re-run", confirms a dialog that names the flow, sees the new job at the top of the list,
@@ -132,7 +132,7 @@ describe( 'Re-run a failed job through the flow runner', () => {
 		);
 		assert.deepEqual( stored, [ 'failed - timeout', 'completed' ] );
 		const audit = runPhp(
-			`echo wp_json_encode( ( new \\DMJobs\\Repository\\AuditRepository() )->find_page( array( 'action' => 'flow.rerun' ), 1, 0 ) );`
+			`echo wp_json_encode( ( new \\DMJobs\\Audit\\Repository\\AuditRepository() )->find_page( array( 'action' => 'flow.rerun' ), 1, 0 ) );`
 		);
 		assert.match( audit, new RegExp( `"job_id":"${ newId }"` ) );
 		assert.deepEqual( errors, [] );

@@ -44,9 +44,9 @@ abstract class CommittedTestCase extends TestCase {
 		}
 		// End whatever transaction the test's own code left open, so these deletes are not rolled back.
 		$wpdb->query( 'COMMIT' );
-		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
-		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::flows() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
-		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::pipelines() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::flows() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::pipelines() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
 		$wpdb->query( "DELETE FROM {$wpdb->prefix}dm_jobs_operations" );
 		$wpdb->query( "DELETE FROM {$wpdb->prefix}dm_jobs_audit" );
 		// The rows went without plugin code: rebuild the derived state (counts, anchors, zones) from
@@ -63,7 +63,7 @@ abstract class CommittedTestCase extends TestCase {
 	 * @param string[] $statuses Cycled through.
 	 */
 	protected function seed( int $count, array $statuses, string $created_at ): void {
-		$repository = new \DMJobs\Repository\JobRepository();
+		$repository = new \DMJobs\Jobs\Repository\JobRepository();
 		$batch      = array();
 		for ( $i = 0; $i < $count; $i++ ) {
 			$status  = $statuses[ $i % count( $statuses ) ];
@@ -87,6 +87,6 @@ abstract class CommittedTestCase extends TestCase {
 
 	protected function count_jobs( string $where = '1=1' ): int {
 		global $wpdb;
-		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d AND {$where}", $this->pipeline_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return (int) $wpdb->get_var( $wpdb->prepare( "SELECT COUNT(*) FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE pipeline_id = %d AND {$where}", $this->pipeline_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 }

@@ -14,7 +14,7 @@ final class Fixtures {
 	public static function pipeline( string $name ): int {
 		global $wpdb;
 		$wpdb->insert(
-			\DMJobs\Repository\TableNames::pipelines(),
+			\DMJobs\Schema\Repository\TableNames::pipelines(),
 			array(
 				'pipeline_name'   => $name,
 				'pipeline_config' => '{}',
@@ -28,7 +28,7 @@ final class Fixtures {
 	public static function flow( int $pipeline_id, string $name ): int {
 		global $wpdb;
 		$wpdb->insert(
-			\DMJobs\Repository\TableNames::flows(),
+			\DMJobs\Schema\Repository\TableNames::flows(),
 			array(
 				'pipeline_id'       => $pipeline_id,
 				'flow_name'         => $name,
@@ -55,7 +55,7 @@ final class Fixtures {
 			unset( $overrides['status_reason'] );
 		}
 		$wpdb->insert(
-			\DMJobs\Repository\TableNames::jobs(),
+			\DMJobs\Schema\Repository\TableNames::jobs(),
 			array_merge(
 				array(
 					'pipeline_id'  => $pipeline_id,
@@ -76,7 +76,7 @@ final class Fixtures {
 	 * engine_data.job_status_reason (today's Data Machine).
 	 */
 	public static function set_reason( int $job_id, ?string $reason ): void {
-		( new \DMJobs\Repository\JobRepository() )->update_status(
+		( new \DMJobs\Jobs\Repository\JobRepository() )->update_status(
 			$job_id,
 			(string) \DMJobs\Tests\Fixtures::stored_status( $job_id ),
 			$reason,
@@ -86,12 +86,12 @@ final class Fixtures {
 
 	public static function stored_status( int $job_id ): ?string {
 		global $wpdb;
-		return $wpdb->get_var( $wpdb->prepare( 'SELECT status FROM ' . \DMJobs\Repository\TableNames::jobs() . ' WHERE job_id = %d', $job_id ) );
+		return $wpdb->get_var( $wpdb->prepare( 'SELECT status FROM ' . \DMJobs\Schema\Repository\TableNames::jobs() . ' WHERE job_id = %d', $job_id ) );
 	}
 
 	public static function stored_completed_at( int $job_id ): ?string {
 		global $wpdb;
-		return $wpdb->get_var( $wpdb->prepare( 'SELECT completed_at FROM ' . \DMJobs\Repository\TableNames::jobs() . ' WHERE job_id = %d', $job_id ) );
+		return $wpdb->get_var( $wpdb->prepare( 'SELECT completed_at FROM ' . \DMJobs\Schema\Repository\TableNames::jobs() . ' WHERE job_id = %d', $job_id ) );
 	}
 
 	/**
@@ -103,6 +103,6 @@ final class Fixtures {
 
 	public static function job_count(): int {
 		global $wpdb;
-		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM " . \DMJobs\Repository\TableNames::jobs() . "" );
+		return (int) $wpdb->get_var( "SELECT COUNT(*) FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . "" );
 	}
 }

@@ -35,7 +35,7 @@ require_once ABSPATH . 'wp-admin/includes/plugin.php';
 $dm_jobs_tables = getenv( 'DM_JOBS_TEST_TABLES' ) ?: 'dm';
 if ( 'datamachine' === $dm_jobs_tables ) {
 	require_once dirname( __DIR__, 2 ) . '/includes/autoload.php';
-	( new \DMJobs\Repository\DataMachineTablesRepository() )->create_current_generation_tables();
+	( new \DMJobs\DataMachine\Repository\DataMachineTablesRepository() )->create_current_generation_tables();
 } elseif ( 'dm' !== $dm_jobs_tables ) {
 	fwrite( STDERR, "DM_JOBS_TEST_TABLES must be dm or datamachine.\n" );
 	exit( 1 );

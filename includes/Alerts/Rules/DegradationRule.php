@@ -1,6 +1,6 @@
 <?php
 /**
- * A pipeline degraded against its own baseline: the Insights rule (MetricsService::degradation and
+ * A pipeline degraded against its own baseline: the Insights rule (DegradationReport and
  * its `dm_jobs_degradation_thresholds`), over the recent hours and baseline days set for the alert.
  *
  * @package DMJobs
@@ -11,15 +11,16 @@ namespace DMJobs\Alerts\Rules;
 use DMJobs\Alerts\Alert;
 use DMJobs\Alerts\AlertRule;
 use DMJobs\Metrics\DegradationText;
-use DMJobs\Metrics\MetricsService;
+use DMJobs\Metrics\Reports\DegradationReport;
 use DMJobs\Metrics\SiteClock;
+use DMJobs\Pipelines\PipelineNames;
 
 defined( 'ABSPATH' ) || exit;
 
 final class DegradationRule implements AlertRule {
 
 	public function __construct(
-		private readonly MetricsService $metrics = new MetricsService(),
+		private readonly DegradationReport $degradation = new DegradationReport(),
 		private readonly PipelineNames $names = new PipelineNames(),
 	) {
 	}
@@ -29,7 +30,7 @@ final class DegradationRule implements AlertRule {
 	}
 
 	public function evaluate( array $config, int $now ): array {
-		$report = $this->metrics->degradation( (int) $config['recent_hours'], (int) $config['baseline_days'], null, SiteClock::site(), $now );
+		$report = $this->degradation->build( (int) $config['recent_hours'], (int) $config['baseline_days'], null, SiteClock::site(), $now );
 		$alerts = array();
 		foreach ( $report['pipelines'] as $pipeline ) {
 			if ( ! $pipeline['flagged'] ) {

@@ -14,8 +14,9 @@ namespace DMJobs\Alerts\Rules;
 use DMJobs\Alerts\Alert;
 use DMJobs\Alerts\AlertRule;
 use DMJobs\Metrics\JobClassifier;
+use DMJobs\Metrics\Repository\RollupRepository;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\RollupRepository;
+use DMJobs\Pipelines\PipelineNames;
 use DMJobs\Status\BaseStatus;
 
 defined( 'ABSPATH' ) || exit;

@@ -11,10 +11,10 @@ namespace DMJobs\Alerts\Rules;
 
 use DMJobs\Alerts\Alert;
 use DMJobs\Alerts\AlertRule;
-use DMJobs\Query\JobOrderBy;
-use DMJobs\Query\JobQuery;
-use DMJobs\Query\SortOrder;
-use DMJobs\Repository\JobListRepository;
+use DMJobs\Jobs\JobOrderBy;
+use DMJobs\Jobs\JobQuery;
+use DMJobs\Jobs\Repository\JobListRepository;
+use DMJobs\Jobs\SortOrder;
 use DMJobs\Status\BaseStatus;
 
 defined( 'ABSPATH' ) || exit;

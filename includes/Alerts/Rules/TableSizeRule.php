@@ -12,13 +12,13 @@ namespace DMJobs\Alerts\Rules;
 use DMJobs\Alerts\Alert;
 use DMJobs\Alerts\AlertRule;
 use DMJobs\Jobs\JobFormatter;
-use DMJobs\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSnapshotRepository;
 
 defined( 'ABSPATH' ) || exit;
 
 final class TableSizeRule implements AlertRule {
 
-	public function __construct( private readonly RollupRepository $rollups = new RollupRepository() ) {
+	public function __construct( private readonly RollupSnapshotRepository $snapshots = new RollupSnapshotRepository() ) {
 	}
 
 	public function id(): string {
@@ -28,7 +28,7 @@ final class TableSizeRule implements AlertRule {
 	public function evaluate( array $config, int $now ): array {
 		$max_bytes = (int) round( (float) $config['max_mb'] * 1024 * 1024 );
 		$max_rows  = (int) $config['max_rows'];
-		$snapshot  = $this->rollups->last_sized_snapshot();
+		$snapshot  = $this->snapshots->last_sized_snapshot();
 		if ( null === $snapshot || ( $max_bytes < 1 && $max_rows < 1 ) ) {
 			return array();
 		}

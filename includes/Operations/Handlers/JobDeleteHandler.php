@@ -8,14 +8,14 @@
 
 namespace DMJobs\Operations\Handlers;
 
-use DMJobs\Files\JobFiles;
+use DMJobs\Jobs\JobFiles;
 use DMJobs\Jobs\JobFormatter;
 use DMJobs\Logs\LogHooks;
+use DMJobs\Logs\Repository\JobLogCleanupRepository;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\JobSelection;
 use DMJobs\Operations\OperationHandler;
-use DMJobs\Repository\JobBulkRepository;
-use DMJobs\Repository\JobLogCleanupRepository;
+use DMJobs\Operations\Repository\JobBulkRepository;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;

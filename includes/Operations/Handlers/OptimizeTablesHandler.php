@@ -8,9 +8,9 @@
 
 namespace DMJobs\Operations\Handlers;
 
+use DMJobs\Maintenance\Repository\TableStatsRepository;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\OperationHandler;
-use DMJobs\Repository\TableStatsRepository;
 
 defined( 'ABSPATH' ) || exit;
 

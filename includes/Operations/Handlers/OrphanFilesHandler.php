@@ -9,10 +9,10 @@
 
 namespace DMJobs\Operations\Handlers;
 
-use DMJobs\Files\JobFiles;
+use DMJobs\Jobs\JobFiles;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\OperationHandler;
-use DMJobs\Repository\JobBulkRepository;
+use DMJobs\Operations\Repository\JobBulkRepository;
 
 defined( 'ABSPATH' ) || exit;
 

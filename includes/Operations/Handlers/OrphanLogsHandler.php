@@ -8,9 +8,9 @@
 namespace DMJobs\Operations\Handlers;
 
 use DMJobs\Jobs\JobFormatter;
+use DMJobs\Logs\Repository\JobLogCleanupRepository;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\OperationHandler;
-use DMJobs\Repository\JobLogCleanupRepository;
 
 defined( 'ABSPATH' ) || exit;
 

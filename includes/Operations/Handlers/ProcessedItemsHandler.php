@@ -10,7 +10,7 @@ namespace DMJobs\Operations\Handlers;
 use DMJobs\Jobs\JobFormatter;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\OperationHandler;
-use DMJobs\Repository\ProcessedItemCleanupRepository;
+use DMJobs\Operations\Repository\ProcessedItemCleanupRepository;
 
 defined( 'ABSPATH' ) || exit;
 

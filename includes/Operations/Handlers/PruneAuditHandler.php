@@ -8,9 +8,9 @@
 namespace DMJobs\Operations\Handlers;
 
 use DMJobs\Audit\AuditLog;
+use DMJobs\Audit\Repository\AuditRepository;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\OperationHandler;
-use DMJobs\Repository\AuditRepository;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -9,10 +9,10 @@
 
 namespace DMJobs\Operations\Handlers;
 
+use DMJobs\Jobs\EngineDataDecoder;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\OperationHandler;
-use DMJobs\Payload\EngineDataDecoder;
-use DMJobs\Repository\JobBulkRepository;
+use DMJobs\Operations\Repository\JobBulkRepository;
 use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 

@@ -12,7 +12,7 @@ namespace DMJobs\Operations\Handlers;
 use DMJobs\Jobs\JobFormatter;
 use DMJobs\Operations\BatchResult;
 use DMJobs\Operations\OperationHandler;
-use DMJobs\Repository\JobBulkRepository;
+use DMJobs\Operations\Repository\JobBulkRepository;
 use DMJobs\Status\StatusParser;
 
 defined( 'ABSPATH' ) || exit;

@@ -1,5 +1,5 @@
 /**
- * The insights view (issue 6): a tab next to the jobs list. Only this small
+ * The insights view: a tab next to the jobs list. Only this small
  * file is in the Jobs screen's first bundle; the view and recharts load with
  * `import()` when the tab is first opened.
  *

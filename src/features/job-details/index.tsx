@@ -1,5 +1,5 @@
 /**
- * The job detail view (issue 4): a panel that opens from a row of the jobs
+ * The job detail view: a panel that opens from a row of the jobs
  * table, with the job's diagnostics and its log.
  *
  * Use: render `<JobDetails config={ config } />` once, and give the table

@@ -1,5 +1,5 @@
 /**
- * Completion notifications (issue 10): jobs the admin started from the
+ * Completion notifications: jobs the admin started from the
  * screen, or marked "watch", announce when they finish.
  */
 import './style.scss';

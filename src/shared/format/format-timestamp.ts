@@ -17,7 +17,7 @@ import { formatInTimeZone } from './format-date';
 import { NO_VALUE } from './no-value';
 
 /**
- * A MySQL-style date-time without zone, which DESIGN.md says is UTC.
+ * A MySQL-style date-time without zone: the jobs tables store UTC.
  */
 const ZONELESS_DATE_TIME =
 	/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;

@@ -9,7 +9,7 @@
 
 namespace DMJobs\Tests\AdminTools;
 
-use DMJobs\Repository\JobLogCleanupRepository;
+use DMJobs\Logs\Repository\JobLogCleanupRepository;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 use WP_REST_Response;
@@ -68,7 +68,7 @@ abstract class AdminToolsTestCase extends TestCase {
 
 	protected function job_exists( int $job_id ): bool {
 		global $wpdb;
-		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT job_id FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE job_id = %d", $job_id ) );
+		return null !== $wpdb->get_var( $wpdb->prepare( "SELECT job_id FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE job_id = %d", $job_id ) );
 	}
 
 	/**
@@ -201,8 +201,8 @@ abstract class AdminToolsTestCase extends TestCase {
 		global $wpdb;
 		$snapshot = array();
 		$tables = array(
-			'dm_jobs'            => \DMJobs\Repository\TableNames::jobs(),
-			'dm_processed_items' => \DMJobs\Repository\TableNames::processed_items(),
+			'dm_jobs'            => \DMJobs\Schema\Repository\TableNames::jobs(),
+			'dm_processed_items' => \DMJobs\Schema\Repository\TableNames::processed_items(),
 			'dm_jobs_operations' => $wpdb->prefix . 'dm_jobs_operations',
 			'dm_jobs_audit'      => $wpdb->prefix . 'dm_jobs_audit',
 		);

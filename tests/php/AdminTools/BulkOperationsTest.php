@@ -106,7 +106,7 @@ final class BulkOperationsTest extends AdminToolsTestCase {
 		$meanwhile = static function () use ( $finishes ): void {
 			// The engine finishes one of them after the admin confirmed, before its batch runs.
 			global $wpdb;
-			$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'completed', 'completed_at' => gmdate( 'Y-m-d H:i:s' ) ), array( 'job_id' => $finishes ) );
+			$wpdb->update( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'status' => 'completed', 'completed_at' => gmdate( 'Y-m-d H:i:s' ) ), array( 'job_id' => $finishes ) );
 		};
 
 		$params = array(

@@ -157,8 +157,8 @@ final class CleanupJobsTest extends AdminToolsTestCase {
 		$this->assertSame( 201, $this->admin_request( 'POST', '/operations', array( 'type' => 'cleanup_jobs', 'confirm_count' => $preview['count'], 'max_id' => $preview['max_id'] ) + $params )->get_status() );
 
 		global $wpdb;
-		$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'failed' ), array( 'job_id' => $this->jobs['recent'][0] ) );
-		$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'created_at' => self::OLD ), array( 'job_id' => $this->jobs['recent'][0] ) );
+		$wpdb->update( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'status' => 'failed' ), array( 'job_id' => $this->jobs['recent'][0] ) );
+		$wpdb->update( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'created_at' => self::OLD ), array( 'job_id' => $this->jobs['recent'][0] ) );
 		$changed = $this->assertUnchangedAfter(
 			fn () => $this->admin_request( 'POST', '/operations', array( 'type' => 'cleanup_jobs', 'confirm_count' => $preview['count'], 'max_id' => $preview['max_id'] ) + $params )
 		);
@@ -183,7 +183,7 @@ final class CleanupJobsTest extends AdminToolsTestCase {
 		$requeue = static function ( array $ids ) use ( $victim ): void {
 			global $wpdb;
 			if ( in_array( $victim, $ids, true ) ) {
-				$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'pending', 'completed_at' => null ), array( 'job_id' => $victim ) );
+				$wpdb->update( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'status' => 'pending', 'completed_at' => null ), array( 'job_id' => $victim ) );
 			}
 		};
 		add_action( 'dm_jobs_before_delete_jobs', $requeue );

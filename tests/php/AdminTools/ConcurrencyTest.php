@@ -14,12 +14,12 @@
 
 namespace DMJobs\Tests\AdminTools;
 
-use DMJobs\Tests\CommittedTestCase;
 use DMJobs\Audit\Actor;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
-use DMJobs\Repository\Retry;
+use DMJobs\Shared\Repository\Retry;
+use DMJobs\Tests\CommittedTestCase;
 
 PHP_SAPI === 'cli' || exit;
 
@@ -118,7 +118,7 @@ final class ConcurrencyTest extends CommittedTestCase {
 		global $wpdb;
 		$present = 0;
 		foreach ( array_chunk( $written, 1000 ) as $chunk ) {
-			$present += (int) $wpdb->get_var( "SELECT COUNT(*) FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ')' );
+			$present += (int) $wpdb->get_var( "SELECT COUNT(*) FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ')' );
 		}
 		$this->assertSame( count( $written ), $present, 'every row the writers inserted survives' );
 		$this->assertGreaterThan( (int) $preview['max_id'], min( $written ) );

@@ -8,7 +8,7 @@
 
 namespace DMJobs\Tests\AdminTools;
 
-use DMJobs\Export\ExportStream;
+use DMJobs\Jobs\Export\ExportStream;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Tests\Fixtures;
 
@@ -91,7 +91,7 @@ final class ExportAndReportsTest extends AdminToolsTestCase {
 		for ( $i = 0; $i < 6000; $i++ ) {
 			$rows[] = array( 'pipeline_id' => $this->pipeline_id, 'flow_id' => $this->flow_id, 'status' => 'completed', 'engine_data' => str_repeat( 'e', 2000 ), 'created_at' => self::OLD, 'completed_at' => self::OLD );
 		}
-		( new \DMJobs\Repository\JobRepository() )->insert_many( $rows );
+		( new \DMJobs\Jobs\Repository\JobRepository() )->insert_many( $rows );
 		unset( $rows );
 		$stream = new ExportStream( OperationParams::selection( array( 'include_active' => true ) ), 'csv' );
 		$out    = fopen( 'php://temp/maxmemory:0', 'w+b' );

@@ -8,7 +8,7 @@
 
 namespace DMJobs\Tests\AdminTools;
 
-use DMJobs\Rest\OperationsController;
+use DMJobs\Operations\OperationsController;
 
 PHP_SAPI === 'cli' || exit;
 

@@ -21,7 +21,7 @@ final class OptimizeTablesTest extends CommittedTestCase {
 	public function test_optimize_reclaims_and_reports_sizes(): void {
 		global $wpdb;
 		$this->seed( 3000, array( 'completed' ), '2020-01-01 00:00:00' );
-		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
+		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
 
 		$service   = new OperationService();
 		$operation = $service->start( OperationType::OptimizeTables, array(), null, null, Actor::system() );
@@ -36,7 +36,7 @@ final class OptimizeTablesTest extends CommittedTestCase {
 			$this->assertLessThanOrEqual( $entries[0]['before']['file_bytes'], $entries[0]['after']['file_bytes'] );
 		} else {
 			$names = array_column( $entries, 'table' );
-			$this->assertContains( \DMJobs\Repository\TableNames::jobs(), $names );
+			$this->assertContains( \DMJobs\Schema\Repository\TableNames::jobs(), $names );
 			$this->assertSame( $final['total'], count( $entries ) );
 			foreach ( $entries as $entry ) {
 				$this->assertArrayHasKey( 'data_bytes', $entry['before'] );
@@ -44,6 +44,6 @@ final class OptimizeTablesTest extends CommittedTestCase {
 				$this->assertNotSame( '', $entry['message'] );
 			}
 		}
-		$this->assertSame( 'maintenance.optimize_tables', ( new \DMJobs\Repository\AuditRepository() )->find_page( array(), 1, 0 )[0]['action'] );
+		$this->assertSame( 'maintenance.optimize_tables', ( new \DMJobs\Audit\Repository\AuditRepository() )->find_page( array(), 1, 0 )[0]['action'] );
 	}
 }

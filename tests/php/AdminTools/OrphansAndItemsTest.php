@@ -8,7 +8,7 @@
 
 namespace DMJobs\Tests\AdminTools;
 
-use DMJobs\Repository\ProcessedItemRepository;
+use DMJobs\DataMachine\Repository\ProcessedItemRepository;
 use DMJobs\Tests\Fixtures;
 
 PHP_SAPI === 'cli' || exit;
@@ -30,9 +30,9 @@ final class OrphansAndItemsTest extends AdminToolsTestCase {
 		$orphans[]     = $this->job( 'completed_no_items', self::OLD, $flow_gone );
 		$kept          = array( $this->job( 'completed' ), Fixtures::job( 0, 0, 'completed', self::OLD, self::OLD ) );
 		$this->add_folder( $orphans[0] );
-		$wpdb->delete( \DMJobs\Repository\TableNames::pipelines(), array( 'pipeline_id' => $gone_pipeline ) );
-		$wpdb->delete( \DMJobs\Repository\TableNames::flows(), array( 'flow_id' => $gone_flow ) );
-		$wpdb->delete( \DMJobs\Repository\TableNames::flows(), array( 'flow_id' => $flow_gone ) );
+		$wpdb->delete( \DMJobs\Schema\Repository\TableNames::pipelines(), array( 'pipeline_id' => $gone_pipeline ) );
+		$wpdb->delete( \DMJobs\Schema\Repository\TableNames::flows(), array( 'flow_id' => $gone_flow ) );
+		$wpdb->delete( \DMJobs\Schema\Repository\TableNames::flows(), array( 'flow_id' => $flow_gone ) );
 
 		[ $preview ] = $this->perform( 'cleanup_orphan_jobs' );
 		$this->assertSame( 3, $preview['count'] );
@@ -67,8 +67,8 @@ final class OrphansAndItemsTest extends AdminToolsTestCase {
 		// Folders are only considered up to the highest job ID when the run starts.
 		$newer_job_id = $job + 5000;
 		global $wpdb;
-		$wpdb->insert( \DMJobs\Repository\TableNames::jobs(), array( 'job_id' => $newer_job_id, 'pipeline_id' => $this->pipeline_id, 'flow_id' => $this->flow_id, 'status' => 'pending', 'created_at' => self::OLD ) );
-		$wpdb->delete( \DMJobs\Repository\TableNames::jobs(), array( 'job_id' => $newer_job_id ) );
+		$wpdb->insert( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'job_id' => $newer_job_id, 'pipeline_id' => $this->pipeline_id, 'flow_id' => $this->flow_id, 'status' => 'pending', 'created_at' => self::OLD ) );
+		$wpdb->delete( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'job_id' => $newer_job_id ) );
 		foreach ( $gone as $id ) {
 			$this->add_folder( $id );
 		}
@@ -162,6 +162,6 @@ final class OrphansAndItemsTest extends AdminToolsTestCase {
 	 */
 	private function item_ids(): array {
 		global $wpdb;
-		return $wpdb->get_col( "SELECT item_identifier FROM " . \DMJobs\Repository\TableNames::processed_items() . " ORDER BY id" );
+		return $wpdb->get_col( "SELECT item_identifier FROM " . \DMJobs\Schema\Repository\TableNames::processed_items() . " ORDER BY id" );
 	}
 }

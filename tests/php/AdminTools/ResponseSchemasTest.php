@@ -10,21 +10,21 @@
 namespace DMJobs\Tests\AdminTools;
 
 use DMJobs\Alerts\AlertNotices;
+use DMJobs\Alerts\AlertsController;
 use DMJobs\Alerts\AlertSettings;
 use DMJobs\Alerts\AlertState;
 use DMJobs\Alerts\StuckCutoff;
+use DMJobs\Audit\AuditController;
+use DMJobs\Maintenance\MaintenanceController;
+use DMJobs\Metrics\MetricsController;
+use DMJobs\Metrics\Reports\ReportsController;
+use DMJobs\Metrics\Repository\RollupRepository;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Rest\AlertsController;
-use DMJobs\Rest\AuditController;
-use DMJobs\Rest\MaintenanceController;
-use DMJobs\Rest\MetricsController;
-use DMJobs\Rest\OperationsController;
-use DMJobs\Rest\PipelinesController;
-use DMJobs\Rest\ReportsController;
-use DMJobs\Rest\ResponseSchemas;
-use DMJobs\Rest\RetentionController;
-use DMJobs\Rest\TypeScriptContract;
+use DMJobs\Operations\OperationsController;
+use DMJobs\Pipelines\PipelinesController;
+use DMJobs\Retention\RetentionController;
+use DMJobs\Shared\Rest\ResponseSchemas;
+use DMJobs\Shared\Rest\TypeScriptContract;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\ResponseSchemaAssertions;
 

@@ -131,7 +131,7 @@ final class RetentionTest extends AdminToolsTestCase {
 		$this->assertSame( 'dm_jobs_test_administrator', $report['actor']['login'] );
 		$this->assertSame( array( 'engine_data' => 1, 'audit' => 1 ), (array) $report['removed'] );
 		$this->assertTrue( $this->job_exists( $job ) );
-		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT engine_data FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE job_id = %d", $job ) ) );
+		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT engine_data FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE job_id = %d", $job ) ) );
 		$this->assertNull( $wpdb->get_var( $wpdb->prepare( "SELECT audit_id FROM {$wpdb->prefix}dm_jobs_audit WHERE audit_id = %d", $old_entry ) ) );
 	}
 

@@ -19,12 +19,12 @@ use DMJobs\DataMachine\Adapters;
 use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\LegacyGeneration;
 use DMJobs\DataMachine\StandaloneGeneration;
+use DMJobs\Jobs\Repository\JobColumns;
+use DMJobs\Metrics\Repository\RollupTables;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Operations\BackgroundRunner;
 use DMJobs\Operations\OperationService;
-use DMJobs\Repository\JobColumns;
-use DMJobs\Repository\RollupTables;
-use DMJobs\Repository\SchemaRepository;
+use DMJobs\Schema\Repository\SchemaRepository;
 use DMJobs\Tests\DataMachine\CurrentTables;
 use DMJobs\Tests\TestCase;
 

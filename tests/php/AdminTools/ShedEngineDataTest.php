@@ -16,7 +16,7 @@ final class ShedEngineDataTest extends AdminToolsTestCase {
 
 	private function engine_data( int $job_id ): ?string {
 		global $wpdb;
-		return $wpdb->get_var( $wpdb->prepare( "SELECT engine_data FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE job_id = %d", $job_id ) );
+		return $wpdb->get_var( $wpdb->prepare( "SELECT engine_data FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE job_id = %d", $job_id ) );
 	}
 
 	public function test_sheds_finished_jobs_and_keeps_error_details(): void {

@@ -13,8 +13,8 @@ use DMJobs\Alerts\AlertEvaluator;
 use DMJobs\Alerts\AlertSettings;
 use DMJobs\Alerts\AlertState;
 use DMJobs\Alerts\StuckCutoff;
+use DMJobs\Metrics\Repository\RollupRepository;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 

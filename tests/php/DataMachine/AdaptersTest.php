@@ -12,7 +12,7 @@ use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\Detector;
 use DMJobs\DataMachine\LegacyGeneration;
 use DMJobs\DataMachine\StandaloneGeneration;
-use DMJobs\Repository\TableNames;
+use DMJobs\Schema\Repository\TableNames;
 use DMJobs\Tests\TestCase;
 
 PHP_SAPI === 'cli' || exit;

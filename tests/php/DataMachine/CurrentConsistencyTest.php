@@ -12,7 +12,7 @@
 namespace DMJobs\Tests\DataMachine;
 
 use DMJobs\DataMachine\CurrentGeneration;
-use DMJobs\Files\JobFiles;
+use DMJobs\Jobs\JobFiles;
 
 PHP_SAPI === 'cli' || exit;
 

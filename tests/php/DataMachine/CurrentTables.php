@@ -7,7 +7,7 @@
 
 namespace DMJobs\Tests\DataMachine;
 
-use DMJobs\Repository\DataMachineTablesRepository;
+use DMJobs\DataMachine\Repository\DataMachineTablesRepository;
 
 PHP_SAPI === 'cli' || exit;
 

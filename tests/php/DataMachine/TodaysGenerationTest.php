@@ -12,8 +12,8 @@
 
 namespace DMJobs\Tests\DataMachine;
 
-use DMJobs\Repository\DataMachineRowsRepository;
-use DMJobs\Repository\TableNames;
+use DMJobs\DataMachine\Repository\DataMachineRowsRepository;
+use DMJobs\Schema\Repository\TableNames;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
@@ -53,7 +53,7 @@ final class TodaysGenerationTest extends TestCase {
 				),
 			)
 		);
-		return ( new \DMJobs\Repository\JobRepository() )->max_id();
+		return ( new \DMJobs\Jobs\Repository\JobRepository() )->max_id();
 	}
 
 	/**

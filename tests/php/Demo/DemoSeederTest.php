@@ -6,7 +6,7 @@
 namespace DMJobs\Tests\Demo;
 
 use DMJobs\Demo\DemoSeeder;
-use DMJobs\Payload\EngineDataDecoder;
+use DMJobs\Jobs\EngineDataDecoder;
 use DMJobs\Status\StatusParser;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;

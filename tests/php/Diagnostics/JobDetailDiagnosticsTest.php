@@ -8,7 +8,7 @@
 
 namespace DMJobs\Tests\Diagnostics;
 
-use DMJobs\Diagnostics\ErrorResolutions;
+use DMJobs\Jobs\Details\ErrorResolutions;
 use DMJobs\Logs\LogService;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
@@ -41,7 +41,7 @@ final class JobDetailDiagnosticsTest extends TestCase {
 	private function pipeline( array|string|null $config ): int {
 		global $wpdb;
 		$id = Fixtures::pipeline( 'Diagnosed' );
-		$wpdb->update( \DMJobs\Repository\TableNames::pipelines(), array( 'pipeline_config' => is_array( $config ) ? wp_json_encode( $config ) : $config ), array( 'pipeline_id' => $id ) );
+		$wpdb->update( \DMJobs\Schema\Repository\TableNames::pipelines(), array( 'pipeline_config' => is_array( $config ) ? wp_json_encode( $config ) : $config ), array( 'pipeline_id' => $id ) );
 		return $id;
 	}
 
@@ -49,7 +49,7 @@ final class JobDetailDiagnosticsTest extends TestCase {
 		global $wpdb;
 		$id = Fixtures::flow( $pipeline_id, 'Diagnosed flow' );
 		$wpdb->update(
-			\DMJobs\Repository\TableNames::flows(),
+			\DMJobs\Schema\Repository\TableNames::flows(),
 			array(
 				'flow_config'       => $flow_config,
 				'scheduling_config' => $scheduling,

@@ -7,10 +7,10 @@
 
 namespace DMJobs\Tests\Docs;
 
-use DMJobs\Query\JobOrderBy;
-use DMJobs\Rest\ApiReference;
-use DMJobs\Rest\JobsController;
-use DMJobs\Rest\TypeScriptContract;
+use DMJobs\Jobs\JobOrderBy;
+use DMJobs\Jobs\JobsController;
+use DMJobs\Shared\Rest\ApiReference;
+use DMJobs\Shared\Rest\TypeScriptContract;
 use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusFamily;
 use DMJobs\Tests\Fixtures;

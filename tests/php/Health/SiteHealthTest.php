@@ -16,10 +16,11 @@ use DMJobs\Health\HealthChecks;
 use DMJobs\Jobs\CountRefresher;
 use DMJobs\Jobs\JobCounts;
 use DMJobs\Metrics\MetricsRange;
-use DMJobs\Metrics\MetricsService;
+use DMJobs\Metrics\Reports\OverviewReport;
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\RollupHooks;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Metrics\SiteClock;
-use DMJobs\Repository\RollupRepository;
 use DMJobs\Retention\RetentionScheduler;
 use DMJobs\Retention\RetentionSettings;
 use DMJobs\Tests\CommittedTestCase;
@@ -69,7 +70,7 @@ final class SiteHealthTest extends CommittedTestCase {
 	}
 
 	private function schedule_all( int $at ): void {
-		foreach ( array( CountRefresher::HOOK, RollupService::CRON_HOOK, RetentionScheduler::HOOK ) as $hook ) {
+		foreach ( array( CountRefresher::HOOK, RollupHooks::CRON_HOOK, RetentionScheduler::HOOK ) as $hook ) {
 			wp_clear_scheduled_hook( $hook );
 			wp_schedule_event( $at, 'daily', $hook );
 		}
@@ -103,7 +104,7 @@ final class SiteHealthTest extends CommittedTestCase {
 	public function test_background_tasks_overdue_missing_and_on_time(): void {
 		$this->assertSame( 'good', $this->run_test( 'dm_jobs_background' )['status'] );
 
-		wp_clear_scheduled_hook( RollupService::CRON_HOOK );
+		wp_clear_scheduled_hook( RollupHooks::CRON_HOOK );
 		$missing = $this->run_test( 'dm_jobs_background' );
 		$this->assertSame( 'recommended', $missing['status'] );
 		$this->assertStringContainsString( 'Not scheduled: metrics rollups', $missing['description'] );
@@ -228,8 +229,8 @@ final class SiteHealthTest extends CommittedTestCase {
 	 */
 	private function totals_last_24h( SiteClock $clock ): array {
 		( new RollupService() )->catch_up_before_read();
-		$range  = MetricsRange::resolve( '24h', null, null, $clock, time(), MetricsService::start_of_week() );
-		$totals = ( new MetricsService() )->overview( $range, $clock, array() )['totals'];
+		$range  = MetricsRange::resolve( '24h', null, null, $clock, time(), SiteClock::start_of_week() );
+		$totals = ( new OverviewReport() )->build( $range, $clock, array() )['totals'];
 		return array(
 			'jobs'   => (int) $totals['jobs'],
 			'failed' => (int) $totals['failed'],

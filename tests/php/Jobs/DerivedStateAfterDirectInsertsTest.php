@@ -13,10 +13,10 @@ use DMJobs\Demo\DemoSeeder;
 use DMJobs\Jobs\CreatedAtZones;
 use DMJobs\Jobs\JobCounts;
 use DMJobs\Jobs\JobLister;
+use DMJobs\Jobs\JobQuery;
 use DMJobs\Jobs\PageAnchors;
-use DMJobs\Query\JobQuery;
-use DMJobs\Query\SortOrder;
-use DMJobs\Repository\JobColumns;
+use DMJobs\Jobs\Repository\JobColumns;
+use DMJobs\Jobs\SortOrder;
 use DMJobs\Status\StatusParser;
 use DMJobs\Tests\TestCase;
 
@@ -40,7 +40,7 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 	 */
 	private function insert_directly( int $rows ): void {
 		global $wpdb;
-		$table = \DMJobs\Repository\TableNames::jobs();
+		$table = \DMJobs\Schema\Repository\TableNames::jobs();
 		$ids   = $wpdb->get_col( $wpdb->prepare( "SELECT job_id FROM {$table} ORDER BY job_id ASC LIMIT %d", $rows ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		foreach ( array_chunk( $ids, 100 ) as $chunk ) {
 			$wpdb->query( "INSERT INTO {$table} (pipeline_id, flow_id, status, engine_data, created_at, completed_at) SELECT pipeline_id, flow_id, status, engine_data, created_at, completed_at FROM {$table} WHERE job_id IN (" . implode( ',', array_map( 'intval', $chunk ) ) . ') ORDER BY job_id' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
@@ -54,7 +54,7 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 	 */
 	private function true_counts(): array {
 		global $wpdb;
-		$rows   = $wpdb->get_results( "SELECT status, pipeline_id FROM " . \DMJobs\Repository\TableNames::jobs() . "", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$rows   = $wpdb->get_results( "SELECT status, pipeline_id FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . "", ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$counts = array(
 			'total'       => count( $rows ),
 			'by_status'   => array(),
@@ -98,7 +98,7 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 		$values[] = $query->per_page;
 		$values[] = $query->offset();
 		$order    = SortOrder::Asc === $query->order ? 'ASC' : 'DESC';
-		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT job_id FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE {$where} ORDER BY job_id {$order} LIMIT %d OFFSET %d", $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( "SELECT job_id FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE {$where} ORDER BY job_id {$order} LIMIT %d OFFSET %d", $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
 
 	public function test_a_few_direct_inserts_are_counted_exactly_at_once(): void {
@@ -120,7 +120,7 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 			$current = ( new JobCounts( tail_inline: 20, fold_slice: 40, fold_budget: 0.0 ) )->current();
 			$after   = (int) get_option( JobCounts::OPTION )['max_id'];
 			++$requests;
-			$folded = (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( 'SELECT COUNT(*) FROM ' . \DMJobs\Repository\TableNames::jobs() . ' WHERE job_id > %d AND job_id <= %d', $before, $after ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+			$folded = (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( 'SELECT COUNT(*) FROM ' . \DMJobs\Schema\Repository\TableNames::jobs() . ' WHERE job_id > %d AND job_id <= %d', $before, $after ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 			$this->assertLessThanOrEqual( 40, $folded, 'one request folded more than one slice of jobs' );
 			if ( $current['exact'] ) {
 				$by_status = $current['by_status'];
@@ -145,7 +145,7 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 	 */
 	public function test_jobs_after_a_gap_in_ids_are_counted_by_rows_not_by_id_distance(): void {
 		global $wpdb;
-		$table = \DMJobs\Repository\TableNames::jobs();
+		$table = \DMJobs\Schema\Repository\TableNames::jobs();
 		$next  = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM {$table}" ) + 1000000; // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$wpdb->query( $wpdb->prepare( "INSERT INTO {$table} (job_id, pipeline_id, flow_id, status, created_at) VALUES (%d, 1, 1, 'pending', %s)", $next, gmdate( 'Y-m-d H:i:s' ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$this->insert_directly( 300 );
@@ -231,14 +231,14 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 		}
 		$stored = get_option( CreatedAtZones::OPTION );
 		$last   = is_array( $stored['tail'] ?? null ) ? $stored['tail'] : end( $stored['zones'] );
-		$max_id = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM " . \DMJobs\Repository\TableNames::jobs() . "" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$max_id = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . "" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$this->assertGreaterThan( $max_id - 2 * self::STEP, (int) $last[1], 'the zone map did not catch up with the inserted rows' );
 	}
 
 	public function test_the_live_poll_sees_direct_inserts(): void {
 		$token = $this->admin_request( 'GET', '/jobs/changes', array( 'token' => '' ) )->get_data()['token'];
 		global $wpdb;
-		$newest = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM " . \DMJobs\Repository\TableNames::jobs() . "" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$newest = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . "" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$this->insert_directly( 30 );
 		$answer = $this->admin_request(
 			'GET',

@@ -11,11 +11,11 @@ namespace DMJobs\Tests\Jobs;
 use DMJobs\Demo\DemoSeeder;
 use DMJobs\Jobs\JobCounts;
 use DMJobs\Jobs\JobLister;
+use DMJobs\Jobs\JobOrderBy;
+use DMJobs\Jobs\JobQuery;
 use DMJobs\Jobs\PageAnchors;
-use DMJobs\Query\JobOrderBy;
-use DMJobs\Query\JobQuery;
-use DMJobs\Query\SortOrder;
-use DMJobs\Repository\JobColumns;
+use DMJobs\Jobs\Repository\JobColumns;
+use DMJobs\Jobs\SortOrder;
 use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 use DMJobs\Tests\Fixtures;
@@ -31,7 +31,7 @@ final class JobListStrategiesTest extends TestCase {
 		// A job of a pipeline that no longer exists, and one whose reason was written by our API.
 		global $wpdb;
 		Fixtures::job( 987654, 987655, 'failed - gone', '2026-01-01 00:00:00', '2026-01-01 00:00:03' );
-		Fixtures::set_reason( (int) $wpdb->get_var( 'SELECT MAX(job_id) FROM ' . \DMJobs\Repository\TableNames::jobs() . " WHERE status = 'failed'" ), 'quota exceeded' );
+		Fixtures::set_reason( (int) $wpdb->get_var( 'SELECT MAX(job_id) FROM ' . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE status = 'failed'" ), 'quota exceeded' );
 		delete_option( JobCounts::OPTION );
 		delete_option( PageAnchors::OPTION );
 	}
@@ -46,7 +46,7 @@ final class JobListStrategiesTest extends TestCase {
 		$p = $wpdb->prefix;
 		return $wpdb->get_results(
 			"SELECT j.job_id, j.pipeline_id, j.flow_id, j.status, " . JobColumns::status_reason_sql( 'j.' ) . " AS status_reason, j.created_at, j.completed_at, p.pipeline_name, f.flow_name
-			FROM " . \DMJobs\Repository\TableNames::jobs() . " j LEFT JOIN " . \DMJobs\Repository\TableNames::pipelines() . " p ON p.pipeline_id = j.pipeline_id LEFT JOIN " . \DMJobs\Repository\TableNames::flows() . " f ON f.flow_id = j.flow_id",
+			FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " j LEFT JOIN " . \DMJobs\Schema\Repository\TableNames::pipelines() . " p ON p.pipeline_id = j.pipeline_id LEFT JOIN " . \DMJobs\Schema\Repository\TableNames::flows() . " f ON f.flow_id = j.flow_id",
 			ARRAY_A
 		);
 	}
@@ -138,9 +138,9 @@ final class JobListStrategiesTest extends TestCase {
 		$this->assertSame( array( $failed, true ), $lister->total( new JobQuery( statuses: array( BaseStatus::Failed ) ) ) );
 
 		// Data Machine finishes an open job and adds two more, straight in the table.
-		$open = (int) $wpdb->get_var( "SELECT MIN(job_id) FROM " . \DMJobs\Repository\TableNames::jobs() . " WHERE status IN ('pending','processing')" );
+		$open = (int) $wpdb->get_var( "SELECT MIN(job_id) FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE status IN ('pending','processing')" );
 		$this->assertGreaterThan( 0, $open );
-		$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'failed: late', 'completed_at' => gmdate( 'Y-m-d H:i:s' ) ), array( 'job_id' => $open ) );
+		$wpdb->update( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'status' => 'failed: late', 'completed_at' => gmdate( 'Y-m-d H:i:s' ) ), array( 'job_id' => $open ) );
 		$pipeline = (int) $all[0]['pipeline_id'];
 		Fixtures::job( $pipeline, (int) $all[0]['flow_id'], 'failed', gmdate( 'Y-m-d H:i:s' ), gmdate( 'Y-m-d H:i:s' ) );
 		Fixtures::job( $pipeline, (int) $all[0]['flow_id'], 'pending', gmdate( 'Y-m-d H:i:s' ) );
@@ -155,7 +155,7 @@ final class JobListStrategiesTest extends TestCase {
 		// A deletion through DM Jobs: a big table's counts turn approximate until WP-Cron recounts;
 		// a small one is recounted at once.
 		do_action( 'dm_jobs_jobs_deleted', array( $open ) );
-		$wpdb->delete( \DMJobs\Repository\TableNames::jobs(), array( 'job_id' => $open ) );
+		$wpdb->delete( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'job_id' => $open ) );
 		$as_if_big = new JobLister( counts: new JobCounts( inline_max_rows: 0 ) );
 		$this->assertSame( JobColumns::uses_sqlite(), $as_if_big->total( new JobQuery() )[1], 'SQLite always counts; MySQL says the snapshot is stale' );
 		$this->assertSame( array( count( $all ) + 1, true ), ( new JobLister() )->total( new JobQuery() ) );

@@ -14,12 +14,12 @@ namespace DMJobs\Tests\Jobs;
 use DMJobs\Demo\DemoSeeder;
 use DMJobs\Jobs\JobCounts;
 use DMJobs\Jobs\JobLister;
+use DMJobs\Jobs\JobQuery;
 use DMJobs\Jobs\LabelDictionary;
-use DMJobs\Query\JobQuery;
-use DMJobs\Repository\JobListRepository;
-use DMJobs\Repository\JobRepository;
-use DMJobs\Repository\LabelDictionaryRepository;
-use DMJobs\Repository\TableNames;
+use DMJobs\Jobs\Repository\JobListRepository;
+use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Jobs\Repository\LabelDictionaryRepository;
+use DMJobs\Schema\Repository\TableNames;
 use DMJobs\Status\StatusParser;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
@@ -297,8 +297,8 @@ final class SearchAfterDirectWritesTest extends TestCase {
 		}
 		global $wpdb;
 		$rows = $wpdb->get_results( 'SELECT j.job_id, p.pipeline_name, f.flow_name FROM ' . TableNames::jobs() . ' j LEFT JOIN ' . TableNames::pipelines() . ' p ON p.pipeline_id = j.pipeline_id LEFT JOIN ' . TableNames::flows() . ' f ON f.flow_id = j.flow_id', ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		foreach ( array( 'pipeline_name' => \DMJobs\Query\JobOrderBy::Pipeline, 'flow_name' => \DMJobs\Query\JobOrderBy::Flow ) as $column => $order_by ) {
-			foreach ( \DMJobs\Query\SortOrder::cases() as $order ) {
+		foreach ( array( 'pipeline_name' => \DMJobs\Jobs\JobOrderBy::Pipeline, 'flow_name' => \DMJobs\Jobs\JobOrderBy::Flow ) as $column => $order_by ) {
+			foreach ( \DMJobs\Jobs\SortOrder::cases() as $order ) {
 				$sorted = $rows;
 				usort(
 					$sorted,
@@ -309,7 +309,7 @@ final class SearchAfterDirectWritesTest extends TestCase {
 						return 0 === $cmp ? (int) $a['job_id'] <=> (int) $b['job_id'] : $cmp;
 					}
 				);
-				$expected = array_map( static fn ( array $row ): int => (int) $row['job_id'], \DMJobs\Query\SortOrder::Desc === $order ? array_reverse( $sorted ) : $sorted );
+				$expected = array_map( static fn ( array $row ): int => (int) $row['job_id'], \DMJobs\Jobs\SortOrder::Desc === $order ? array_reverse( $sorted ) : $sorted );
 				$found    = array();
 				for ( $page = 1; $page <= (int) ceil( count( $rows ) / 7 ); $page++ ) {
 					wp_cache_flush();
@@ -338,7 +338,7 @@ final class SearchAfterDirectWritesTest extends TestCase {
 	}
 
 	public function test_first_page_of_a_name_sort_reads_a_page_of_each_unnamed_value_not_the_group(): void {
-		if ( \DMJobs\Repository\JobColumns::uses_sqlite() ) {
+		if ( \DMJobs\Jobs\Repository\JobColumns::uses_sqlite() ) {
 			$this->assertFalse( LabelDictionary::usable() );
 			return;
 		}
@@ -347,8 +347,8 @@ final class SearchAfterDirectWritesTest extends TestCase {
 			Fixtures::job( 424242, 424243, 'failed', '2026-11-03 10:00:00', '2026-11-03 10:00:05' );
 		}
 		$list = new JobListRepository();
-		foreach ( array( \DMJobs\Query\JobOrderBy::Pipeline, \DMJobs\Query\JobOrderBy::Flow ) as $order_by ) {
-			$query = new JobQuery( per_page: 10, order_by: $order_by, order: \DMJobs\Query\SortOrder::Asc );
+		foreach ( array( \DMJobs\Jobs\JobOrderBy::Pipeline, \DMJobs\Jobs\JobOrderBy::Flow ) as $order_by ) {
+			$query = new JobQuery( per_page: 10, order_by: $order_by, order: \DMJobs\Jobs\SortOrder::Asc );
 			$list->find_page( $query ); // Warm up (statistics, name lists).
 			$read = self::rows_read( static fn () => $list->find_page( $query ) );
 			// The unnamed group holds 60 + (today) 160 jobs; a page needs 10 of each stored value at most.

@@ -8,7 +8,7 @@
 namespace DMJobs\Tests\Logs;
 
 use DMJobs\Logs\LogService;
-use DMJobs\Repository\LogRepository;
+use DMJobs\Logs\Repository\LogRepository;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 
@@ -149,7 +149,7 @@ final class LogCaptureAndLifecycleTest extends TestCase {
 		for ( $i = 0; $i < 6; $i++ ) {
 			dm_jobs_log( $this->job_id, 0 === $i % 2 ? 'info' : 'error', 'line ' . $i, array(), 'fetch' );
 		}
-		$stats = new \DMJobs\Diagnostics\LogStats( new LogRepository(), 5 );
+		$stats = new \DMJobs\Jobs\Details\LogStats( new LogRepository(), 5 );
 		$first = $stats->for_job( $this->job_id );
 		$this->assertSame( 3, $first['by_level']['error'] );
 		$this->assertSame( 6, $first['steps'][0]['lines'] );
@@ -159,7 +159,7 @@ final class LogCaptureAndLifecycleTest extends TestCase {
 		global $wpdb;
 		if ( \DMJobs\Tests\Fixtures::today() ) {
 			// Today's Data Machine: the lines are its own, in datamachine_logs (only this job's exist here).
-			$wpdb->query( 'UPDATE ' . \DMJobs\Repository\TableNames::data_machine_logs() . " SET level = 'debug'" );
+			$wpdb->query( 'UPDATE ' . \DMJobs\Schema\Repository\TableNames::data_machine_logs() . " SET level = 'debug'" );
 		} else {
 			$wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->prefix}dm_job_logs SET level = 'debug' WHERE job_id = %d", $this->job_id ) );
 		}

@@ -8,10 +8,11 @@
 
 namespace DMJobs\Tests\Metrics;
 
-use DMJobs\Metrics\MetricsService;
+use DMJobs\Metrics\MetricsController;
+use DMJobs\Metrics\Reports\DegradationReport;
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSnapshotRepository;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Rest\MetricsController;
 use DMJobs\Tests\Fixtures;
 
 PHP_SAPI === 'cli' || exit;
@@ -185,7 +186,7 @@ final class MetricsRestTest extends MetricsTestCase {
 		};
 		add_filter( 'dm_jobs_degradation_thresholds', $bad );
 		add_filter( 'doing_it_wrong_trigger_error', $mute );
-		$thresholds = MetricsService::thresholds();
+		$thresholds = DegradationReport::thresholds();
 		remove_filter( 'doing_it_wrong_trigger_error', $mute );
 		remove_filter( 'dm_jobs_degradation_thresholds', $bad );
 		$this->assertSame( 1.5, $thresholds['duration_ratio'] );
@@ -232,10 +233,10 @@ final class MetricsRestTest extends MetricsTestCase {
 	}
 
 	public function test_resources_series_from_snapshots(): void {
-		$rollups = new RollupRepository();
-		$now     = time();
+		$snapshots = new RollupSnapshotRepository();
+		$now       = time();
 		foreach ( array( 50, 40, 30, 20, 10 ) as $index => $minutes ) {
-			$rollups->add_snapshot(
+			$snapshots->add_snapshot(
 				array(
 					'taken_at'        => gmdate( 'Y-m-d H:i:s', $now - $minutes * MINUTE_IN_SECONDS ),
 					'processing'      => $index + 1,

@@ -8,9 +8,9 @@
 
 namespace DMJobs\Tests\Metrics;
 
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupTables;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupTables;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 

@@ -8,10 +8,10 @@
 
 namespace DMJobs\Tests\Metrics;
 
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupSourceRepository;
+use DMJobs\Metrics\Repository\RollupTables;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupSourceRepository;
-use DMJobs\Repository\RollupTables;
 
 PHP_SAPI === 'cli' || exit;
 
@@ -32,7 +32,7 @@ final class RetentionHistoryTest extends MetricsTestCase {
 	}
 
 	/**
-	 * Deletes jobs the way issue 5's cleanup does: hook first, then the rows.
+	 * Deletes jobs the way the batched cleanup does: hook first, then the rows.
 	 *
 	 * @param int[] $ids
 	 */

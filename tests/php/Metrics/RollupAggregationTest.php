@@ -10,7 +10,7 @@
 namespace DMJobs\Tests\Metrics;
 
 use DMJobs\Metrics\DurationHistogram;
-use DMJobs\Repository\RollupTables;
+use DMJobs\Metrics\Repository\RollupTables;
 
 PHP_SAPI === 'cli' || exit;
 

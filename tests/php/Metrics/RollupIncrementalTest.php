@@ -8,9 +8,10 @@
 
 namespace DMJobs\Tests\Metrics;
 
+use DMJobs\Metrics\Repository\RollupRepository;
+use DMJobs\Metrics\Repository\RollupTables;
+use DMJobs\Metrics\RollupHooks;
 use DMJobs\Metrics\RollupService;
-use DMJobs\Repository\RollupRepository;
-use DMJobs\Repository\RollupTables;
 use DMJobs\Tests\Fixtures;
 
 PHP_SAPI === 'cli' || exit;
@@ -157,7 +158,7 @@ final class RollupIncrementalTest extends MetricsTestCase {
 		$this->assertSame( array( $lost => 'gap' ), $this->open_set() );
 
 		// A gap that never fills is forgotten after ten minutes.
-		$later = new RollupService( new RollupRepository(), new \DMJobs\Repository\RollupSourceRepository(), static fn (): int => $now + 11 * MINUTE_IN_SECONDS );
+		$later = new RollupService( new RollupRepository(), new \DMJobs\Metrics\Repository\RollupSourceRepository(), static fn (): int => $now + 11 * MINUTE_IN_SECONDS );
 		$later->run();
 		$this->assertSame( array(), $this->open_set() );
 		$this->assertSame( $this->brute_force_hourly(), $this->rollup_hourly() );
@@ -241,13 +242,13 @@ final class RollupIncrementalTest extends MetricsTestCase {
 
 	public function test_cron_is_scheduled_and_continues_a_backfill(): void {
 		// The bootstrap activates the plugin after "init" ran: schedule as "init" does.
-		( new RollupService() )->schedule();
-		$this->assertNotFalse( wp_next_scheduled( RollupService::CRON_HOOK ) );
-		$this->assertSame( 300, wp_get_schedules()[ RollupService::SCHEDULE ]['interval'] );
-		wp_clear_scheduled_hook( RollupService::CONTINUE_HOOK );
+		( new RollupHooks() )->schedule();
+		$this->assertNotFalse( wp_next_scheduled( RollupHooks::CRON_HOOK ) );
+		$this->assertSame( 300, wp_get_schedules()[ RollupHooks::SCHEDULE ]['interval'] );
+		wp_clear_scheduled_hook( RollupHooks::CONTINUE_HOOK );
 		$this->job( 'completed', '2026-11-01 10:00:00', '2026-11-01 10:00:01' );
-		do_action( RollupService::CRON_HOOK );
+		do_action( RollupHooks::CRON_HOOK );
 		$this->assertSame( 1, $this->counted() );
-		$this->assertFalse( wp_next_scheduled( RollupService::CONTINUE_HOOK ), 'Nothing left to backfill.' );
+		$this->assertFalse( wp_next_scheduled( RollupHooks::CONTINUE_HOOK ), 'Nothing left to backfill.' );
 	}
 }

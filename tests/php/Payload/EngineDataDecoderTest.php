@@ -5,7 +5,7 @@
 
 namespace DMJobs\Tests\Payload;
 
-use DMJobs\Payload\EngineDataDecoder;
+use DMJobs\Jobs\EngineDataDecoder;
 use PHPUnit\Framework\TestCase;
 
 /**

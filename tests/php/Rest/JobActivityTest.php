@@ -57,11 +57,11 @@ final class JobActivityTest extends TestCase {
 		$this->assertTrue( $this->poll( $token )['changed'], 'a new job' );
 		$token = $this->token();
 
-		$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'processing' ), array( 'job_id' => $job ) );
+		$wpdb->update( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'status' => 'processing' ), array( 'job_id' => $job ) );
 		$this->assertTrue( $this->poll( $token )['changed'], 'pending → processing' );
 		$token = $this->token();
 
-		$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'completed', 'completed_at' => '2026-01-02 00:00:30' ), array( 'job_id' => $job ) );
+		$wpdb->update( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'status' => 'completed', 'completed_at' => '2026-01-02 00:00:30' ), array( 'job_id' => $job ) );
 		$this->assertTrue( $this->poll( $token )['changed'], 'processing → completed' );
 		$token = $this->token();
 

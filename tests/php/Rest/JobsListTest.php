@@ -271,10 +271,10 @@ final class JobsListTest extends TestCase {
 		}
 		$this->assertNotEmpty( $seen );
 		foreach ( $seen as $query ) {
-			if ( str_contains( $query, \DMJobs\Repository\TableNames::jobs() ) ) {
+			if ( str_contains( $query, \DMJobs\Schema\Repository\TableNames::jobs() ) ) {
 				// On SQLite today's generation reads job_status_reason out of engine_data inside the query
 				// (no generated columns there); engine_data itself is never selected.
-				$query = str_replace( \DMJobs\Repository\JobColumns::status_reason_sql( 'j.' ), '', str_replace( \DMJobs\Repository\JobColumns::status_reason_sql(), '', $query ) );
+				$query = str_replace( \DMJobs\Jobs\Repository\JobColumns::status_reason_sql( 'j.' ), '', str_replace( \DMJobs\Jobs\Repository\JobColumns::status_reason_sql(), '', $query ) );
 				$this->assertStringNotContainsString( 'engine_data', $query );
 			}
 		}
@@ -302,7 +302,7 @@ final class JobsListTest extends TestCase {
 	public function test_single_job_decodes_engine_data_and_failure(): void {
 		global $wpdb;
 		$wpdb->update(
-			\DMJobs\Repository\TableNames::jobs(),
+			\DMJobs\Schema\Repository\TableNames::jobs(),
 			array( 'engine_data' => serialize( array( 'error_message' => 'Feed returned 500', 'error_step_id' => 'fetch_1', 'error_trace' => "#0 x.php(1)\n#1 {main}" ) ) ),
 			array( 'job_id' => $this->job[2] )
 		);
@@ -329,7 +329,7 @@ final class JobsListTest extends TestCase {
 
 	public function test_deleted_pipeline_shows_null_name(): void {
 		global $wpdb;
-		$wpdb->delete( \DMJobs\Repository\TableNames::pipelines(), array( 'pipeline_id' => $this->beta ) );
+		$wpdb->delete( \DMJobs\Schema\Repository\TableNames::pipelines(), array( 'pipeline_id' => $this->beta ) );
 		$item = $this->admin_request( 'GET', '/jobs', array( 'per_page' => 1 ) )->get_data()[0];
 		$this->assertSame( $this->job[11], $item['id'] );
 		$this->assertNull( $item['pipeline_name'] );

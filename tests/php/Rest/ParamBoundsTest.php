@@ -88,15 +88,15 @@ final class ParamBoundsTest extends TestCase {
 	}
 
 	public function test_the_largest_page_allowed_answers_an_empty_page(): void {
-		$response = $this->admin_request( 'GET', '/jobs', array( 'page' => \DMJobs\Rest\ParamLimits::MAX_PAGE, 'per_page' => 100 ) );
+		$response = $this->admin_request( 'GET', '/jobs', array( 'page' => \DMJobs\Shared\Rest\ParamLimits::MAX_PAGE, 'per_page' => 100 ) );
 		$this->assertSame( 200, $response->get_status(), (string) wp_json_encode( $response->get_data() ) );
 		$this->assertSame( array(), $response->get_data() );
-		$audit = $this->admin_request( 'GET', '/audit', array( 'page' => \DMJobs\Rest\ParamLimits::MAX_PAGE, 'per_page' => 100 ) );
+		$audit = $this->admin_request( 'GET', '/audit', array( 'page' => \DMJobs\Shared\Rest\ParamLimits::MAX_PAGE, 'per_page' => 100 ) );
 		$this->assertSame( 200, $audit->get_status() );
 	}
 
 	public function test_a_huge_job_id_in_the_path_is_a_400(): void {
 		$this->assertInvalidParam( $this->admin_request( 'GET', '/jobs/99999999999999999999' ), 'id' );
-		$this->assertSame( 404, $this->admin_request( 'GET', '/jobs/' . \DMJobs\Rest\ParamLimits::MAX_ID )->get_status() );
+		$this->assertSame( 404, $this->admin_request( 'GET', '/jobs/' . \DMJobs\Shared\Rest\ParamLimits::MAX_ID )->get_status() );
 	}
 }

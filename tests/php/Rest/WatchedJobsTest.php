@@ -33,7 +33,7 @@ final class WatchedJobsTest extends TestCase {
 		$this->assertSame( 'Watched flow', $answer['watched'][0]['flow_name'] );
 
 		// Data Machine finishes the job by writing the row.
-		$wpdb->update( \DMJobs\Repository\TableNames::jobs(), array( 'status' => 'failed - timeout', 'completed_at' => '2026-12-06 05:01:00' ), array( 'job_id' => $running ) );
+		$wpdb->update( \DMJobs\Schema\Repository\TableNames::jobs(), array( 'status' => 'failed - timeout', 'completed_at' => '2026-12-06 05:01:00' ), array( 'job_id' => $running ) );
 		$answer = $this->admin_request( 'GET', '/jobs/changes', array( 'token' => $token, 'watch' => (string) $running . ',' . $other ) )->get_data();
 		$this->assertTrue( $answer['changed'] );
 		$this->assertSame( array( 'failed', 'pending' ), array_column( $answer['watched'], 'status' ) );

@@ -15,7 +15,7 @@ use DMJobs\DataMachine\CurrentExecution;
 use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\LegacyGeneration;
 use DMJobs\DataMachine\StandaloneGeneration;
-use DMJobs\Rest\RunsController;
+use DMJobs\Runs\RunsController;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\ResponseSchemaAssertions;
 use DMJobs\Tests\TestCase;

@@ -10,7 +10,7 @@
 namespace DMJobs\Tests\Schema;
 
 use DMJobs\Plugin;
-use DMJobs\Repository\SchemaRepository;
+use DMJobs\Schema\Repository\SchemaRepository;
 use DMJobs\Tests\TestCase;
 
 /**
@@ -171,7 +171,7 @@ final class AdoptionTest extends TestCase {
 		Plugin::activate();
 
 		$schema = new SchemaRepository();
-		$this->assertSame( \DMJobs\Repository\Migrations\Migrations::latest_version(), $schema->installed_version() );
+		$this->assertSame( \DMJobs\Schema\Migrations\Migrations::latest_version(), $schema->installed_version() );
 		$this->assertEmpty( array_diff( self::DM_TABLES, get_option( SchemaRepository::OWNED_OPTION ) ) );
 		$jobs = $this->column_types( 'dm_jobs' );
 		foreach ( array( 'job_id', 'pipeline_id', 'flow_id', 'status', 'engine_data', 'created_at', 'completed_at', 'status_reason' ) as $column ) {

@@ -9,9 +9,9 @@
 namespace DMJobs\Tests\Schema;
 
 use DMJobs\Operations\OperationService;
-use DMJobs\Repository\Migrations\Migration008OperationGenerations;
-use DMJobs\Repository\SchemaRepository;
-use DMJobs\Repository\TableNames;
+use DMJobs\Schema\Migrations\Migration008OperationGenerations;
+use DMJobs\Schema\Repository\SchemaRepository;
+use DMJobs\Schema\Repository\TableNames;
 use DMJobs\Tests\TestCase;
 
 PHP_SAPI === 'cli' || exit;

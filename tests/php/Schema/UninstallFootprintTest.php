@@ -10,9 +10,9 @@
 namespace DMJobs\Tests\Schema;
 
 use DMJobs\DataMachine\Adapters;
+use DMJobs\Jobs\Repository\JobColumns;
 use DMJobs\Plugin;
-use DMJobs\Repository\JobColumns;
-use DMJobs\Repository\SchemaRepository;
+use DMJobs\Schema\Repository\SchemaRepository;
 use DMJobs\Tests\DataMachine\CurrentTables;
 use DMJobs\Tests\TestCase;
 

@@ -9,7 +9,7 @@
 namespace DMJobs\Tests\Schema;
 
 use DMJobs\Plugin;
-use DMJobs\Repository\SchemaRepository;
+use DMJobs\Schema\Repository\SchemaRepository;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\TestCase;
 

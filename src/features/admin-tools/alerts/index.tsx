@@ -1,5 +1,5 @@
 /**
- * Alerts (issue 10): the Alerts tab of the Admin modal.
+ * Alerts: the Alerts tab of the Admin modal.
  */
 import './style.scss';
 

@@ -41,6 +41,6 @@ $final   = $service->run_until_done( (int) $started['id'], microtime( true ) + 3
 echo wp_json_encode(
 	array(
 		'operation' => $final,
-		'retries'   => \DMJobs\Repository\Retry::$retries,
+		'retries'   => \DMJobs\Shared\Repository\Retry::$retries,
 	)
 );

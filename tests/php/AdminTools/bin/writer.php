@@ -33,7 +33,7 @@ $first_at = microtime( true );
 while ( ! file_exists( $stop_file ) ) {
 	$started  = hrtime( true );
 	$inserted = $wpdb->insert(
-		\DMJobs\Repository\TableNames::jobs(),
+		\DMJobs\Schema\Repository\TableNames::jobs(),
 		array(
 			'pipeline_id'  => (int) $pipeline_id,
 			'flow_id'      => (int) $flow_id,

@@ -1,0 +1,183 @@
+<?php
+/**
+ * Read-only REST routes for the audit trail (dm-jobs/v1). There is no route that changes or
+ * deletes an entry: the trail is append-only through the API (its own retention prunes it).
+ *
+ * GET /audit?page&per_page&action&category&actor&user_id&job_id&after&before  newest first, X-WP-Total
+ * GET /audit/actions                                                        actions recorded so far
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Audit;
+
+use DMJobs\Audit\Repository\AuditRepository;
+use DMJobs\Operations\OperationParams;
+use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\ParamLimits;
+use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\ResponseSchemas;
+use DMJobs\Shared\Rest\TypeScriptContract;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+final class AuditController extends WP_REST_Controller {
+
+	public const CATEGORIES = array( 'job', 'jobs', 'cleanup', 'maintenance', 'retention', 'audit', 'export', 'alerts', 'flow' );
+
+	public function __construct( private readonly AuditRepository $entries = new AuditRepository() ) {
+		$this->namespace = ApiNamespace::NAME;
+		$this->rest_base = 'audit';
+	}
+
+	public function register_routes(): void {
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => $this->get_collection_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->get_item_schema() ),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/actions',
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_actions' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+					TypeScriptContract::RESPONSE_SCHEMA => static fn (): array => ResponseSchemas::list_of( array( 'type' => 'string' ) ),
+				),
+			)
+		);
+	}
+
+	/**
+	 * @param WP_REST_Request $request Request.
+	 */
+	public function get_items( $request ): WP_REST_Response|WP_Error {
+		$after  = OperationParams::utc( $request['after'] );
+		$before = OperationParams::utc( $request['before'] );
+		if ( null !== $after && null !== $before && $after > $before ) {
+			return OperationParams::invalid( 'before', __( '"before" must not be earlier than "after".', 'dm-jobs' ) );
+		}
+		$filters  = array(
+			'action'        => $request['action'],
+			'action_prefix' => null === $request['category'] ? null : $request['category'] . '.',
+			'actor_type'    => $request['actor'],
+			'user_id'       => $request['user_id'],
+			'job_id'        => $request['job_id'],
+			'after'         => $after,
+			'before'        => $before,
+		);
+		$per_page = (int) $request['per_page'];
+		$rows     = $this->entries->find_page( $filters, $per_page, ( (int) $request['page'] - 1 ) * $per_page );
+		$total    = $this->entries->count( $filters );
+		$response = rest_ensure_response( array_map( array( AuditLog::class, 'format' ), $rows ) );
+		$response->header( 'X-WP-Total', (string) $total );
+		$response->header( 'X-WP-TotalPages', (string) (int) ceil( $total / $per_page ) );
+		return $response;
+	}
+
+	/**
+	 * @param WP_REST_Request $request Request.
+	 */
+	public function get_actions( $request ): WP_REST_Response {
+		return rest_ensure_response( $this->entries->actions() );
+	}
+
+	/**
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params(): array {
+		return array(
+			'page'     => array(
+				'description' => __( 'Page, from 1.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_PAGE,
+				'default'     => 1,
+			),
+			'per_page' => array(
+				'description' => __( 'Entries per page, 1 to 100.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => 100,
+				'default'     => 20,
+			),
+			'action'   => array(
+				'description' => __( 'Only this action, e.g. "jobs.bulk_delete".', 'dm-jobs' ),
+				'type'        => 'string',
+				'pattern'     => '^[a-z_]+\.[a-z_]+$',
+				'maxLength'   => 64,
+			),
+			'category' => array(
+				'description' => __( 'Only actions of this kind (the part before the dot).', 'dm-jobs' ),
+				'type'        => 'string',
+				'enum'        => self::CATEGORIES,
+			),
+			'actor'    => array(
+				'description' => __( 'Only entries by users or by the system.', 'dm-jobs' ),
+				'type'        => 'string',
+				'enum'        => array( Actor::USER, Actor::SYSTEM ),
+			),
+			'user_id'  => array(
+				'description' => __( 'Only entries by this user.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
+			),
+			'job_id'   => array(
+				'description' => __( 'Only entries about this job.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
+			),
+			'after'    => array(
+				'description' => __( 'Entries at or after this ISO 8601 date-time.', 'dm-jobs' ),
+				'type'        => 'string',
+				'format'      => 'date-time',
+			),
+			'before'   => array(
+				'description' => __( 'Entries at or before this ISO 8601 date-time.', 'dm-jobs' ),
+				'type'        => 'string',
+				'format'      => 'date-time',
+			),
+		);
+	}
+
+	/**
+	 * An audit entry as GET /audit lists it.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( ! $this->schema ) {
+			$this->schema = ResponseSchemas::titled(
+				'dm-audit-entry',
+				array(
+					'id'         => array( 'type' => 'integer' ),
+					'created_at' => ResponseSchemas::nullable_time(),
+					'actor'      => ResponseSchemas::actor(),
+					'action'     => array( 'type' => 'string' ),
+					'job_id'     => ResponseSchemas::nullable( 'integer' ),
+					'affected'   => array( 'type' => 'integer' ),
+					'params'     => ResponseSchemas::nullable( 'object' ),
+				)
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+}

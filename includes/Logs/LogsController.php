@@ -1,0 +1,326 @@
+<?php
+/**
+ * REST routes for a job's log (dm-jobs/v1):
+ * GET  /jobs/{id}/logs         — a page of lines (level, search, after/before cursors, tail).
+ * POST /jobs/{id}/logs         — append a line (level, message, step, context).
+ * GET  /jobs/{id}/logs/export  — the whole (filtered) log as a text or JSON download, streamed.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Logs;
+
+use DMJobs\Jobs\JobFormatter;
+use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\ParamLimits;
+use DMJobs\Shared\Rest\Permission;
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+final class LogsController extends WP_REST_Controller {
+
+	public function __construct(
+		private readonly LogService $service = new LogService(),
+		private readonly JobRepository $jobs = new JobRepository(),
+	) {
+		$this->namespace = ApiNamespace::NAME;
+		$this->rest_base = 'jobs/(?P<id>[\d]+)/logs';
+	}
+
+	public function register_routes(): void {
+		$id_arg = array(
+			'id' => array(
+				'description' => __( 'The job ID.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
+			),
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
+			array(
+				'args'   => $id_arg,
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => $this->get_collection_params(),
+				),
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'create_item' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => $this->create_params(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base . '/export',
+			array(
+				'args' => $id_arg,
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'export' ),
+					'permission_callback' => array( Permission::class, 'check' ),
+					'args'                => $this->export_params(),
+				),
+			)
+		);
+	}
+
+	/**
+	 * GET /jobs/{id}/logs
+	 *
+	 * @param WP_REST_Request $request Validated by get_collection_params().
+	 */
+	public function get_items( $request ): WP_REST_Response|WP_Error {
+		$job_id = (int) $request['id'];
+		if ( ! $this->service->job_exists( $job_id ) ) {
+			return $this->not_found();
+		}
+		if ( null !== $request['after'] && null !== $request['before'] ) {
+			return new WP_Error(
+				'rest_invalid_param',
+				/* translators: %s: parameter name. */
+				sprintf( __( 'Invalid parameter(s): %s', 'dm-jobs' ), 'before' ),
+				array(
+					'status' => 400,
+					'params' => array( 'before' => __( 'Use either "after" or "before", not both.', 'dm-jobs' ) ),
+				)
+			);
+		}
+		$page = $this->service->page( $this->query_from_request( $request ) );
+		return rest_ensure_response( $page );
+	}
+
+	/**
+	 * POST /jobs/{id}/logs
+	 *
+	 * @param WP_REST_Request $request Validated by create_params().
+	 */
+	public function create_item( $request ): WP_REST_Response|WP_Error {
+		$context = $request['context'];
+		$line    = $this->service->append(
+			(int) $request['id'],
+			(string) $request['level'],
+			(string) $request['message'],
+			is_array( $context ) ? $context : array(),
+			null === $request['step'] ? null : (string) $request['step'],
+			true
+		);
+		if ( is_wp_error( $line ) ) {
+			return $line;
+		}
+		$response = rest_ensure_response( $line );
+		$response->set_status( 201 );
+		return $response;
+	}
+
+	/**
+	 * GET /jobs/{id}/logs/export
+	 *
+	 * @param WP_REST_Request $request Validated by export_params().
+	 */
+	public function export( WP_REST_Request $request ): WP_REST_Response|WP_Error {
+		$job_id = (int) $request['id'];
+		$row    = $this->jobs->find( $job_id );
+		if ( null === $row ) {
+			return $this->not_found();
+		}
+		$format = (string) $request['format'];
+		$query  = $this->query_from_request( $request );
+		$job    = JobFormatter::summary( $row );
+
+		return new LogExportResponse(
+			static fn ( callable $write ): int => ( new LogExporter() )->export( $query, $format, $write, $job ),
+			array(
+				'Content-Type'           => LogExporter::content_type( $format ),
+				'Content-Disposition'    => 'attachment; filename="' . LogExporter::filename( $job_id, $format ) . '"',
+				'X-Content-Type-Options' => 'nosniff',
+				'Cache-Control'          => 'no-store',
+			)
+		);
+	}
+
+	/**
+	 * @return array<string, array<string, mixed>>
+	 */
+	public function get_collection_params(): array {
+		return array(
+			'level'    => array(
+				'description' => __( 'Only these levels (array or comma-separated list).', 'dm-jobs' ),
+				'type'        => 'array',
+				'items'       => array(
+					'type' => 'string',
+					'enum' => LogLevel::values(),
+				),
+				'uniqueItems' => true,
+			),
+			'search'   => array(
+				'description' => __( 'Text matched against the message and the step.', 'dm-jobs' ),
+				'type'        => 'string',
+				'maxLength'   => 200,
+			),
+			'after'    => array(
+				'description' => __( 'Cursor: only lines after this log line ID (next page, live tail). Lines come oldest first.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 0,
+				'maximum'     => ParamLimits::MAX_ID,
+			),
+			'before'   => array(
+				'description' => __( 'Cursor: only lines before this log line ID (the page before). Lines still come oldest first.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'minimum'     => 1,
+				'maximum'     => ParamLimits::MAX_ID,
+			),
+			'tail'     => array(
+				'description' => __( 'Without a cursor: the newest lines instead of the oldest.', 'dm-jobs' ),
+				'type'        => 'boolean',
+				'default'     => false,
+			),
+			'per_page' => array(
+				'description' => __( 'Lines per page, 1 to 1000.', 'dm-jobs' ),
+				'type'        => 'integer',
+				'default'     => LogQuery::DEFAULT_PER_PAGE,
+				'minimum'     => 1,
+				'maximum'     => LogQuery::MAX_PER_PAGE,
+			),
+		);
+	}
+
+	/**
+	 * @return array<string, array<string, mixed>>
+	 */
+	private function create_params(): array {
+		return array(
+			'level'   => array(
+				'description' => __( 'Severity.', 'dm-jobs' ),
+				'type'        => 'string',
+				'enum'        => LogLevel::values(),
+				'required'    => true,
+			),
+			'message' => array(
+				'description' => __( 'The line (at most 16,000 characters; longer is refused).', 'dm-jobs' ),
+				'type'        => 'string',
+				'minLength'   => 1,
+				'maxLength'   => LogService::MAX_MESSAGE_CHARS,
+				'required'    => true,
+			),
+			'step'    => array(
+				'description' => __( 'The step the line is about: pipeline step ID, flow step ID or step type.', 'dm-jobs' ),
+				'type'        => array( 'string', 'null' ),
+				'maxLength'   => LogService::MAX_STEP_CHARS,
+			),
+			'context' => array(
+				'description' => __( 'Structured data (a JSON object of at most 64 KB). An http_status key is kept as the line\'s HTTP status.', 'dm-jobs' ),
+				'type'        => array( 'object', 'null' ),
+			),
+		);
+	}
+
+	/**
+	 * @return array<string, array<string, mixed>>
+	 */
+	private function export_params(): array {
+		$params = $this->get_collection_params();
+		return array(
+			'format' => array(
+				'description' => __( 'text (one line per entry) or json.', 'dm-jobs' ),
+				'type'        => 'string',
+				'enum'        => LogExporter::FORMATS,
+				'default'     => 'text',
+			),
+			'level'  => $params['level'],
+			'search' => $params['search'],
+		);
+	}
+
+	/**
+	 * @return array<string, mixed>
+	 */
+	public function get_item_schema(): array {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$this->schema = array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'dm-job-log-line',
+			'type'       => 'object',
+			'properties' => array(
+				'id'          => array(
+					'description' => __( 'Log line ID (the paging cursor).', 'dm-jobs' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'job_id'      => array(
+					'description' => __( 'Job ID.', 'dm-jobs' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'level'       => array(
+					'description' => __( 'Severity.', 'dm-jobs' ),
+					'type'        => 'string',
+					'enum'        => LogLevel::values(),
+				),
+				'step'        => array(
+					'description' => __( 'The step the line is about.', 'dm-jobs' ),
+					'type'        => array( 'string', 'null' ),
+				),
+				'message'     => array(
+					'description' => __( 'The line, as plain text.', 'dm-jobs' ),
+					'type'        => 'string',
+				),
+				'context'     => array(
+					'description' => __( 'Structured data.', 'dm-jobs' ),
+					'type'        => array( 'object', 'null' ),
+				),
+				'http_status' => array(
+					'description' => __( 'HTTP status found in the context, if any.', 'dm-jobs' ),
+					'type'        => array( 'integer', 'null' ),
+					'readonly'    => true,
+				),
+				'truncated'   => array(
+					'description' => __( 'Whether the message, step or context was cut to fit the limits (PHP API and dm_log capture only).', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'created_at'  => array(
+					'description' => __( 'When the line was written, ISO 8601 UTC.', 'dm-jobs' ),
+					'type'        => array( 'string', 'null' ),
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+			),
+		);
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	private function query_from_request( WP_REST_Request $request ): LogQuery {
+		$levels = array_map(
+			static fn ( string $value ): LogLevel => LogLevel::from( $value ),
+			(array) ( $request['level'] ?? array() )
+		);
+		return new LogQuery(
+			job_id: (int) $request['id'],
+			levels: $levels,
+			search: trim( (string) $request['search'] ),
+			after: null === $request['after'] ? null : (int) $request['after'],
+			before: null === $request['before'] ? null : (int) $request['before'],
+			tail: (bool) $request['tail'],
+			per_page: null === $request['per_page'] ? LogQuery::DEFAULT_PER_PAGE : (int) $request['per_page'],
+		);
+	}
+
+	private function not_found(): WP_Error {
+		return new WP_Error( 'dm_jobs_job_not_found', __( 'No job has this ID.', 'dm-jobs' ), array( 'status' => 404 ) );
+	}
+}
