@@ -35,6 +35,12 @@ final class LabelDictionary {
 	 */
 	public const MAX_LABELS = 500;
 
+	/**
+	 * At most this many jobs above the recorded ID whose label contains a term are listed by ID (see
+	 * labels_containing()); more are matched by a range and LIKE.
+	 */
+	public const MAX_UNCOVERED_MATCHES = 500;
+
 	public const FOLD_SLICE  = 5000;
 	public const FOLD_BUDGET = 0.012;
 	public const PRUNE_SLICE = 1000;
@@ -64,17 +70,31 @@ final class LabelDictionary {
 	}
 
 	/**
-	 * The labels containing the term (null: more than MAX_LABELS) and the job ID up to which the table
-	 * covers the jobs; jobs above it must be matched directly.
+	 * The labels containing the term (null: more than MAX_LABELS), and the jobs the table does not cover
+	 * yet: those above "through" must be matched directly. Up to the newest job when asked, the jobs
+	 * whose label contains the term are listed ("job_ids", at most MAX_UNCOVERED_MATCHES) and "through"
+	 * is that job: the uncovered range is read once here, and the search's own statements (page, total)
+	 * and the optimizer's estimate of its matches see exact IDs instead of a long range. Where more
+	 * uncovered jobs match, "job_ids" is empty and "through" the recorded ID.
 	 *
-	 * @return array{labels: string[]|null, through: int}
+	 * @return array{labels: string[]|null, through: int, job_ids: int[]}
 	 */
 	public function labels_containing( string $term ): array {
 		$through = $this->catch_up( $this->fold_budget );
 		$labels  = $this->labels->labels_like( $term, self::MAX_LABELS );
+		$newest  = $this->list->max_id();
+		$job_ids = array();
+		if ( $newest > $through ) {
+			$found = $this->labels->job_ids_with_label_like( $through, $newest, $term, self::MAX_UNCOVERED_MATCHES );
+			if ( count( $found ) <= self::MAX_UNCOVERED_MATCHES ) {
+				$job_ids = $found;
+				$through = $newest;
+			}
+		}
 		return array(
 			'labels'  => count( $labels ) > self::MAX_LABELS ? null : $labels,
 			'through' => $through,
+			'job_ids' => $job_ids,
 		);
 	}
 

@@ -347,7 +347,8 @@ final class JobRepository {
 		if ( LabelDictionary::usable() ) {
 			// Today's generation names direct and fan-out jobs by their label (item titles: too many to
 			// list per request): the labels containing the term come from DM Jobs' table of distinct
-			// labels and their jobs from the label index; jobs newer than that table are matched directly.
+			// labels and their jobs from the label index; jobs newer than that table are matched directly
+			// (listed by ID, see labels_containing()).
 			// Jobs still open are matched directly as well: the only rows Data Machine still writes to.
 			$labels           = ( $this->labels ?? new LabelDictionary() )->labels_containing( $term );
 			$lists['j.label'] = array( '%s', $labels['labels'] );
@@ -357,6 +358,10 @@ final class JobRepository {
 				$conditions[] = '(j.' . JobColumns::STATUS_BASE . ' IN (' . implode( ', ', array_fill( 0, count( $open ), '%s' ) ) . ') AND j.label LIKE %s)';
 				array_push( $values, $labels['through'], $like, ...$open );
 				$values[] = $like;
+				if ( $labels['job_ids'] ) {
+					$conditions[] = 'j.job_id IN (' . implode( ', ', array_fill( 0, count( $labels['job_ids'] ), '%d' ) ) . ')';
+					array_push( $values, ...$labels['job_ids'] );
+				}
 			}
 		} elseif ( in_array( 'label', Adapters::current()->extra_job_columns(), true ) ) {
 			$lists['j.label'] = array( '%s', $terms->labels_like( $term ) );

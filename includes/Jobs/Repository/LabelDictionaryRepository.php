@@ -51,6 +51,18 @@ final class LabelDictionaryRepository {
 	}
 
 	/**
+	 * The IDs of jobs with $after_id < job_id <= $up_to_id whose label contains the term, at most
+	 * $limit + 1 of them (a primary-key range read once; so "more than $limit" is cheap to learn).
+	 *
+	 * @return int[]
+	 */
+	public function job_ids_with_label_like( int $after_id, int $up_to_id, string $term, int $limit ): array {
+		global $wpdb;
+		$sql = 'SELECT job_id FROM ' . TableNames::jobs() . ' WHERE job_id > %d AND job_id <= %d AND label LIKE %s ORDER BY job_id ASC LIMIT %d';
+		return array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $sql, $after_id, $up_to_id, '%' . $wpdb->esc_like( $term ) . '%', $limit + 1 ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+	}
+
+	/**
 	 * The distinct labels of the jobs table after $after, in label order (a loose scan of the label
 	 * index: one lookup per distinct label).
 	 *

@@ -231,6 +231,60 @@ final class SearchAfterDirectWritesTest extends TestCase {
 	}
 
 	/**
+	 * Copies of the jobs from $first_id on, inserted straight into the table (one INSERT … SELECT per
+	 * doubling, as a busy Data Machine would add them, no DM Jobs code) until $rows were added, finished.
+	 * Today's copies are labelled by their flow name, as Data Machine labels pipeline jobs.
+	 */
+	private function copy_directly( int $first_id, int $rows ): void {
+		global $wpdb;
+		$jobs    = TableNames::jobs();
+		$columns = 'pipeline_id, flow_id, status, engine_data, created_at, completed_at' . ( Fixtures::today() ? ', source, label' : '' );
+		// Finished, as all but Data Machine's newest few jobs are.
+		$select  = "pipeline_id, flow_id, CASE WHEN status = 'processing' THEN 'completed' ELSE status END, engine_data, created_at, COALESCE(completed_at, created_at)" . ( Fixtures::today() ? ", source, 'Tide tables'" : '' );
+		$added   = 0;
+		while ( $added < $rows ) {
+			$copied = (int) $wpdb->query( $wpdb->prepare( "INSERT INTO {$jobs} ({$columns}) SELECT {$select} FROM {$jobs} WHERE job_id >= %d ORDER BY job_id ASC LIMIT %d", $first_id, $rows - $added ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+			$this->assertGreaterThan( 0, $copied );
+			$added += $copied;
+		}
+	}
+
+	/**
+	 * The bench's stale phase in small: far more jobs than a "many matches" search above the job ID the
+	 * labels table covers. A job-ID search must still read the one job and the uncovered range once (a
+	 * primary-key range), not walk the table in job-ID order, and answer exactly.
+	 */
+	public function test_job_id_search_after_many_direct_inserts_reads_the_uncovered_range_once(): void {
+		$old = $this->insert_directly( 30, 'Quay sensor' );
+		$this->copy_directly( $old[0], 6000 );
+		self::refresh_labels();
+		$covered = Fixtures::job_count();
+		$first   = $this->insert_directly( 1, 'Slipway gauge' )[0];
+		// Copies of a job labelled by its flow name.
+		$new     = JobListRepository::DENSE_SEARCH_ROWS + 5000;
+		$this->copy_directly( $first, $new - 1 );
+		$term   = (string) $old[3];
+		$slow   = new LabelDictionary( fold_slice: 20, fold_budget: 0.0 );
+		$jobs   = new JobRepository( $slow );
+		$lister = new JobLister( new JobListRepository( $jobs ), $jobs );
+
+		$this->assertSearchIsRight( $term, $lister );
+		$this->assertContains( $old[3], $this->search( $term, $lister )['ids'] );
+		if ( ! LabelDictionary::usable() ) {
+			return;
+		}
+		$this->assertLessThan( $first, (int) get_option( LabelDictionary::OPTION )['through'], 'the labels table has not caught up (each search folds a bounded slice)' );
+		$read   = self::rows_read(
+			static function () use ( $lister, $term ): void {
+				wp_cache_flush();
+				$lister->page( new JobQuery( search: $term ) );
+			}
+		);
+		// Walking the table in job-ID order (the page, then its total) reads every job, twice.
+		$this->assertLessThan( $new + 2000, $read, "a job-ID search reads the uncovered jobs once, not the {$covered} covered ones" );
+	}
+
+	/**
 	 * Pipeline and flow sorts over jobs without a saved pipeline/flow (NULL, "direct", a deleted flow)
 	 * and flows that share a name, paged across the group boundaries, in both directions.
 	 */
