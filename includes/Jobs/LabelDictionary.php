@@ -6,6 +6,10 @@
  * while the table catches up; each search first folds a bounded slice of them in (FOLD_BUDGET), and
  * WP-Cron folds the rest and prunes labels whose jobs were deleted. Never a full rebuild in a request.
  *
+ * The labels containing a term are read through the labels' trigrams (LabelGrams) where the label
+ * column's collation allows it and the term has one; WP-Cron builds the trigrams of new labels, and
+ * labels recorded since are matched directly (a label_id range).
+ *
  * @package DMJobs
  */
 
@@ -23,9 +27,11 @@ defined( 'ABSPATH' ) || exit;
 final class LabelDictionary {
 
 	/**
-	 * array{table: string, through: int, prune_after: string, sweep_after: string}: the jobs table, the
-	 * highest job ID whose label is recorded, and where the last pruning and sweeping passes stopped
-	 * (label order).
+	 * array{table: string, through: int, prune_after: string, sweep_after: string, grams_through: int,
+	 * gram_collation: string}: the jobs table, the highest job ID whose label is recorded, where the
+	 * last pruning and sweeping passes stopped (label order), the highest label ID whose trigrams are
+	 * recorded, and the collation the trigrams are cut in ('' when the labels' collation has no weights
+	 * to cut: every search reads all labels).
 	 */
 	public const OPTION = 'dm_jobs_label_dictionary';
 
@@ -41,6 +47,15 @@ final class LabelDictionary {
 	 */
 	public const MAX_UNCOVERED_MATCHES = 500;
 
+	/**
+	 * Trigrams of a term counted to find its rarest (each counted up to GRAM_COUNT_CAP labels), and how
+	 * many of the rarest a candidate must have.
+	 */
+	public const GRAMS_COUNTED  = 12;
+	public const GRAM_COUNT_CAP = 1000;
+	public const GRAMS_REQUIRED = 3;
+
+	public const GRAM_SLICE  = 2000;
 	public const FOLD_SLICE  = 5000;
 	public const FOLD_BUDGET = 0.012;
 	public const PRUNE_SLICE = 1000;
@@ -64,9 +79,10 @@ final class LabelDictionary {
 	 * (jobs have labels) on MySQL/MariaDB, once the migration created it and the label index.
 	 */
 	public static function usable(): bool {
+		$applied = array_map( 'intval', (array) get_option( SchemaRepository::APPLIED_OPTION, array() ) );
 		return ! JobColumns::uses_sqlite()
 			&& in_array( 'label', Adapters::current()->extra_job_columns(), true )
-			&& in_array( 9, array_map( 'intval', (array) get_option( SchemaRepository::APPLIED_OPTION, array() ) ), true );
+			&& in_array( 9, $applied, true ) && in_array( 11, $applied, true );
 	}
 
 	/**
@@ -81,7 +97,7 @@ final class LabelDictionary {
 	 */
 	public function labels_containing( string $term ): array {
 		$through = $this->catch_up( $this->fold_budget );
-		$labels  = $this->labels->labels_like( $term, self::MAX_LABELS );
+		$labels  = $this->labels_like( $term );
 		$newest  = $this->list->max_id();
 		$job_ids = array();
 		if ( $newest > $through ) {
@@ -99,7 +115,26 @@ final class LabelDictionary {
 	}
 
 	/**
-	 * WP-Cron: record the labels of every job added since; then walk the label index (distinct labels
+	 * The labels containing the term, at most MAX_LABELS + 1: through the trigrams of its weights where
+	 * it has any, else by reading every label.
+	 *
+	 * @return string[]
+	 */
+	private function labels_like( string $term ): array {
+		$state   = $this->state();
+		$weights = '' === $state['gram_collation'] ? null : $this->labels->weights( $term, $state['gram_collation'] );
+		$grams   = null === $weights ? array() : LabelGrams::of( $weights );
+		if ( ! $grams ) {
+			return $this->labels->labels_like( $term, self::MAX_LABELS );
+		}
+		$counted = $this->labels->gram_frequencies( array_slice( $grams, 0, self::GRAMS_COUNTED ), self::GRAM_COUNT_CAP );
+		asort( $counted );
+		$rarest = array_slice( array_keys( $counted ), 0, self::GRAMS_REQUIRED );
+		return $this->labels->labels_like_by_grams( $rarest, $state['grams_through'], $term, self::MAX_LABELS );
+	}
+
+	/**
+	 * WP-Cron: record the labels of every job added since and the trigrams of new labels; then walk the label index (distinct labels
 	 * only, in slices, resuming where the last run stopped) for labels the table lacks — a label changed
 	 * straight in the table after its job finished, which Data Machine itself never does — and prune a
 	 * slice of labels no job carries any more.
@@ -110,6 +145,7 @@ final class LabelDictionary {
 	public function refresh( float $budget = 20.0 ): int {
 		$started = microtime( true );
 		$through = $this->catch_up( $budget );
+		$this->build_grams( $budget - ( microtime( true ) - $started ) );
 		$state   = $this->state();
 		$after   = $state['sweep_after'];
 		do {
@@ -117,9 +153,44 @@ final class LabelDictionary {
 			$this->labels->add( $found );
 			$after = count( $found ) < self::SWEEP_SLICE ? '' : (string) end( $found );
 		} while ( '' !== $after && microtime( true ) - $started < $budget );
+		// The labels the walk added, if any.
+		$this->build_grams( $budget - ( microtime( true ) - $started ) );
 		$pruned = $this->labels->prune( $state['prune_after'], self::PRUNE_SLICE );
-		$this->save( $through, $pruned ?? '', $after );
+		$this->save( array( 'prune_after' => $pruned ?? '', 'sweep_after' => $after ) );
 		return $through;
+	}
+
+	/**
+	 * Records the trigrams of labels recorded since, in slices, until none are left or the budget is
+	 * spent (at least one slice); first learns (again) whether the labels' collation can be cut.
+	 */
+	private function build_grams( float $budget ): void {
+		$started   = microtime( true );
+		$collation = $this->labels->gram_collation() ?? '';
+		$state     = $this->state();
+		if ( $collation !== $state['gram_collation'] ) {
+			// Trigrams cut in another collation (or none) are not a term's: start again.
+			$this->labels->remove_all_grams();
+			$state = $this->save(
+				array(
+					'gram_collation' => $collation,
+					'grams_through'  => 0,
+				)
+			);
+		}
+		if ( '' === $collation ) {
+			return;
+		}
+		$through = $state['grams_through'];
+		do {
+			$weights = $this->labels->weights_of_labels_after( $through, self::GRAM_SLICE );
+			if ( ! $weights ) {
+				break;
+			}
+			$this->labels->add_grams( array_map( array( LabelGrams::class, 'of' ), $weights ) );
+			$through = (int) array_key_last( $weights );
+			$this->save( array( 'grams_through' => $through ) );
+		} while ( microtime( true ) - $started < $budget );
 	}
 
 	/**
@@ -135,14 +206,14 @@ final class LabelDictionary {
 			// The newest jobs were deleted, or the table was emptied or replaced: the IDs of jobs to come
 			// may be lower than the recorded one. Labels of deleted jobs staying behind match nothing.
 			$through = max( 0, $target );
-			$this->save( $through, $state['prune_after'], $state['sweep_after'] );
+			$this->save( array( 'through' => $through ) );
 		}
 		$started = microtime( true );
 		while ( $through < $target ) {
 			$up_to = min( $target, $this->list->id_after( $through, $this->fold_slice ) ?? $target );
 			$this->labels->add_labels_of_jobs( $through, $up_to );
 			$through = $up_to;
-			$this->save( $through, $state['prune_after'], $state['sweep_after'] );
+			$this->save( array( 'through' => $through ) );
 			if ( microtime( true ) - $started >= $budget ) {
 				break;
 			}
@@ -151,34 +222,33 @@ final class LabelDictionary {
 	}
 
 	/**
-	 * @return array{through: int, prune_after: string, sweep_after: string}
+	 * @return array{through: int, prune_after: string, sweep_after: string, grams_through: int, gram_collation: string}
 	 */
 	private function state(): array {
 		$state = get_option( self::OPTION );
-		if ( ! is_array( $state ) || ( $state['table'] ?? null ) !== TableNames::jobs() ) {
-			return array(
-				'through'     => 0,
-				'prune_after' => '',
-				'sweep_after' => '',
-			);
+		if ( ! is_array( $state ) ) {
+			$state = array();
 		}
+		$same_jobs = ( $state['table'] ?? null ) === TableNames::jobs();
 		return array(
-			'through'     => max( 0, (int) ( $state['through'] ?? 0 ) ),
-			'prune_after' => (string) ( $state['prune_after'] ?? '' ),
-			'sweep_after' => (string) ( $state['sweep_after'] ?? '' ),
+			'through'        => $same_jobs ? max( 0, (int) ( $state['through'] ?? 0 ) ) : 0,
+			'prune_after'    => $same_jobs ? (string) ( $state['prune_after'] ?? '' ) : '',
+			'sweep_after'    => $same_jobs ? (string) ( $state['sweep_after'] ?? '' ) : '',
+			// The trigrams belong to the labels table, whatever jobs table fills it.
+			'grams_through'  => max( 0, (int) ( $state['grams_through'] ?? 0 ) ),
+			'gram_collation' => (string) ( $state['gram_collation'] ?? '' ),
 		);
 	}
 
-	private function save( int $through, string $prune_after, string $sweep_after ): void {
-		update_option(
-			self::OPTION,
-			array(
-				'table'       => TableNames::jobs(),
-				'through'     => $through,
-				'prune_after' => $prune_after,
-				'sweep_after' => $sweep_after,
-			),
-			false
-		);
+	/**
+	 * Saves these parts of the state (the others are kept).
+	 *
+	 * @param array<string, int|string> $changes
+	 * @return array{through: int, prune_after: string, sweep_after: string, grams_through: int, gram_collation: string}
+	 */
+	private function save( array $changes ): array {
+		$state = array_merge( $this->state(), $changes );
+		update_option( self::OPTION, array( 'table' => TableNames::jobs() ) + $state, false );
+		return $state;
 	}
 }
