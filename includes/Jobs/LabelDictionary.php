@@ -169,8 +169,10 @@ final class LabelDictionary {
 		$collation = $this->labels->gram_collation() ?? '';
 		$state     = $this->state();
 		if ( $collation !== $state['gram_collation'] ) {
-			// Trigrams cut in another collation (or none) are not a term's: start again.
-			$this->labels->remove_all_grams();
+			if ( '' !== $state['gram_collation'] ) {
+				// Trigrams cut in another collation are not a term's: start again.
+				$this->labels->remove_all_grams();
+			}
 			$state = $this->save(
 				array(
 					'gram_collation' => $collation,

@@ -111,7 +111,7 @@ final class LabelDictionaryRepository {
 
 	public function remove_all_grams(): void {
 		global $wpdb;
-		$wpdb->query( 'TRUNCATE TABLE ' . self::grams_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		$wpdb->query( 'DELETE FROM ' . self::grams_table() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**

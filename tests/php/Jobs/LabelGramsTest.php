@@ -9,6 +9,8 @@
 
 namespace DMJobs\Tests\Jobs;
 
+use DMJobs\Jobs\JobLister;
+use DMJobs\Jobs\JobQuery;
 use DMJobs\Jobs\LabelDictionary;
 use DMJobs\Jobs\LabelGrams;
 use DMJobs\Jobs\Repository\LabelDictionaryRepository;
@@ -185,6 +187,27 @@ final class LabelGramsTest extends TestCase {
 		$this->assertNotSame( array(), self::jobs_like( 'ａｂｃ' ), 'width- and case-insensitive as the collation is' );
 		$this->assertNotSame( array(), self::jobs_like( 'BRÛL' ) );
 		$this->assertSame( self::jobs_like( 'BRÛL' ), self::jobs_like( 'brul' ), 'accent-insensitive' );
+	}
+
+	/**
+	 * The whole search (GET /jobs' lister): labels recorded before and after WP-Cron built the trigrams,
+	 * accents, case and short terms, every job the label column's LIKE finds and its total.
+	 */
+	public function test_search_finds_what_the_label_columns_like_finds(): void {
+		if ( $this->skipped() ) {
+			return;
+		}
+		$this->jobs_labelled( array_merge( array( 'Crème brûlée log', 'CREME BRULEE LOG', 'Ünïcode Gauge', 'Straße buoy' ), array_fill( 0, LabelDictionary::FRESH_MARGIN, 'Newest job' ) ) );
+		( new LabelDictionary() )->refresh();
+		$this->jobs_labelled( array_merge( array( 'crème BRÛLÉE late', 'unicode gauge late', 'STRASSE late' ), array_fill( 0, LabelDictionary::FRESH_MARGIN, 'Newest job' ) ) );
+		foreach ( array( 'creme brulee', 'BRÛLÉE', 'unicode', 'ÜNÏ', 'ga', 'ß', 'straße', 'strasse', 'e l' ) as $term ) {
+			wp_cache_flush();
+			$found    = ( new JobLister() )->page( new JobQuery( per_page: 100, search: $term ) );
+			$expected = array_reverse( self::jobs_like( $term ) );
+			$this->assertNotSame( array(), $expected, $term );
+			$this->assertSame( $expected, array_map( static fn ( array $row ): int => (int) $row['job_id'], $found->rows ), "jobs matching '{$term}'" );
+			$this->assertSame( count( $expected ), $found->total, "total of '{$term}'" );
+		}
 	}
 
 	public function test_a_rare_term_reads_its_candidates_not_every_label(): void {

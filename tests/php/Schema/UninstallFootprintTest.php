@@ -250,6 +250,7 @@ final class UninstallFootprintTest extends TestCase {
 			$indexes = array_column( (array) $wpdb->get_results( "SHOW INDEX FROM {$wpdb->prefix}datamachine_jobs", ARRAY_A ), 'Key_name' );
 			$this->assertContains( \DMJobs\DataMachine\AddedSchema::LABEL_INDEX, $indexes, 'search reads labels through an index of its own' );
 			$this->assertSame( "{$wpdb->prefix}dm_jobs_labels", $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', "{$wpdb->prefix}dm_jobs_labels" ) ) );
+			$this->assertSame( "{$wpdb->prefix}dm_jobs_label_grams", $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', "{$wpdb->prefix}dm_jobs_label_grams" ) ), 'the labels\' trigrams' );
 		}
 
 		$this->run_uninstall( true, 'DATAMACHINE_VERSION' );
