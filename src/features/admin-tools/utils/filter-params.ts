@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import { queryToParams } from '../../../shared/api/query-to-params';
+import { queryToParams } from '../../../shared/api/jobs-api';
 import type { JobsQuery } from '../../../shared/types';
 import type { JobFilterParams } from '../types';
 

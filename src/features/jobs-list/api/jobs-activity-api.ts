@@ -21,8 +21,7 @@ import type {
 } from '../../../shared/types';
 import { ApiRequestError } from '../../../shared/api/api-request-error';
 import { isJobsChanges, isJobsCounts } from '../../../generated/rest-contract';
-import { fetchJobsPage } from './jobs-api';
-import { queryToParams } from '../../../shared/api/query-to-params';
+import { fetchJobsPage, queryToParams } from '../../../shared/api/jobs-api';
 import { requestChecked, requestJson } from '../../../shared/api/request-json';
 import { isRecord } from '../../../shared/contract/schema-guard';
 

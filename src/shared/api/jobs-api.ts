@@ -1,9 +1,30 @@
 /**
+ * The jobs list request, `GET /dm-jobs/v1/jobs`: the one place a query (a
+ * view's filters, sort, page and size) becomes request parameters, and the
+ * request that sends them.
+ */
+
+/**
+ * WordPress dependencies
+ */
+import { __ } from '@wordpress/i18n';
+import { addQueryArgs } from '@wordpress/url';
+
+/**
  * Internal dependencies
  */
-import { GET_JOBS_PARAMS_SCHEMA } from '../../generated/rest-contract';
+import { GET_JOBS_PARAMS_SCHEMA, isJob } from '../../generated/rest-contract';
+import { getConfig } from '../config';
 import { BASE_STATUSES } from '../types';
-import type { BaseStatus, JobsQuery, JobsRequestParams } from '../types';
+import type {
+	BaseStatus,
+	JobsPage,
+	JobsQuery,
+	JobsRequestParams,
+} from '../types';
+import { ApiRequestError } from './api-request-error';
+import { readPaginationHeaders } from './read-pagination-headers';
+import { requestJson } from './request-json';
 
 export const MAX_PER_PAGE = GET_JOBS_PARAMS_SCHEMA.properties.per_page.maximum;
 
@@ -76,4 +97,60 @@ export function queryToParams( query: JobsQuery ): JobsRequestParams {
 	}
 
 	return params;
+}
+
+function invalidResponse(): ApiRequestError {
+	return new ApiRequestError( {
+		code: 'invalid_response',
+		message: __(
+			'The server sent a jobs list this screen cannot read.',
+			'dm-jobs'
+		),
+		status: null,
+	} );
+}
+
+/**
+ * Builds the request path of the jobs list.
+ *
+ * @param query     What to list.
+ * @param namespace REST namespace, `dm-jobs/v1` unless configured otherwise.
+ */
+export function jobsPath(
+	query: JobsQuery,
+	namespace: string = getConfig().restNamespace
+): string {
+	const params = queryToParams( query );
+	return addQueryArgs( `/${ namespace }/jobs`, { ...params } );
+}
+
+/**
+ * Fetches one page of jobs with its totals.
+ *
+ * Rejects with an `ApiRequestError`.
+ *
+ * @param query     What to list.
+ * @param namespace REST namespace.
+ */
+export async function fetchJobsPage(
+	query: JobsQuery,
+	namespace?: string
+): Promise< JobsPage > {
+	const { body, headers } = await requestJson( jobsPath( query, namespace ) );
+	if ( ! Array.isArray( body ) || ! body.every( isJob ) ) {
+		throw invalidResponse();
+	}
+
+	const { total, totalPages } = readPaginationHeaders(
+		headers,
+		body.length,
+		queryToParams( query ).per_page
+	);
+	return {
+		items: body,
+		total,
+		totalPages,
+		// Past 10,000 matches the server may estimate a filtered total.
+		totalExact: headers.get( 'X-DM-Jobs-Total-Exact' ) !== '0',
+	};
 }
