@@ -99,6 +99,30 @@ export function queryToParams( query: JobsQuery ): JobsRequestParams {
 	return params;
 }
 
+/** The filters of `GET /jobs` as REST parameters (no page, size or sort). */
+export type JobsFilterParams = Omit<
+	JobsRequestParams,
+	'page' | 'per_page' | 'orderby' | 'order'
+>;
+
+/**
+ * The filter part of a query's REST parameters: exactly what `GET /jobs` is
+ * sent, without paging and sort. The live poll, bulk actions and the export
+ * send this, so they cover the rows the list shows.
+ *
+ * @param query The query.
+ */
+export function filterParams( query: JobsQuery ): JobsFilterParams {
+	const {
+		page,
+		per_page: perPage,
+		orderby,
+		order,
+		...filters
+	} = queryToParams( query );
+	return filters;
+}
+
 function invalidResponse(): ApiRequestError {
 	return new ApiRequestError( {
 		code: 'invalid_response',
