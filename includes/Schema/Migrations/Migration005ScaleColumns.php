@@ -16,6 +16,17 @@ defined( 'ABSPATH' ) || exit;
 
 final class Migration005ScaleColumns implements Migration {
 
+	/**
+	 * The indexes that include the base-status column: name => columns. Flow or pipeline with a date
+	 * range (and status) is counted from the index alone.
+	 */
+	public const STATUS_BASE_INDEXES = array(
+		'dm_jobs_status_base'          => JobColumns::STATUS_BASE,
+		'dm_jobs_status_base_created'  => JobColumns::STATUS_BASE . ', created_at',
+		'dm_jobs_flow_date_status'     => 'flow_id, created_at, ' . JobColumns::STATUS_BASE . ', pipeline_id',
+		'dm_jobs_pipeline_date_status' => 'pipeline_id, created_at, ' . JobColumns::STATUS_BASE,
+	);
+
 	public function version(): int {
 		return 5;
 	}
@@ -33,11 +44,19 @@ final class Migration005ScaleColumns implements Migration {
 	 */
 	public static function add_status_base( SchemaRepository $schema, string $jobs, string $expression ): void {
 		$schema->add_column_if_missing( $jobs, JobColumns::STATUS_BASE, 'varchar(20) AS (' . $expression . ') VIRTUAL' );
-		$schema->add_index_if_missing( $jobs, 'dm_jobs_status_base', JobColumns::STATUS_BASE );
-		$schema->add_index_if_missing( $jobs, 'dm_jobs_status_base_created', JobColumns::STATUS_BASE . ', created_at' );
-		// Flow or pipeline with a date range (and status): counted from the index alone.
-		$schema->add_index_if_missing( $jobs, 'dm_jobs_flow_date_status', 'flow_id, created_at, ' . JobColumns::STATUS_BASE . ', pipeline_id' );
-		$schema->add_index_if_missing( $jobs, 'dm_jobs_pipeline_date_status', 'pipeline_id, created_at, ' . JobColumns::STATUS_BASE );
+		foreach ( self::STATUS_BASE_INDEXES as $index => $columns ) {
+			$schema->add_index_if_missing( $jobs, $index, $columns );
+		}
+	}
+
+	/**
+	 * Drops the base-status column and its indexes (to add them again with another expression).
+	 */
+	public static function drop_status_base( SchemaRepository $schema, string $jobs ): void {
+		foreach ( array_keys( self::STATUS_BASE_INDEXES ) as $index ) {
+			$schema->drop_index_if_exists( $jobs, $index );
+		}
+		$schema->drop_column_if_exists( $jobs, JobColumns::STATUS_BASE );
 	}
 
 	/**

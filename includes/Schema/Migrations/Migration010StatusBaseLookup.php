@@ -24,11 +24,6 @@ defined( 'ABSPATH' ) || exit;
 
 final class Migration010StatusBaseLookup implements Migration {
 
-	/**
-	 * Indexes (of Migration 5) that include the base-status column.
-	 */
-	public const INDEXES_WITH_STATUS_BASE = array( 'dm_jobs_status_base', 'dm_jobs_status_base_created', 'dm_jobs_flow_date_status', 'dm_jobs_pipeline_date_status' );
-
 	public function version(): int {
 		return 10;
 	}
@@ -59,10 +54,7 @@ final class Migration010StatusBaseLookup implements Migration {
 			if ( null === $current || ! $needs_it( $current ) ) {
 				continue;
 			}
-			foreach ( self::INDEXES_WITH_STATUS_BASE as $index ) {
-				$schema->drop_index_if_exists( $jobs, $index );
-			}
-			$schema->drop_column_if_exists( $jobs, JobColumns::STATUS_BASE );
+			Migration005ScaleColumns::drop_status_base( $schema, $jobs );
 			Migration005ScaleColumns::add_status_base( $schema, $jobs, $expression );
 		}
 		JobColumns::forget();

@@ -12,6 +12,7 @@ namespace DMJobs\Tests\Schema\Migrations;
 
 use DMJobs\Jobs\Repository\JobColumns;
 use DMJobs\Jobs\Repository\StatusFilterSql;
+use DMJobs\Schema\Migrations\Migration005ScaleColumns;
 use DMJobs\Schema\Migrations\Migration010StatusBaseLookup;
 use DMJobs\Schema\Repository\SchemaRepository;
 use DMJobs\Schema\Repository\TableNames;
@@ -118,7 +119,7 @@ final class Migration010StatusBaseLookupTest extends CommittedTestCase {
 	}
 
 	private function assertIndexesPresent(): void {
-		foreach ( Migration010StatusBaseLookup::INDEXES_WITH_STATUS_BASE as $index ) {
+		foreach ( array_keys( Migration005ScaleColumns::STATUS_BASE_INDEXES ) as $index ) {
 			$this->assertTrue( ( new SchemaRepository() )->index_exists( TableNames::jobs(), $index ), $index );
 		}
 	}
