@@ -115,7 +115,8 @@ final class LabelDictionaryRepository {
 	}
 
 	/**
-	 * How many labels have each trigram, counted up to $cap (an index range of at most $cap entries each).
+	 * How many labels have each trigram: counted up to $cap (an index range of at most $cap entries each),
+	 * estimated above it.
 	 *
 	 * @param int[] $grams
 	 * @return array<int, int> gram => labels (at most $cap).
@@ -134,6 +135,14 @@ final class LabelDictionaryRepository {
 		$found = array();
 		foreach ( (array) $rows as $row ) {
 			$found[ (int) $row['gram'] ] = (int) $row['labels'];
+		}
+		foreach ( $found as $gram => $labels ) {
+			if ( $labels >= $cap ) {
+				// Common trigrams would all tie at the cap: the optimizer's estimate (an index dive) tells
+				// them apart, without reading their labels.
+				$plan           = $wpdb->get_row( $wpdb->prepare( 'EXPLAIN SELECT 1 FROM ' . self::grams_table() . ' WHERE gram = %d', $gram ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+				$found[ $gram ] = max( $cap, (int) ( is_array( $plan ) ? ( $plan['rows'] ?? PHP_INT_MAX ) : PHP_INT_MAX ) );
+			}
 		}
 		return $found;
 	}
