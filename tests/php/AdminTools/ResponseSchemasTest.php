@@ -24,7 +24,6 @@ use DMJobs\Operations\OperationsController;
 use DMJobs\Pipelines\PipelinesController;
 use DMJobs\Retention\RetentionController;
 use DMJobs\Shared\Rest\ResponseSchemas;
-use DMJobs\Shared\Rest\TypeScriptContract;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\ResponseSchemaAssertions;
 
@@ -50,41 +49,6 @@ final class ResponseSchemasTest extends AdminToolsTestCase {
 		remove_filter( 'pre_wp_mail', '__return_true' );
 		StuckCutoff::forget();
 		parent::tearDown();
-	}
-
-	/**
-	 * The answer schema a method declares (the endpoint's own, else the route's).
-	 *
-	 * @return array<string, mixed>
-	 */
-	private function declared( string $method, string $route ): array {
-		$server  = rest_get_server();
-		$pattern = '/dm-jobs/v1' . $route;
-		foreach ( $server->get_routes( 'dm-jobs/v1' ) as $path => $endpoints ) {
-			if ( $path !== $pattern ) {
-				continue;
-			}
-			foreach ( $endpoints as $endpoint ) {
-				if ( ! empty( $endpoint['methods'][ $method ] ) && isset( $endpoint[ TypeScriptContract::RESPONSE_SCHEMA ] ) ) {
-					return call_user_func( $endpoint[ TypeScriptContract::RESPONSE_SCHEMA ] );
-				}
-			}
-			$schema = $server->get_route_options( $path )['schema'] ?? null;
-			$this->assertIsCallable( $schema, "{$method} {$route} declares its answer" );
-			return call_user_func( $schema );
-		}
-		$this->fail( "No route {$route}" );
-	}
-
-	/**
-	 * @param array<string, mixed> $params
-	 * @return mixed The answer.
-	 */
-	private function answer( string $method, string $route, array $params = array(), string $path = '' ): mixed {
-		$response = $this->admin_request( $method, '' === $path ? $route : $path, $params );
-		$this->assertLessThan( 300, $response->get_status(), "{$method} {$route}: " . wp_json_encode( $response->get_data() ) );
-		$this->assertAnswerMatches( $response->get_data(), $this->declared( $method, $route ), "{$method} {$route}" );
-		return $response->get_data();
 	}
 
 	public function test_retention_audit_report_and_maintenance_answer_their_schemas(): void {
