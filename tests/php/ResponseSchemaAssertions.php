@@ -120,8 +120,8 @@ trait ResponseSchemaAssertions {
 	}
 
 	/**
-	 * A schema with its allOf members folded in (WordPress's validator does not read allOf): their properties
-	 * and required lists added to its own.
+	 * A schema with its allOf members folded in, at every depth (WordPress's validator does not read allOf): their
+	 * properties and required lists added to its own.
 	 *
 	 * @param array<string, mixed> $schema
 	 * @return array<string, mixed>
@@ -134,6 +134,19 @@ trait ResponseSchemaAssertions {
 			$schema['properties'] = (array) ( $schema['properties'] ?? array() ) + (array) ( $member['properties'] ?? array() );
 			$schema['required']   = array_values( array_unique( array_merge( (array) ( $schema['required'] ?? array() ), (array) ( $member['required'] ?? array() ) ) ) );
 			$schema['type']     ??= $member['type'] ?? null;
+		}
+		foreach ( (array) ( $schema['properties'] ?? array() ) as $name => $property ) {
+			$schema['properties'][ $name ] = self::all_of_merged( (array) $property );
+		}
+		foreach ( array( 'items', 'additionalProperties' ) as $key ) {
+			if ( isset( $schema[ $key ] ) && is_array( $schema[ $key ] ) ) {
+				$schema[ $key ] = self::all_of_merged( $schema[ $key ] );
+			}
+		}
+		foreach ( array( 'anyOf', 'oneOf' ) as $key ) {
+			foreach ( (array) ( $schema[ $key ] ?? array() ) as $index => $member ) {
+				$schema[ $key ][ $index ] = self::all_of_merged( (array) $member );
+			}
 		}
 		return $schema;
 	}

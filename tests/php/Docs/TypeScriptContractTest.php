@@ -46,6 +46,20 @@ final class TypeScriptContractTest extends TestCase {
 		$this->assertStringNotContainsString( '@@', $this->source, 'every reference to a named schema is replaced' );
 	}
 
+	public function test_all_of_is_an_intersection_and_a_required_only_member_makes_fields_present(): void {
+		$this->assertStringContainsString( "export type JobDetail = Job & Required< Pick< Job, 'engine_data' | 'failure' |", $this->source );
+		$this->assertStringContainsString( 'export const JOB_DETAIL_SCHEMA = {"type":"object","allOf":[JOB_SCHEMA,{"required":["engine_data",', $this->source );
+		$this->assertStringContainsString( "\tvolume: Array< MetricsBucket & {", $this->source );
+		$this->assertMatchesRegularExpression( '/export type AlertsEvaluation = \{\n\treport: \{.*?\n\} & Alerts;/s', $this->source );
+	}
+
+	public function test_parts_the_schema_leaves_open_are_json_values(): void {
+		$job = $this->files[ TypeScriptContract::DIRECTORY . '/schemas/job.ts' ];
+		$this->assertStringContainsString( "import type { JsonObject, JsonValue } from '../../../shared/contract/json-value';", $job );
+		$this->assertStringContainsString( "\tengine_data?: JsonObject | JsonValue[] | null;", $job );
+		$this->assertDoesNotMatchRegularExpression( '/(?<!\x27)\bunknown(\[\]|;| >| \|)/', $this->source, 'no part of an answer is typed unknown' );
+	}
+
 	public function test_every_schema_constant_is_declared_before_it_is_used_or_imported_from_its_module(): void {
 		$declared_in = array();
 		foreach ( $this->files as $file => $content ) {
