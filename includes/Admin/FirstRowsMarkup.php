@@ -318,8 +318,17 @@ final class FirstRowsMarkup {
 			esc_html( $total ),
 			$this->page_link( __( 'Previous page', 'dm-jobs' ), $current > 1 ? $current - 1 : null ),
 			esc_html( $where ),
-			$this->page_link( __( 'Next page', 'dm-jobs' ), $current < $pages ? $current + 1 : null )
+			$this->page_link( __( 'Next page', 'dm-jobs' ), self::has_next_page( $page, $current, $view->per_page ) ? $current + 1 : null )
 		);
+	}
+
+	/**
+	 * An estimated total may be too low or too high: then a full page means there may be more.
+	 *
+	 * @param array{items: array<int, array<string, mixed>>, total: int, total_pages: int, exact: bool} $page
+	 */
+	public static function has_next_page( array $page, int $current, int $per_page ): bool {
+		return $page['exact'] ? $current < max( 1, $page['total_pages'] ) : count( $page['items'] ) >= $per_page;
 	}
 
 	private function page_link( string $label, ?int $page ): string {

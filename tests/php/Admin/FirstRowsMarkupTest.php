@@ -81,6 +81,19 @@ final class FirstRowsMarkupTest extends TestCase {
 		$this->assertStringContainsString( 'title="12. Juni 2025 10:00:00 (UTC)"', $this->render( array(), 'de_DE' ) );
 	}
 
+	public function test_next_page_link_trusts_a_full_page_over_an_estimated_total(): void {
+		$page = fn ( int $rows, int $pages, bool $exact ): array => array(
+			'items'       => array_fill( 0, $rows, array() ),
+			'total'       => $pages * 20,
+			'total_pages' => $pages,
+			'exact'       => $exact,
+		);
+		$this->assertTrue( FirstRowsMarkup::has_next_page( $page( 20, 4, false ), 4, 20 ), 'the estimate may be low: a full last page may have more after it' );
+		$this->assertFalse( FirstRowsMarkup::has_next_page( $page( 7, 4, false ), 2, 20 ), 'a short page is the end, whatever the estimate says' );
+		$this->assertFalse( FirstRowsMarkup::has_next_page( $page( 20, 4, true ), 4, 20 ) );
+		$this->assertTrue( FirstRowsMarkup::has_next_page( $page( 20, 4, true ), 3, 20 ) );
+	}
+
 	/**
 	 * @param array<string, string> $query The page's query arguments.
 	 */

@@ -199,7 +199,9 @@ export function JobsTable( props: JobsTableProps ) {
 				total={ total }
 				totalExact={ totalExact }
 				canPreviousPage={ table.getCanPreviousPage() }
-				canNextPage={ table.getCanNextPage() }
+				canNextPage={
+					totalExact ? table.getCanNextPage() : jobs.length >= perPage
+				}
 				onPreviousPage={ table.previousPage }
 				onNextPage={ table.nextPage }
 			/>
