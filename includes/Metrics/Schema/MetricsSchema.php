@@ -322,12 +322,9 @@ final class MetricsSchema {
 	 * @return array<string, mixed>
 	 */
 	public static function progress(): array {
-		$nullable_time = array(
-			'type'   => array( 'string', 'null' ),
-			'format' => 'date-time',
-		);
+		$nullable_time = ResponseSchemas::nullable_time();
 		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'$schema'    => ResponseSchemas::DRAFT,
 			'title'      => 'dm-metrics-rollup',
 			'type'       => 'object',
 			'properties' => array(
@@ -366,15 +363,14 @@ final class MetricsSchema {
 	 * @return array<string, mixed>
 	 */
 	public static function overview(): array {
-		$rate     = array( 'type' => array( 'number', 'null' ) );
-		$seconds  = array( 'type' => array( 'number', 'null' ) );
-		$counts   = array();
+		$rate    = ResponseSchemas::nullable( 'number' );
+		$seconds = $rate;
+		$counts  = array();
 		foreach ( JobClassifier::final_statuses() as $status ) {
 			$counts[ $status ] = array( 'type' => 'integer' );
 		}
-		$nullable = array( 'type' => array( 'string', 'null' ) );
 		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'$schema'    => ResponseSchemas::DRAFT,
 			'title'      => 'dm-metrics',
 			'type'       => 'object',
 			'properties' => array(
@@ -420,17 +416,14 @@ final class MetricsSchema {
 				),
 				'durations'     => array(
 					'type'  => 'array',
-					'items' => array(
-						'type'       => 'object',
-						'properties' => array(
-							'pipeline_id'   => array( 'type' => 'integer' ),
-							'pipeline_name' => $nullable,
-							'jobs'          => array( 'type' => 'integer' ),
-							'timed_jobs'    => array( 'type' => 'integer' ),
-							'avg_seconds'   => $seconds,
-							'p95_seconds'   => $seconds,
-							'max_seconds'   => array( 'type' => array( 'integer', 'null' ) ),
-						),
+					'items' => self::per_pipeline(
+						array(
+							'jobs'        => array( 'type' => 'integer' ),
+							'timed_jobs'  => array( 'type' => 'integer' ),
+							'avg_seconds' => $seconds,
+							'p95_seconds' => $seconds,
+							'max_seconds' => array( 'type' => array( 'integer', 'null' ) ),
+						)
 					),
 				),
 				'heatmap'       => array(
@@ -460,46 +453,38 @@ final class MetricsSchema {
 				),
 				'failure_trend' => array(
 					'type'  => 'array',
-					'items' => array(
-						'type'       => 'object',
-						'properties' => array(
-							'pipeline_id'   => array( 'type' => 'integer' ),
-							'pipeline_name' => $nullable,
-							'jobs'          => array( 'type' => 'integer' ),
-							'points'        => array(
-								'type'  => 'array',
-								'items' => self::point(
+					'items' => self::per_pipeline(
+						array(
+							'jobs'   => array( 'type' => 'integer' ),
+							'points' => ResponseSchemas::list_of(
+								self::point(
 									array(
 										'failed'   => array( 'type' => 'integer' ),
 										'finished' => array( 'type' => 'integer' ),
 										'rate'     => $rate,
 									)
-								),
+								)
 							),
-						),
+						)
 					),
 				),
 				'duration_trend' => array(
 					'description' => __( 'Average, median and p95 duration of the finished jobs of each pipeline, per bucket, with the number of timed jobs behind each.', 'dm-jobs' ),
 					'type'        => 'array',
-					'items'       => array(
-						'type'       => 'object',
-						'properties' => array(
-							'pipeline_id'   => array( 'type' => 'integer' ),
-							'pipeline_name' => $nullable,
-							'timed_jobs'    => array( 'type' => 'integer' ),
-							'points'        => array(
-								'type'  => 'array',
-								'items' => self::point(
+					'items'       => self::per_pipeline(
+						array(
+							'timed_jobs' => array( 'type' => 'integer' ),
+							'points'     => ResponseSchemas::list_of(
+								self::point(
 									array(
 										'timed'          => array( 'type' => 'integer' ),
 										'avg_seconds'    => $seconds,
 										'median_seconds' => $seconds,
 										'p95_seconds'    => $seconds,
 									)
-								),
+								)
 							),
-						),
+						)
 					),
 				),
 			),
@@ -533,6 +518,21 @@ final class MetricsSchema {
 		return array(
 			'type'  => 'object',
 			'allOf' => array( self::bucket(), ResponseSchemas::object( $values ) ),
+		);
+	}
+
+	/**
+	 * A row about one pipeline: its ID and name, then its values.
+	 *
+	 * @param array<string, array<string, mixed>> $values
+	 * @return array<string, mixed>
+	 */
+	private static function per_pipeline( array $values ): array {
+		return ResponseSchemas::object(
+			array(
+				'pipeline_id'   => array( 'type' => 'integer' ),
+				'pipeline_name' => ResponseSchemas::nullable( 'string' ),
+			) + $values
 		);
 	}
 }
