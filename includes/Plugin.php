@@ -30,7 +30,7 @@ final class Plugin {
 	}
 
 	public function boot(): void {
-		wp_cache_add_non_persistent_groups( array( \DMJobs\Jobs\Repository\JobRepository::SEARCH_CACHE_GROUP ) );
+		wp_cache_add_non_persistent_groups( array( \DMJobs\Jobs\Repository\SearchTermRepository::CACHE_GROUP ) );
 		add_action( 'plugins_loaded', array( $this, 'upgrade_schema_if_needed' ) );
 		add_action( 'init', array( $this, 'load_textdomain' ) );
 		add_action( 'rest_api_init', array( $this, 'register_rest_routes' ) );

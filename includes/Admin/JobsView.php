@@ -2,7 +2,7 @@
 /**
  * The jobs view the admin page's query string describes (filters, sort, page), read exactly as the app
  * reads it (src/utils/view-url.ts `viewFromSearch`), and the REST request the app sends for it
- * (src/api/query-to-params.ts). The first page is preloaded under that request's path, so both sides
+ * (src/shared/api/jobs-api.ts). The first page is preloaded under that request's path, so both sides
  * must agree to the character: the e2e tests check the app then makes no request for it.
  *
  * @package DMJobs

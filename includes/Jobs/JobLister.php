@@ -14,7 +14,6 @@ namespace DMJobs\Jobs;
 
 use DMJobs\Jobs\Repository\JobColumns;
 use DMJobs\Jobs\Repository\JobListRepository;
-use DMJobs\Jobs\Repository\JobRepository;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -34,7 +33,6 @@ final class JobLister {
 
 	public function __construct(
 		private readonly JobListRepository $list = new JobListRepository(),
-		private readonly JobRepository $jobs = new JobRepository(),
 		private readonly JobCounts $counts = new JobCounts(),
 		private readonly PageAnchors $anchors = new PageAnchors(),
 		private readonly int $anchor_min_offset = self::ANCHOR_MIN_OFFSET,
@@ -59,7 +57,7 @@ final class JobLister {
 	 */
 	public function total( JobQuery $query ): array {
 		if ( JobColumns::uses_sqlite() ) {
-			return array( $this->jobs->count( $query ), true );
+			return array( $this->list->count( $query ), true );
 		}
 		$snapshot = $this->from_snapshot( $query );
 		if ( null !== $snapshot ) {

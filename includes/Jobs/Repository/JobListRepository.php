@@ -1,8 +1,9 @@
 <?php
 /**
- * The queries behind the jobs list, built to stay cheap at millions of rows: index-ordered pages,
- * per-status and per-group merges instead of whole-table sorts, capped counts, grouped counts for the
- * count snapshot, page anchors for deep pages, and a cheap signature of what changed.
+ * The queries behind the jobs list, built to stay cheap at millions of rows: the WHERE of every list
+ * filter (filter_sql(), the one place a JobQuery becomes SQL), index-ordered pages, per-status and
+ * per-group merges instead of whole-table sorts, capped counts, grouped counts for the count snapshot,
+ * page anchors for deep pages, and a cheap signature of what changed.
  *
  * Never reads engine_data; never runs a query per row.
  *
@@ -28,7 +29,88 @@ final class JobListRepository {
 	 */
 	public const DENSE_SEARCH_ROWS = 20000;
 
-	public function __construct( private readonly JobRepository $jobs = new JobRepository() ) {
+	public function __construct( private readonly SearchTermRepository $terms = new SearchTermRepository() ) {
+	}
+
+	/**
+	 * The WHERE clause (with placeholders) and its values for a query's filters: statuses, pipeline,
+	 * flow, created-at bounds, search, and the ID bounds the lister narrows with (aliases: j = jobs; p,
+	 * f = pipelines, flows, LEFT JOINed by the caller when the query has a search). Bulk actions and
+	 * exports use it too, so they select exactly the rows the list shows.
+	 *
+	 * @return array{0: string, 1: array<int, int|string>}
+	 */
+	public function filter_sql( JobQuery $query ): array {
+		$clauses = array( '1=1' );
+		$values  = array();
+
+		$status_parts = array();
+		if ( $query->statuses ) {
+			[ $status_sql, $status_values ] = $this->status_condition( $query->statuses );
+			$status_parts[]                 = $status_sql;
+			array_push( $values, ...$status_values );
+		}
+		if ( $query->other_statuses ) {
+			// Statuses DM Jobs does not know have no base status (NULL in the generated column).
+			[ $names_sql, $names_values ] = StatusFilterSql::build_names( $query->other_statuses, 'j.status' );
+			$status_parts[]               = JobColumns::available() ? '(j.' . JobColumns::STATUS_BASE . " IS NULL AND {$names_sql})" : $names_sql;
+			array_push( $values, ...$names_values );
+		}
+		if ( $status_parts ) {
+			$clauses[] = 1 === count( $status_parts ) ? $status_parts[0] : '(' . implode( ' OR ', $status_parts ) . ')';
+		}
+		if ( null !== $query->pipeline_id ) {
+			$clauses[] = 'j.pipeline_id = ' . JobColumns::id_placeholder();
+			$values[]  = JobColumns::id_value( $query->pipeline_id );
+		}
+		if ( null !== $query->flow_id ) {
+			$clauses[] = 'j.flow_id = ' . JobColumns::id_placeholder();
+			$values[]  = JobColumns::id_value( $query->flow_id );
+		}
+		if ( null !== $query->id_ranges ) {
+			$clauses[] = '(j.job_id BETWEEN %d AND %d OR j.job_id >= %d)';
+			array_push( $values, $query->id_ranges['from'], $query->id_ranges['to'], $query->id_ranges['above'] );
+		}
+		if ( null !== $query->above_id ) {
+			$clauses[] = 'j.job_id > %d';
+			$values[]  = $query->above_id;
+		}
+		if ( null !== $query->created_after ) {
+			$clauses[] = 'j.created_at >= %s';
+			$values[]  = $query->created_after;
+		}
+		if ( null !== $query->created_before ) {
+			$clauses[] = 'j.created_at <= %s';
+			$values[]  = $query->created_before;
+		}
+		if ( '' !== $query->search ) {
+			$named = $this->terms->names_containing( $query->search );
+			// Filtered to a pipeline or flow whose name contains the term: every job matches the search.
+			$by_name = ( null !== $query->pipeline_id && in_array( $query->pipeline_id, $named['pipeline_ids'], true ) )
+				|| ( null !== $query->flow_id && in_array( $query->flow_id, $named['flow_ids'], true ) );
+			if ( ! $by_name ) {
+				[ $search_sql, $search_values ] = $this->terms->condition( $query->search );
+				$clauses[]                      = $search_sql;
+				array_push( $values, ...$search_values );
+			}
+		}
+
+		return array( implode( ' AND ', $clauses ), $values );
+	}
+
+	/**
+	 * How many jobs match the query's filters (paging and sort ignored).
+	 */
+	public function count( JobQuery $query ): int {
+		global $wpdb;
+		[ $where, $values ] = $this->filter_sql( $query );
+		$sql                = 'SELECT COUNT(*) FROM ' . TableNames::jobs() . ' j';
+		if ( '' !== $query->search ) {
+			$sql .= JobColumns::join_names_sql();
+		}
+		$sql     .= " WHERE {$where}";
+		$prepared = $values ? $wpdb->prepare( $sql, $values ) : $sql; // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return (int) $wpdb->get_var( $prepared ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
@@ -86,7 +168,7 @@ final class JobListRepository {
 	 */
 	public function count_up_to( JobQuery $query, int $cap, string $extra_condition = '' ): int {
 		global $wpdb;
-		[ $where, $values ] = $this->jobs->filter_sql( $query );
+		[ $where, $values ] = $this->filter_sql( $query );
 		if ( '' !== $extra_condition ) {
 			$where .= " AND {$extra_condition}";
 		}
@@ -129,16 +211,16 @@ final class JobListRepository {
 		if ( JobColumns::uses_sqlite() ) {
 			return null;
 		}
-		[ $where, $values ] = $this->jobs->filter_sql( $query );
+		[ $where, $values ] = $this->filter_sql( $query );
 		$sql                = 'EXPLAIN SELECT 1 FROM ' . TableNames::jobs() . " j WHERE {$where}";
 		$sql                = $values ? $wpdb->prepare( $sql, $values ) : $sql; // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 		// The page and its total ask alike within a request.
 		$key      = 'explain:' . md5( $sql );
-		$estimate = wp_cache_get( $key, JobRepository::SEARCH_CACHE_GROUP );
+		$estimate = wp_cache_get( $key, SearchTermRepository::CACHE_GROUP );
 		if ( ! is_array( $estimate ) ) {
 			$plan     = $wpdb->get_row( $sql, ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 			$estimate = array( isset( $plan['rows'] ) ? (int) $plan['rows'] : null );
-			wp_cache_set( $key, $estimate, JobRepository::SEARCH_CACHE_GROUP );
+			wp_cache_set( $key, $estimate, SearchTermRepository::CACHE_GROUP );
 		}
 		return $estimate[0];
 	}
@@ -251,7 +333,8 @@ final class JobListRepository {
 	}
 
 	public function max_id(): int {
-		return $this->jobs->max_id();
+		global $wpdb;
+		return (int) $wpdb->get_var( 'SELECT MAX(job_id) FROM ' . TableNames::jobs() ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 
 	/**
@@ -355,7 +438,7 @@ final class JobListRepository {
 		if ( count( $conditions ) < 2 ) {
 			return $this->select_page( $query, $conditions[0] ?? '1=0', array(), $limit, $offset, JobOrderBy::JobId );
 		}
-		[ $where, $where_values ] = $this->jobs->filter_sql( $query );
+		[ $where, $where_values ] = $this->filter_sql( $query );
 		$order                    = $query->order->sql();
 		$parts                    = array();
 		$values                   = array();
@@ -416,7 +499,7 @@ final class JobListRepository {
 		$values = array();
 		foreach ( $query->statuses as $status ) {
 			$single                   = $query->with_statuses( array( $status ) );
-			[ $where, $where_values ] = $this->jobs->filter_sql( $single );
+			[ $where, $where_values ] = $this->filter_sql( $single );
 			$parts[]                  = '(SELECT j.job_id FROM ' . TableNames::jobs() . " j WHERE {$where} ORDER BY j.job_id {$query->order->sql()} LIMIT %d)";
 			array_push( $values, ...$where_values );
 			$values[] = $limit;
@@ -440,7 +523,7 @@ final class JobListRepository {
 	 */
 	private function select_page( JobQuery $query, string $extra_condition, array $extra_values, int $limit, int $offset, ?JobOrderBy $order_by = null ): array {
 		global $wpdb;
-		[ $where, $values ] = $this->jobs->filter_sql( $query );
+		[ $where, $values ] = $this->filter_sql( $query );
 		if ( '' !== $extra_condition ) {
 			$where .= " AND {$extra_condition}";
 			array_push( $values, ...$extra_values );

@@ -1,6 +1,7 @@
 <?php
 /**
- * Reads and writes rows of {prefix}dm_jobs. The list never reads engine_data and never queries per row.
+ * Reads and writes single jobs of {prefix}dm_jobs (the list's queries and its filters' WHERE are
+ * JobListRepository's).
  *
  * @package DMJobs
  */
@@ -8,40 +9,11 @@
 namespace DMJobs\Jobs\Repository;
 
 use DMJobs\DataMachine\Adapters;
-use DMJobs\Jobs\JobQuery;
-use DMJobs\Jobs\LabelDictionary;
 use DMJobs\Schema\Repository\TableNames;
-use DMJobs\Status\BaseStatus;
 
 defined( 'ABSPATH' ) || exit;
 
 final class JobRepository {
-
-	/**
-	 * Object cache group for search terms resolved within the current request (non-persistent).
-	 */
-	public const SEARCH_CACHE_GROUP = 'dm_jobs_search';
-
-	/**
-	 * @param LabelDictionary|null $labels The labels table search reads (today's generation on MySQL/MariaDB).
-	 */
-	public function __construct( private readonly ?LabelDictionary $labels = null ) {
-	}
-
-	/**
-	 * How many jobs match the query's filters (paging and sort ignored).
-	 */
-	public function count( JobQuery $query ): int {
-		global $wpdb;
-		[ $where, $values ] = $this->where( $query );
-		$sql                = 'SELECT COUNT(*) FROM ' . TableNames::jobs() . ' j';
-		if ( '' !== $query->search ) {
-			$sql .= JobColumns::join_names_sql();
-		}
-		$sql .= " WHERE {$where}";
-		$prepared = $values ? $wpdb->prepare( $sql, $values ) : $sql; // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-		return (int) $wpdb->get_var( $prepared ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
-	}
 
 	/**
 	 * One job with its names and its engine_data.
@@ -212,173 +184,5 @@ final class JobRepository {
 	public function delete( int $job_id ): bool {
 		global $wpdb;
 		return (bool) $wpdb->delete( TableNames::jobs(), array( 'job_id' => $job_id ), array( '%d' ) );
-	}
-
-	/**
-	 * The WHERE clause of GET /jobs for a query's filters (aliases: j = jobs; p, f = pipelines, flows,
-	 * LEFT JOINed by the caller when the query has a search), so bulk actions and exports select
-	 * exactly the rows the list shows.
-	 *
-	 * @return array{0: string, 1: array<int, int|string>}
-	 */
-	public function filter_sql( JobQuery $query ): array {
-		return $this->where( $query );
-	}
-
-	/**
-	 * The WHERE clause (with placeholders) and its values for a query's filters.
-	 *
-	 * @return array{0: string, 1: array<int, int|string>}
-	 */
-	private function where( JobQuery $query ): array {
-		global $wpdb;
-		$clauses = array( '1=1' );
-		$values  = array();
-
-		$status_parts = array();
-		if ( $query->statuses && JobColumns::available() ) {
-			$status_parts[] = 'j.' . JobColumns::STATUS_BASE . ' IN (' . implode( ', ', array_fill( 0, count( $query->statuses ), '%s' ) ) . ')';
-			array_push( $values, ...array_map( static fn ( BaseStatus $status ): string => $status->value, $query->statuses ) );
-		} elseif ( $query->statuses ) {
-			[ $status_sql, $status_values ] = StatusFilterSql::build( $query->statuses, 'j.status' );
-			$status_parts[]                 = $status_sql;
-			array_push( $values, ...$status_values );
-		}
-		if ( $query->other_statuses ) {
-			// Statuses DM Jobs does not know have no base status (NULL in the generated column).
-			[ $names_sql, $names_values ] = StatusFilterSql::build_names( $query->other_statuses, 'j.status' );
-			$status_parts[]               = JobColumns::available() ? '(j.' . JobColumns::STATUS_BASE . " IS NULL AND {$names_sql})" : $names_sql;
-			array_push( $values, ...$names_values );
-		}
-		if ( $status_parts ) {
-			$clauses[] = 1 === count( $status_parts ) ? $status_parts[0] : '(' . implode( ' OR ', $status_parts ) . ')';
-		}
-		if ( null !== $query->pipeline_id ) {
-			$clauses[] = 'j.pipeline_id = ' . JobColumns::id_placeholder();
-			$values[]  = JobColumns::id_value( $query->pipeline_id );
-		}
-		if ( null !== $query->flow_id ) {
-			$clauses[] = 'j.flow_id = ' . JobColumns::id_placeholder();
-			$values[]  = JobColumns::id_value( $query->flow_id );
-		}
-		if ( null !== $query->id_ranges ) {
-			$clauses[] = '(j.job_id BETWEEN %d AND %d OR j.job_id >= %d)';
-			array_push( $values, $query->id_ranges['from'], $query->id_ranges['to'], $query->id_ranges['above'] );
-		}
-		if ( null !== $query->above_id ) {
-			$clauses[] = 'j.job_id > %d';
-			$values[]  = $query->above_id;
-		}
-		if ( null !== $query->created_after ) {
-			$clauses[] = 'j.created_at >= %s';
-			$values[]  = $query->created_after;
-		}
-		if ( null !== $query->created_before ) {
-			$clauses[] = 'j.created_at <= %s';
-			$values[]  = $query->created_before;
-		}
-		if ( '' !== $query->search ) {
-			$named = $this->names_containing( $query->search );
-			// Filtered to a pipeline or flow whose name contains the term: every job matches the search.
-			$by_name = ( null !== $query->pipeline_id && in_array( $query->pipeline_id, $named['pipeline_ids'], true ) )
-				|| ( null !== $query->flow_id && in_array( $query->flow_id, $named['flow_ids'], true ) );
-			if ( ! $by_name ) {
-				[ $search_sql, $search_values ] = $this->search_condition( $query->search );
-				$clauses[]                      = $search_sql;
-				array_push( $values, ...$search_values );
-			}
-		}
-
-		return array( implode( ' AND ', $clauses ), $values );
-	}
-
-	/**
-	 * The IDs of the pipelines and flows whose names contain the term (once per request).
-	 *
-	 * @return array{pipeline_ids: int[], flow_ids: int[]}
-	 */
-	private function names_containing( string $term ): array {
-		$named = wp_cache_get( 'names:' . $term, self::SEARCH_CACHE_GROUP );
-		if ( ! is_array( $named ) ) {
-			$terms = new SearchTermRepository();
-			$named = array(
-				'pipeline_ids' => $terms->pipeline_ids_named_like( $term ),
-				'flow_ids'     => $terms->flow_ids_named_like( $term ),
-			);
-			wp_cache_set( 'names:' . $term, $named, self::SEARCH_CACHE_GROUP );
-		}
-		return $named;
-	}
-
-	/**
-	 * A job ID, or text in a pipeline name, flow name or status reason — matched through exact,
-	 * indexed values (see SearchTermRepository), so no LIKE '%…%' runs over the jobs table.
-	 *
-	 * @return array{0: string, 1: array<int, int|string>}
-	 */
-	private function search_condition( string $term ): array {
-		// Resolved once per request (the page and its count ask alike); the names and reasons it lists
-		// change between requests, so the group is never kept in a persistent object cache.
-		$resolved = wp_cache_get( 'term:' . $term, self::SEARCH_CACHE_GROUP );
-		if ( ! is_array( $resolved ) ) {
-			$resolved = $this->resolve_search( $term );
-			wp_cache_set( 'term:' . $term, $resolved, self::SEARCH_CACHE_GROUP );
-		}
-		return $resolved;
-	}
-
-	/**
-	 * @return array{0: string, 1: array<int, int|string>}
-	 */
-	private function resolve_search( string $term ): array {
-		global $wpdb;
-		$terms      = new SearchTermRepository();
-		$conditions = array();
-		$values     = array();
-		$id         = JobColumns::id_placeholder();
-		$named      = $this->names_containing( $term );
-		$lists      = array(
-			'j.pipeline_id'                       => array( $id, array_map( array( JobColumns::class, 'id_value' ), $named['pipeline_ids'] ) ),
-			'j.flow_id'                           => array( $id, array_map( array( JobColumns::class, 'id_value' ), $named['flow_ids'] ) ),
-			'j.status'                            => array( '%s', $terms->statuses_with_reason_like( $term ) ),
-			JobColumns::status_reason_sql( 'j.' ) => array( '%s', $terms->reasons_like( $term ) ),
-		);
-		$like  = '%' . $wpdb->esc_like( $term ) . '%';
-		if ( LabelDictionary::usable() ) {
-			// Today's generation names direct and fan-out jobs by their label (item titles: too many to
-			// list per request): the labels containing the term come from DM Jobs' table of distinct
-			// labels and their jobs from the label index; jobs newer than that table are matched directly
-			// (listed by ID, see labels_containing()).
-			// Jobs still open are matched directly as well: the only rows Data Machine still writes to.
-			$labels           = ( $this->labels ?? new LabelDictionary() )->labels_containing( $term );
-			$lists['j.label'] = array( '%s', $labels['labels'] );
-			if ( null !== $labels['labels'] ) {
-				$open         = array_map( static fn ( BaseStatus $status ): string => $status->value, StatusFilterSql::active_statuses() );
-				$conditions[] = '(j.job_id > %d AND j.label LIKE %s)';
-				$conditions[] = '(j.' . JobColumns::STATUS_BASE . ' IN (' . implode( ', ', array_fill( 0, count( $open ), '%s' ) ) . ') AND j.label LIKE %s)';
-				array_push( $values, $labels['through'], $like, ...$open );
-				$values[] = $like;
-				if ( $labels['job_ids'] ) {
-					$conditions[] = 'j.job_id IN (' . implode( ', ', array_fill( 0, count( $labels['job_ids'] ), '%d' ) ) . ')';
-					array_push( $values, ...$labels['job_ids'] );
-				}
-			}
-		} elseif ( in_array( 'label', Adapters::current()->extra_job_columns(), true ) ) {
-			$lists['j.label'] = array( '%s', $terms->labels_like( $term ) );
-		}
-		foreach ( $lists as $column => [ $placeholder, $matches ] ) {
-			if ( null === $matches ) {
-				$conditions[] = "{$column} LIKE %s";
-				$values[]     = $like;
-			} elseif ( $matches ) {
-				$conditions[] = "{$column} IN (" . implode( ', ', array_fill( 0, count( $matches ), $placeholder ) ) . ')';
-				array_push( $values, ...$matches );
-			}
-		}
-		if ( ctype_digit( $term ) ) {
-			$conditions[] = 'j.job_id = %d';
-			$values[]     = (int) $term;
-		}
-		return $conditions ? array( '(' . implode( ' OR ', $conditions ) . ')', $values ) : array( '1=0', array() );
 	}
 }

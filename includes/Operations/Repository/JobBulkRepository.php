@@ -14,7 +14,7 @@
 namespace DMJobs\Operations\Repository;
 
 use DMJobs\Jobs\Repository\JobColumns;
-use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Jobs\Repository\JobListRepository;
 use DMJobs\Jobs\Repository\StatusFilterSql;
 use DMJobs\Operations\JobSelection;
 use DMJobs\Schema\Repository\TableNames;
@@ -25,7 +25,7 @@ defined( 'ABSPATH' ) || exit;
 final class JobBulkRepository {
 
 
-	public function __construct( private readonly JobRepository $jobs = new JobRepository() ) {
+	public function __construct( private readonly JobListRepository $jobs = new JobListRepository() ) {
 	}
 
 	public function max_id(): int {

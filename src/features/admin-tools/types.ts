@@ -6,6 +6,7 @@
 /**
  * Internal dependencies
  */
+import type { JobsFilterParams } from '../../shared/api/jobs-api';
 import type { BaseStatus } from '../../shared/types';
 
 export type { OperationType } from '../../generated/rest-contract';
@@ -40,14 +41,7 @@ export type OperationState = Operation[ 'state' ];
 /**
  * The job filter of GET /jobs, as REST parameters.
  */
-export interface JobFilterParams {
-	status?: string;
-	pipeline_id?: number;
-	flow_id?: number;
-	search?: string;
-	after?: string;
-	before?: string;
-}
+export type JobFilterParams = JobsFilterParams;
 
 /**
  * Parameters of POST /operations (besides `type`, `dry_run` and the confirmation).

@@ -17,7 +17,7 @@ use DMJobs\Jobs\JobLister;
 use DMJobs\Jobs\JobQuery;
 use DMJobs\Jobs\LabelDictionary;
 use DMJobs\Jobs\Repository\JobListRepository;
-use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Jobs\Repository\SearchTermRepository;
 use DMJobs\Jobs\Repository\LabelDictionaryRepository;
 use DMJobs\Schema\Repository\TableNames;
 use DMJobs\Status\StatusParser;
@@ -147,8 +147,7 @@ final class SearchAfterDirectWritesTest extends TestCase {
 	public function test_search_is_right_after_direct_inserts_while_the_labels_catch_up(): void {
 		$new   = $this->insert_directly( 450, 'Lighthouse log' );
 		$slow   = new LabelDictionary( fold_slice: 20, fold_budget: 0.0 );
-		$jobs   = new JobRepository( $slow );
-		$lister = new JobLister( new JobListRepository( $jobs ), $jobs );
+		$lister = new JobLister( new JobListRepository( new SearchTermRepository( $slow ) ) );
 
 		$terms = array( 'Tide tab', 'quota exhausted', (string) $new[200], (string) $new[7] );
 		if ( Fixtures::today() ) {
@@ -224,7 +223,7 @@ final class SearchAfterDirectWritesTest extends TestCase {
 			return;
 		}
 		// The page's plan reads the matching job and the labels' jobs through their indexes, not the table.
-		[ $where, $values ] = ( new JobRepository() )->filter_sql( new JobQuery( search: $term ) );
+		[ $where, $values ] = ( new JobListRepository() )->filter_sql( new JobQuery( search: $term ) );
 		$plan               = $wpdb->get_row( $wpdb->prepare( 'EXPLAIN SELECT j.job_id FROM ' . TableNames::jobs() . " j WHERE {$where} ORDER BY j.job_id DESC LIMIT 20", $values ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		$this->assertContains( $plan['type'], array( 'index_merge', 'range', 'ref', 'eq_ref', 'const' ), 'no table or full index scan: ' . wp_json_encode( $plan ) );
 		$this->assertLessThan( Fixtures::job_count() / 2, (int) $plan['rows'], (string) wp_json_encode( $plan ) );
@@ -265,8 +264,7 @@ final class SearchAfterDirectWritesTest extends TestCase {
 		$this->copy_directly( $first, $new - 1 );
 		$term   = (string) $old[3];
 		$slow   = new LabelDictionary( fold_slice: 20, fold_budget: 0.0 );
-		$jobs   = new JobRepository( $slow );
-		$lister = new JobLister( new JobListRepository( $jobs ), $jobs );
+		$lister = new JobLister( new JobListRepository( new SearchTermRepository( $slow ) ) );
 
 		$this->assertSearchIsRight( $term, $lister );
 		$this->assertContains( $old[3], $this->search( $term, $lister )['ids'] );

@@ -21,37 +21,9 @@ import type {
 } from '../../../shared/types';
 import { ApiRequestError } from '../../../shared/api/api-request-error';
 import { isJobsChanges, isJobsCounts } from '../../../generated/rest-contract';
-import { fetchJobsPage } from './jobs-api';
-import { queryToParams } from '../../../shared/api/query-to-params';
+import { fetchJobsPage, filterParams } from '../../../shared/api/jobs-api';
 import { requestChecked, requestJson } from '../../../shared/api/request-json';
 import { isRecord } from '../../../shared/contract/schema-guard';
-
-/**
- * The filter parameters of a query (no page, size or sort).
- *
- * @param query The query.
- */
-export function filterParams(
-	query: JobsQuery
-): Record< string, string | number > {
-	const all = queryToParams( query );
-	const params: Record< string, string | number > = {};
-	const names = [
-		'status',
-		'pipeline_id',
-		'flow_id',
-		'search',
-		'after',
-		'before',
-	] as const;
-	names.forEach( ( name ) => {
-		const value = all[ name ];
-		if ( value !== undefined ) {
-			params[ name ] = value;
-		}
-	} );
-	return params;
-}
 
 export interface ChangesRequest {
 	/** Token of the last poll, `''` for the first one. */

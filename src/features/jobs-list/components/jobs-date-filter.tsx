@@ -2,12 +2,12 @@
  * WordPress dependencies
  */
 import { SelectControl, TextControl } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { DateRange, JobsView } from '../../../shared/types';
 import { datePresetLabel, YESTERDAY } from '../../../shared/dates/date-presets';
 import type { DatePreset } from '../../../shared/dates/date-presets';
 import {
@@ -17,21 +17,11 @@ import {
 	siteDayStart,
 	siteYesterday,
 } from '../../../shared/dates/date-range';
+import { getSiteFormat } from '../../../shared/format/site-format';
+import type { JobsView } from '../../../shared/types';
+import { store } from '../store';
 
 /** Not a range of its own: picks yesterday's site-local day as custom dates. */
-
-export interface JobsDateFilterProps {
-	range: DateRange;
-	after: string | null;
-	before: string | null;
-	/** IANA name or offset the site shows times in. */
-	timeZone: string;
-	/** How that zone is named (e.g. America/New_York). */
-	timeZoneLabel: string;
-	onChange: (
-		changes: Partial< Pick< JobsView, 'range' | 'after' | 'before' > >
-	) => void;
-}
 
 function rangeOptions(): Array< { label: string; value: string } > {
 	const presets: DatePreset[] = [
@@ -51,11 +41,17 @@ function rangeOptions(): Array< { label: string; value: string } > {
 /**
  * Created-date filter: presets relative to now, or two days picked in the
  * site's time zone (from the start of the first to the end of the last).
- *
- * @param props Component props.
+ * Reads and changes the list's view in the store.
  */
-export function JobsDateFilter( props: JobsDateFilterProps ) {
-	const { range, after, before, timeZone, timeZoneLabel, onChange } = props;
+export function JobsDateFilter() {
+	const { range, after, before } = useSelect(
+		( select ) => select( store ).getQuery(),
+		[]
+	);
+	const { updateView } = useDispatch( store );
+	const onChange = ( changes: Partial< JobsView > ) =>
+		void updateView( changes );
+	const { timeZone, timeZoneLabel } = getSiteFormat();
 	const fromDay = isoToSiteDay( after, timeZone );
 	const toDay = isoToSiteDay( before, timeZone );
 	const reversed = fromDay !== '' && toDay !== '' && fromDay > toDay;

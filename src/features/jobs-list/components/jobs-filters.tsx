@@ -2,19 +2,18 @@
  * WordPress dependencies
  */
 import { Button } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { useId, useState } from '@wordpress/element';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import { useJobsFilterOptions } from '../hooks/use-jobs-filter-options';
-import type { JobsView } from '../../../shared/types';
+import { store } from '../store';
 import {
 	countActiveFilters,
 	hasActiveFilters,
 } from '../utils/has-active-filters';
-import type { JobsSort } from '../utils/sorting';
 import { JobsDateFilter } from './jobs-date-filter';
 import { JobsFlowFilter } from './jobs-flow-filter';
 import { JobsPageSizeSelect } from './jobs-page-size-select';
@@ -24,52 +23,29 @@ import { JobsSortSelect } from './jobs-sort-select';
 import { JobsStatusFilter } from './jobs-status-filter';
 
 export interface JobsFiltersProps {
-	view: JobsView;
-	timeZone: string;
-	timeZoneLabel: string;
-	onChange: ( changes: Partial< JobsView > ) => void;
-	onSearch: ( term: string ) => void;
-	/** Enter in the search box. */
-	onSubmitSearch: ( term: string ) => void;
 	/** Note under the search box (e.g. the job found by its ID). */
 	searchNote?: string;
-	onClear: () => void;
 }
 
 /**
- * Search, filters, sort (narrow screens) and page size of the jobs list.
+ * Lays out the search, filters, sort (narrow screens) and page size of the
+ * jobs list; each control reads and changes the view in the store itself.
  * Below 782 px the filters fold into a "Filters" panel; the search box stays.
  *
- * @param props Component props.
+ * @param props            Component props.
+ * @param props.searchNote Note under the search box.
  */
-export function JobsFilters( props: JobsFiltersProps ) {
-	const {
-		view,
-		timeZone,
-		timeZoneLabel,
-		onChange,
-		onSearch,
-		onSubmitSearch,
-		searchNote,
-		onClear,
-	} = props;
+export function JobsFilters( { searchNote }: JobsFiltersProps ) {
 	const [ isOpen, setIsOpen ] = useState( false );
 	const panelId = `dm-jobs-filters-${ useId().replace( /:/g, '' ) }`;
-	const { pipelines, flows, counts } = useJobsFilterOptions(
-		view.pipelineId
-	);
+	const view = useSelect( ( select ) => select( store ).getQuery(), [] );
+	const { clearFilters } = useDispatch( store );
 	const active = countActiveFilters( view );
-	const sort: JobsSort = { orderby: view.orderby, order: view.order };
 
 	return (
 		<div className="dm-jobs-filters">
 			<div className="dm-jobs-filters__bar">
-				<JobsSearchBox
-					value={ view.search }
-					onSearch={ onSearch }
-					onSubmit={ onSubmitSearch }
-					note={ searchNote }
-				/>
+				<JobsSearchBox note={ searchNote } />
 				<Button
 					__next40pxDefaultSize
 					variant="secondary"
@@ -95,47 +71,18 @@ export function JobsFilters( props: JobsFiltersProps ) {
 				role="group"
 				aria-label={ __( 'Filter jobs', 'dm-jobs' ) }
 			>
-				<JobsStatusFilter
-					selected={ view.status }
-					counts={ counts }
-					onChange={ ( status ) => onChange( { status } ) }
-				/>
-				<JobsDateFilter
-					range={ view.range }
-					after={ view.after }
-					before={ view.before }
-					timeZone={ timeZone }
-					timeZoneLabel={ timeZoneLabel }
-					onChange={ onChange }
-				/>
-				<JobsPipelineFilter
-					value={ view.pipelineId }
-					pipelines={ pipelines }
-					onChange={ ( pipelineId ) => onChange( { pipelineId } ) }
-				/>
-				<JobsFlowFilter
-					value={ view.flowId }
-					pipelineId={ view.pipelineId }
-					flows={ flows }
-					pipelines={ pipelines }
-					onChange={ ( flowId, pipelineId ) =>
-						onChange( { flowId, pipelineId } )
-					}
-				/>
-				<JobsSortSelect
-					sort={ sort }
-					onChange={ ( next ) => onChange( next ) }
-				/>
-				<JobsPageSizeSelect
-					value={ view.perPage }
-					onChange={ ( perPage ) => onChange( { perPage } ) }
-				/>
+				<JobsStatusFilter />
+				<JobsDateFilter />
+				<JobsPipelineFilter />
+				<JobsFlowFilter />
+				<JobsSortSelect />
+				<JobsPageSizeSelect />
 				{ hasActiveFilters( view ) && (
 					<Button
 						__next40pxDefaultSize
 						variant="tertiary"
 						className="dm-jobs-filters__clear"
-						onClick={ onClear }
+						onClick={ () => void clearFilters() }
 					>
 						{ __( 'Clear filters', 'dm-jobs' ) }
 					</Button>

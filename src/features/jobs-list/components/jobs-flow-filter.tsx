@@ -2,36 +2,43 @@
  * WordPress dependencies
  */
 import { SelectControl } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { FlowSummary, PipelineSummary } from '../../../shared/types';
+import { store as catalogStore } from '../../../shared/catalog/store';
+import { useStoreInRegistry } from '../../../shared/data/use-store-in-registry';
+import { store } from '../store';
 import {
 	distinctLabels,
 	idOptions,
 	readIdOption,
 } from './jobs-pipeline-filter';
 
-export interface JobsFlowFilterProps {
-	value: number | null;
-	pipelineId: number | null;
-	/** Flows of the chosen pipeline (all flows when none); `null` while loading. */
-	flows: FlowSummary[] | null;
-	pipelines: PipelineSummary[] | null;
-	/** Chooses a flow; with no pipeline chosen, also chooses its pipeline. */
-	onChange: ( flowId: number | null, pipelineId: number | null ) => void;
-}
-
 /**
  * Flow select, narrowed to the chosen pipeline. Without a pipeline it lists
- * every flow with its pipeline's name.
- *
- * @param props Component props.
+ * every flow with its pipeline's name, and choosing a flow chooses its
+ * pipeline too. Reads and changes the list's view in the store; flows and
+ * pipelines come from the catalog (`null` while loading).
  */
-export function JobsFlowFilter( props: JobsFlowFilterProps ) {
-	const { value, pipelineId, flows, pipelines, onChange } = props;
+export function JobsFlowFilter() {
+	useStoreInRegistry( catalogStore );
+	const { flowId: value, pipelineId } = useSelect(
+		( select ) => select( store ).getQuery(),
+		[]
+	);
+	const { flows, pipelines } = useSelect(
+		( select ) => ( {
+			flows: select( catalogStore ).getFlows( pipelineId ),
+			pipelines: select( catalogStore ).getPipelines(),
+		} ),
+		[ pipelineId ]
+	);
+	const { updateView } = useDispatch( store );
+	const onChange = ( flowId: number | null, flowPipelineId: number | null ) =>
+		void updateView( { flowId, pipelineId: flowPipelineId } );
 	const pipelineLabels = distinctLabels( pipelines ?? [] );
 	const pipelineName = ( id: number ) =>
 		pipelineLabels.get( id ) ??

@@ -2,26 +2,26 @@
  * WordPress dependencies
  */
 import { SelectControl } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import { formatNumber } from '../../../shared/format/format-number';
+import { store } from '../store';
 import { PER_PAGE_OPTIONS } from '../url/view-url';
 
-export interface JobsPageSizeSelectProps {
-	value: number;
-	onChange: ( perPage: number ) => void;
-}
-
 /**
- * Jobs per page: 20, 50 or 100.
- *
- * @param props Component props.
+ * Jobs per page: 20, 50 or 100. Reads and changes the list's view in the
+ * store.
  */
-export function JobsPageSizeSelect( props: JobsPageSizeSelectProps ) {
-	const { value, onChange } = props;
+export function JobsPageSizeSelect() {
+	const value = useSelect(
+		( select ) => select( store ).getQuery().perPage,
+		[]
+	);
+	const { updateView } = useDispatch( store );
 	return (
 		<div className="dm-jobs-filter dm-jobs-filter--per-page">
 			<SelectControl
@@ -33,7 +33,9 @@ export function JobsPageSizeSelect( props: JobsPageSizeSelectProps ) {
 					label: formatNumber( option ),
 					value: String( option ),
 				} ) ) }
-				onChange={ ( next ) => onChange( Number( next ) ) }
+				onChange={ ( next ) =>
+					void updateView( { perPage: Number( next ) } )
+				}
 			/>
 		</div>
 	);

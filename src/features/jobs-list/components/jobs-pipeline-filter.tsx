@@ -2,19 +2,15 @@
  * WordPress dependencies
  */
 import { SelectControl } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
-import type { PipelineSummary } from '../../../shared/types';
-
-export interface JobsPipelineFilterProps {
-	value: number | null;
-	/** `null` while loading. */
-	pipelines: PipelineSummary[] | null;
-	onChange: ( pipelineId: number | null ) => void;
-}
+import { store as catalogStore } from '../../../shared/catalog/store';
+import { useStoreInRegistry } from '../../../shared/data/use-store-in-registry';
+import { store } from '../store';
 
 /**
  * Options of an ID select: "All …", the items, and the chosen ID even when
@@ -83,12 +79,21 @@ export function readIdOption( value: string ): number | null {
 }
 
 /**
- * Pipeline select.
- *
- * @param props Component props.
+ * Pipeline select: reads and changes the list's view in the store; the
+ * pipelines come from the catalog (`null` while loading).
  */
-export function JobsPipelineFilter( props: JobsPipelineFilterProps ) {
-	const { value, pipelines, onChange } = props;
+export function JobsPipelineFilter() {
+	useStoreInRegistry( catalogStore );
+	const { value, pipelines } = useSelect(
+		( select ) => ( {
+			value: select( store ).getQuery().pipelineId,
+			pipelines: select( catalogStore ).getPipelines(),
+		} ),
+		[]
+	);
+	const { updateView } = useDispatch( store );
+	const onChange = ( pipelineId: number | null ) =>
+		void updateView( { pipelineId } );
 	const labels = distinctLabels( pipelines ?? [] );
 	return (
 		<div className="dm-jobs-filter dm-jobs-filter--pipeline">

@@ -2,18 +2,14 @@
  * WordPress dependencies
  */
 import { SelectControl } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import type { JobsOrderBy, SortOrder } from '../../../shared/types';
-import type { JobsSort } from '../utils/sorting';
-
-export interface JobsSortSelectProps {
-	sort: JobsSort;
-	onChange: ( sort: JobsSort ) => void;
-}
+import { store } from '../store';
 
 function orderByOptions(): Array< { label: string; value: JobsOrderBy } > {
 	return [
@@ -29,32 +25,39 @@ function orderByOptions(): Array< { label: string; value: JobsOrderBy } > {
 
 /**
  * Sort controls for narrow screens, where the table's header row (and its
- * sortable headers) is not shown.
- *
- * @param props Component props.
+ * sortable headers) is not shown. Reads and changes the list's view in the
+ * store.
  */
-export function JobsSortSelect( props: JobsSortSelectProps ) {
-	const { sort, onChange } = props;
+export function JobsSortSelect() {
+	const { orderby, order } = useSelect(
+		( select ) => select( store ).getQuery(),
+		[]
+	);
+	const { updateView } = useDispatch( store );
 	return (
 		<div className="dm-jobs-filter dm-jobs-filter--sort">
 			<SelectControl< JobsOrderBy >
 				__next40pxDefaultSize
 				__nextHasNoMarginBottom
 				label={ __( 'Sort by', 'dm-jobs' ) }
-				value={ sort.orderby }
+				value={ orderby }
 				options={ orderByOptions() }
-				onChange={ ( orderby ) => onChange( { ...sort, orderby } ) }
+				onChange={ ( next ) =>
+					void updateView( { orderby: next, order } )
+				}
 			/>
 			<SelectControl< SortOrder >
 				__next40pxDefaultSize
 				__nextHasNoMarginBottom
 				label={ __( 'Order', 'dm-jobs' ) }
-				value={ sort.order }
+				value={ order }
 				options={ [
 					{ label: __( 'Descending', 'dm-jobs' ), value: 'desc' },
 					{ label: __( 'Ascending', 'dm-jobs' ), value: 'asc' },
 				] }
-				onChange={ ( order ) => onChange( { ...sort, order } ) }
+				onChange={ ( next ) =>
+					void updateView( { orderby, order: next } )
+				}
 			/>
 		</div>
 	);

@@ -2,6 +2,7 @@
  * WordPress dependencies
  */
 import { Button, CheckboxControl, Dropdown } from '@wordpress/components';
+import { useDispatch, useSelect } from '@wordpress/data';
 import { useId } from '@wordpress/element';
 import { sprintf, __, _n } from '@wordpress/i18n';
 
@@ -12,13 +13,7 @@ import { BASE_STATUSES } from '../../../shared/types';
 import type { BaseStatus, StatusCounts } from '../../../shared/types';
 import { formatCount } from '../../../shared/format/format-count';
 import { getStatusLabel } from '../../../shared/status/status-display';
-
-export interface JobsStatusFilterProps {
-	selected: BaseStatus[];
-	/** Jobs per status, or `null` while unknown. */
-	counts: StatusCounts | null;
-	onChange: ( statuses: BaseStatus[] ) => void;
-}
+import { store } from '../store';
 
 /**
  * What the toggle says is selected: "All statuses", "Failed",
@@ -64,12 +59,19 @@ export function statusOptionLabel(
 
 /**
  * Status multi-select: a button opening a list of checkboxes, one per base
- * status, each with its number of jobs.
- *
- * @param props Component props.
+ * status, each with its number of jobs. Reads and changes the list's view in
+ * the store.
  */
-export function JobsStatusFilter( props: JobsStatusFilterProps ) {
-	const { selected, counts, onChange } = props;
+export function JobsStatusFilter() {
+	const { selected, counts } = useSelect(
+		( select ) => ( {
+			selected: select( store ).getQuery().status,
+			counts: select( store ).getStatusCounts(),
+		} ),
+		[]
+	);
+	const { updateView } = useDispatch( store );
+	const onChange = ( status: BaseStatus[] ) => void updateView( { status } );
 	const id = `dm-jobs-status-${ useId().replace( /:/g, '' ) }`;
 
 	const toggle = ( status: BaseStatus, checked: boolean ) => {

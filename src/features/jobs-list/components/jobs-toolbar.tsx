@@ -58,8 +58,7 @@ export function JobsToolbar( { onOpenJob }: JobsToolbarProps ) {
 			highlightedJobId: jobs.getHighlightedJobId(),
 		};
 	}, [] );
-	const { updateView, searchJobs, clearFilters, showNewJobs } =
-		useDispatch( store );
+	const { showNewJobs } = useDispatch( store );
 	const live = useLiveUpdates();
 	const { timeZone, timeZoneLabel } = getSiteFormat();
 
@@ -114,20 +113,7 @@ export function JobsToolbar( { onOpenJob }: JobsToolbarProps ) {
 
 	return (
 		<div className="dm-jobs-toolbar">
-			{ ! isEmptySite && (
-				<JobsFilters
-					view={ view }
-					timeZone={ timeZone }
-					timeZoneLabel={ timeZoneLabel }
-					onChange={ ( changes ) => void updateView( changes ) }
-					onSearch={ ( term ) => void searchJobs( term ) }
-					onSubmitSearch={ ( term ) =>
-						void searchJobs( term, { open: true } )
-					}
-					searchNote={ searchNote }
-					onClear={ () => void clearFilters() }
-				/>
-			) }
+			{ ! isEmptySite && <JobsFilters searchNote={ searchNote } /> }
 			<JobsLiveStatus
 				state={ live.state }
 				lastUpdated={ lastUpdated }

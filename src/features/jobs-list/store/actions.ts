@@ -7,7 +7,7 @@ import {
 	fetchNewestJobId,
 	jobExists,
 } from '../api/jobs-activity-api';
-import { fetchJobsPage } from '../api/jobs-api';
+import { fetchJobsPage } from '../../../shared/api/jobs-api';
 import type {
 	JobsPage,
 	JobsQuery,

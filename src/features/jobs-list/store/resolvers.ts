@@ -10,7 +10,7 @@ import { ApiRequestError } from '../../../shared/api/api-request-error';
 import { forgetQueries } from '../../../shared/data/resolution';
 import type { JobsQuery } from '../../../shared/types';
 import { fetchStatusCounts } from '../api/jobs-activity-api';
-import { fetchJobsPage } from '../api/jobs-api';
+import { fetchJobsPage } from '../../../shared/api/jobs-api';
 import { receiveJobsPage, receiveStatusCounts } from './actions';
 import type { ThunkArgs } from './types';
 

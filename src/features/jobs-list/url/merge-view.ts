@@ -1,9 +1,34 @@
 /**
  * Internal dependencies
  */
-import type { JobsView } from '../../../shared/types';
+import type { JobsQuery, JobsView } from '../../../shared/types';
 import { isPresetRange, presetBounds } from '../../../shared/dates/date-range';
-import { mergeQuery } from './merge-query';
+
+/**
+ * Applies changes to a query. Changing anything but the page (filters, sort,
+ * page size) goes back to page 1, because the old page number no longer points
+ * at the same rows.
+ *
+ * @param current The current query (or view).
+ * @param changes What to change.
+ */
+export function mergeQuery< Query extends JobsQuery >(
+	current: Query,
+	changes: Partial< Query >
+): Query {
+	const next: Query = { ...current, ...changes };
+	const changesMoreThanPage = (
+		Object.keys( changes ) as Array< keyof Query >
+	 ).some(
+		( key ) =>
+			key !== 'page' &&
+			JSON.stringify( current[ key ] ) !== JSON.stringify( next[ key ] )
+	);
+	if ( changesMoreThanPage && changes.page === undefined ) {
+		next.page = 1;
+	}
+	return next;
+}
 
 /**
  * Applies changes to the view, keeping it coherent:

@@ -1,7 +1,7 @@
 /**
  * Internal dependencies
  */
-import { queryToParams } from '../../../shared/api/query-to-params';
+import { queryToParams } from '../../../shared/api/jobs-api';
 import { queryKey } from '../../../shared/data/query-cache';
 import { BASE_STATUSES } from '../../../shared/types';
 import type { BaseStatus, JobsQuery } from '../../../shared/types';

@@ -15,7 +15,7 @@ import { FINAL_STATUSES } from '../../constants';
 import { useJobsContext } from '../../hooks/use-jobs-context';
 import { store } from '../../store';
 import type { OperationParams } from '../../types';
-import { filterParams } from '../../utils/filter-params';
+import { filterParams } from '../../../../shared/api/jobs-api';
 import { formatJobsTotal } from '../../../../shared/format/format-count';
 import { ExportLinks } from '../export-links';
 import { OperationFlow } from '../operation-flow';

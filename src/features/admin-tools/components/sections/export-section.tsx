@@ -10,7 +10,7 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import { useJobsContext } from '../../hooks/use-jobs-context';
 import { useAdminData } from '../../data/admin-data-store';
-import { filterParams } from '../../utils/filter-params';
+import { filterParams } from '../../../../shared/api/jobs-api';
 import { formatJobsTotal } from '../../../../shared/format/format-count';
 import { formatNumber } from '../../../../shared/format/format-number';
 import { formatDuration } from '../../../../shared/format/format-duration';

@@ -10,7 +10,7 @@ import {
 	matchesCount,
 	needsTypedCount,
 } from '../../../../../src/features/admin-tools/components/confirm-count';
-import { filterParams } from '../../../../../src/features/admin-tools/utils/filter-params';
+import { filterParams } from '../../../../../src/shared/api/jobs-api';
 import { formatRows } from '../../../../../src/features/admin-tools/utils/row-counts';
 import type { JobsQuery } from '../../../../../src/shared/types';
 

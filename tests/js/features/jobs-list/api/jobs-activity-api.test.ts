@@ -20,9 +20,9 @@ import {
 	fetchChanges,
 	fetchNewestJobId,
 	fetchStatusCounts,
-	filterParams,
 	jobExists,
 } from '../../../../../src/features/jobs-list/api/jobs-activity-api';
+import { filterParams } from '../../../../../src/shared/api/jobs-api';
 import { DEFAULT_QUERY } from '../../../../../src/features/jobs-list/store/constants';
 import { FakeJobsServer } from '../../../helpers/fake-server';
 import { makeJob, makeJobs } from '../../../helpers/make-job';
