@@ -14,6 +14,9 @@
  *        without DM Jobs' indexes on virtual columns; "added": without any index DM Jobs adds;
  *        "drop:a+b": without these; "keep:a+b": primary key and only these)
  *        [--payload=json|text] (engine_data of the deleted rows: JSON with a job_status_reason, or plain text)
+ *        A variant may end in "@like", "@lookup" or "@stored": the base-status column built with the LIKE chain
+ *        of before Migration 10, with today's head lookup, or (stored) the lookup and the duration as STORED
+ *        generated columns (e.g. --variants=full@like,full@lookup,full@stored,full@like,full@lookup,full@stored)
  *
  * @package DMJobs
  */
@@ -30,6 +33,7 @@ $_SERVER['HTTP_HOST'] = 'localhost';
 require rtrim( $options['path'], '/' ) . '/wp-load.php';
 
 use DMJobs\DataMachine\AddedSchema;
+use DMJobs\Jobs\Repository\JobColumns;
 use DMJobs\Jobs\Repository\StatusFilterSql;
 use DMJobs\Schema\Repository\TableNames;
 use DMJobs\Status\BaseStatus;
@@ -73,6 +77,12 @@ $column_list = '`' . implode( '`, `', $columns ) . '`';
 printf( "%s: %d indexes (%d added by DM Jobs, %d of them on virtual columns); deleting %s rows in batches of %s\n", $jobs, count( $indexes ), count( $ours ), count( $ours_on_vcol ), number_format( $rows ), number_format( $batch ) );
 printf( "%-44s %8s %10s %10s %10s %9s\n", 'variant (indexes)', 'DELETE', 'server', 'purge', 'total', 'rows/s' );
 foreach ( $variants as $variant ) {
+	// "@like" / "@lookup" / "@stored": the scratch copy's generated columns as they were before Migration 10,
+	// as they are, or stored instead of virtual, so these can be compared in one interleaved run.
+	$status_base = null;
+	if ( str_contains( $variant, '@' ) ) {
+		[ $variant, $status_base ] = explode( '@', $variant, 2 );
+	}
 	if ( 'full' === $variant ) {
 		$drop = array();
 	} elseif ( 'added-virtual' === $variant ) {
@@ -89,6 +99,9 @@ foreach ( $variants as $variant ) {
 	}
 	$wpdb->query( "DROP TABLE IF EXISTS {$scratch}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	$wpdb->query( "CREATE TABLE {$scratch} LIKE {$jobs}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	if ( null !== $status_base ) {
+		dm_jobs_delete_cost_status_base( $scratch, $indexes, 'like' === $status_base ? JobColumns::status_base_expression() : JobColumns::status_base_column_expression(), 'stored' === $status_base );
+	}
 	foreach ( $drop as $index ) {
 		$wpdb->query( "ALTER TABLE {$scratch} DROP INDEX `" . esc_sql( $index ) . '`' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 	}
@@ -118,11 +131,36 @@ foreach ( $variants as $variant ) {
 	dm_jobs_delete_cost_wait_for_purge();
 	$server_purged = dm_jobs_delete_cost_cpu( "/proc/{$pid}/stat" );
 	$per_row       = static fn ( float $ms ): string => sprintf( '%.1f µs', 1000 * $ms / max( 1, $deleted ) );
-	$label         = $variant . ' (' . ( count( $indexes ) - count( $drop ) ) . ')';
+	$label         = $variant . ( null === $status_base ? '' : "@{$status_base}" ) . ' (' . ( count( $indexes ) - count( $drop ) ) . ')';
 	printf( "%-44s %8s %10s %10s %10s %9s\n", $label, $per_row( $thread_after - $thread_before ), $per_row( $server_after - $server_before ), $per_row( $server_purged - $server_after ), $per_row( $server_purged - $server_before ), number_format( $deleted / max( 0.001, $seconds ) ) );
 	$wpdb->query( "DROP TABLE {$scratch}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 }
 echo "DELETE: the connection thread's CPU per row; server: all of the server's threads during the deletes (purge runs alongside); purge: after the last commit, until InnoDB's history list is short again; load average: " . implode( ' ', array_slice( explode( ' ', (string) file_get_contents( '/proc/loadavg' ) ), 0, 3 ) ) . "\n";
+
+/**
+ * Gives the (still empty) scratch table's base-status column this expression: its indexes and the column
+ * are dropped and added again, as Migration 10 does.
+ *
+ * @param array<string, string[]> $indexes The jobs table's indexes: name => columns.
+ */
+function dm_jobs_delete_cost_status_base( string $scratch, array $indexes, string $expression, bool $stored ): void {
+	global $wpdb;
+	$generated   = array( JobColumns::STATUS_BASE => "varchar(20) AS ({$expression})" );
+	if ( $stored ) {
+		$generated[ JobColumns::DURATION ] = 'int AS (' . JobColumns::duration_expression() . ')';
+	}
+	$with_column = array_filter( $indexes, static fn ( array $columns ): bool => (bool) array_intersect( array_keys( $generated ), $columns ) );
+	foreach ( array_keys( $with_column ) as $index ) {
+		$wpdb->query( "ALTER TABLE {$scratch} DROP INDEX `{$index}`" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+	foreach ( $generated as $column => $definition ) {
+		$wpdb->query( "ALTER TABLE {$scratch} DROP COLUMN {$column}" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		$wpdb->query( "ALTER TABLE {$scratch} ADD COLUMN {$column} {$definition} " . ( $stored ? 'STORED' : 'VIRTUAL' ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+	foreach ( $with_column as $index => $columns ) {
+		$wpdb->query( "ALTER TABLE {$scratch} ADD INDEX `{$index}` (`" . implode( '`, `', $columns ) . '`)' ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+	}
+}
 
 /**
  * utime + stime of a /proc stat file, in milliseconds.

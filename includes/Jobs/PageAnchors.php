@@ -30,6 +30,15 @@ final class PageAnchors {
 	 * @param int               $step          Rows between anchors.
 	 * @param float             $extend_budget Seconds a request may spend extending them (0: never).
 	 */
+	/**
+	 * The anchors read (null: not yet), for the data version they were read at.
+	 *
+	 * @var int[]|null
+	 */
+	private ?array $ids = null;
+
+	private int $ids_version = -1;
+
 	public function __construct(
 		private readonly JobListRepository $list = new JobListRepository(),
 		private readonly int $step = self::STEP,
@@ -50,12 +59,11 @@ final class PageAnchors {
 	 * @return int How many anchors there are.
 	 */
 	public function refresh( float $seconds = 20.0 ): int {
-		$ids     = $this->ids();
-		$version = DataVersion::current();
+		$ids = $this->ids();
 		if ( ! $ids ) {
 			$first = $this->list->min_id();
 			if ( $first < 1 ) {
-				update_option( self::OPTION, array( 'version' => $version, 'step' => $this->step, 'ids' => array() ), false );
+				$this->save( array() );
 				return 0;
 			}
 			$ids[] = $first;
@@ -68,15 +76,7 @@ final class PageAnchors {
 			}
 			$ids[] = $next;
 		}
-		update_option(
-			self::OPTION,
-			array(
-				'version' => $version,
-				'step'    => $this->step,
-				'ids'     => $ids,
-			),
-			false
-		);
+		$this->save( $ids );
 		return count( $ids );
 	}
 
@@ -86,11 +86,41 @@ final class PageAnchors {
 	 * @return int[]
 	 */
 	public function ids(): array {
-		$stored = get_option( self::OPTION );
-		if ( ! is_array( $stored ) || (int) $stored['version'] !== DataVersion::current() || $this->step !== (int) $stored['step'] ) {
-			return array();
+		$version = DataVersion::current();
+		if ( null !== $this->ids && $this->ids_version === $version ) {
+			return $this->ids;
 		}
-		return array_map( 'intval', $stored['ids'] );
+		$stored            = get_option( self::OPTION );
+		$this->ids_version = $version;
+		if ( ! is_array( $stored ) || (int) ( $stored['version'] ?? -1 ) !== $version || $this->step !== (int) ( $stored['step'] ?? 0 ) ) {
+			$this->ids = array();
+		} elseif ( is_array( $stored['ids'] ?? null ) ) {
+			$this->ids = array_map( 'intval', $stored['ids'] );
+		} else {
+			$ids       = (string) ( $stored['ids'] ?? '' );
+			$this->ids = '' === $ids ? array() : array_map( 'intval', explode( ',', $ids ) );
+		}
+		return $this->ids;
+	}
+
+	/**
+	 * Stored as one comma-separated string: 10,000 anchors (10M jobs) as a PHP array took milliseconds to
+	 * unserialize on every deep-page and date-filtered request.
+	 *
+	 * @param int[] $ids
+	 */
+	private function save( array $ids ): void {
+		update_option(
+			self::OPTION,
+			array(
+				'version' => DataVersion::current(),
+				'step'    => $this->step,
+				'ids'     => implode( ',', $ids ),
+			),
+			false
+		);
+		$this->ids         = $ids;
+		$this->ids_version = DataVersion::current();
 	}
 
 	/**

@@ -17,11 +17,6 @@ defined( 'ABSPATH' ) || exit;
 
 final class Migration006StatusVocabulary implements Migration {
 
-	/**
-	 * Indexes (of Migration 5) that include the base-status column.
-	 */
-	private const INDEXES_WITH_STATUS_BASE = array( 'dm_jobs_status_base', 'dm_jobs_status_base_created', 'dm_jobs_flow_date_status', 'dm_jobs_pipeline_date_status' );
-
 	public function version(): int {
 		return 6;
 	}
@@ -36,10 +31,7 @@ final class Migration006StatusVocabulary implements Migration {
 			if ( null === $expression || str_contains( $expression, 'waiting' ) ) {
 				continue;
 			}
-			foreach ( self::INDEXES_WITH_STATUS_BASE as $index ) {
-				$schema->drop_index_if_exists( $jobs, $index );
-			}
-			$schema->drop_column_if_exists( $jobs, JobColumns::STATUS_BASE );
+			Migration005ScaleColumns::drop_status_base( $schema, $jobs );
 		}
 		// Recreates the column and its indexes with today's vocabulary.
 		( new Migration005ScaleColumns() )->up( $schema );

@@ -25,6 +25,7 @@ final class Migrations {
 			new Migration007DataMachineLogs(),
 			new Migration008OperationGenerations(),
 			new Migration009JobLabels(),
+			new Migration010StatusBaseLookup(),
 		);
 		usort( $steps, static fn ( Migration $a, Migration $b ): int => $a->version() <=> $b->version() );
 		return $steps;

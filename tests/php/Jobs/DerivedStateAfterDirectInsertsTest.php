@@ -229,10 +229,8 @@ final class DerivedStateAfterDirectInsertsTest extends TestCase {
 				$this->assertSame( $this->expected_page( $query ), self::row_ids( $lister->page( $query )->rows ), "request {$request}" );
 			}
 		}
-		$stored = get_option( CreatedAtZones::OPTION );
-		$last   = is_array( $stored['tail'] ?? null ) ? $stored['tail'] : end( $stored['zones'] );
 		$max_id = (int) $wpdb->get_var( "SELECT MAX(job_id) FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . "" ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
-		$this->assertGreaterThan( $max_id - 2 * self::STEP, (int) $last[1], 'the zone map did not catch up with the inserted rows' );
+		$this->assertGreaterThan( $max_id - 2 * self::STEP, ( new CreatedAtZones() )->mapped_up_to(), 'the zone map did not catch up with the inserted rows' );
 	}
 
 	public function test_the_live_poll_sees_direct_inserts(): void {

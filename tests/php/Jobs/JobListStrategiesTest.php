@@ -254,4 +254,42 @@ final class JobListStrategiesTest extends TestCase {
 		$this->assertContains( $late_old, array_map( static fn ( array $row ): int => (int) $row['job_id'], $lister->page( new JobQuery( per_page: 100, created_after: gmdate( 'Y-m-d H:i:s', time() - 82 * DAY_IN_SECONDS ), created_before: gmdate( 'Y-m-d H:i:s', time() - 79 * DAY_IN_SECONDS ) ) )->rows ) );
 		$this->assertGreaterThan( 0, $ranged(), 'date filters did not use the zone map' );
 	}
+
+	public function test_a_zone_map_stored_by_an_earlier_release_reads_the_same(): void {
+		$anchors = new PageAnchors( step: 50 );
+		$anchors->refresh();
+		( new \DMJobs\Jobs\CreatedAtZones( $anchors, anchors_each: 2 ) )->refresh();
+		$stored = get_option( \DMJobs\Jobs\CreatedAtZones::OPTION );
+		$this->assertIsString( $stored['starts'], 'the map is stored as columns' );
+		$windows = array(
+			array( gmdate( 'Y-m-d H:i:s', time() - 30 * DAY_IN_SECONDS ), null ),
+			array( null, gmdate( 'Y-m-d H:i:s', time() - 30 * DAY_IN_SECONDS ) ),
+			array( gmdate( 'Y-m-d H:i:s', time() - 60 * DAY_IN_SECONDS ), gmdate( 'Y-m-d H:i:s', time() - 45 * DAY_IN_SECONDS ) ),
+		);
+		$ranges = static function () use ( $anchors, $windows ): array {
+			$zones = new \DMJobs\Jobs\CreatedAtZones( $anchors, anchors_each: 2, extend_budget: 0 );
+			return array_map( static fn ( array $window ): ?array => $zones->id_ranges( ...$window ), $windows );
+		};
+		$expected = $ranges();
+		$this->assertNotContains( null, $expected );
+
+		$rows   = array();
+		$starts = explode( ',', $stored['starts'] );
+		$ends   = explode( ',', $stored['ends'] );
+		$mins   = explode( ',', $stored['mins'] );
+		$maxs   = explode( ',', $stored['maxs'] );
+		foreach ( $starts as $index => $start ) {
+			$rows[] = array( (int) $start, (int) $ends[ $index ], '' === $mins[ $index ] ? null : $mins[ $index ], '' === $maxs[ $index ] ? null : $maxs[ $index ] );
+		}
+		update_option(
+			\DMJobs\Jobs\CreatedAtZones::OPTION,
+			array(
+				'version' => $stored['version'],
+				'zones'   => $rows,
+				'tail'    => $stored['tail'],
+			),
+			false
+		);
+		$this->assertSame( $expected, $ranges() );
+	}
 }
