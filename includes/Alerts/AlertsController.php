@@ -392,22 +392,28 @@ final class AlertsController {
 	 * @return array<string, mixed>
 	 */
 	public function evaluation_schema(): array {
-		$schema               = $this->alerts_schema();
-		$schema['title']      = 'dm-alerts-evaluation';
-		$schema['properties'] = array(
-			'report' => ResponseSchemas::object(
-				array(
-					'busy'         => array( 'type' => 'boolean' ),
-					'evaluated_at' => ResponseSchemas::time(),
-					'rules'        => array(
-						'description' => __( 'Per evaluated rule: its active alert keys, what was sent, how long it took (or its error); an empty list when none ran.', 'dm-jobs' ),
-						'type'        => array( 'object', 'array' ),
-					),
-				)
+		return array(
+			'$schema' => ResponseSchemas::DRAFT,
+			'title'   => 'dm-alerts-evaluation',
+			'type'    => 'object',
+			'allOf'   => array(
+				ResponseSchemas::object(
+					array(
+						'report' => ResponseSchemas::object(
+							array(
+								'busy'         => array( 'type' => 'boolean' ),
+								'evaluated_at' => ResponseSchemas::time(),
+								'rules'        => array(
+									'description' => __( 'Per evaluated rule: its active alert keys, what was sent, how long it took (or its error); an empty list when none ran.', 'dm-jobs' ),
+									'type'        => array( 'object', 'array' ),
+								),
+							)
+						),
+					)
+				),
+				$this->alerts_schema(),
 			),
-		) + $schema['properties'];
-		$schema['required']   = array_keys( $schema['properties'] );
-		return $schema;
+		);
 	}
 
 	/**

@@ -7,8 +7,8 @@
 
 namespace DMJobs\Jobs;
 
+use DMJobs\Jobs\Schema\JobActivitySchema;
 use DMJobs\Shared\Rest\ApiNamespace;
-use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
 use DMJobs\Status\BaseStatus;
 use WP_Error;
@@ -31,7 +31,7 @@ final class JobActivityController extends WP_REST_Controller {
 	 */
 	public const WATCH_LIMIT = 50;
 
-	public function __construct( private readonly JobsController $jobs = new JobsController() ) {
+	public function __construct() {
 		$this->namespace = ApiNamespace::NAME;
 		$this->rest_base = 'jobs';
 	}
@@ -45,35 +45,9 @@ final class JobActivityController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_changes' ),
 					'permission_callback' => array( Permission::class, 'check' ),
-					'args'                => array_merge(
-						$this->jobs->get_collection_params(),
-						array(
-							'token'    => array(
-								'description' => __( 'The token of the last poll; "changed" says whether anything moved since.', 'dm-jobs' ),
-								'type'        => 'string',
-								'pattern'     => '^[0-9a-f]{0,32}$',
-								'default'     => '',
-							),
-							'since_id' => array(
-								'description' => __( 'The newest job ID the client shows: matching jobs above it are counted as new.', 'dm-jobs' ),
-								'type'        => 'integer',
-								'minimum'     => 0,
-								'maximum'     => ParamLimits::MAX_ID,
-							),
-							'watch'    => array(
-								'description' => __( 'Job IDs the screen watches (started from it, or marked "watch"): their current state comes back in "watched" on every poll, changed or not.', 'dm-jobs' ),
-								'type'        => 'array',
-								'items'       => array(
-									'type'    => 'integer',
-									'minimum' => 1,
-									'maximum' => ParamLimits::MAX_ID,
-								),
-								'maxItems'    => self::WATCH_LIMIT,
-							),
-						)
-					),
+					'args'                => JobActivitySchema::changes_params(),
 				),
-				'schema' => array( $this, 'changes_schema' ),
+				'schema' => array( JobActivitySchema::class, 'changes' ),
 			)
 		);
 		register_rest_route(
@@ -86,7 +60,7 @@ final class JobActivityController extends WP_REST_Controller {
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => array(),
 				),
-				'schema' => array( $this, 'counts_schema' ),
+				'schema' => array( JobActivitySchema::class, 'counts' ),
 			)
 		);
 	}
@@ -139,63 +113,6 @@ final class JobActivityController extends WP_REST_Controller {
 				'by_status'      => $by_status,
 				'other_statuses' => (object) $others,
 			)
-		);
-	}
-
-	/**
-	 * @return array<string, mixed>
-	 */
-	public function changes_schema(): array {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'dm-jobs-changes',
-			'type'       => 'object',
-			'properties' => array(
-				'token'    => array( 'type' => 'string' ),
-				'changed'  => array( 'type' => 'boolean' ),
-				'new_jobs' => array(
-					'description' => __( 'Matching jobs above since_id, counted up to 101 (101 means "more than 100").', 'dm-jobs' ),
-					'type'        => 'integer',
-				),
-				'watched'  => array(
-					'description' => __( 'The watched jobs that still exist, as GET /jobs lists them (only when "watch" was sent).', 'dm-jobs' ),
-					'type'        => 'array',
-					'items'       => ( new JobsController() )->get_item_schema(),
-				),
-			),
-			// new_jobs only when something moved and since_id was sent; watched only when watch was sent.
-			'required'   => array( 'token', 'changed' ),
-		);
-	}
-
-	/**
-	 * @return array<string, mixed>
-	 */
-	public function counts_schema(): array {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'dm-jobs-counts',
-			'type'       => 'object',
-			'properties' => array(
-				'total'     => array( 'type' => 'integer' ),
-				'exact'     => array(
-					'description' => __( 'False while counts are estimates (a very large table before its first count, or right after a cleanup).', 'dm-jobs' ),
-					'type'        => 'boolean',
-				),
-				'as_of'     => array(
-					'type'   => 'string',
-					'format' => 'date-time',
-				),
-				'by_status' => array(
-					'type'                 => 'object',
-					'additionalProperties' => array( 'type' => 'integer' ),
-				),
-				'other_statuses' => array(
-					'description'          => __( 'Jobs per status DM Jobs does not know yet, by name (filter them with other_status).', 'dm-jobs' ),
-					'type'                 => 'object',
-					'additionalProperties' => array( 'type' => 'integer' ),
-				),
-			),
 		);
 	}
 }

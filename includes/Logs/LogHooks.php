@@ -71,53 +71,6 @@ final class LogHooks {
 		add_action( self::DELETE_EVENT, array( $this, 'continue_deleting' ), 10, 1 );
 		add_filter( 'dm_jobs_job_detail', array( $this, 'add_diagnostics' ), 10, 1 );
 		add_filter( 'rest_pre_serve_request', array( $this, 'serve_export' ), 10, 2 );
-		add_action( 'rest_api_init', array( $this, 'register_detail_schema' ) );
-	}
-
-	/**
-	 * Documents the fields add_diagnostics() adds in the job schema (OPTIONS /jobs/{id}).
-	 */
-	public function register_detail_schema(): void {
-		$nullable_object = array( 'object', 'null' );
-		$fields          = array(
-			'started_at'      => array(
-				'description' => __( 'When the job started (engine_data started_at, else its first log line), ISO 8601 UTC; null if unknown.', 'dm-jobs' ),
-				'type'        => array( 'string', 'null' ),
-				'format'      => 'date-time',
-			),
-			'steps'           => array(
-				'description' => __( 'The pipeline\'s steps in order with their state: completed, running, failed, pending, skipped or unknown.', 'dm-jobs' ),
-				'type'        => 'array',
-				'items'       => array( 'type' => 'object' ),
-			),
-			'failure_context' => array(
-				'description' => __( 'The failed step, error details from engine_data and the last error log line.', 'dm-jobs' ),
-				'type'        => $nullable_object,
-			),
-			'resolution'      => array(
-				'description' => __( 'Suggested resolution for a failure: code, known, title, steps, links, matched_by.', 'dm-jobs' ),
-				'type'        => $nullable_object,
-			),
-			'config_checks'   => array(
-				'description' => __( 'Configuration checks of the job\'s pipeline and flow: id, scope, status (ok, warning, error), message, field.', 'dm-jobs' ),
-				'type'        => 'array',
-				'items'       => array( 'type' => 'object' ),
-			),
-			'api_responses'   => array(
-				'description' => __( 'API responses and error codes recorded in engine_data and in log lines.', 'dm-jobs' ),
-				'type'        => 'array',
-				'items'       => array( 'type' => 'object' ),
-			),
-			'log_counts'      => array(
-				'description' => __( 'How many log lines the job has, in total and per level.', 'dm-jobs' ),
-				'type'        => 'object',
-			),
-		);
-		foreach ( $fields as $name => $schema ) {
-			$schema['context']  = array( 'view' );
-			$schema['readonly'] = true;
-			register_rest_field( 'dm-job', $name, array( 'schema' => $schema ) );
-		}
 	}
 
 	/**

@@ -12,9 +12,11 @@ namespace DMJobs\Logs;
 
 use DMJobs\Jobs\JobFormatter;
 use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Logs\Schema\LogSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
+use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -52,6 +54,7 @@ final class LogsController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->get_collection_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => array( LogSchema::class, 'page' ),
 				),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
@@ -248,59 +251,7 @@ final class LogsController extends WP_REST_Controller {
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema(): array {
-		if ( $this->schema ) {
-			return $this->add_additional_fields_schema( $this->schema );
-		}
-		$this->schema = array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'dm-job-log-line',
-			'type'       => 'object',
-			'properties' => array(
-				'id'          => array(
-					'description' => __( 'Log line ID (the paging cursor).', 'dm-jobs' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'job_id'      => array(
-					'description' => __( 'Job ID.', 'dm-jobs' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'level'       => array(
-					'description' => __( 'Severity.', 'dm-jobs' ),
-					'type'        => 'string',
-					'enum'        => LogLevel::values(),
-				),
-				'step'        => array(
-					'description' => __( 'The step the line is about.', 'dm-jobs' ),
-					'type'        => array( 'string', 'null' ),
-				),
-				'message'     => array(
-					'description' => __( 'The line, as plain text.', 'dm-jobs' ),
-					'type'        => 'string',
-				),
-				'context'     => array(
-					'description' => __( 'Structured data.', 'dm-jobs' ),
-					'type'        => array( 'object', 'null' ),
-				),
-				'http_status' => array(
-					'description' => __( 'HTTP status found in the context, if any.', 'dm-jobs' ),
-					'type'        => array( 'integer', 'null' ),
-					'readonly'    => true,
-				),
-				'truncated'   => array(
-					'description' => __( 'Whether the message, step or context was cut to fit the limits (PHP API and dm_log capture only).', 'dm-jobs' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-				'created_at'  => array(
-					'description' => __( 'When the line was written, ISO 8601 UTC.', 'dm-jobs' ),
-					'type'        => array( 'string', 'null' ),
-					'format'      => 'date-time',
-					'readonly'    => true,
-				),
-			),
-		);
+		$this->schema ??= LogSchema::line();
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 

@@ -9,7 +9,7 @@
 
 namespace DMJobs\Maintenance;
 
-use DMJobs\Jobs\JobsController;
+use DMJobs\Jobs\Schema\JobSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
 use DMJobs\Shared\Rest\ResponseSchemas;
@@ -122,7 +122,7 @@ final class MaintenanceController extends WP_REST_Controller {
 					array(
 						'threshold_minutes' => array( 'type' => 'integer' ),
 						'count'             => array( 'type' => 'integer' ),
-						'sample'            => ResponseSchemas::list_of( ( new JobsController() )->get_item_schema() ),
+						'sample'            => ResponseSchemas::list_of( JobSchema::item() ),
 					)
 				),
 			),

@@ -17,7 +17,7 @@ namespace DMJobs\Operations;
 use DMJobs\AdminTools\AdminToolsRoutes;
 use DMJobs\Audit\Actor;
 use DMJobs\Audit\AuditController;
-use DMJobs\Jobs\JobsController;
+use DMJobs\Jobs\Schema\JobSchema;
 use DMJobs\Jobs\JobService;
 use DMJobs\Maintenance\MaintenanceController;
 use DMJobs\Shared\Rest\ApiNamespace;
@@ -432,7 +432,7 @@ final class OperationsController extends WP_REST_Controller {
 	private static function sample_rows(): array {
 		$id = array( 'type' => 'integer' );
 		return array(
-			'jobs'            => ( new JobsController() )->get_item_schema(),
+			'jobs'            => JobSchema::item(),
 			'processed_items' => array(
 				'title' => 'dm-processed-item-sample',
 			) + ResponseSchemas::object(

@@ -13,7 +13,7 @@
 
 namespace DMJobs\Runs;
 
-use DMJobs\Jobs\JobsController;
+use DMJobs\Jobs\Schema\JobSchema;
 use DMJobs\Jobs\Repository\JobRepository;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\ParamLimits;
@@ -117,7 +117,7 @@ final class RunsController {
 				'skipped'     => array( 'type' => 'boolean' ),
 				'message'     => array( 'type' => 'string' ),
 				'rerun_of'    => ResponseSchemas::nullable( 'integer' ),
-				'job'         => array( 'anyOf' => array( ( new JobsController() )->get_item_schema(), array( 'type' => 'null' ) ) ),
+				'job'         => array( 'anyOf' => array( JobSchema::item(), array( 'type' => 'null' ) ) ),
 			)
 		);
 	}

@@ -21,6 +21,10 @@ defined( 'ABSPATH' ) || exit;
 final class JobColumns {
 
 	public const STATUS_BASE = 'dm_status_base';
+
+	public const REBUILDING_OPTION = 'dm_jobs_generated_columns_rebuilding';
+
+	public const REBUILD_MARK_TTL = 1800;
 	public const DURATION    = 'dm_duration';
 
 	private static ?bool $available = null;
@@ -32,9 +36,33 @@ final class JobColumns {
 		if ( null === self::$available ) {
 			// Migration 5 adds the columns on MySQL/MariaDB and fails loudly if it cannot, so once it is
 			// recorded as applied the columns exist (no SHOW COLUMNS on every request).
-			self::$available = ! self::uses_sqlite() && in_array( 5, array_map( 'intval', (array) get_option( SchemaRepository::APPLIED_OPTION, array() ) ), true );
+			self::$available = ! self::uses_sqlite() && in_array( 5, array_map( 'intval', (array) get_option( SchemaRepository::APPLIED_OPTION, array() ) ), true ) && ! self::rebuilding();
 		}
 		return self::$available;
+	}
+
+	/**
+	 * A migration is dropping and adding the generated columns again (seconds to minutes on a big table):
+	 * meanwhile requests compute them in the query instead of reading columns and indexes that may be
+	 * missing. A mark older than REBUILD_MARK_TTL is left over from a process that died mid-way.
+	 */
+	public static function rebuilding(): bool {
+		$since = (int) get_option( self::REBUILDING_OPTION, 0 );
+		return $since > 0 && time() - $since < self::REBUILD_MARK_TTL;
+	}
+
+	/**
+	 * Runs a rebuild of the generated columns with the mark set (see rebuilding()).
+	 */
+	public static function while_rebuilding( callable $rebuild ): void {
+		update_option( self::REBUILDING_OPTION, time(), true );
+		self::forget();
+		try {
+			$rebuild();
+		} finally {
+			delete_option( self::REBUILDING_OPTION );
+			self::forget();
+		}
 	}
 
 	/**

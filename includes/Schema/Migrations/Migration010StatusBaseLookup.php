@@ -54,8 +54,12 @@ final class Migration010StatusBaseLookup implements Migration {
 			if ( null === $current || ! $needs_it( $current ) ) {
 				continue;
 			}
-			Migration005ScaleColumns::drop_status_base( $schema, $jobs );
-			Migration005ScaleColumns::add_status_base( $schema, $jobs, $expression );
+			JobColumns::while_rebuilding(
+				static function () use ( $schema, $jobs, $expression ): void {
+					Migration005ScaleColumns::drop_status_base( $schema, $jobs );
+					Migration005ScaleColumns::add_status_base( $schema, $jobs, $expression );
+				}
+			);
 		}
 		JobColumns::forget();
 	}

@@ -33,7 +33,10 @@ final class TypeScriptContract {
 	public const DIRECTORY = 'src/generated/contract';
 
 	/** Schema keywords the guard checks (and the title that names a schema); the rest (descriptions, defaults, context) stays in PHP. */
-	private const KEPT = array( 'title', 'type', 'enum', 'items', 'properties', 'required', 'additionalProperties', 'anyOf', 'oneOf', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems' );
+	private const KEPT = array( 'title', 'type', 'enum', 'items', 'properties', 'required', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems' );
+
+	/** Pseudo schema name under which the JSON value types a module uses are noted among its references. */
+	private const JSON_TYPES = '@json';
 
 	/** Endpoint option naming the answer of that method when it differs from the route's item schema. */
 	public const RESPONSE_SCHEMA = 'response_schema';
@@ -120,6 +123,12 @@ final class TypeScriptContract {
 	 */
 	private function module( string $code, array $refs, string $schemas ): string {
 		$lines = array( ...self::HEADER, "import { schemaGuard } from '../../../shared/contract/schema-guard';" );
+		if ( isset( $refs[ self::JSON_TYPES ] ) ) {
+			$names = array_keys( $refs[ self::JSON_TYPES ] );
+			sort( $names );
+			$lines[] = sprintf( "import type { %s } from '../../../shared/contract/json-value';", implode( ', ', $names ) );
+			unset( $refs[ self::JSON_TYPES ] );
+		}
 		ksort( $refs );
 		foreach ( $refs as $name => $names ) {
 			$names = array_keys( $names );
@@ -313,7 +322,7 @@ final class TypeScriptContract {
 				$children[] = $schema[ $key ];
 			}
 		}
-		foreach ( array( 'anyOf', 'oneOf' ) as $key ) {
+		foreach ( array( 'anyOf', 'oneOf', 'allOf' ) as $key ) {
 			foreach ( (array) ( $schema[ $key ] ?? array() ) as $member ) {
 				$children[] = (array) $member;
 			}
@@ -357,7 +366,7 @@ final class TypeScriptContract {
 				$schema[ $key ] = $this->substitute( $schema[ $key ], false, $tokens );
 			}
 		}
-		foreach ( array( 'anyOf', 'oneOf' ) as $key ) {
+		foreach ( array( 'anyOf', 'oneOf', 'allOf' ) as $key ) {
 			foreach ( (array) ( $schema[ $key ] ?? array() ) as $index => $member ) {
 				$schema[ $key ][ $index ] = $this->substitute( (array) $member, false, $tokens );
 			}
@@ -393,7 +402,7 @@ final class TypeScriptContract {
 		if ( isset( $kept['items'] ) && is_array( $kept['items'] ) ) {
 			$kept['items'] = self::keep( $kept['items'] );
 		}
-		foreach ( array( 'anyOf', 'oneOf' ) as $key ) {
+		foreach ( array( 'anyOf', 'oneOf', 'allOf' ) as $key ) {
 			if ( isset( $kept[ $key ] ) ) {
 				$kept[ $key ] = array_map( static fn ( $member ): array => self::keep( (array) $member ), array_values( (array) $kept[ $key ] ) );
 			}
@@ -427,21 +436,54 @@ final class TypeScriptContract {
 				return implode( ' | ', array_unique( array_map( fn ( $member ): string => $this->type( (array) $member, $depth ), (array) $schema[ $key ] ) ) );
 			}
 		}
+		if ( isset( $schema['allOf'] ) ) {
+			return $this->all_of( (array) $schema['allOf'], $depth );
+		}
 		$types = (array) ( $schema['type'] ?? array() );
 		if ( ! $types ) {
-			return 'unknown';
+			return $this->json_type( 'JsonValue' );
 		}
 		$parts = array();
 		foreach ( $types as $type ) {
 			$parts[] = match ( $type ) {
-				'string', 'integer', 'number', 'boolean' => isset( $schema['enum'] ) ? self::literals( $schema['enum'] ) : ( 'string' === $type ? 'string' : ( 'boolean' === $type ? 'boolean' : 'number' ) ),
+				'string', 'integer', 'number', 'boolean' => isset( $schema['enum'] ) ? self::literals( array_filter( (array) $schema['enum'], static fn ( mixed $value ): bool => null !== $value ) ) : ( 'string' === $type ? 'string' : ( 'boolean' === $type ? 'boolean' : 'number' ) ),
 				'null'             => 'null',
-				'array'            => isset( $schema['items'] ) ? self::array_type( $this->type( (array) $schema['items'], $depth ) ) : 'unknown[]',
+				'array'            => isset( $schema['items'] ) ? self::array_type( $this->type( (array) $schema['items'], $depth ) ) : $this->json_type( 'JsonValue' ) . '[]',
 				'object'           => $this->object_type( $schema, $depth ),
 				default            => 'unknown',
 			};
 		}
 		return implode( ' | ', array_unique( $parts ) );
+	}
+
+	/**
+	 * The members of an allOf, all at once. A member that only lists required properties makes those of the
+	 * member before it always present.
+	 *
+	 * @param array<int, mixed> $members
+	 */
+	private function all_of( array $members, int $depth ): string {
+		$parts    = array();
+		$previous = 'unknown';
+		foreach ( $members as $member ) {
+			$member = (array) $member;
+			if ( array( 'required' ) === array_keys( $member ) ) {
+				$parts[] = sprintf( 'Required< Pick< %s, %s > >', $previous, self::literals( (array) $member['required'] ) );
+				continue;
+			}
+			$previous = $this->type( $member, $depth );
+			$parts[]  = $previous;
+		}
+		return implode( ' & ', $parts );
+	}
+
+	/**
+	 * A JSON value type of src/shared/contract/json-value.ts: what a schema that says no more than "object",
+	 * "array" or nothing admits in a decoded answer.
+	 */
+	private function json_type( string $name ): string {
+		$this->refer( self::JSON_TYPES, $name );
+		return $name;
 	}
 
 	private static function array_type( string $item ): string {
@@ -453,8 +495,10 @@ final class TypeScriptContract {
 	 */
 	private function object_type( array $schema, int $depth ): string {
 		if ( empty( (array) ( $schema['properties'] ?? array() ) ) ) {
-			$values = isset( $schema['additionalProperties'] ) && is_array( $schema['additionalProperties'] ) ? $this->type( $schema['additionalProperties'], $depth + 1 ) : 'unknown';
-			return "Record< string, $values >";
+			if ( ! isset( $schema['additionalProperties'] ) || ! is_array( $schema['additionalProperties'] ) ) {
+				return $this->json_type( 'JsonObject' );
+			}
+			return 'Record< string, ' . $this->type( $schema['additionalProperties'], $depth + 1 ) . ' >';
 		}
 		$required = (array) ( $schema['required'] ?? array() );
 		$indent   = str_repeat( "\t", $depth + 1 );
@@ -478,7 +522,7 @@ final class TypeScriptContract {
 	 * @param mixed[] $values
 	 */
 	private static function literals( array $values ): string {
-		return implode( ' | ', array_map( static fn ( $value ): string => is_string( $value ) ? "'" . addslashes( $value ) . "'" : ( is_bool( $value ) ? ( $value ? 'true' : 'false' ) : (string) $value ), $values ) );
+		return implode( ' | ', array_map( static fn ( $value ): string => is_string( $value ) ? "'" . addslashes( $value ) . "'" : ( is_bool( $value ) ? ( $value ? 'true' : 'false' ) : ( null === $value ? 'null' : (string) $value ) ), $values ) );
 	}
 
 	/**

@@ -1,7 +1,7 @@
 /**
  * Checks a value against the subset of JSON Schema the REST routes declare
  * (type, enum, items, properties, required, additionalProperties, anyOf,
- * oneOf, bounds, lengths, pattern). The generated contract makes one guard per
+ * oneOf, allOf, bounds, lengths, pattern). The generated contract makes one guard per
  * schema.
  */
 
@@ -14,6 +14,7 @@ export interface JsonSchema {
 	readonly additionalProperties?: JsonSchema | boolean;
 	readonly anyOf?: readonly JsonSchema[];
 	readonly oneOf?: readonly JsonSchema[];
+	readonly allOf?: readonly JsonSchema[];
 	readonly minimum?: number;
 	readonly maximum?: number;
 	readonly minLength?: number;
@@ -94,6 +95,12 @@ export function matchesSchema( schema: JsonSchema, value: unknown ): boolean {
 		schema.oneOf !== undefined &&
 		schema.oneOf.filter( ( member ) => matchesSchema( member, value ) )
 			.length !== 1
+	) {
+		return false;
+	}
+	if (
+		schema.allOf !== undefined &&
+		! schema.allOf.every( ( member ) => matchesSchema( member, value ) )
 	) {
 		return false;
 	}

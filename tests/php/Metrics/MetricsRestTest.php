@@ -8,11 +8,11 @@
 
 namespace DMJobs\Tests\Metrics;
 
-use DMJobs\Metrics\MetricsController;
 use DMJobs\Metrics\Reports\DegradationReport;
 use DMJobs\Metrics\Repository\RollupRepository;
 use DMJobs\Metrics\Repository\RollupSnapshotRepository;
 use DMJobs\Metrics\RollupService;
+use DMJobs\Metrics\Schema\MetricsSchema;
 use DMJobs\Tests\Fixtures;
 
 PHP_SAPI === 'cli' || exit;
@@ -66,16 +66,15 @@ final class MetricsRestTest extends MetricsTestCase {
 	public function test_overview_matches_its_schema(): void {
 		$this->make_pipelines( 2, 1 );
 		$this->seed_jobs( 80, time() - 6 * DAY_IN_SECONDS, time() );
-		$controller = new MetricsController();
 		foreach ( array( '24h', '7d', '30d', '90d' ) as $range ) {
 			$data = $this->admin_request( 'GET', '/metrics', array( 'range' => $range ) )->get_data();
-			$this->assertTrue( rest_validate_value_from_schema( $data, $controller->overview_schema(), 'metrics' ), $range );
+			$this->assertTrue( rest_validate_value_from_schema( $data, MetricsSchema::overview(), 'metrics' ), $range );
 			$this->assertSame( $range, $data['range']['preset'] );
 			$this->assertSame( '24h' === $range ? 24 : (int) $range, count( $data['volume'] ) );
 			$this->assertCount( 168, $data['heatmap']['cells'] );
 		}
 		$progress = $this->admin_request( 'GET', '/metrics/rollup' )->get_data();
-		$this->assertTrue( rest_validate_value_from_schema( $progress, $controller->progress_schema(), 'rollup' ) );
+		$this->assertTrue( rest_validate_value_from_schema( $progress, MetricsSchema::progress(), 'rollup' ) );
 		// Routes document their schema.
 		$this->assertSame( 'dm-metrics', $this->admin_request( 'OPTIONS', '/metrics' )->get_data()['schema']['title'] );
 	}

@@ -58,7 +58,7 @@ abstract class MetricsTestCase extends TestCase {
 		update_option( 'gmt_offset', 0 );
 		// Keep hourly rollups for fixed dates in the past.
 		add_filter( 'dm_jobs_rollup_hourly_days', array( $this, 'ten_years' ) );
-		// Tests that commit (tests/php/AdminTools/CommittedTestCase) fire the delete hooks, which
+		// Tests that commit (tests/php/CommittedTestCase) fire the delete hooks, which
 		// leave committed rollups behind: start every test from empty rollups (rolled back after).
 		( new RollupRepository() )->delete_all();
 	}

@@ -10,6 +10,10 @@ import { addQueryArgs } from '@wordpress/url';
 import { ApiRequestError } from '../../../shared/api/api-request-error';
 import { requestJson, requestResponse } from '../../../shared/api/request-json';
 import { getConfig } from '../../../shared/config';
+import {
+	isGetJobsByIdLogsResponse,
+	isGetJobsByIdResponse,
+} from '../../../generated/rest-contract';
 import type {
 	ExportFormat,
 	JobDetail,
@@ -17,7 +21,6 @@ import type {
 	LogPage,
 	LogRequestParams,
 } from '../types';
-import { normalizeJobDetail, normalizeLogPage } from './normalize';
 
 function invalidResponse( message: string ): ApiRequestError {
 	return new ApiRequestError( {
@@ -76,8 +79,8 @@ export function logParams(
  * @param jobId The job.
  */
 export async function fetchJobDetail( jobId: number ): Promise< JobDetail > {
-	const job = normalizeJobDetail( await getJson( jobPath( jobId ) ) );
-	if ( job === null ) {
+	const job = await getJson( jobPath( jobId ) );
+	if ( ! isGetJobsByIdResponse( job ) ) {
 		throw invalidResponse(
 			__( 'The server sent a job this screen cannot read.', 'dm-jobs' )
 		);
@@ -95,12 +98,10 @@ export async function fetchLogPage(
 	jobId: number,
 	params: LogRequestParams
 ): Promise< LogPage > {
-	const page = normalizeLogPage(
-		await getJson(
-			addQueryArgs( `${ jobPath( jobId ) }/logs`, { ...params } )
-		)
+	const page = await getJson(
+		addQueryArgs( `${ jobPath( jobId ) }/logs`, { ...params } )
 	);
-	if ( page === null ) {
+	if ( ! isGetJobsByIdLogsResponse( page ) ) {
 		throw invalidResponse(
 			__( 'The server sent a log this screen cannot read.', 'dm-jobs' )
 		);

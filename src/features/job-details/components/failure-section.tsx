@@ -10,6 +10,7 @@ import { __, sprintf } from '@wordpress/i18n';
  */
 import type { JobDetail } from '../types';
 import { logLevelLabel } from '../utils/labels';
+import { isSafeHttpUrl } from '../utils/safe-http-url';
 import { CopyButton } from './copy-button';
 import { JsonTree } from './json-tree';
 import { TruncatedText } from './truncated-text';
@@ -27,6 +28,8 @@ export function FailureSection( { job }: { job: JobDetail } ) {
 	const failure = job.failure;
 	const context = job.failure_context;
 	const resolution = job.resolution;
+	const links =
+		resolution?.links.filter( ( link ) => isSafeHttpUrl( link.url ) ) ?? [];
 	const failedStep =
 		context?.step ?? job.steps.find( ( step ) => step.state === 'failed' );
 	const message = failure?.message ?? context?.log_line?.message ?? null;
@@ -166,9 +169,9 @@ export function FailureSection( { job }: { job: JobDetail } ) {
 							) ) }
 						</ol>
 					) }
-					{ resolution.links.length > 0 && (
+					{ links.length > 0 && (
 						<ul className="dm-jobs-resolution-links">
-							{ resolution.links.map( ( link ) => (
+							{ links.map( ( link ) => (
 								<li key={ link.url }>
 									<ExternalLink href={ link.url }>
 										{ link.label }

@@ -16,7 +16,7 @@ import type { DmJobsConfig } from '../../../shared/types';
 import type { JobDetail } from '../types';
 import { formatDuration } from '../../../shared/format/format-duration';
 import { secondsBetween } from '../utils/seconds-between';
-import { isSafeHttpUrl } from '../api/normalize';
+import { isSafeHttpUrl } from '../utils/safe-http-url';
 import { OpenInDataMachine } from '../../../shared/data-machine/open-in-data-machine';
 import { readIntegrationConfig } from '../../../shared/data-machine/integration-config';
 

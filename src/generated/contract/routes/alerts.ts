@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { AlertDismissed } from '../schemas/alert-dismissed';
 import type { AlertPreview } from '../schemas/alert-preview';
 import type { AlertTest } from '../schemas/alert-test';
@@ -11,7 +12,7 @@ import type { Alerts } from '../schemas/alerts';
 import type { AlertsEvaluation } from '../schemas/alerts-evaluation';
 
 // GET /dm-jobs/v1/alerts
-export type GetAlertsParams = Record< string, unknown >;
+export type GetAlertsParams = JsonObject;
 export const GET_ALERTS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetAlertsParams = /* #__PURE__ */ schemaGuard< GetAlertsParams >( GET_ALERTS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
@@ -37,7 +38,7 @@ export const isPostAlertsDismissParams = /* #__PURE__ */ schemaGuard< PostAlerts
 export type PostAlertsDismissItem = AlertDismissed;
 
 // POST /dm-jobs/v1/alerts/evaluate
-export type PostAlertsEvaluateParams = Record< string, unknown >;
+export type PostAlertsEvaluateParams = JsonObject;
 export const POST_ALERTS_EVALUATE_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isPostAlertsEvaluateParams = /* #__PURE__ */ schemaGuard< PostAlertsEvaluateParams >( POST_ALERTS_EVALUATE_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */
@@ -107,7 +108,7 @@ export const isPostAlertsRulesTableSizeParams = /* #__PURE__ */ schemaGuard< Pos
 export type PostAlertsRulesTableSizeItem = Alerts;
 
 // POST /dm-jobs/v1/alerts/test
-export type PostAlertsTestParams = Record< string, unknown >;
+export type PostAlertsTestParams = JsonObject;
 export const POST_ALERTS_TEST_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isPostAlertsTestParams = /* #__PURE__ */ schemaGuard< PostAlertsTestParams >( POST_ALERTS_TEST_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */

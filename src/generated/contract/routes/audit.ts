@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { AuditEntry } from '../schemas/audit-entry';
 import { AUDIT_ENTRY_SCHEMA } from '../schemas/audit-entry';
 
@@ -27,7 +28,7 @@ export const GET_AUDIT_RESPONSE_SCHEMA = {"type":"array","items":AUDIT_ENTRY_SCH
 export const isGetAuditResponse = /* #__PURE__ */ schemaGuard< GetAuditResponse >( GET_AUDIT_RESPONSE_SCHEMA );
 
 // GET /dm-jobs/v1/audit/actions
-export type GetAuditActionsParams = Record< string, unknown >;
+export type GetAuditActionsParams = JsonObject;
 export const GET_AUDIT_ACTIONS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetAuditActionsParams = /* #__PURE__ */ schemaGuard< GetAuditActionsParams >( GET_AUDIT_ACTIONS_PARAMS_SCHEMA );
 /** The answer of this method. */

@@ -4,9 +4,14 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { FlowRun } from '../schemas/flow-run';
 import type { Job } from '../schemas/job';
+import type { JobDetail } from '../schemas/job-detail';
+import { JOB_DETAIL_SCHEMA, isJobDetail } from '../schemas/job-detail';
 import type { JobLogLine } from '../schemas/job-log-line';
+import type { JobLogPage } from '../schemas/job-log-page';
+import { JOB_LOG_PAGE_SCHEMA, isJobLogPage } from '../schemas/job-log-page';
 import type { JobsChanges } from '../schemas/jobs-changes';
 import type { JobsCounts } from '../schemas/jobs-counts';
 
@@ -32,7 +37,7 @@ export type GetJobsItem = Job;
 
 // POST /dm-jobs/v1/jobs
 export type PostJobsParams = {
-	engine_data?: Record< string, unknown >;
+	engine_data?: JsonObject;
 	flow_id: number;
 	pipeline_id: number;
 	status?: 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
@@ -48,8 +53,10 @@ export type GetJobsByIdParams = {
 };
 export const GET_JOBS_BY_ID_PARAMS_SCHEMA = {"type":"object","properties":{"id":{"type":"integer","minimum":1,"maximum":9007199254740991}},"required":["id"]} as const;
 export const isGetJobsByIdParams = /* #__PURE__ */ schemaGuard< GetJobsByIdParams >( GET_JOBS_BY_ID_PARAMS_SCHEMA );
-/** The route's item schema: its answer, or each element of a list answer. */
-export type GetJobsByIdItem = Job;
+/** The answer of this method. */
+export type GetJobsByIdResponse = JobDetail;
+export const GET_JOBS_BY_ID_RESPONSE_SCHEMA = JOB_DETAIL_SCHEMA;
+export const isGetJobsByIdResponse = isJobDetail;
 
 // DELETE /dm-jobs/v1/jobs/{id}
 export type DeleteJobsByIdParams = {
@@ -73,12 +80,14 @@ export type GetJobsByIdLogsParams = {
 };
 export const GET_JOBS_BY_ID_LOGS_PARAMS_SCHEMA = {"type":"object","properties":{"after":{"type":"integer","minimum":0,"maximum":9007199254740991},"before":{"type":"integer","minimum":1,"maximum":9007199254740991},"id":{"type":"integer","minimum":1,"maximum":9007199254740991},"level":{"type":"array","items":{"type":"string","enum":["debug","info","notice","warning","error","critical"]}},"per_page":{"type":"integer","minimum":1,"maximum":1000},"search":{"type":"string","maxLength":200},"tail":{"type":"boolean"}},"required":["id"]} as const;
 export const isGetJobsByIdLogsParams = /* #__PURE__ */ schemaGuard< GetJobsByIdLogsParams >( GET_JOBS_BY_ID_LOGS_PARAMS_SCHEMA );
-/** The route's item schema: its answer, or each element of a list answer. */
-export type GetJobsByIdLogsItem = JobLogLine;
+/** The answer of this method. */
+export type GetJobsByIdLogsResponse = JobLogPage;
+export const GET_JOBS_BY_ID_LOGS_RESPONSE_SCHEMA = JOB_LOG_PAGE_SCHEMA;
+export const isGetJobsByIdLogsResponse = isJobLogPage;
 
 // POST /dm-jobs/v1/jobs/{id}/logs
 export type PostJobsByIdLogsParams = {
-	context?: Record< string, unknown > | null;
+	context?: JsonObject | null;
 	id: number;
 	level: 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical';
 	message: string;
@@ -110,7 +119,7 @@ export type PostJobsByIdRerunItem = FlowRun;
 
 // POST|PUT|PATCH /dm-jobs/v1/jobs/{id}/status
 export type PostJobsByIdStatusParams = {
-	engine_data?: Record< string, unknown >;
+	engine_data?: JsonObject;
 	id: number;
 	reason?: string | null;
 	status: 'pending' | 'processing' | 'waiting' | 'completed' | 'completed_no_items' | 'failed' | 'cancelled' | 'agent_skipped';
@@ -144,7 +153,7 @@ export const isGetJobsChangesParams = /* #__PURE__ */ schemaGuard< GetJobsChange
 export type GetJobsChangesItem = JobsChanges;
 
 // GET /dm-jobs/v1/jobs/counts
-export type GetJobsCountsParams = Record< string, unknown >;
+export type GetJobsCountsParams = JsonObject;
 export const GET_JOBS_COUNTS_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetJobsCountsParams = /* #__PURE__ */ schemaGuard< GetJobsCountsParams >( GET_JOBS_COUNTS_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */

@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { Metrics } from '../schemas/metrics';
 import type { MetricsCapacity } from '../schemas/metrics-capacity';
 import type { MetricsDegradation } from '../schemas/metrics-degradation';
@@ -55,7 +56,7 @@ export const isGetMetricsResourcesParams = /* #__PURE__ */ schemaGuard< GetMetri
 export type GetMetricsResourcesItem = MetricsResources;
 
 // GET /dm-jobs/v1/metrics/rollup
-export type GetMetricsRollupParams = Record< string, unknown >;
+export type GetMetricsRollupParams = JsonObject;
 export const GET_METRICS_ROLLUP_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetMetricsRollupParams = /* #__PURE__ */ schemaGuard< GetMetricsRollupParams >( GET_METRICS_ROLLUP_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */

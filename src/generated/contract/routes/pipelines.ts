@@ -4,11 +4,12 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { Pipeline } from '../schemas/pipeline';
 import { PIPELINE_SCHEMA } from '../schemas/pipeline';
 
 // GET /dm-jobs/v1/pipelines
-export type GetPipelinesParams = Record< string, unknown >;
+export type GetPipelinesParams = JsonObject;
 export const GET_PIPELINES_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetPipelinesParams = /* #__PURE__ */ schemaGuard< GetPipelinesParams >( GET_PIPELINES_PARAMS_SCHEMA );
 /** The answer of this method. */

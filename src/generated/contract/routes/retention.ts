@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { Retention } from '../schemas/retention';
 import type { RetentionDryRun } from '../schemas/retention-dry-run';
 import { RETENTION_DRY_RUN_SCHEMA } from '../schemas/retention-dry-run';
@@ -11,7 +12,7 @@ import type { RetentionReport } from '../schemas/retention-report';
 import { RETENTION_REPORT_SCHEMA } from '../schemas/retention-report';
 
 // GET /dm-jobs/v1/retention
-export type GetRetentionParams = Record< string, unknown >;
+export type GetRetentionParams = JsonObject;
 export const GET_RETENTION_PARAMS_SCHEMA = {"type":"object","properties":{},"required":[]} as const;
 export const isGetRetentionParams = /* #__PURE__ */ schemaGuard< GetRetentionParams >( GET_RETENTION_PARAMS_SCHEMA );
 /** The route's item schema: its answer, or each element of a list answer. */

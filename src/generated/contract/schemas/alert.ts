@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject, JsonValue } from '../../../shared/contract/json-value';
 
 // Response schema "dm-alert".
 export type Alert = {
@@ -13,8 +14,8 @@ export type Alert = {
 	title: string;
 	message: string;
 	url: string;
-	list_query?: Record< string, unknown > | unknown[];
-	details?: Record< string, unknown > | unknown[];
+	list_query?: JsonObject | JsonValue[];
+	details?: JsonObject | JsonValue[];
 	since?: string | null;
 	notified_at?: string | null;
 	resolved_at?: string | null;

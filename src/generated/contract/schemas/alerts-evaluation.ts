@@ -4,41 +4,17 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
-import type { Alert } from './alert';
-import { ALERT_SCHEMA } from './alert';
+import type { JsonObject, JsonValue } from '../../../shared/contract/json-value';
+import type { Alerts } from './alerts';
+import { ALERTS_SCHEMA } from './alerts';
 
 // Response schema "dm-alerts-evaluation".
 export type AlertsEvaluation = {
 	report: {
 		busy: boolean;
 		evaluated_at: string;
-		rules: Record< string, unknown > | unknown[];
+		rules: JsonObject | JsonValue[];
 	};
-	recipients: string[];
-	effective_recipients: string[];
-	cooldown_minutes: number;
-	rules: {
-		id: 'failure_rate' | 'degraded' | 'stuck' | 'table_size' | 'refresh_stale';
-		label: string;
-		settings: {
-			enabled: boolean;
-		} & Record< string, number | boolean >;
-		fields: Record< string, {
-				type: 'integer' | 'number';
-				minimum: number;
-				maximum: number;
-				default: number;
-			} >;
-		active: Alert[];
-		resolved: Alert[];
-		last_sent_at: string | null;
-	}[];
-	schedule: {
-		runner: 'wp-cron' | 'action-scheduler';
-		next_run: string | null;
-	};
-	last_evaluated_at: string | null;
-	last_report: Record< string, unknown > | unknown[] | null;
-};
-export const ALERTS_EVALUATION_SCHEMA = {"type":"object","properties":{"report":{"type":"object","properties":{"busy":{"type":"boolean"},"evaluated_at":{"type":"string"},"rules":{"type":["object","array"]}},"required":["busy","evaluated_at","rules"]},"recipients":{"type":"array","items":{"type":"string"}},"effective_recipients":{"type":"array","items":{"type":"string"}},"cooldown_minutes":{"type":"integer"},"rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"label":{"type":"string"},"settings":{"type":"object","properties":{"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":{"type":"number"}},"fields":{"type":"object","additionalProperties":{"type":"object","properties":{"type":{"type":"string","enum":["integer","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"default":{"type":"number"}},"required":["type","minimum","maximum","default"]}},"active":{"type":"array","items":ALERT_SCHEMA},"resolved":{"type":"array","items":ALERT_SCHEMA},"last_sent_at":{"type":["string","null"]}},"required":["id","label","settings","fields","active","resolved","last_sent_at"]}},"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_evaluated_at":{"type":["string","null"]},"last_report":{"type":["object","array","null"]}},"required":["report","recipients","effective_recipients","cooldown_minutes","rules","schedule","last_evaluated_at","last_report"]} as const;
+} & Alerts;
+export const ALERTS_EVALUATION_SCHEMA = {"type":"object","allOf":[{"type":"object","properties":{"report":{"type":"object","properties":{"busy":{"type":"boolean"},"evaluated_at":{"type":"string"},"rules":{"type":["object","array"]}},"required":["busy","evaluated_at","rules"]}},"required":["report"]},ALERTS_SCHEMA]} as const;
 export const isAlertsEvaluation = /* #__PURE__ */ schemaGuard< AlertsEvaluation >( ALERTS_EVALUATION_SCHEMA );

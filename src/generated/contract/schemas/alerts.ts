@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject, JsonValue } from '../../../shared/contract/json-value';
 import type { Alert } from './alert';
 import { ALERT_SCHEMA } from './alert';
 
@@ -33,7 +34,7 @@ export type Alerts = {
 		next_run: string | null;
 	};
 	last_evaluated_at: string | null;
-	last_report: Record< string, unknown > | unknown[] | null;
+	last_report: JsonObject | JsonValue[] | null;
 };
 export const ALERTS_SCHEMA = {"type":"object","properties":{"recipients":{"type":"array","items":{"type":"string"}},"effective_recipients":{"type":"array","items":{"type":"string"}},"cooldown_minutes":{"type":"integer"},"rules":{"type":"array","items":{"type":"object","properties":{"id":{"type":"string","enum":["failure_rate","degraded","stuck","table_size","refresh_stale"]},"label":{"type":"string"},"settings":{"type":"object","properties":{"enabled":{"type":"boolean"}},"required":["enabled"],"additionalProperties":{"type":"number"}},"fields":{"type":"object","additionalProperties":{"type":"object","properties":{"type":{"type":"string","enum":["integer","number"]},"minimum":{"type":"number"},"maximum":{"type":"number"},"default":{"type":"number"}},"required":["type","minimum","maximum","default"]}},"active":{"type":"array","items":ALERT_SCHEMA},"resolved":{"type":"array","items":ALERT_SCHEMA},"last_sent_at":{"type":["string","null"]}},"required":["id","label","settings","fields","active","resolved","last_sent_at"]}},"schedule":{"type":"object","properties":{"runner":{"type":"string","enum":["wp-cron","action-scheduler"]},"next_run":{"type":["string","null"]}},"required":["runner","next_run"]},"last_evaluated_at":{"type":["string","null"]},"last_report":{"type":["object","array","null"]}},"required":["recipients","effective_recipients","cooldown_minutes","rules","schedule","last_evaluated_at","last_report"]} as const;
 export const isAlerts = /* #__PURE__ */ schemaGuard< Alerts >( ALERTS_SCHEMA );

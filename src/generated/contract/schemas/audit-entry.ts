@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { Actor } from './actor';
 import { ACTOR_SCHEMA } from './actor';
 
@@ -15,7 +16,7 @@ export type AuditEntry = {
 	action: string;
 	job_id: number | null;
 	affected: number;
-	params: Record< string, unknown > | null;
+	params: JsonObject | null;
 };
 export const AUDIT_ENTRY_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"created_at":{"type":["string","null"]},"actor":ACTOR_SCHEMA,"action":{"type":"string"},"job_id":{"type":["integer","null"]},"affected":{"type":"integer"},"params":{"type":["object","null"]}},"required":["id","created_at","actor","action","job_id","affected","params"]} as const;
 export const isAuditEntry = /* #__PURE__ */ schemaGuard< AuditEntry >( AUDIT_ENTRY_SCHEMA );

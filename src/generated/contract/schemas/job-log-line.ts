@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject, JsonValue } from '../../../shared/contract/json-value';
 
 // Response schema "dm-job-log-line".
 export type JobLogLine = {
@@ -12,10 +13,10 @@ export type JobLogLine = {
 	level: 'debug' | 'info' | 'notice' | 'warning' | 'error' | 'critical';
 	step: string | null;
 	message: string;
-	context: Record< string, unknown > | null;
+	context: JsonObject | JsonValue[] | null;
 	http_status: number | null;
 	truncated: boolean;
 	created_at: string | null;
 };
-export const JOB_LOG_LINE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"job_id":{"type":"integer"},"level":{"type":"string","enum":["debug","info","notice","warning","error","critical"]},"step":{"type":["string","null"]},"message":{"type":"string"},"context":{"type":["object","null"]},"http_status":{"type":["integer","null"]},"truncated":{"type":"boolean"},"created_at":{"type":["string","null"]}},"required":["id","job_id","level","step","message","context","http_status","truncated","created_at"]} as const;
+export const JOB_LOG_LINE_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"job_id":{"type":"integer"},"level":{"type":"string","enum":["debug","info","notice","warning","error","critical"]},"step":{"type":["string","null"]},"message":{"type":"string"},"context":{"type":["object","array","null"]},"http_status":{"type":["integer","null"]},"truncated":{"type":"boolean"},"created_at":{"type":["string","null"]}},"required":["id","job_id","level","step","message","context","http_status","truncated","created_at"]} as const;
 export const isJobLogLine = /* #__PURE__ */ schemaGuard< JobLogLine >( JOB_LOG_LINE_SCHEMA );

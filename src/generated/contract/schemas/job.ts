@@ -4,6 +4,21 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject, JsonValue } from '../../../shared/contract/json-value';
+import type { ApiResponseEntry } from './api-response-entry';
+import { API_RESPONSE_ENTRY_SCHEMA } from './api-response-entry';
+import type { ConfigCheck } from './config-check';
+import { CONFIG_CHECK_SCHEMA } from './config-check';
+import type { FailureContext } from './failure-context';
+import { FAILURE_CONTEXT_SCHEMA } from './failure-context';
+import type { JobFailure } from './job-failure';
+import { JOB_FAILURE_SCHEMA } from './job-failure';
+import type { JobStep } from './job-step';
+import { JOB_STEP_SCHEMA } from './job-step';
+import type { LogCounts } from './log-counts';
+import { LOG_COUNTS_SCHEMA } from './log-counts';
+import type { Resolution } from './resolution';
+import { RESOLUTION_SCHEMA } from './resolution';
 
 // Response schema "dm-job".
 export type Job = {
@@ -14,30 +29,30 @@ export type Job = {
 	flow_name: string | null;
 	status: string;
 	status_known: boolean;
+	status_reason: string | null;
+	raw_status: string;
 	source: string | null;
 	label: string | null;
 	parent_job_id: number | null;
 	user_id: number | null;
-	status_reason: string | null;
-	error_summary?: string | null;
-	raw_status: string;
 	is_final: boolean;
 	is_stuck: boolean;
 	created_at: string | null;
 	completed_at: string | null;
 	duration: number | null;
+	error_summary?: string | null;
+	engine_data?: JsonObject | JsonValue[] | null;
+	failure?: JobFailure | null;
 	child_job_ids?: number[];
 	child_count?: number;
 	user_name?: string | null;
-	engine_data?: Record< string, unknown > | null;
-	failure?: Record< string, unknown > | null;
 	started_at?: string | null;
-	steps?: Array< Record< string, unknown > >;
-	failure_context?: Record< string, unknown > | null;
-	resolution?: Record< string, unknown > | null;
-	config_checks?: Array< Record< string, unknown > >;
-	api_responses?: Array< Record< string, unknown > >;
-	log_counts?: Record< string, unknown >;
+	steps?: JobStep[];
+	failure_context?: FailureContext | null;
+	resolution?: Resolution | null;
+	config_checks?: ConfigCheck[];
+	api_responses?: ApiResponseEntry[];
+	log_counts?: LogCounts;
 };
-export const JOB_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":["integer","null"]},"pipeline_name":{"type":["string","null"]},"flow_id":{"type":["integer","null"]},"flow_name":{"type":["string","null"]},"status":{"type":"string"},"status_known":{"type":"boolean"},"source":{"type":["string","null"]},"label":{"type":["string","null"]},"parent_job_id":{"type":["integer","null"]},"user_id":{"type":["integer","null"]},"status_reason":{"type":["string","null"]},"error_summary":{"type":["string","null"]},"raw_status":{"type":"string"},"is_final":{"type":"boolean"},"is_stuck":{"type":"boolean"},"created_at":{"type":["string","null"]},"completed_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"child_job_ids":{"type":"array","items":{"type":"integer"}},"child_count":{"type":"integer"},"user_name":{"type":["string","null"]},"engine_data":{"type":["object","null"]},"failure":{"type":["object","null"]},"started_at":{"type":["string","null"]},"steps":{"type":"array","items":{"type":"object"}},"failure_context":{"type":["object","null"]},"resolution":{"type":["object","null"]},"config_checks":{"type":"array","items":{"type":"object"}},"api_responses":{"type":"array","items":{"type":"object"}},"log_counts":{"type":"object"}},"required":["id","pipeline_id","pipeline_name","flow_id","flow_name","status","status_known","status_reason","raw_status","source","label","parent_job_id","user_id","is_final","is_stuck","created_at","completed_at","duration"]} as const;
+export const JOB_SCHEMA = {"type":"object","properties":{"id":{"type":"integer"},"pipeline_id":{"type":["integer","null"]},"pipeline_name":{"type":["string","null"]},"flow_id":{"type":["integer","null"]},"flow_name":{"type":["string","null"]},"status":{"type":"string"},"status_known":{"type":"boolean"},"status_reason":{"type":["string","null"]},"raw_status":{"type":"string"},"source":{"type":["string","null"]},"label":{"type":["string","null"]},"parent_job_id":{"type":["integer","null"]},"user_id":{"type":["integer","null"]},"is_final":{"type":"boolean"},"is_stuck":{"type":"boolean"},"created_at":{"type":["string","null"]},"completed_at":{"type":["string","null"]},"duration":{"type":["integer","null"]},"error_summary":{"type":["string","null"]},"engine_data":{"type":["object","array","null"]},"failure":{"anyOf":[JOB_FAILURE_SCHEMA,{"type":"null"}]},"child_job_ids":{"type":"array","items":{"type":"integer"}},"child_count":{"type":"integer"},"user_name":{"type":["string","null"]},"started_at":{"type":["string","null"]},"steps":{"type":"array","items":JOB_STEP_SCHEMA},"failure_context":{"anyOf":[FAILURE_CONTEXT_SCHEMA,{"type":"null"}]},"resolution":{"anyOf":[RESOLUTION_SCHEMA,{"type":"null"}]},"config_checks":{"type":"array","items":CONFIG_CHECK_SCHEMA},"api_responses":{"type":"array","items":API_RESPONSE_ENTRY_SCHEMA},"log_counts":LOG_COUNTS_SCHEMA},"required":["id","pipeline_id","pipeline_name","flow_id","flow_name","status","status_known","status_reason","raw_status","source","label","parent_job_id","user_id","is_final","is_stuck","created_at","completed_at","duration"]} as const;
 export const isJob = /* #__PURE__ */ schemaGuard< Job >( JOB_SCHEMA );

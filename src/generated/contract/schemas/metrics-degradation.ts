@@ -4,6 +4,8 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { DegradationWindow } from './degradation-window';
+import { DEGRADATION_WINDOW_SCHEMA } from './degradation-window';
 import type { MetricsRollup } from './metrics-rollup';
 import { METRICS_ROLLUP_SCHEMA } from './metrics-rollup';
 
@@ -38,26 +40,10 @@ export type MetricsDegradation = {
 			change: number;
 			threshold: number;
 		}[];
-		recent: {
-			jobs: number;
-			finished: number;
-			failed: number;
-			failure_rate: number | null;
-			timed_jobs: number;
-			avg_seconds: number | null;
-			p95_seconds: number | null;
-		};
-		baseline: {
-			jobs: number;
-			finished: number;
-			failed: number;
-			failure_rate: number | null;
-			timed_jobs: number;
-			avg_seconds: number | null;
-			p95_seconds: number | null;
-		};
+		recent: DegradationWindow;
+		baseline: DegradationWindow;
 	}[];
 	rollup: MetricsRollup;
 };
-export const METRICS_DEGRADATION_SCHEMA = {"type":"object","properties":{"recent":{"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"hours":{"type":"integer"}},"required":["after","before","hours"]},"baseline":{"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"first_date":{"type":"string"},"last_date":{"type":"string"},"days":{"type":"integer"}},"required":["after","before","first_date","last_date","days"]},"thresholds":{"type":"object","properties":{"duration_ratio":{"type":"number"},"failure_rate_increase":{"type":"number"},"min_recent_jobs":{"type":"number"},"min_baseline_jobs":{"type":"number"}},"required":["duration_ratio","failure_rate_increase","min_recent_jobs","min_baseline_jobs"]},"pipelines":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"flagged":{"type":"boolean"},"triggers":{"type":"array","items":{"type":"object","properties":{"metric":{"type":"string","enum":["p95_duration","avg_duration","failure_rate"]},"recent":{"type":"number"},"baseline":{"type":"number"},"change":{"type":"number"},"threshold":{"type":"number"}},"required":["metric","recent","baseline","change","threshold"]}},"recent":{"type":"object","properties":{"jobs":{"type":"integer"},"finished":{"type":"integer"},"failed":{"type":"integer"},"failure_rate":{"type":["number","null"]},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["jobs","finished","failed","failure_rate","timed_jobs","avg_seconds","p95_seconds"]},"baseline":{"type":"object","properties":{"jobs":{"type":"integer"},"finished":{"type":"integer"},"failed":{"type":"integer"},"failure_rate":{"type":["number","null"]},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["jobs","finished","failed","failure_rate","timed_jobs","avg_seconds","p95_seconds"]}},"required":["pipeline_id","pipeline_name","flagged","triggers","recent","baseline"]}},"rollup":METRICS_ROLLUP_SCHEMA},"required":["recent","baseline","thresholds","pipelines","rollup"]} as const;
+export const METRICS_DEGRADATION_SCHEMA = {"type":"object","properties":{"recent":{"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"hours":{"type":"integer"}},"required":["after","before","hours"]},"baseline":{"type":"object","properties":{"after":{"type":"string"},"before":{"type":"string"},"first_date":{"type":"string"},"last_date":{"type":"string"},"days":{"type":"integer"}},"required":["after","before","first_date","last_date","days"]},"thresholds":{"type":"object","properties":{"duration_ratio":{"type":"number"},"failure_rate_increase":{"type":"number"},"min_recent_jobs":{"type":"number"},"min_baseline_jobs":{"type":"number"}},"required":["duration_ratio","failure_rate_increase","min_recent_jobs","min_baseline_jobs"]},"pipelines":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"flagged":{"type":"boolean"},"triggers":{"type":"array","items":{"type":"object","properties":{"metric":{"type":"string","enum":["p95_duration","avg_duration","failure_rate"]},"recent":{"type":"number"},"baseline":{"type":"number"},"change":{"type":"number"},"threshold":{"type":"number"}},"required":["metric","recent","baseline","change","threshold"]}},"recent":DEGRADATION_WINDOW_SCHEMA,"baseline":DEGRADATION_WINDOW_SCHEMA},"required":["pipeline_id","pipeline_name","flagged","triggers","recent","baseline"]}},"rollup":METRICS_ROLLUP_SCHEMA},"required":["recent","baseline","thresholds","pipelines","rollup"]} as const;
 export const isMetricsDegradation = /* #__PURE__ */ schemaGuard< MetricsDegradation >( METRICS_DEGRADATION_SCHEMA );

@@ -4,6 +4,8 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { MetricsBucket } from './metrics-bucket';
+import { METRICS_BUCKET_SCHEMA } from './metrics-bucket';
 import type { MetricsRange } from './metrics-range';
 import { METRICS_RANGE_SCHEMA } from './metrics-range';
 import type { MetricsRollup } from './metrics-rollup';
@@ -20,11 +22,7 @@ export type Metrics = {
 		failed: number;
 		success_rate: number | null;
 	};
-	volume: {
-		key: string;
-		start: string;
-		end: string;
-		date: string | null;
+	volume: Array< MetricsBucket & {
 		counts: {
 			completed: number;
 			completed_no_items: number;
@@ -34,16 +32,12 @@ export type Metrics = {
 			other: number;
 		};
 		total: number;
-	}[];
-	success_rate: {
-		key: string;
-		start: string;
-		end: string;
-		date: string | null;
+	} >;
+	success_rate: Array< MetricsBucket & {
 		succeeded: number;
 		failed: number;
 		rate: number | null;
-	}[];
+	} >;
 	durations: {
 		pipeline_id: number;
 		pipeline_name: string | null;
@@ -65,31 +59,23 @@ export type Metrics = {
 		pipeline_id: number;
 		pipeline_name: string | null;
 		jobs: number;
-		points: {
-			key: string;
-			start: string;
-			end: string;
-			date: string | null;
+		points: Array< MetricsBucket & {
 			failed: number;
 			finished: number;
 			rate: number | null;
-		}[];
+		} >;
 	}[];
 	duration_trend: {
 		pipeline_id: number;
 		pipeline_name: string | null;
 		timed_jobs: number;
-		points: {
-			key: string;
-			start: string;
-			end: string;
-			date: string | null;
+		points: Array< MetricsBucket & {
 			timed: number;
 			avg_seconds: number | null;
 			median_seconds: number | null;
 			p95_seconds: number | null;
-		}[];
+		} >;
 	}[];
 };
-export const METRICS_SCHEMA = {"type":"object","properties":{"range":METRICS_RANGE_SCHEMA,"rollup":METRICS_ROLLUP_SCHEMA,"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]}},"totals":{"type":"object","properties":{"jobs":{"type":"integer"},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"success_rate":{"type":["number","null"]}},"required":["jobs","succeeded","failed","success_rate"]},"volume":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"counts":{"type":"object","properties":{"completed":{"type":"integer"},"completed_no_items":{"type":"integer"},"failed":{"type":"integer"},"cancelled":{"type":"integer"},"agent_skipped":{"type":"integer"},"other":{"type":"integer"}},"required":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]},"total":{"type":"integer"}},"required":["key","start","end","date","counts","total"]}},"success_rate":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["key","start","end","date","succeeded","failed","rate"]}},"durations":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]},"max_seconds":{"type":["integer","null"]}},"required":["pipeline_id","pipeline_name","jobs","timed_jobs","avg_seconds","p95_seconds","max_seconds"]}},"heatmap":{"type":"object","properties":{"cells":{"type":"array","items":{"type":"object","properties":{"weekday":{"type":"integer","minimum":1,"maximum":7},"hour":{"type":"integer","minimum":0,"maximum":23},"count":{"type":"integer"}},"required":["weekday","hour","count"]}},"max":{"type":"integer"}},"required":["cells","max"]},"failure_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"failed":{"type":"integer"},"finished":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["key","start","end","date","failed","finished","rate"]}}},"required":["pipeline_id","pipeline_name","jobs","points"]}},"duration_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"timed_jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"},"start":{"type":"string"},"end":{"type":"string"},"date":{"type":["string","null"]},"timed":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"median_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["key","start","end","date","timed","avg_seconds","median_seconds","p95_seconds"]}}},"required":["pipeline_id","pipeline_name","timed_jobs","points"]}}},"required":["range","rollup","statuses","totals","volume","success_rate","durations","heatmap","failure_trend","duration_trend"]} as const;
+export const METRICS_SCHEMA = {"type":"object","properties":{"range":METRICS_RANGE_SCHEMA,"rollup":METRICS_ROLLUP_SCHEMA,"statuses":{"type":"array","items":{"type":"string","enum":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]}},"totals":{"type":"object","properties":{"jobs":{"type":"integer"},"succeeded":{"type":"integer"},"failed":{"type":"integer"},"success_rate":{"type":["number","null"]}},"required":["jobs","succeeded","failed","success_rate"]},"volume":{"type":"array","items":{"type":"object","allOf":[METRICS_BUCKET_SCHEMA,{"type":"object","properties":{"counts":{"type":"object","properties":{"completed":{"type":"integer"},"completed_no_items":{"type":"integer"},"failed":{"type":"integer"},"cancelled":{"type":"integer"},"agent_skipped":{"type":"integer"},"other":{"type":"integer"}},"required":["completed","completed_no_items","failed","cancelled","agent_skipped","other"]},"total":{"type":"integer"}},"required":["counts","total"]}]}},"success_rate":{"type":"array","items":{"type":"object","allOf":[METRICS_BUCKET_SCHEMA,{"type":"object","properties":{"succeeded":{"type":"integer"},"failed":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["succeeded","failed","rate"]}]}},"durations":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"timed_jobs":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]},"max_seconds":{"type":["integer","null"]}},"required":["pipeline_id","pipeline_name","jobs","timed_jobs","avg_seconds","p95_seconds","max_seconds"]}},"heatmap":{"type":"object","properties":{"cells":{"type":"array","items":{"type":"object","properties":{"weekday":{"type":"integer","minimum":1,"maximum":7},"hour":{"type":"integer","minimum":0,"maximum":23},"count":{"type":"integer"}},"required":["weekday","hour","count"]}},"max":{"type":"integer"}},"required":["cells","max"]},"failure_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","allOf":[METRICS_BUCKET_SCHEMA,{"type":"object","properties":{"failed":{"type":"integer"},"finished":{"type":"integer"},"rate":{"type":["number","null"]}},"required":["failed","finished","rate"]}]}}},"required":["pipeline_id","pipeline_name","jobs","points"]}},"duration_trend":{"type":"array","items":{"type":"object","properties":{"pipeline_id":{"type":"integer"},"pipeline_name":{"type":["string","null"]},"timed_jobs":{"type":"integer"},"points":{"type":"array","items":{"type":"object","allOf":[METRICS_BUCKET_SCHEMA,{"type":"object","properties":{"timed":{"type":"integer"},"avg_seconds":{"type":["number","null"]},"median_seconds":{"type":["number","null"]},"p95_seconds":{"type":["number","null"]}},"required":["timed","avg_seconds","median_seconds","p95_seconds"]}]}}},"required":["pipeline_id","pipeline_name","timed_jobs","points"]}}},"required":["range","rollup","statuses","totals","volume","success_rate","durations","heatmap","failure_trend","duration_trend"]} as const;
 export const isMetrics = /* #__PURE__ */ schemaGuard< Metrics >( METRICS_SCHEMA );

@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { AuditEntry } from './audit-entry';
 import { AUDIT_ENTRY_SCHEMA } from './audit-entry';
 import type { EngineDataSample } from './engine-data-sample';
@@ -25,7 +26,7 @@ import { TABLE_SIZE_SCHEMA } from './table-size';
 export type OperationPreview = {
 	dry_run: true;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
-	params: Record< string, unknown >;
+	params: JsonObject;
 	count: number;
 	sample_kind: 'jobs';
 	sample: Job[];
@@ -35,7 +36,7 @@ export type OperationPreview = {
 } | {
 	dry_run: true;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
-	params: Record< string, unknown >;
+	params: JsonObject;
 	count: number;
 	sample_kind: 'processed_items';
 	sample: ProcessedItemSample[];
@@ -45,7 +46,7 @@ export type OperationPreview = {
 } | {
 	dry_run: true;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
-	params: Record< string, unknown >;
+	params: JsonObject;
 	count: number;
 	sample_kind: 'logs';
 	sample: LogSample[];
@@ -55,7 +56,7 @@ export type OperationPreview = {
 } | {
 	dry_run: true;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
-	params: Record< string, unknown >;
+	params: JsonObject;
 	count: number;
 	sample_kind: 'files';
 	sample: FileSample[];
@@ -65,7 +66,7 @@ export type OperationPreview = {
 } | {
 	dry_run: true;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
-	params: Record< string, unknown >;
+	params: JsonObject;
 	count: number;
 	sample_kind: 'engine_data';
 	sample: EngineDataSample[];
@@ -75,7 +76,7 @@ export type OperationPreview = {
 } | {
 	dry_run: true;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
-	params: Record< string, unknown >;
+	params: JsonObject;
 	count: number;
 	sample_kind: 'tables';
 	sample: TableSize[];
@@ -85,7 +86,7 @@ export type OperationPreview = {
 } | {
 	dry_run: true;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
-	params: Record< string, unknown >;
+	params: JsonObject;
 	count: number;
 	sample_kind: 'audit';
 	sample: AuditEntry[];

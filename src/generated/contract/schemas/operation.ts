@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { Actor } from './actor';
 import { ACTOR_SCHEMA } from './actor';
 
@@ -12,7 +13,7 @@ export type Operation = {
 	id: number;
 	type: 'delete_jobs' | 'update_status' | 'cleanup_jobs' | 'cleanup_orphan_jobs' | 'cleanup_processed_items' | 'cleanup_orphan_logs' | 'cleanup_orphan_files' | 'shed_engine_data' | 'optimize_tables' | 'prune_audit';
 	state: 'running' | 'completed' | 'cancelled' | 'failed';
-	params: Record< string, unknown >;
+	params: JsonObject;
 	generation: string | null;
 	total: number;
 	processed: number;
@@ -25,7 +26,7 @@ export type Operation = {
 		bytes_shed?: number;
 		bytes_reclaimed?: number;
 		skipped?: number;
-		entries?: Array< Record< string, unknown > >;
+		entries?: JsonObject[];
 	};
 	message: string | null;
 	actor: Actor;

@@ -4,6 +4,7 @@
  */
 
 import { schemaGuard } from '../../../shared/contract/schema-guard';
+import type { JsonObject } from '../../../shared/contract/json-value';
 import type { Actor } from './actor';
 import { ACTOR_SCHEMA } from './actor';
 import type { RetentionSettings } from './retention-settings';
@@ -32,7 +33,7 @@ export type RetentionReport = {
 		state: 'running' | 'completed' | 'cancelled' | 'failed' | 'missing';
 		total: number;
 		affected: number;
-		result?: Record< string, unknown >;
+		result?: JsonObject;
 		message?: string | null;
 	}[];
 };

@@ -76,6 +76,33 @@ final class Migration010StatusBaseLookupTest extends CommittedTestCase {
 		$this->assertTrue( JobColumns::is_status_base_lookup( $this->expression() ), 'running it again changes nothing' );
 	}
 
+	public function test_lists_stay_right_while_the_column_is_rebuilt(): void {
+		$ids      = $this->jobs_with_every_status();
+		$failed   = array_keys( array_filter( $ids, static fn ( string $stored ): bool => BaseStatus::Failed === StatusParser::parse( $stored )->base ) );
+		$params   = array(
+			'pipeline_id' => $this->pipeline_id,
+			'status'      => 'failed',
+			'orderby'     => 'status',
+			'per_page'    => 100,
+		);
+		$expected = $this->ids( $this->admin_request( 'GET', '/jobs', $params ) );
+		sort( $failed );
+		$sorted = $expected;
+		sort( $sorted );
+		$this->assertSame( $failed, $sorted );
+
+		$during = null;
+		JobColumns::while_rebuilding(
+			function () use ( $params, &$during ): void {
+				Migration005ScaleColumns::drop_status_base( new SchemaRepository(), TableNames::jobs() );
+				$during = $this->admin_request( 'GET', '/jobs', $params );
+			}
+		);
+		$this->assertSame( 200, $during->get_status(), 'the column is gone for a moment: the list computes it instead' );
+		$this->assertSame( $expected, $this->ids( $during ) );
+		$this->assertFalse( JobColumns::rebuilding(), 'the mark goes when the rebuild ends' );
+	}
+
 	/**
 	 * @return array<int, string> job ID => stored status
 	 */

@@ -18,6 +18,9 @@ export function makeDetail( overrides: Partial< JobDetail > = {} ): JobDetail {
 		...makeJob( { id: 42 } ),
 		engine_data: { source_url: 'https://example.com/feed' },
 		failure: null,
+		child_job_ids: [],
+		child_count: 0,
+		user_name: null,
 		started_at: '2025-03-05T14:03:05Z',
 		steps: [
 			{
