@@ -114,4 +114,21 @@ abstract class TestCase extends PHPUnitTestCase {
 		$this->assertSame( 'rest_invalid_param', $data['code'] );
 		$this->assertArrayHasKey( $param, $data['data']['params'] );
 	}
+
+	/**
+	 * Rows the storage engine handed over during $read (MySQL/MariaDB handler counters).
+	 */
+	protected static function rows_read( callable $read ): int {
+		global $wpdb;
+		$count = static function () use ( $wpdb ): int {
+			$sum = 0;
+			foreach ( (array) $wpdb->get_results( "SHOW SESSION STATUS LIKE 'Handler_read%'", ARRAY_A ) as $row ) {
+				$sum += (int) $row['Value'];
+			}
+			return $sum;
+		};
+		$before = $count();
+		$read();
+		return $count() - $before - 1; // The first SHOW's own row reads are not the page's.
+	}
 }

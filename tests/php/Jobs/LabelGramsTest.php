@@ -141,23 +141,6 @@ final class LabelGramsTest extends TestCase {
 		$this->assertSame( self::jobs_like( $term ), array_values( array_filter( $jobs, static fn ( int $id ): bool => $id <= $newest ) ), "jobs whose label contains '{$term}'" );
 	}
 
-	/**
-	 * Rows the storage engine handed over during $read (MySQL/MariaDB handler counters).
-	 */
-	private static function rows_read( callable $read ): int {
-		global $wpdb;
-		$count  = static function () use ( $wpdb ): int {
-			$sum = 0;
-			foreach ( (array) $wpdb->get_results( "SHOW SESSION STATUS LIKE 'Handler_read%'", ARRAY_A ) as $row ) {
-				$sum += (int) $row['Value'];
-			}
-			return $sum;
-		};
-		$before = $count();
-		$read();
-		return $count() - $before - 1;
-	}
-
 	public function test_trigrams_of_a_weight_string(): void {
 		$this->assertSame( array(), LabelGrams::of( "\x0E\x33\x0E\x4A" ), 'two elements make no trigram' );
 		$this->assertSame( array( crc32( "\x0E\x33\x0E\x4A\x0E\x60" ) ), LabelGrams::of( "\x0E\x33\x0E\x4A\x0E\x60" ) );

@@ -318,23 +318,6 @@ final class SearchAfterDirectWritesTest extends TestCase {
 		}
 	}
 
-	/**
-	 * Rows the storage engine handed over during $read (MySQL/MariaDB handler counters).
-	 */
-	private static function rows_read( callable $read ): int {
-		global $wpdb;
-		$count = static function () use ( $wpdb ): int {
-			$sum = 0;
-			foreach ( (array) $wpdb->get_results( "SHOW SESSION STATUS LIKE 'Handler_read%'", ARRAY_A ) as $row ) {
-				$sum += (int) $row['Value'];
-			}
-			return $sum;
-		};
-		$before = $count();
-		$read();
-		return $count() - $before - 1; // The first SHOW's own row reads are not the page's.
-	}
-
 	public function test_first_page_of_a_name_sort_reads_a_page_of_each_unnamed_value_not_the_group(): void {
 		if ( \DMJobs\Jobs\Repository\JobColumns::uses_sqlite() ) {
 			$this->assertFalse( LabelDictionary::usable() );
