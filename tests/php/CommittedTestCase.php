@@ -44,6 +44,11 @@ abstract class CommittedTestCase extends TestCase {
 		}
 		// End whatever transaction the test's own code left open, so these deletes are not rolled back.
 		$wpdb->query( 'COMMIT' );
+		// Log lines of the test's jobs go with them (else later tests find them as lines without a job).
+		$logs = \DMJobs\Schema\Repository\TableNames::job_logs();
+		if ( ( new \DMJobs\Logs\Repository\JobLogCleanupRepository() )->table_exists() ) {
+			$wpdb->query( $wpdb->prepare( "DELETE FROM {$logs} WHERE job_id IN (SELECT job_id FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . ' WHERE pipeline_id = %d)', $this->pipeline_id ) ); // phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared
+		}
 		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::jobs() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
 		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::flows() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
 		$wpdb->query( $wpdb->prepare( "DELETE FROM " . \DMJobs\Schema\Repository\TableNames::pipelines() . " WHERE pipeline_id = %d", $this->pipeline_id ) );
