@@ -37,20 +37,20 @@ final class CreatedAtZones {
 	public const UNMAPPED_STEPS = 2;
 
 	/**
-	 * @param PageAnchors       $anchors      Where zones start and end.
-	 * @param JobListRepository $list         Queries.
-	 * @param int               $anchors_each Anchors per zone.
-	 * @param float             $extend_budget Seconds a request may spend extending the map (0: never).
-	 */
-	/**
 	 * The map read from the option (false: not read yet; null: none usable).
 	 *
-	 * @var array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string|null>, maxs: array<int, string|null>, tail: array{0: int, 1: int, 2: string|null, 3: string|null}|null}|null|false
+	 * @var array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string>, maxs: array<int, string>, tail: array{0: int, 1: int, 2: string|null, 3: string|null}|null}|null|false
 	 */
 	private array|null|false $map = false;
 
 	private int $map_version = -1;
 
+	/**
+	 * @param PageAnchors       $anchors      Where zones start and end.
+	 * @param JobListRepository $list         Queries.
+	 * @param int               $anchors_each Anchors per zone.
+	 * @param float             $extend_budget Seconds a request may spend extending the map (0: never).
+	 */
 	public function __construct(
 		private readonly PageAnchors $anchors = new PageAnchors(),
 		private readonly JobListRepository $list = new JobListRepository(),
@@ -78,8 +78,8 @@ final class CreatedAtZones {
 			$range            = $this->list->created_at_range( $from, $until );
 			$map['starts'][]  = $from;
 			$map['ends'][]    = $until;
-			$map['mins'][]    = $range['min'];
-			$map['maxs'][]    = $range['max'];
+			$map['mins'][]    = $range['min'] ?? '';
+			$map['maxs'][]    = $range['max'] ?? '';
 		}
 		// The rows above the last full zone, up to the newest job now, form a last (partial) zone.
 		$map['tail'] = null;
@@ -120,33 +120,36 @@ final class CreatedAtZones {
 		if ( null === $map || ! $map['starts'] ) {
 			return null;
 		}
-		$starts = $map['starts'];
-		$ends   = $map['ends'];
-		$mins   = $map['mins'];
-		$maxs   = $map['maxs'];
-		if ( is_array( $map['tail'] ) ) {
-			$starts[] = $map['tail'][0];
-			$ends[]   = $map['tail'][1];
-			$mins[]   = $map['tail'][2];
-			$maxs[]   = $map['tail'][3];
-		}
 		$from = null;
 		$to   = null;
-		foreach ( $starts as $index => $start ) {
-			$min       = $mins[ $index ];
-			$max       = $maxs[ $index ];
-			$can_match = ( null === $before || ( null !== $min && '' !== $min && $min <= $before ) ) && ( null === $after || ( null !== $max && '' !== $max && $max >= $after ) );
-			if ( $can_match ) {
+		foreach ( $map['starts'] as $index => $start ) {
+			if ( self::can_match( $map['mins'][ $index ], $map['maxs'][ $index ], $after, $before ) ) {
 				$from = $from ?? (int) $start;
-				$to   = (int) $ends[ $index ] - 1;
+				$to   = (int) $map['ends'][ $index ] - 1;
 			}
 		}
-		$above = (int) end( $ends );
+		$above = (int) end( $map['ends'] );
+		if ( is_array( $map['tail'] ) ) {
+			[ $start, $end, $min, $max ] = $map['tail'];
+			if ( self::can_match( (string) $min, (string) $max, $after, $before ) ) {
+				$from = $from ?? (int) $start;
+				$to   = (int) $end - 1;
+			}
+			$above = (int) $end;
+		}
 		return array(
 			'from'  => $from ?? $above,
 			'to'    => $to ?? $above - 1,
 			'above' => $above,
 		);
+	}
+
+	/**
+	 * Whether a zone whose rows were created between $min and $max ('' when it has none) can hold a row
+	 * created within [$after, $before].
+	 */
+	private static function can_match( string $min, string $max, ?string $after, ?string $before ): bool {
+		return ( null === $before || ( '' !== $min && $min <= $before ) ) && ( null === $after || ( '' !== $max && $max >= $after ) );
 	}
 
 	/**
@@ -172,7 +175,7 @@ final class CreatedAtZones {
 	 * per zone took 17 ms to unserialize at 10M jobs, a comma-separated string per column takes 1 ms).
 	 * Read once per instance.
 	 *
-	 * @return array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string|null>, maxs: array<int, string|null>, tail: array{0: int, 1: int, 2: string|null, 3: string|null}|null}|null IDs as read (numeric strings); a zone whose rows were all deleted has no dates (null, or '' as stored).
+	 * @return array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string>, maxs: array<int, string>, tail: array{0: int, 1: int, 2: string|null, 3: string|null}|null}|null IDs as read (numeric strings); a zone whose rows were all deleted has no dates ('').
 	 */
 	private function stored(): ?array {
 		$version = DataVersion::current();
@@ -198,7 +201,7 @@ final class CreatedAtZones {
 	}
 
 	/**
-	 * @param array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string|null>, maxs: array<int, string|null>, tail: array{0: int, 1: int, 2: string|null, 3: string|null}|null} $map
+	 * @param array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string>, maxs: array<int, string>, tail: array{0: int, 1: int, 2: string|null, 3: string|null}|null} $map
 	 */
 	private function save( array $map ): void {
 		update_option(
@@ -207,8 +210,8 @@ final class CreatedAtZones {
 				'version' => DataVersion::current(),
 				'starts'  => implode( ',', $map['starts'] ),
 				'ends'    => implode( ',', $map['ends'] ),
-				'mins'    => implode( ',', array_map( 'strval', $map['mins'] ) ),
-				'maxs'    => implode( ',', array_map( 'strval', $map['maxs'] ) ),
+				'mins'    => implode( ',', $map['mins'] ),
+				'maxs'    => implode( ',', $map['maxs'] ),
 				'tail'    => $map['tail'],
 			),
 			false
@@ -218,7 +221,7 @@ final class CreatedAtZones {
 	}
 
 	/**
-	 * @return array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string|null>, maxs: array<int, string|null>, tail: null}
+	 * @return array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string>, maxs: array<int, string>, tail: null}
 	 */
 	private static function empty_map(): array {
 		return array(
@@ -235,7 +238,7 @@ final class CreatedAtZones {
 	 *
 	 * @param array<int, array{0: int, 1: int, 2: string|null, 3: string|null}> $zones
 	 * @param mixed                                                                $tail
-	 * @return array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string|null>, maxs: array<int, string|null>, tail: array{0: int, 1: int, 2: string|null, 3: string|null}|null}
+	 * @return array{starts: array<int, int|string>, ends: array<int, int|string>, mins: array<int, string>, maxs: array<int, string>, tail: array{0: int, 1: int, 2: string|null, 3: string|null}|null}
 	 */
 	private static function from_rows( array $zones, $tail ): array {
 		$map         = self::empty_map();
@@ -243,8 +246,8 @@ final class CreatedAtZones {
 		foreach ( $zones as [ $start, $end, $min, $max ] ) {
 			$map['starts'][] = (int) $start;
 			$map['ends'][]   = (int) $end;
-			$map['mins'][]   = $min;
-			$map['maxs'][]   = $max;
+			$map['mins'][]   = $min ?? '';
+			$map['maxs'][]   = $max ?? '';
 		}
 		return $map;
 	}
