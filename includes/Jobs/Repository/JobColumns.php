@@ -47,7 +47,8 @@ final class JobColumns {
 	 * missing. A mark older than REBUILD_MARK_TTL is left over from a process that died mid-way.
 	 */
 	public static function rebuilding(): bool {
-		$since = (int) get_option( self::REBUILDING_OPTION, 0 );
+		// Set autoloaded (see while_rebuilding()): read from the loaded options, no query per request.
+		$since = (int) ( wp_load_alloptions()[ self::REBUILDING_OPTION ] ?? 0 );
 		return $since > 0 && time() - $since < self::REBUILD_MARK_TTL;
 	}
 
