@@ -47,7 +47,8 @@ final class FirstRowsMarkup {
 	 * @param array{items: array<int, array<string, mixed>>, total: int, total_pages: int, exact: bool} $page
 	 */
 	private function table( array $page ): string {
-		$html  = '<div class="dm-jobs-table-wrapper"><div class="dm-jobs-table-scroll"><table class="widefat striped dm-jobs-table" aria-busy="false">';
+		// is-printed: shown once the pagination after the table is parsed (src/app/style.scss).
+		$html  = '<div class="dm-jobs-table-wrapper is-printed"><div class="dm-jobs-table-scroll"><table class="widefat striped dm-jobs-table" aria-busy="false">';
 		$html .= '<caption class="screen-reader-text">' . esc_html__( 'Jobs', 'dm-jobs' ) . '</caption><thead><tr>';
 		$html .= '<th scope="col" class="dm-jobs-column-select"><input type="checkbox" class="dm-jobs-select-page" aria-label="' . esc_attr__( 'Select all jobs on this page', 'dm-jobs' ) . '"></th>';
 		$html .= $this->header( 'id', array( 'job_id' => __( 'Job ID', 'dm-jobs' ) ), false );
