@@ -5,7 +5,8 @@
 # ratio to the floor (the dm-jobs/v1 namespace index: bootstrap + auth, no query).
 # Prints a table and writes artifacts/bench/bench-<N>.json. Then, in headless Chromium, the time until
 # the first table rows are visible on the Jobs screen vs core's Posts screen (L interleaved loads,
-# medians; artifacts/bench/browser-<N>.json), and a "stale" phase: S jobs inserted straight into the
+# medians; artifacts/bench/browser-<N>.json; with a bare list screen as the floor of any wp-admin screen,
+# bin/bench/floor-screen.php, installed in the benchmark site only), and a "stale" phase: S jobs inserted straight into the
 # table (no DM Jobs code, no WP-Cron refresh) and the API measured again (bench-<N>-stale.json); the
 # inserted jobs are removed afterwards. The site is kept between runs
 # (seeding is incremental); --fresh recreates it. Last, the cleanup (C old jobs added beside the N and
@@ -140,6 +141,8 @@ fi
 if part browser; then
 	ensure_js_build
 	# A full first page of posts for core's Posts screen.
+	# The floor: a bare list screen under the admin chrome, in this site only (never part of the plugin).
+	cp bin/bench/floor-screen.php "$DM_SITE_WP/wp-content/mu-plugins/dm-jobs-bench-floor.php"
 	php -r 'require $argv[1] . "/wp-load.php"; $have = (int) wp_count_posts()->publish; for ( $i = $have; $i < 25; $i++ ) { wp_insert_post( array( "post_title" => "Benchmark post " . ( $i + 1 ), "post_content" => "A post for the Posts screen.", "post_status" => "publish" ) ); }' "$DM_SITE_WP"
 	log "First rows in headless Chromium ($LOADS interleaved loads per screen)"
 	node bin/bench/browser.mjs --url="$URL" --loads="$LOADS" --jobs="$ROWS" --out="artifacts/bench/browser-$ROWS.json"

@@ -36,7 +36,16 @@ function watchFirstRows( selector ) {
 			return;
 		}
 		const row = document.querySelector( selector );
-		if ( row && row.getBoundingClientRect().height > 0 ) {
+		// Laid out and not hidden (a table shown only once complete is not seen before).
+		if (
+			row &&
+			row.getBoundingClientRect().height > 0 &&
+			row.checkVisibility( {
+				visibilityProperty: true,
+				checkVisibilityCSS: true,
+				opacityProperty: true,
+			} )
+		) {
 			window.__firstRowsAt = performance.now();
 		}
 	};
@@ -67,13 +76,28 @@ const screens = [
 	},
 ];
 
-async function actionSchedulerAvailable( page ) {
-	const response = await page.goto(
-		`${ baseUrl }/wp-admin/tools.php?page=action-scheduler`
-	);
+const FLOOR = {
+	name: 'floor: bare list screen (tools.php?page=dm-jobs-bench-floor)',
+	path: '/wp-admin/tools.php?page=dm-jobs-bench-floor',
+	rows: '#the-list tr',
+};
+const ACTION_SCHEDULER = {
+	name: 'Action Scheduler (tools.php?page=action-scheduler)',
+	path: '/wp-admin/tools.php?page=action-scheduler',
+	rows: '#the-list tr',
+};
+
+/**
+ * Whether a screen is installed on this site (it answers with rows).
+ *
+ * @param {import('playwright-core').Page} page
+ * @param {Object}                         screen
+ */
+async function available( page, screen ) {
+	const response = await page.goto( `${ baseUrl }${ screen.path }` );
 	return (
 		response?.status() === 200 &&
-		( await page.locator( '#the-list tr' ).count() ) > 0
+		( await page.locator( screen.rows ).count() ) > 0
 	);
 }
 
@@ -123,12 +147,12 @@ await Promise.all( [
 	page.click( '#wp-submit' ),
 ] );
 
-if ( await actionSchedulerAvailable( page ) ) {
-	screens.push( {
-		name: 'Action Scheduler (tools.php?page=action-scheduler)',
-		path: '/wp-admin/tools.php?page=action-scheduler',
-		rows: '#the-list tr',
-	} );
+// The floor (bin/bench/floor-screen.php, installed by bin/bench.sh in the benchmark site only): what any
+// wp-admin list screen pays, the admin chrome and a one-row table, no query.
+for ( const screen of [ FLOOR, ACTION_SCHEDULER ] ) {
+	if ( await available( page, screen ) ) {
+		screens.push( screen );
+	}
 }
 
 /**
@@ -207,19 +231,43 @@ for ( let round = 0; round < loads; round++ ) {
 }
 await browser.close();
 
+const medianFirstRows = ( screen ) =>
+	screens.includes( screen )
+		? median(
+				samples[ screens.indexOf( screen ) ].map(
+					( sample ) => sample.firstRows
+				)
+			)
+		: null;
 const posts = median( samples[ 1 ].map( ( sample ) => sample.firstRows ) );
+const floor = medianFirstRows( FLOOR );
+const actionScheduler = medianFirstRows( ACTION_SCHEDULER );
 const pad = ( value, width ) => String( value ).padEnd( width );
 const lpad = ( value, width ) => String( value ).padStart( width );
+const ratio = ( value, to ) =>
+	to === null ? '' : ( value / to ).toFixed( 2 ) + '×';
 const js = firstLoadJs();
 console.log(
 	`\nFirst rows in headless Chromium${
 		args.jobs
 			? ` — ${ Number( args.jobs ).toLocaleString( 'en' ) } jobs`
 			: ''
-	}, median of ${ loads } interleaved loads (ms from navigation start until the first table rows are visible)\n`
+	}, median of ${ loads } interleaved loads (ms from navigation start until the first table rows are visible; load average ${ readFileSync(
+		'/proc/loadavg',
+		'utf8'
+	)
+		.split( ' ' )
+		.slice( 0, 3 )
+		.join( ' ' ) })\n`
 );
 console.log(
-	`${ pad( 'screen', 52 ) }${ lpad( 'first rows', 11 ) }${ lpad( 'vs Posts', 10 ) }${ lpad( 'app ready', 11 ) }  requests to /jobs on boot`
+	`${ pad( 'screen', 64 ) }${ lpad( 'first rows', 11 ) }${ lpad(
+		'vs floor',
+		10
+	) }${ lpad( 'vs Posts', 10 ) }${ lpad( 'vs AS', 8 ) }${ lpad(
+		'app ready',
+		11
+	) }  requests to /jobs on boot`
 );
 const rows = screens.map( ( screen, index ) => {
 	const first = median(
@@ -234,9 +282,12 @@ const rows = screens.map( ( screen, index ) => {
 			)
 		: null;
 	console.log(
-		`${ pad( screen.name, 52 ) }${ lpad( first.toFixed( 0 ), 11 ) }${ lpad(
-			( first / posts ).toFixed( 2 ) + '×',
+		`${ pad( screen.name, 64 ) }${ lpad( first.toFixed( 0 ), 11 ) }${ lpad(
+			ratio( first, floor ),
 			10
+		) }${ lpad( ratio( first, posts ), 10 ) }${ lpad(
+			ratio( first, actionScheduler ),
+			8
 		) }${ lpad( ready === null ? '' : ready.toFixed( 0 ), 11 ) }  ${
 			requests ?? ''
 		}`
@@ -244,7 +295,10 @@ const rows = screens.map( ( screen, index ) => {
 	return {
 		screen: screen.name,
 		first_rows_ms: first,
+		ratio_to_floor: floor === null ? null : first / floor,
 		ratio_to_posts: first / posts,
+		ratio_to_action_scheduler:
+			actionScheduler === null ? null : first / actionScheduler,
 		app_ready_ms: ready,
 		boot_requests_to_jobs: requests,
 		samples: samples[ index ],
@@ -253,7 +307,7 @@ const rows = screens.map( ( screen, index ) => {
 console.log(
 	`\nWhat the first rows wait for (medians, ms from navigation start)\n${ pad(
 		'screen',
-		52
+		64
 	) }${ lpad( 'HTML 1st byte', 14 ) }${ lpad( 'HTML done', 11 ) }${ lpad(
 		'blocking done',
 		14
@@ -265,7 +319,7 @@ for ( const [ index, screen ] of screens.entries() ) {
 			0
 		);
 	console.log(
-		`${ pad( screen.name, 52 ) }${ lpad( at( 'htmlFirstByte' ), 14 ) }${ lpad(
+		`${ pad( screen.name, 64 ) }${ lpad( at( 'htmlFirstByte' ), 14 ) }${ lpad(
 			at( 'htmlDone' ),
 			11
 		) }${ lpad( at( 'blockingDone' ), 14 ) }${ lpad(
@@ -274,9 +328,14 @@ for ( const [ index, screen ] of screens.entries() ) {
 		) }  ${ at( 'blockingResources' ) }`
 	);
 }
-if ( screens.length < 3 ) {
+if ( actionScheduler === null ) {
 	console.log(
-		'Action Scheduler: not installed on this site (not available from the allowed registries), not measured.'
+		'Action Scheduler: not installed on this site (npm run bench -- --action-scheduler=DIR installs it), not measured.'
+	);
+}
+if ( floor === null ) {
+	console.log(
+		'Floor screen: not installed on this site (bin/bench.sh installs bin/bench/floor-screen.php), not measured.'
 	);
 }
 console.log(
