@@ -30,6 +30,12 @@ final class AdminPage {
 	public const DEFERRED_HANDLES = array( 'wp-components' );
 
 	/**
+	 * Scripts core enqueues on every admin screen (the command palette, with block-editor and about 40
+	 * more) that the first rows do not need: the app runs them once it has taken over.
+	 */
+	public const AFTER_TAKEOVER_HANDLES = array( 'wp-core-commands', 'wp-commands' );
+
+	/**
 	 * @var string[] The screens that show the app.
 	 */
 	private array $hook_suffixes = array();
@@ -156,6 +162,7 @@ final class AdminPage {
 		wp_add_inline_script( self::SCRIPT_HANDLE, 'window.dmJobsConfig = ' . wp_json_encode( $config ) . ';', 'before' );
 		wp_set_script_translations( self::SCRIPT_HANDLE, 'dm-jobs', DM_JOBS_DIR . '/languages' );
 		( new DeferredScripts( self::DEFERRED_HANDLES ) )->register();
+		( new DeferredScripts( self::AFTER_TAKEOVER_HANDLES, DeferredScripts::AFTER_TAKEOVER_TEMPLATE_ID, true ) )->register();
 
 		foreach ( array( 'index.css', 'style-index.css' ) as $stylesheet ) {
 			if ( is_readable( DM_JOBS_DIR . '/build/' . $stylesheet ) ) {

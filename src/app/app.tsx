@@ -13,6 +13,7 @@ import {
 	PageActionsSlot,
 } from '../shared/components/page-actions';
 import type { DmJobsConfig } from '../shared/types';
+import { loadAfterTakeoverScripts } from '../shared/deferred/deferred-scripts';
 import { JobsScreen } from './jobs-screen';
 
 export interface AppProps {
@@ -34,6 +35,10 @@ export function App( { config }: AppProps ) {
 				'data-app-ready',
 				String( Math.round( performance.now() ) )
 			);
+		// Not needed for the first rows: it would have competed with them for the CPU.
+		loadAfterTakeoverScripts().catch( () => {
+			// Core's command palette could not load; the screen works without it.
+		} );
 	}, [] );
 	return (
 		<PageActionsProvider>

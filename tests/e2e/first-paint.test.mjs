@@ -420,6 +420,34 @@ describe( 'First paint', () => {
 		await page.close();
 	} );
 
+	it( 'runs core’s command palette only once the app has taken over, and it still opens with Ctrl+K', async () => {
+		const page = await newLoggedInPage( browser );
+		const errors = collectPageErrors( page );
+		const response = await page.goto( JOBS_PAGE );
+		const html = await response.text();
+		const withheld = html.match(
+			/<template id="dm-jobs-after-takeover-scripts">([\s\S]*?)<\/template>/
+		);
+		assert.ok( withheld, 'the page has the template of withheld scripts' );
+		assert.match( withheld[ 1 ], /core-commands(\.min)?\.js/ );
+		assert.doesNotMatch(
+			html.replace( withheld[ 0 ], '' ),
+			/<script[^>]+(core-commands|block-editor)(\.min)?\.js/,
+			'the command palette’s scripts are not printed for the first paint'
+		);
+		await page.locator( '#dm-jobs-root[data-app-ready]' ).waitFor();
+		await page.waitForFunction(
+			() => window.wp?.coreCommands !== undefined
+		);
+		await page
+			.locator( '#dm-jobs-root' )
+			.click( { position: { x: 1, y: 1 } } );
+		await page.keyboard.press( 'Control+k' );
+		await page.locator( '.commands-command-menu' ).waitFor();
+		assert.deepEqual( errors, [] );
+		await page.close();
+	} );
+
 	it( 'shows the printed table only once all its rows are in (its columns are sized by all of them)', async () => {
 		// A busy browser paints what it parsed so far: a table whose later rows had not arrived had
 		// columns sized by its first rows, which moved when the others came (a layout shift). Here the

@@ -7,10 +7,17 @@
 
 export const DEFERRED_SCRIPTS_ID = 'dm-jobs-deferred-scripts';
 
+/**
+ * Scripts core enqueues on every admin screen that the first rows do not need (its command palette),
+ * which PHP withheld from the footer: they run once the app has taken over, after the deferred
+ * packages they build on.
+ */
+export const AFTER_TAKEOVER_SCRIPTS_ID = 'dm-jobs-after-takeover-scripts';
+
 /** The app's stylesheets (handles `dm-jobs-app-…`, see includes/Admin/AdminPage.php). */
 const STYLESHEETS_OF_OURS = 'link[id^="dm-jobs-app-"]';
 
-let loading: Promise< void > | null = null;
+const loading = new Map< string, Promise< void > >();
 
 function copyAttributes( from: Element, to: Element ): void {
 	for ( const { name, value } of Array.from( from.attributes ) ) {
@@ -72,25 +79,43 @@ async function run( node: Node, doc: Document ): Promise< void > {
  * Loads the deferred packages (once; later calls share the same promise). Resolves at once when the
  * page has none to load (they were printed already, or outside the admin page).
  *
- * @param doc The document.
+ * @param doc        The document.
+ * @param templateId The template that holds them.
  */
 export function loadDeferredScripts(
-	doc: Document = document
+	doc: Document = document,
+	templateId: string = DEFERRED_SCRIPTS_ID
 ): Promise< void > {
-	if ( loading === null ) {
-		const template = doc.getElementById( DEFERRED_SCRIPTS_ID );
+	let loaded = loading.get( templateId );
+	if ( loaded === undefined ) {
+		const template = doc.getElementById( templateId );
 		const nodes =
 			template instanceof HTMLTemplateElement
 				? Array.from( template.content.childNodes )
 				: [];
-		loading = nodes.reduce< Promise< void > >(
+		loaded = nodes.reduce< Promise< void > >(
 			( previous, node ) => previous.then( () => run( node, doc ) ),
 			Promise.resolve()
 		);
-		loading.catch( () => {
+		loading.set( templateId, loaded );
+		loaded.catch( () => {
 			// Let a later call try again.
-			loading = null;
+			loading.delete( templateId );
 		} );
 	}
-	return loading;
+	return loaded;
+}
+
+/**
+ * Runs what the page withheld until the app took over (core's command palette), after the deferred
+ * packages.
+ *
+ * @param doc The document.
+ */
+export function loadAfterTakeoverScripts(
+	doc: Document = document
+): Promise< void > {
+	return loadDeferredScripts( doc ).then( () =>
+		loadDeferredScripts( doc, AFTER_TAKEOVER_SCRIPTS_ID )
+	);
 }
