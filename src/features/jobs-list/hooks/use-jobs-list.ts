@@ -8,9 +8,9 @@ import { useDispatch, useSelect } from '@wordpress/data';
  */
 import { store } from '../store';
 import type { RequestStatus } from '../store';
+import { normalizeJobsQuery } from '../../../shared/api/jobs-api';
 import type { ApiError, JobListItem, JobsView } from '../../../shared/types';
 import type { JobsSort } from '../utils/sorting';
-import { normalizeJobsQuery } from '../utils/normalize-jobs-query';
 import { useJobsUrlSync } from './use-jobs-url-sync';
 
 export interface JobsList {
