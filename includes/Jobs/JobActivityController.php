@@ -78,7 +78,7 @@ final class JobActivityController extends WP_REST_Controller {
 			'changed' => $changed,
 		);
 		if ( $changed && null !== $request['since_id'] ) {
-			$query = JobQuery::from_request( $request );
+			$query = JobsController::query_from_request( $request );
 			if ( is_wp_error( $query ) ) {
 				return $query;
 			}

@@ -1,17 +1,15 @@
 <?php
 /**
- * A validated request for a page of jobs.
+ * What a page of jobs is asked with: filters, sort and paging, as typed values (JobsController builds it
+ * from GET /jobs; bulk actions, cleanup and tests build it directly).
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Jobs;
 
-use DMJobs\Shared\Rest\InvalidParam;
 use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
-use WP_Error;
-use WP_REST_Request;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -126,49 +124,5 @@ final class JobQuery {
 	 */
 	private function copy( array $changes ): self {
 		return new self( ...array_merge( get_object_vars( $this ), $changes ) );
-	}
-
-	/**
-	 * The query GET /jobs (and /jobs/changes) asks for, from its validated parameters; 400 when
-	 * "before" is earlier than "after".
-	 */
-	public static function from_request( WP_REST_Request $request ): self|WP_Error {
-		$after  = self::utc_datetime( $request['after'] );
-		$before = self::utc_datetime( $request['before'] );
-		if ( null !== $after && null !== $before && $after > $before ) {
-			return InvalidParam::error( 'before', __( '"before" must not be earlier than "after".', 'dm-jobs' ) );
-		}
-		$statuses = array_map(
-			static fn ( string $value ): BaseStatus => BaseStatus::from( $value ),
-			(array) ( $request['status'] ?? array() )
-		);
-		$others   = array_values(
-			array_filter(
-				array_map( 'strval', (array) ( $request['other_status'] ?? array() ) ),
-				static fn ( string $name ): bool => null === BaseStatus::tryFrom( $name )
-			)
-		);
-
-		return new self(
-			page: (int) $request['page'],
-			per_page: (int) $request['per_page'],
-			statuses: $statuses,
-			pipeline_id: null === $request['pipeline_id'] ? null : (int) $request['pipeline_id'],
-			flow_id: null === $request['flow_id'] ? null : (int) $request['flow_id'],
-			search: trim( (string) $request['search'] ),
-			created_after: $after,
-			created_before: $before,
-			order_by: JobOrderBy::from( (string) $request['orderby'] ),
-			order: SortOrder::from( (string) $request['order'] ),
-			other_statuses: $others,
-		);
-	}
-
-	private static function utc_datetime( mixed $value ): ?string {
-		if ( ! is_string( $value ) || '' === $value ) {
-			return null;
-		}
-		$timestamp = rest_parse_date( $value );
-		return false === $timestamp ? null : gmdate( 'Y-m-d H:i:s', (int) $timestamp );
 	}
 }

@@ -11,8 +11,10 @@ namespace DMJobs\Jobs;
 use DMJobs\Jobs\Repository\JobRepository;
 use DMJobs\Jobs\Schema\JobSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
+use DMJobs\Shared\Rest\InvalidParam;
 use DMJobs\Shared\Rest\Permission;
 use DMJobs\Shared\Rest\TypeScriptContract;
+use DMJobs\Status\BaseStatus;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -103,7 +105,7 @@ final class JobsController extends WP_REST_Controller {
 	 * @param WP_REST_Request $request Validated by get_collection_params().
 	 */
 	public function get_items( $request ): WP_REST_Response|WP_Error {
-		$query = JobQuery::from_request( $request );
+		$query = self::query_from_request( $request );
 		if ( is_wp_error( $query ) ) {
 			return $query;
 		}
@@ -128,6 +130,55 @@ final class JobsController extends WP_REST_Controller {
 		// Past 10,000 matches a filtered total is the database's estimate (the UI says "about").
 		$response->header( 'X-DM-Jobs-Total-Exact', $page->total_exact ? '1' : '0' );
 		return $response;
+	}
+
+	/**
+	 * The query GET /jobs (and /jobs/changes) asks for, from its parameters (validated by
+	 * JobSchema::collection_params()); 400 when "before" is earlier than "after".
+	 *
+	 * @param WP_REST_Request $request Validated request.
+	 */
+	public static function query_from_request( WP_REST_Request $request ): JobQuery|WP_Error {
+		$after  = self::utc_datetime( $request['after'] );
+		$before = self::utc_datetime( $request['before'] );
+		if ( null !== $after && null !== $before && $after > $before ) {
+			return InvalidParam::error( 'before', __( '"before" must not be earlier than "after".', 'dm-jobs' ) );
+		}
+		$statuses = array_map(
+			static fn ( string $value ): BaseStatus => BaseStatus::from( $value ),
+			(array) ( $request['status'] ?? array() )
+		);
+		$others   = array_values(
+			array_filter(
+				array_map( 'strval', (array) ( $request['other_status'] ?? array() ) ),
+				static fn ( string $name ): bool => null === BaseStatus::tryFrom( $name )
+			)
+		);
+
+		return new JobQuery(
+			page: (int) $request['page'],
+			per_page: (int) $request['per_page'],
+			statuses: $statuses,
+			pipeline_id: null === $request['pipeline_id'] ? null : (int) $request['pipeline_id'],
+			flow_id: null === $request['flow_id'] ? null : (int) $request['flow_id'],
+			search: trim( (string) $request['search'] ),
+			created_after: $after,
+			created_before: $before,
+			order_by: JobOrderBy::from( (string) $request['orderby'] ),
+			order: SortOrder::from( (string) $request['order'] ),
+			other_statuses: $others,
+		);
+	}
+
+	/**
+	 * An ISO 8601 date-time parameter as UTC "Y-m-d H:i:s", or null when absent.
+	 */
+	private static function utc_datetime( mixed $value ): ?string {
+		if ( ! is_string( $value ) || '' === $value ) {
+			return null;
+		}
+		$timestamp = rest_parse_date( $value );
+		return false === $timestamp ? null : gmdate( 'Y-m-d H:i:s', (int) $timestamp );
 	}
 
 	/**

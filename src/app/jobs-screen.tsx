@@ -17,7 +17,6 @@ import { useJobsList } from '../features/jobs-list/hooks/use-jobs-list';
 import { JobDetails, useJobDetailsOpener } from '../features/job-details';
 import type { DmJobsConfig, JobListItem } from '../shared/types';
 import { hasActiveFilters } from '../features/jobs-list/utils/has-active-filters';
-import { toggleSort } from '../features/jobs-list/utils/sorting';
 import { getSiteFormat } from '../shared/format/site-format';
 import { JobsTable } from '../features/jobs-list/components/jobs-table';
 import { LoadingState } from '../features/jobs-list/components/loading-state';
@@ -95,7 +94,6 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 		totalExact,
 		highlightedJobId,
 		clearFilters,
-		setSort,
 	} = useJobsList();
 	const containerRef = useRef< HTMLDivElement >( null );
 	const { openJob, activeJobId } = useJobDetailsOpener();
@@ -150,9 +148,6 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 				activeJobId={ activeJobId }
 				totalExact={ totalExact }
 				sort={ query }
-				onSortChange={ ( orderby ) =>
-					setSort( toggleSort( query, orderby ) )
-				}
 				highlightedJobId={ highlightedJobId }
 				leadingColumns={ selectionColumns }
 			/>

@@ -160,6 +160,40 @@ final class JobListRepository {
 	}
 
 	/**
+	 * One page in job-ID order and the exact number of matches, from one read of every match (a window
+	 * count), where a count and a separate page query would read the same rows twice. Meant for filters
+	 * the database expects to examine few rows for: it reads and sorts every match. Needs window
+	 * functions (MariaDB 10.2, MySQL 8).
+	 *
+	 * @return array{0: array<int, array<string, string|null>>, 1: int}|null The page and the total; null
+	 *         without window functions, or when the page lies past the last match (the total is unknown then).
+	 */
+	public function find_page_with_total( JobQuery $query ): ?array {
+		global $wpdb;
+		if ( ! self::has_window_functions() ) {
+			return null;
+		}
+		[ $where, $values ] = $this->filter_sql( $query );
+		array_push( $values, $query->per_page, $query->offset() );
+		$sql  = self::without_index_intersection( 'SELECT j.job_id, COUNT(*) OVER () AS matches FROM ' . TableNames::jobs() . " j WHERE {$where} ORDER BY j.job_id {$query->order->sql()} LIMIT %d OFFSET %d", $this->search_is_dense( $query ) );
+		$rows = (array) $wpdb->get_results( $wpdb->prepare( $sql, $values ), ARRAY_N ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		if ( ! $rows ) {
+			return null;
+		}
+		$ids = array_map( static fn ( array $row ): int => (int) $row[0], $rows );
+		return array( $this->find_by_ids_in_order( $ids, $query->order ), (int) $rows[0][1] );
+	}
+
+	private static function has_window_functions(): bool {
+		global $wpdb;
+		if ( JobColumns::uses_sqlite() ) {
+			return false;
+		}
+		$minimum = str_contains( strtolower( (string) $wpdb->db_server_info() ), 'mariadb' ) ? '10.2' : '8.0';
+		return version_compare( (string) $wpdb->db_version(), $minimum, '>=' );
+	}
+
+	/**
 	 * How many jobs match, counting no further than $cap + 1 (so "more than $cap" is cheap to learn).
 	 *
 	 * @param JobQuery $query           Filters.
@@ -508,11 +542,22 @@ final class JobListRepository {
 		$values[] = $query->offset();
 		$ids_sql  = self::without_index_intersection( 'SELECT job_id FROM (' . implode( ' UNION ALL ', $parts ) . ") merged ORDER BY job_id {$query->order->sql()} LIMIT %d OFFSET %d", $this->search_is_dense( $query ) );
 		$ids      = array_map( 'intval', $wpdb->get_col( $wpdb->prepare( $ids_sql, $values ) ) ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return $this->find_by_ids_in_order( $ids, $query->order );
+	}
+
+	/**
+	 * Jobs by ID in the list shape, in job-ID order.
+	 *
+	 * @param int[] $ids
+	 * @return array<int, array<string, string|null>>
+	 */
+	private function find_by_ids_in_order( array $ids, SortOrder $order ): array {
+		global $wpdb;
 		if ( ! $ids ) {
 			return array();
 		}
 		$sql = 'SELECT ' . JobColumns::list_columns() . $this->from_with_names()
-			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ") ORDER BY j.job_id {$query->order->sql()}";
+			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ") ORDER BY j.job_id {$order->sql()}";
 		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
 	}
 

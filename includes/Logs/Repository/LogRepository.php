@@ -181,11 +181,9 @@ final class LogRepository {
 	}
 
 	private function has_job_id_column( string $table ): bool {
-		static $known = array();
-		if ( ! isset( $known[ $table ] ) ) {
-			$known[ $table ] = ! $this->uses_sqlite() && ( new SchemaRepository() )->column_exists( $table, \DMJobs\DataMachine\AddedSchema::LOG_JOB_ID );
-		}
-		return $known[ $table ];
+		// Migration 7 adds it and records it; a Data Machine table dropped and created again is a
+		// generation change, after which the migrations run again (SchemaRepository::upgrade()).
+		return ! $this->uses_sqlite() && ( new SchemaRepository() )->recorded_addition( $table, 'columns', \DMJobs\DataMachine\AddedSchema::LOG_JOB_ID );
 	}
 
 	/**

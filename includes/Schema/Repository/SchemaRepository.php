@@ -233,6 +233,20 @@ final class SchemaRepository {
 	/**
 	 * Remembers a column or index DM Jobs added to a table, so uninstall can take it away again.
 	 */
+	/**
+	 * Whether DM Jobs added this column or index to a table (and recorded it), without asking the database.
+	 *
+	 * @param string $kind 'columns' or 'indexes'.
+	 */
+	public function recorded_addition( string $table, string $kind, string $name ): bool {
+		global $wpdb;
+		if ( ! str_starts_with( $table, $wpdb->prefix ) ) {
+			return false;
+		}
+		$added = (array) get_option( self::ADDED_OPTION, array() );
+		return in_array( $name, (array) ( $added[ substr( $table, strlen( $wpdb->prefix ) ) ][ $kind ] ?? array() ), true );
+	}
+
 	private function record_addition( string $table, string $kind, string $name ): void {
 		global $wpdb;
 		if ( ! str_starts_with( $table, $wpdb->prefix ) ) {
@@ -244,7 +258,7 @@ final class SchemaRepository {
 		if ( ! in_array( $name, $names, true ) ) {
 			$names                         = array_values( array_merge( $names, array( $name ) ) );
 			$added[ $short_name ][ $kind ] = $names;
-			update_option( self::ADDED_OPTION, $added, false );
+			update_option( self::ADDED_OPTION, $added, true );
 		}
 	}
 

@@ -1,7 +1,8 @@
 /**
  * The jobs list request, `GET /dm-jobs/v1/jobs`: the one place a query (a
- * view's filters, sort, page and size) becomes request parameters, and the
- * request that sends them.
+ * view's filters, sort, page and size) becomes request parameters, the query
+ * those parameters stand for (the store's cache key), and the request that
+ * sends them.
  */
 
 /**
@@ -15,6 +16,7 @@ import { addQueryArgs } from '@wordpress/url';
  */
 import { GET_JOBS_PARAMS_SCHEMA, isJob } from '../../generated/rest-contract';
 import { getConfig } from '../config';
+import { queryKey } from '../data/query-cache';
 import { BASE_STATUSES } from '../types';
 import type {
 	BaseStatus,
@@ -97,6 +99,42 @@ export function queryToParams( query: JobsQuery ): JobsRequestParams {
 	}
 
 	return params;
+}
+
+function isBaseStatus( value: string ): value is BaseStatus {
+	return ( BASE_STATUSES as readonly string[] ).includes( value );
+}
+
+/**
+ * The query as the server sees it: only the `JobsQuery` fields (a view's
+ * `range` name is dropped), values clamped and ordered as they are sent, so
+ * two views that ask the same request give equal queries.
+ *
+ * @param query A query or a view.
+ */
+export function normalizeJobsQuery( query: JobsQuery ): JobsQuery {
+	const params = queryToParams( query );
+	return {
+		page: params.page,
+		perPage: params.per_page,
+		status: ( params.status?.split( ',' ) ?? [] ).filter( isBaseStatus ),
+		pipelineId: params.pipeline_id ?? null,
+		flowId: params.flow_id ?? null,
+		search: params.search ?? '',
+		after: params.after ?? null,
+		before: params.before ?? null,
+		orderby: params.orderby,
+		order: params.order,
+	};
+}
+
+/**
+ * The cache key of a query's page: its REST parameters.
+ *
+ * @param query A query or a view.
+ */
+export function jobsQueryKey( query: JobsQuery ): string {
+	return queryKey( queryToParams( query ) );
 }
 
 /** The filters of `GET /jobs` as REST parameters (no page, size or sort). */

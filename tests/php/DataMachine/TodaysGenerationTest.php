@@ -237,6 +237,37 @@ final class TodaysGenerationTest extends TestCase {
 		$this->assertContains( 'Not an ID', $left );
 	}
 
+	public function test_logs_are_read_through_the_added_job_id_column_without_asking_the_schema(): void {
+		if ( \DMJobs\Jobs\Repository\JobColumns::uses_sqlite() ) {
+			$this->markTestSkipped( 'The indexed dm_job_id column exists on MySQL/MariaDB only.' );
+		}
+		$job = $this->dm_job( array( 'status' => 'failed', 'completed_at' => '2026-11-01 10:00:09' ) );
+		( new DataMachineRowsRepository() )->insert_logs(
+			array(
+				array(
+					'level'      => 'error',
+					'message'    => 'Step execution failed',
+					'context'    => (string) wp_json_encode( array( 'job_id' => $job ) ),
+					'created_at' => '2026-11-01 10:00:05',
+				),
+			)
+		);
+		$asked   = array();
+		$collect = static function ( string $sql ) use ( &$asked ): string {
+			$asked[] = $sql;
+			return $sql;
+		};
+		add_filter( 'query', $collect );
+		$page = $this->admin_request( 'GET', "/jobs/{$job}/logs" );
+		$list = $this->admin_request( 'GET', '/jobs', array( 'status' => 'failed' ) );
+		remove_filter( 'query', $collect );
+
+		$this->assertSame( array( 'Step execution failed' ), array_column( $page->get_data()['items'], 'message' ) );
+		$this->assertSame( 200, $list->get_status() );
+		$this->assertSame( array(), array_values( preg_grep( '/^\s*(SHOW|DESCRIBE)\s/i', $asked ) ), 'No schema question per request.' );
+		$this->assertNotEmpty( preg_grep( '/dm_job_id AS job_id/', $asked ), 'Lines are found through the indexed column.' );
+	}
+
 	public function test_the_change_feed_sees_jobs_data_machine_writes_and_finishes(): void {
 		$open  = $this->dm_job( array( 'status' => 'waiting' ) );
 		$token = $this->admin_request( 'GET', '/jobs/changes' )->get_data()['token'];

@@ -171,6 +171,43 @@ final class JobListStrategiesTest extends TestCase {
 		$this->assertSame( $expected, $search[0] );
 	}
 
+	public function test_a_narrow_filter_reads_its_page_and_exact_total_in_one_pass(): void {
+		$all      = $this->all_jobs();
+		$pipeline = (int) $all[0]['pipeline_id'];
+		$windowed = $this->count_queries_like( 'COUNT(*) OVER ()' );
+		$capped   = $this->count_queries_like( ") capped" );
+		$pages    = 0;
+		foreach ( array( SortOrder::Desc, SortOrder::Asc ) as $order ) {
+			foreach ( array( 1, 2, 40 ) as $page ) {
+				$query    = new JobQuery(
+					page: $page,
+					per_page: 5,
+					order: $order,
+					statuses: array( BaseStatus::Completed, BaseStatus::Failed ),
+					pipeline_id: $pipeline,
+					created_after: gmdate( 'Y-m-d H:i:s', time() - 40 * DAY_IN_SECONDS ),
+				);
+				$expected = $this->expected_ids( $all, $query );
+				$matches  = 0;
+				for ( $all_page = 1; array() !== $this->expected_ids( $all, new JobQuery( ...array_merge( get_object_vars( $query ), array( 'page' => $all_page, 'per_page' => 100 ) ) ) ); $all_page++ ) {
+					$matches += count( $this->expected_ids( $all, new JobQuery( ...array_merge( get_object_vars( $query ), array( 'page' => $all_page, 'per_page' => 100 ) ) ) ) );
+				}
+				$result = ( new JobLister() )->page( $query );
+				$this->assertSame( $expected, array_map( static fn ( array $row ): int => (int) $row['job_id'], $result->rows ), "{$order->value} page {$page}" );
+				if ( array() !== $expected ) {
+					++$pages;
+					$this->assertSame( array( $matches, true ), array( $result->total, $result->total_exact ), "{$order->value} page {$page}" );
+				}
+			}
+		}
+		$this->assertGreaterThan( 0, $pages );
+		if ( ! JobColumns::uses_sqlite() ) {
+			// One read per page gives both; only a page past the end needs the count as well.
+			$this->assertSame( 6, $windowed() );
+			$this->assertSame( 6 - $pages, $capped() );
+		}
+	}
+
 	public function test_deep_pages_through_anchors_match_offset(): void {
 		( new JobCounts() )->refresh();
 		$anchors = new PageAnchors( step: 100 );

@@ -7,13 +7,15 @@ import type { RowData } from '@tanstack/react-table';
 /**
  * WordPress dependencies
  */
+import { useDispatch } from '@wordpress/data';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
 import type { JobsOrderBy } from '../../../shared/types';
-import { ariaSortFor } from '../utils/sorting';
+import { store } from '../store';
+import { ariaSortFor, toggleSort } from '../utils/sorting';
 import type { AriaSort, JobsSort } from '../utils/sorting';
 
 /**
@@ -68,52 +70,72 @@ function SortArrow( { active, order }: { active: boolean; order: string } ) {
 	);
 }
 
+interface SortButtonProps {
+	orderby: JobsOrderBy;
+	label: ReactNode;
+	sort: JobsSort;
+}
+
+/**
+ * Sorts the list by its key when clicked (the same key again flips the
+ * direction): changes the list's view in the store.
+ *
+ * @param props Component props.
+ */
+function SortButton( props: SortButtonProps ) {
+	const { orderby, label, sort } = props;
+	const { updateView } = useDispatch( store );
+	const active = sort.orderby === orderby;
+	return (
+		<button
+			type="button"
+			className={ `dm-jobs-sort-button${ active ? ' is-active' : '' }` }
+			onClick={ () => void updateView( toggleSort( sort, orderby ) ) }
+			title={
+				typeof label === 'string'
+					? sprintf(
+							/* translators: %s: column name, e.g. Created. */
+							__( 'Sort by %s', 'dm-jobs' ),
+							label
+						)
+					: undefined
+			}
+		>
+			{ label }
+			<SortArrow active={ active } order={ sort.order } />
+		</button>
+	);
+}
+
 export interface JobsColumnHeaderProps {
 	/** The header as rendered without sorting. */
 	children: ReactNode;
 	sortKeys?: readonly ColumnSortKey[];
+	/** The list's sort; without it the header does not sort. */
 	sort?: JobsSort;
-	onSort?: ( orderby: JobsOrderBy ) => void;
 }
 
 /**
- * A column header that sorts when clicked (Enter or Space too): one button
- * for the whole header, or one per part ("Pipeline" → "Flow"). The `<th>`
- * carries `aria-sort`; the arrow is decoration.
+ * A column header that sorts the list when clicked (Enter or Space too): one
+ * button for the whole header, or one per part ("Pipeline" → "Flow"). The
+ * `<th>` carries `aria-sort`; the arrow is decoration.
  *
  * @param props Component props.
  */
 export function JobsColumnHeader( props: JobsColumnHeaderProps ) {
-	const { children, sortKeys, sort, onSort } = props;
-	if ( ! sortKeys || sortKeys.length === 0 || ! sort || ! onSort ) {
+	const { children, sortKeys, sort } = props;
+	if ( ! sortKeys || sortKeys.length === 0 || ! sort ) {
 		return <>{ children }</>;
 	}
 
-	const button = ( key: ColumnSortKey, label: ReactNode ) => {
-		const active = sort.orderby === key.orderby;
-		return (
-			<button
-				key={ key.orderby }
-				type="button"
-				className={ `dm-jobs-sort-button${
-					active ? ' is-active' : ''
-				}` }
-				onClick={ () => onSort( key.orderby ) }
-				title={
-					typeof label === 'string'
-						? sprintf(
-								/* translators: %s: column name, e.g. Created. */
-								__( 'Sort by %s', 'dm-jobs' ),
-								label
-							)
-						: undefined
-				}
-			>
-				{ label }
-				<SortArrow active={ active } order={ sort.order } />
-			</button>
-		);
-	};
+	const button = ( key: ColumnSortKey, label: ReactNode ) => (
+		<SortButton
+			key={ key.orderby }
+			orderby={ key.orderby }
+			label={ label }
+			sort={ sort }
+		/>
+	);
 
 	if ( sortKeys.length === 1 && sortKeys[ 0 ].label === undefined ) {
 		return button( sortKeys[ 0 ], children );

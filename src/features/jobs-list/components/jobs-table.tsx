@@ -23,7 +23,7 @@ import { __ } from '@wordpress/i18n';
  */
 import { useJobsColumns } from '../hooks/use-jobs-columns';
 import { openJobProps } from '../utils/open-job-props';
-import type { JobListItem, JobsOrderBy } from '../../../shared/types';
+import type { JobListItem } from '../../../shared/types';
 import type { JobsSort } from '../utils/sorting';
 import { columnAriaSort, JobsColumnHeader } from './jobs-column-header';
 import { JobsPagination } from './jobs-pagination';
@@ -45,9 +45,8 @@ export interface JobsTableProps {
 	activeJobId?: number | null;
 	/** `false` when `total` is an estimate ("about"). */
 	totalExact?: boolean;
-	/** The current sort; with `onSortChange`, headers sort when clicked. */
+	/** The current sort; with it, headers sort the list when clicked. */
 	sort?: JobsSort;
-	onSortChange?: ( orderby: JobsOrderBy ) => void;
 	/** A job to highlight (found by searching its ID). */
 	highlightedJobId?: number | null;
 	/** Columns put in front of the job columns (the row selection). */
@@ -81,7 +80,6 @@ export function JobsTable( props: JobsTableProps ) {
 		activeJobId,
 		totalExact = true,
 		sort,
-		onSortChange,
 		highlightedJobId,
 		leadingColumns = NO_COLUMNS,
 	} = props;
@@ -144,7 +142,6 @@ export function JobsTable( props: JobsTableProps ) {
 														?.dmJobsSort
 												}
 												sort={ sort }
-												onSort={ onSortChange }
 											>
 												{ flexRender(
 													header.column.columnDef

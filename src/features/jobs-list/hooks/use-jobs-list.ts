@@ -8,9 +8,8 @@ import { useDispatch, useSelect } from '@wordpress/data';
  */
 import { store } from '../store';
 import type { RequestStatus } from '../store';
+import { normalizeJobsQuery } from '../../../shared/api/jobs-api';
 import type { ApiError, JobListItem, JobsView } from '../../../shared/types';
-import type { JobsSort } from '../utils/sorting';
-import { normalizeJobsQuery } from '../utils/normalize-jobs-query';
 import { useJobsUrlSync } from './use-jobs-url-sync';
 
 export interface JobsList {
@@ -34,7 +33,6 @@ export interface JobsList {
 	goToPage: ( page: number ) => Promise< void >;
 	updateView: ( changes: Partial< JobsView > ) => Promise< void >;
 	clearFilters: () => Promise< void >;
-	setSort: ( sort: JobsSort ) => Promise< void >;
 }
 
 /**
@@ -75,6 +73,5 @@ export function useJobsList(): JobsList {
 		goToPage,
 		updateView,
 		clearFilters,
-		setSort: ( sort: JobsSort ) => updateView( sort ),
 	};
 }

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from '@wordpress/element';
  * Internal dependencies
  */
 import { store } from '../store';
-import type { LiveContext } from '../store/actions';
+import type { LiveContext } from '../store/live';
 import { PollScheduler } from '../utils/poll-scheduler';
 import type { PollSchedulerOptions, PollState } from '../utils/poll-scheduler';
 

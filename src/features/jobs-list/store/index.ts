@@ -6,22 +6,24 @@ import { createReduxStore, register } from '@wordpress/data';
 /**
  * Internal dependencies
  */
-import * as actions from './actions';
 import { STORE_NAME } from './constants';
+import { countsActions, countsResolvers } from './counts';
+import { liveActions } from './live';
 import { initialState, reducer } from './reducer';
-import * as resolvers from './resolvers';
 import * as selectors from './selectors';
+import { viewActions, viewResolvers } from './view';
 
 /**
- * The jobs list store: the asked view, pages of jobs cached by query (resolved
- * once per query, invalidated by writes and the live feed), counts, live state.
+ * The jobs list store: the asked view and its pages, cached by query
+ * (`view.ts`: resolved once per query), kept current by the live feed and
+ * after writes (`live.ts`), and the counts per status (`counts.ts`).
  */
 export const store = createReduxStore( STORE_NAME, {
 	initialState,
 	reducer,
-	actions,
+	actions: { ...viewActions, ...liveActions, ...countsActions },
 	selectors,
-	resolvers,
+	resolvers: { ...viewResolvers, ...countsResolvers },
 } );
 
 register( store );

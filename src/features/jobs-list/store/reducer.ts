@@ -7,8 +7,8 @@ import {
 	putAnswer,
 	touchAnswer,
 } from '../../../shared/data/query-cache';
+import { jobsQueryKey } from '../../../shared/api/jobs-api';
 import type { JobsPage } from '../../../shared/types';
-import { jobsQueryKey } from '../utils/normalize-jobs-query';
 import { mergeRows, newestJobId, showsNewestJobs } from '../utils/refresh-mode';
 import { DEFAULT_QUERY, PAGE_CACHE_LIMIT } from './constants';
 import type { JobsAction, JobsState, LiveState } from './types';

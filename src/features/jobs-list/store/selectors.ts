@@ -1,6 +1,7 @@
 /**
  * Internal dependencies
  */
+import { jobsQueryKey, normalizeJobsQuery } from '../../../shared/api/jobs-api';
 import {
 	cachedData,
 	otherQueries,
@@ -14,10 +15,6 @@ import type {
 	JobsView,
 	StatusCounts,
 } from '../../../shared/types';
-import {
-	jobsQueryKey,
-	normalizeJobsQuery,
-} from '../utils/normalize-jobs-query';
 import { PAGE_CACHE_LIMIT } from './constants';
 import type { JobsState, JumpRequest, LiveState, RequestStatus } from './types';
 
@@ -42,7 +39,7 @@ export function isViewApplied( state: JobsState ): boolean {
 
 /**
  * The page of jobs of a query, `undefined` until it arrived. Resolved once
- * per normalised query (see `resolvers.ts`); writes and the live feed
+ * per normalised query (see `view.ts`); writes and the live feed
  * invalidate it.
  *
  * @param state Store state.

@@ -13,7 +13,7 @@ import { createRegistry } from '@wordpress/data';
  * Internal dependencies
  */
 import { store } from '../../../../../src/features/jobs-list/store';
-import type { LiveContext } from '../../../../../src/features/jobs-list/store/actions';
+import type { LiveContext } from '../../../../../src/features/jobs-list/store/live';
 import { FakeJobsServer } from '../../../helpers/fake-server';
 import { makeJob, makeJobs } from '../../../helpers/make-job';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	receiveJobsPage,
 	setQuery,
-} from '../../../../../src/features/jobs-list/store/actions';
+} from '../../../../../src/features/jobs-list/store/view';
 import {
 	DEFAULT_QUERY,
 	PAGE_CACHE_LIMIT,
@@ -19,7 +19,7 @@ import {
 	reducer,
 } from '../../../../../src/features/jobs-list/store/reducer';
 import * as selectors from '../../../../../src/features/jobs-list/store/selectors';
-import { normalizeJobsQuery } from '../../../../../src/features/jobs-list/utils/normalize-jobs-query';
+import { normalizeJobsQuery } from '../../../../../src/shared/api/jobs-api';
 import type { JobsView } from '../../../../../src/shared/types';
 import { makeJobs } from '../../../helpers/make-job';
 

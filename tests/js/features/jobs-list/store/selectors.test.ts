@@ -14,7 +14,7 @@ import type { JobsView } from '../../../../../src/shared/types';
 import {
 	jobsQueryKey,
 	normalizeJobsQuery,
-} from '../../../../../src/features/jobs-list/utils/normalize-jobs-query';
+} from '../../../../../src/shared/api/jobs-api';
 import { makeJobs } from '../../../helpers/make-job';
 
 const view = { ...DEFAULT_QUERY, page: 2 };

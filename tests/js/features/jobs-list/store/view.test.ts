@@ -10,7 +10,7 @@ import { DEFAULT_QUERY } from '../../../../../src/features/jobs-list/store/const
 import {
 	mergeQuery,
 	mergeView,
-} from '../../../../../src/features/jobs-list/url/merge-view';
+} from '../../../../../src/features/jobs-list/store/view';
 import { DEFAULT_VIEW } from '../../../../../src/features/jobs-list/url/view-url';
 
 const NOW = new Date( '2025-03-10T12:00:00Z' );
