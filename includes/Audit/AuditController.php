@@ -58,7 +58,7 @@ final class AuditController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_actions' ),
 					'permission_callback' => array( Permission::class, 'check' ),
-					TypeScriptContract::RESPONSE_SCHEMA => static fn (): array => ResponseSchemas::list_of( array( 'type' => 'string' ) ),
+					TypeScriptContract::RESPONSE_SCHEMA => array( AuditSchema::class, 'actions' ),
 				),
 			)
 		);

@@ -81,6 +81,15 @@ final class AuditSchema {
 	}
 
 	/**
+	 * The answer of GET /audit/actions: the actions recorded so far.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function actions(): array {
+		return ResponseSchemas::list_of( array( 'type' => 'string' ) );
+	}
+
+	/**
 	 * An audit entry as GET /audit lists it.
 	 *
 	 * @return array<string, mixed>
