@@ -18,7 +18,6 @@ use DMJobs\Audit\Schema\AuditSchema;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
-use DMJobs\Shared\Rest\ResponseSchemas;
 use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_Error;
 use WP_REST_Controller;
@@ -45,7 +44,7 @@ final class AuditController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->get_collection_params(),
-					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->get_item_schema() ),
+					TypeScriptContract::RESPONSE_SCHEMA => array( AuditSchema::class, 'entries' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)

@@ -20,7 +20,6 @@ use DMJobs\Audit\Actor;
 use DMJobs\Operations\Schema\OperationSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
-use DMJobs\Shared\Rest\ResponseSchemas;
 use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_Error;
 use WP_REST_Controller;
@@ -47,7 +46,7 @@ final class OperationsController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->get_collection_params(),
-					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->get_item_schema() ),
+					TypeScriptContract::RESPONSE_SCHEMA => array( OperationSchema::class, 'operations' ),
 				),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,

@@ -12,7 +12,6 @@ use DMJobs\Pipelines\Repository\PipelineRepository;
 use DMJobs\Pipelines\Schema\PipelineSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
-use DMJobs\Shared\Rest\ResponseSchemas;
 use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -38,7 +37,7 @@ final class PipelinesController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_pipelines' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => array(),
-					TypeScriptContract::RESPONSE_SCHEMA => static fn (): array => ResponseSchemas::list_of( PipelineSchema::pipeline() ),
+					TypeScriptContract::RESPONSE_SCHEMA => array( PipelineSchema::class, 'pipelines' ),
 				),
 				'schema' => array( PipelineSchema::class, 'pipeline' ),
 			)
@@ -52,7 +51,7 @@ final class PipelinesController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_flows' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => PipelineSchema::flows_params(),
-					TypeScriptContract::RESPONSE_SCHEMA => static fn (): array => ResponseSchemas::list_of( PipelineSchema::flow() ),
+					TypeScriptContract::RESPONSE_SCHEMA => array( PipelineSchema::class, 'flows' ),
 				),
 				'schema' => array( PipelineSchema::class, 'flow' ),
 			)

@@ -81,6 +81,15 @@ final class AuditSchema {
 	}
 
 	/**
+	 * The answer of GET /audit.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function entries(): array {
+		return ResponseSchemas::list_of( self::entry() );
+	}
+
+	/**
 	 * The answer of GET /audit/actions: the actions recorded so far.
 	 *
 	 * @return array<string, mixed>

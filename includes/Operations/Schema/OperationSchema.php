@@ -185,6 +185,15 @@ final class OperationSchema {
 	}
 
 	/**
+	 * The answer of GET /operations.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function operations(): array {
+		return ResponseSchemas::list_of( self::operation() );
+	}
+
+	/**
 	 * An operation as every route under /operations/{id} answers it.
 	 *
 	 * @return array<string, mixed>

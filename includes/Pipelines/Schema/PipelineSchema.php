@@ -9,6 +9,7 @@
 namespace DMJobs\Pipelines\Schema;
 
 use DMJobs\Shared\Rest\ParamLimits;
+use DMJobs\Shared\Rest\ResponseSchemas;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -28,6 +29,24 @@ final class PipelineSchema {
 				'maximum'     => ParamLimits::MAX_ID,
 			),
 		);
+	}
+
+	/**
+	 * The answer of GET /pipelines.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function pipelines(): array {
+		return ResponseSchemas::list_of( self::pipeline() );
+	}
+
+	/**
+	 * The answer of GET /flows.
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function flows(): array {
+		return ResponseSchemas::list_of( self::flow() );
 	}
 
 	/**
