@@ -6,17 +6,18 @@
  * GET /audit?page&per_page&action&category&actor&user_id&job_id&after&before  newest first, X-WP-Total
  * GET /audit/actions                                                        actions recorded so far
  *
+ * Their schemas are AuditSchema's.
+ *
  * @package DMJobs
  */
 
 namespace DMJobs\Audit;
 
 use DMJobs\Audit\Repository\AuditRepository;
+use DMJobs\Audit\Schema\AuditSchema;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Shared\Rest\ApiNamespace;
-use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
-use DMJobs\Shared\Rest\ResponseSchemas;
 use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_Error;
 use WP_REST_Controller;
@@ -27,8 +28,6 @@ use WP_REST_Server;
 defined( 'ABSPATH' ) || exit;
 
 final class AuditController extends WP_REST_Controller {
-
-	public const CATEGORIES = array( 'job', 'jobs', 'cleanup', 'maintenance', 'retention', 'audit', 'export', 'alerts', 'flow' );
 
 	public function __construct( private readonly AuditRepository $entries = new AuditRepository() ) {
 		$this->namespace = ApiNamespace::NAME;
@@ -45,7 +44,7 @@ final class AuditController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_items' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => $this->get_collection_params(),
-					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->get_item_schema() ),
+					TypeScriptContract::RESPONSE_SCHEMA => array( AuditSchema::class, 'entries' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -58,7 +57,7 @@ final class AuditController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_actions' ),
 					'permission_callback' => array( Permission::class, 'check' ),
-					TypeScriptContract::RESPONSE_SCHEMA => static fn (): array => ResponseSchemas::list_of( array( 'type' => 'string' ) ),
+					TypeScriptContract::RESPONSE_SCHEMA => array( AuditSchema::class, 'actions' ),
 				),
 			)
 		);
@@ -102,60 +101,7 @@ final class AuditController extends WP_REST_Controller {
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params(): array {
-		return array(
-			'page'     => array(
-				'description' => __( 'Page, from 1.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => ParamLimits::MAX_PAGE,
-				'default'     => 1,
-			),
-			'per_page' => array(
-				'description' => __( 'Entries per page, 1 to 100.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => 100,
-				'default'     => 20,
-			),
-			'action'   => array(
-				'description' => __( 'Only this action, e.g. "jobs.bulk_delete".', 'dm-jobs' ),
-				'type'        => 'string',
-				'pattern'     => '^[a-z_]+\.[a-z_]+$',
-				'maxLength'   => 64,
-			),
-			'category' => array(
-				'description' => __( 'Only actions of this kind (the part before the dot).', 'dm-jobs' ),
-				'type'        => 'string',
-				'enum'        => self::CATEGORIES,
-			),
-			'actor'    => array(
-				'description' => __( 'Only entries by users or by the system.', 'dm-jobs' ),
-				'type'        => 'string',
-				'enum'        => array( Actor::USER, Actor::SYSTEM ),
-			),
-			'user_id'  => array(
-				'description' => __( 'Only entries by this user.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => ParamLimits::MAX_ID,
-			),
-			'job_id'   => array(
-				'description' => __( 'Only entries about this job.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => ParamLimits::MAX_ID,
-			),
-			'after'    => array(
-				'description' => __( 'Entries at or after this ISO 8601 date-time.', 'dm-jobs' ),
-				'type'        => 'string',
-				'format'      => 'date-time',
-			),
-			'before'   => array(
-				'description' => __( 'Entries at or before this ISO 8601 date-time.', 'dm-jobs' ),
-				'type'        => 'string',
-				'format'      => 'date-time',
-			),
-		);
+		return AuditSchema::collection_params();
 	}
 
 	/**
@@ -164,20 +110,7 @@ final class AuditController extends WP_REST_Controller {
 	 * @return array<string, mixed>
 	 */
 	public function get_item_schema(): array {
-		if ( ! $this->schema ) {
-			$this->schema = ResponseSchemas::titled(
-				'dm-audit-entry',
-				array(
-					'id'         => array( 'type' => 'integer' ),
-					'created_at' => ResponseSchemas::nullable_time(),
-					'actor'      => ResponseSchemas::actor(),
-					'action'     => array( 'type' => 'string' ),
-					'job_id'     => ResponseSchemas::nullable( 'integer' ),
-					'affected'   => array( 'type' => 'integer' ),
-					'params'     => ResponseSchemas::nullable( 'object' ),
-				)
-			);
-		}
+		$this->schema ??= AuditSchema::entry();
 		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

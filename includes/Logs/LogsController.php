@@ -5,6 +5,8 @@
  * POST /jobs/{id}/logs         — append a line (level, message, step, context).
  * GET  /jobs/{id}/logs/export  — the whole (filtered) log as a text or JSON download, streamed.
  *
+ * Their schemas are LogSchema's.
+ *
  * @package DMJobs
  */
 
@@ -14,7 +16,6 @@ use DMJobs\Jobs\JobFormatter;
 use DMJobs\Jobs\Repository\JobRepository;
 use DMJobs\Logs\Schema\LogSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
-use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
 use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_Error;
@@ -36,19 +37,11 @@ final class LogsController extends WP_REST_Controller {
 	}
 
 	public function register_routes(): void {
-		$id_arg = array(
-			'id' => array(
-				'description' => __( 'The job ID.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => ParamLimits::MAX_ID,
-			),
-		);
 		register_rest_route(
 			$this->namespace,
 			'/' . $this->rest_base,
 			array(
-				'args'   => $id_arg,
+				'args'   => LogSchema::id_arg(),
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_items' ),
@@ -60,7 +53,7 @@ final class LogsController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'create_item' ),
 					'permission_callback' => array( Permission::class, 'check' ),
-					'args'                => $this->create_params(),
+					'args'                => LogSchema::create_params(),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
@@ -69,12 +62,12 @@ final class LogsController extends WP_REST_Controller {
 			$this->namespace,
 			'/' . $this->rest_base . '/export',
 			array(
-				'args' => $id_arg,
+				'args' => LogSchema::id_arg(),
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'export' ),
 					'permission_callback' => array( Permission::class, 'check' ),
-					'args'                => $this->export_params(),
+					'args'                => LogSchema::export_params(),
 				),
 			)
 		);
@@ -158,93 +151,7 @@ final class LogsController extends WP_REST_Controller {
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params(): array {
-		return array(
-			'level'    => array(
-				'description' => __( 'Only these levels (array or comma-separated list).', 'dm-jobs' ),
-				'type'        => 'array',
-				'items'       => array(
-					'type' => 'string',
-					'enum' => LogLevel::values(),
-				),
-				'uniqueItems' => true,
-			),
-			'search'   => array(
-				'description' => __( 'Text matched against the message and the step.', 'dm-jobs' ),
-				'type'        => 'string',
-				'maxLength'   => 200,
-			),
-			'after'    => array(
-				'description' => __( 'Cursor: only lines after this log line ID (next page, live tail). Lines come oldest first.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'minimum'     => 0,
-				'maximum'     => ParamLimits::MAX_ID,
-			),
-			'before'   => array(
-				'description' => __( 'Cursor: only lines before this log line ID (the page before). Lines still come oldest first.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => ParamLimits::MAX_ID,
-			),
-			'tail'     => array(
-				'description' => __( 'Without a cursor: the newest lines instead of the oldest.', 'dm-jobs' ),
-				'type'        => 'boolean',
-				'default'     => false,
-			),
-			'per_page' => array(
-				'description' => __( 'Lines per page, 1 to 1000.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'default'     => LogQuery::DEFAULT_PER_PAGE,
-				'minimum'     => 1,
-				'maximum'     => LogQuery::MAX_PER_PAGE,
-			),
-		);
-	}
-
-	/**
-	 * @return array<string, array<string, mixed>>
-	 */
-	private function create_params(): array {
-		return array(
-			'level'   => array(
-				'description' => __( 'Severity.', 'dm-jobs' ),
-				'type'        => 'string',
-				'enum'        => LogLevel::values(),
-				'required'    => true,
-			),
-			'message' => array(
-				'description' => __( 'The line (at most 16,000 characters; longer is refused).', 'dm-jobs' ),
-				'type'        => 'string',
-				'minLength'   => 1,
-				'maxLength'   => LogService::MAX_MESSAGE_CHARS,
-				'required'    => true,
-			),
-			'step'    => array(
-				'description' => __( 'The step the line is about: pipeline step ID, flow step ID or step type.', 'dm-jobs' ),
-				'type'        => array( 'string', 'null' ),
-				'maxLength'   => LogService::MAX_STEP_CHARS,
-			),
-			'context' => array(
-				'description' => __( 'Structured data (a JSON object of at most 64 KB). An http_status key is kept as the line\'s HTTP status.', 'dm-jobs' ),
-				'type'        => array( 'object', 'null' ),
-			),
-		);
-	}
-
-	/**
-	 * @return array<string, array<string, mixed>>
-	 */
-	private function export_params(): array {
-		$params = $this->get_collection_params();
-		return array(
-			'format' => array(
-				'description' => __( 'text (one line per entry) or json.', 'dm-jobs' ),
-				'type'        => 'string',
-				'enum'        => LogExporter::FORMATS,
-				'default'     => 'text',
-			),
-			'level'  => $params['level'],
-			'search' => $params['search'],
-		);
+		return LogSchema::collection_params();
 	}
 
 	/**

@@ -2,17 +2,16 @@
 /**
  * GET /dm-jobs/v1/maintenance/metrics: table sizes, jobs by status, oldest/newest, growth per day,
  * jobs stuck in processing. Cached for five minutes (`generated_at` says when it was counted);
- * `refresh=true` counts again.
+ * `refresh=true` counts again. Its schemas are MaintenanceSchema's.
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Maintenance;
 
-use DMJobs\Jobs\Schema\JobSchema;
+use DMJobs\Maintenance\Schema\MaintenanceSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
-use DMJobs\Shared\Rest\ResponseSchemas;
 use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -36,29 +35,9 @@ final class MaintenanceController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
 					'permission_callback' => array( Permission::class, 'check' ),
-					'args'                => array(
-						'stuck_minutes' => array(
-							'description' => __( 'A processing job older than this many minutes counts as stuck.', 'dm-jobs' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-							'maximum'     => 10080,
-							'default'     => 60,
-						),
-						'days'          => array(
-							'description' => __( 'Days of growth to show.', 'dm-jobs' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-							'maximum'     => 90,
-							'default'     => 30,
-						),
-						'refresh'       => array(
-							'description' => __( 'Count again instead of using the cached numbers.', 'dm-jobs' ),
-							'type'        => 'boolean',
-							'default'     => false,
-						),
-					),
+					'args'                => MaintenanceSchema::metrics_params(),
 				),
-				'schema' => fn (): array => $this->metrics_schema(),
+				'schema' => array( MaintenanceSchema::class, 'metrics' ),
 			)
 		);
 	}
@@ -68,104 +47,5 @@ final class MaintenanceController extends WP_REST_Controller {
 	 */
 	public function get_item( $request ): WP_REST_Response {
 		return rest_ensure_response( $this->metrics->collect( (int) $request['stuck_minutes'], (int) $request['days'], (bool) $request['refresh'] ) );
-	}
-
-	/**
-	 * The answer of GET /maintenance/metrics.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public function metrics_schema(): array {
-		return ResponseSchemas::titled(
-			'dm-system-metrics',
-			array(
-				'generated_at'  => ResponseSchemas::time(),
-				'took_ms'       => array( 'type' => 'integer' ),
-				'cached'        => array( 'type' => 'boolean' ),
-				'cache_seconds' => array( 'type' => 'integer' ),
-				'database'      => ResponseSchemas::object(
-					array(
-						'engine'  => array(
-							'type' => 'string',
-							'enum' => array( 'mysql', 'sqlite' ),
-						),
-						'version' => array( 'type' => 'string' ),
-						'file'    => array( 'anyOf' => array( self::sqlite_file_schema(), array( 'type' => 'null' ) ) ),
-					)
-				),
-				'tables'        => ResponseSchemas::list_of( self::table_size_schema() ),
-				'jobs'          => ResponseSchemas::object(
-					array(
-						'total'           => array( 'type' => 'integer' ),
-						'by_status'       => ResponseSchemas::counts(),
-						'distinct_raw'    => array( 'type' => 'integer' ),
-						'compound_values' => array( 'type' => 'integer' ),
-						'oldest'          => ResponseSchemas::nullable_time(),
-						'newest'          => ResponseSchemas::nullable_time(),
-					)
-				),
-				'growth'        => ResponseSchemas::object(
-					array(
-						'days'    => array( 'type' => 'integer' ),
-						'per_day' => ResponseSchemas::list_of(
-							ResponseSchemas::object(
-								array(
-									'date' => array( 'type' => 'string' ),
-									'jobs' => array( 'type' => 'integer' ),
-								)
-							)
-						),
-						'average' => array( 'type' => 'number' ),
-					)
-				),
-				'stuck'         => ResponseSchemas::object(
-					array(
-						'threshold_minutes' => array( 'type' => 'integer' ),
-						'count'             => array( 'type' => 'integer' ),
-						'sample'            => ResponseSchemas::list_of( JobSchema::item() ),
-					)
-				),
-			),
-		);
-	}
-
-	/**
-	 * Size of one of the plugin's (or Data Machine's) tables.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public static function table_size_schema(): array {
-		$bytes = ResponseSchemas::nullable( 'integer' );
-		return array(
-			'title'      => 'dm-table-size',
-			'type'       => 'object',
-			'properties' => array(
-				'table'       => array( 'type' => 'string' ),
-				'name'        => array( 'type' => 'string' ),
-				'rows'        => $bytes,
-				'data_bytes'  => $bytes,
-				'index_bytes' => $bytes,
-				'free_bytes'  => $bytes,
-			),
-		);
-	}
-
-	/**
-	 * The SQLite database file's pages (SQLite sites only).
-	 *
-	 * @return array<string, mixed>
-	 */
-	public static function sqlite_file_schema(): array {
-		return array(
-			'title'      => 'dm-sqlite-file',
-			'type'       => 'object',
-			'properties' => array(
-				'page_size'      => array( 'type' => 'integer' ),
-				'page_count'     => array( 'type' => 'integer' ),
-				'freelist_count' => array( 'type' => 'integer' ),
-				'file_bytes'     => array( 'type' => 'integer' ),
-				'free_bytes'     => array( 'type' => 'integer' ),
-			),
-		);
 	}
 }

@@ -1,6 +1,7 @@
 <?php
 /**
- * REST routes listing pipelines and flows, for filters and links (dm-jobs/v1).
+ * REST routes listing pipelines and flows, for filters and links (dm-jobs/v1). Their schemas are
+ * PipelineSchema's.
  *
  * @package DMJobs
  */
@@ -8,10 +9,9 @@
 namespace DMJobs\Pipelines;
 
 use DMJobs\Pipelines\Repository\PipelineRepository;
+use DMJobs\Pipelines\Schema\PipelineSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
-use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
-use DMJobs\Shared\Rest\ResponseSchemas;
 use DMJobs\Shared\Rest\TypeScriptContract;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -37,9 +37,9 @@ final class PipelinesController extends WP_REST_Controller {
 					'callback'            => array( $this, 'get_pipelines' ),
 					'permission_callback' => array( Permission::class, 'check' ),
 					'args'                => array(),
-					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->pipeline_schema() ),
+					TypeScriptContract::RESPONSE_SCHEMA => array( PipelineSchema::class, 'pipelines' ),
 				),
-				'schema' => array( $this, 'pipeline_schema' ),
+				'schema' => array( PipelineSchema::class, 'pipeline' ),
 			)
 		);
 		register_rest_route(
@@ -50,17 +50,10 @@ final class PipelinesController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_flows' ),
 					'permission_callback' => array( Permission::class, 'check' ),
-					'args'                => array(
-						'pipeline_id' => array(
-							'description' => __( 'Only flows of this pipeline.', 'dm-jobs' ),
-							'type'        => 'integer',
-							'minimum'     => 1,
-							'maximum'     => ParamLimits::MAX_ID,
-						),
-					),
-					TypeScriptContract::RESPONSE_SCHEMA => fn (): array => ResponseSchemas::list_of( $this->flow_schema() ),
+					'args'                => PipelineSchema::flows_params(),
+					TypeScriptContract::RESPONSE_SCHEMA => array( PipelineSchema::class, 'flows' ),
 				),
-				'schema' => array( $this, 'flow_schema' ),
+				'schema' => array( PipelineSchema::class, 'flow' ),
 			)
 		);
 	}
@@ -88,63 +81,5 @@ final class PipelinesController extends WP_REST_Controller {
 			$this->pipelines->find_flows( $pipeline_id )
 		);
 		return rest_ensure_response( $items );
-	}
-
-	/**
-	 * A pipeline as GET /pipelines lists it.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public function pipeline_schema(): array {
-		return $this->collection_schema(
-			'dm-pipeline',
-			array(
-				'id'         => self::id(),
-				'name'       => array( 'type' => 'string' ),
-				'flow_count' => array(
-					'type'    => 'integer',
-					'minimum' => 0,
-				),
-			)
-		);
-	}
-
-	/**
-	 * A flow as GET /flows lists it.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public function flow_schema(): array {
-		return $this->collection_schema(
-			'dm-flow',
-			array(
-				'id'          => self::id(),
-				'pipeline_id' => self::id(),
-				'name'        => array( 'type' => 'string' ),
-			)
-		);
-	}
-
-	/**
-	 * @return array<string, mixed>
-	 */
-	private static function id(): array {
-		return array(
-			'type'    => 'integer',
-			'minimum' => 1,
-		);
-	}
-
-	/**
-	 * @param array<string, array<string, mixed>> $properties
-	 * @return array<string, mixed>
-	 */
-	private function collection_schema( string $title, array $properties ): array {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => $title,
-			'type'       => 'object',
-			'properties' => $properties,
-		);
 	}
 }

@@ -6,19 +6,18 @@
  * POST /jobs/{id}/rerun  run the flow of a failed job again (a new job; the failed one stays as it is)
  *
  * 409 when no runner is available (Data Machine inactive, nothing provided through
- * `dm_jobs_flow_runner`) or Data Machine refused (its message), 404 when the flow or job is gone.
+ * `dm_jobs_flow_runner`) or Data Machine refused (its message), 404 when the flow or job is gone. Their schemas
+ * are RunSchema's.
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Runs;
 
-use DMJobs\Jobs\Schema\JobSchema;
 use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Runs\Schema\RunSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
-use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
-use DMJobs\Shared\Rest\ResponseSchemas;
 use DMJobs\Status\BaseStatus;
 use DMJobs\Status\StatusParser;
 use WP_Error;
@@ -34,20 +33,12 @@ final class RunsController {
 	}
 
 	public function register_routes(): void {
-		$id = static fn ( string $what ): array => array(
-			'id' => array(
-				'description' => $what,
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => ParamLimits::MAX_ID,
-			),
-		);
 		register_rest_route(
 			ApiNamespace::NAME,
 			'/flows/(?P<id>[\d]+)/run',
 			array(
-				'args'   => $id( __( 'The flow ID.', 'dm-jobs' ) ),
-				'schema' => array( $this, 'run_schema' ),
+				'args'   => RunSchema::id_arg( __( 'The flow ID.', 'dm-jobs' ) ),
+				'schema' => array( RunSchema::class, 'run' ),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'run_flow' ),
@@ -59,8 +50,8 @@ final class RunsController {
 			ApiNamespace::NAME,
 			'/jobs/(?P<id>[\d]+)/rerun',
 			array(
-				'args'   => $id( __( 'The failed job whose flow runs again.', 'dm-jobs' ) ),
-				'schema' => array( $this, 'run_schema' ),
+				'args'   => RunSchema::id_arg( __( 'The failed job whose flow runs again.', 'dm-jobs' ) ),
+				'schema' => array( RunSchema::class, 'run' ),
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'rerun_job' ),
@@ -100,25 +91,5 @@ final class RunsController {
 		$response = rest_ensure_response( $result );
 		$response->set_status( null === $result['job_id'] ? 200 : 201 );
 		return $response;
-	}
-
-	/**
-	 * The answer of running a flow (or re-running a failed job's flow).
-	 *
-	 * @return array<string, mixed>
-	 */
-	public function run_schema(): array {
-		return ResponseSchemas::titled(
-			'dm-flow-run',
-			array(
-				'flow_id'     => array( 'type' => 'integer' ),
-				'pipeline_id' => array( 'type' => 'integer' ),
-				'job_id'      => ResponseSchemas::nullable( 'integer' ),
-				'skipped'     => array( 'type' => 'boolean' ),
-				'message'     => array( 'type' => 'string' ),
-				'rerun_of'    => ResponseSchemas::nullable( 'integer' ),
-				'job'         => array( 'anyOf' => array( JobSchema::item(), array( 'type' => 'null' ) ) ),
-			)
-		);
 	}
 }

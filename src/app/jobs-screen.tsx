@@ -83,15 +83,12 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 	const {
 		jobs,
 		total,
-		totalPages,
 		query,
 		loadedQuery,
 		requestStatus,
 		error,
 		reload,
 		invalidate,
-		goToPage,
-		totalExact,
 		highlightedJobId,
 		clearFilters,
 	} = useJobsList();
@@ -127,26 +124,16 @@ export function JobsScreen( { config }: JobsScreenProps ) {
 	} else if ( total === 0 ) {
 		content = <JobsNoMatches onClear={ clearFilters } />;
 	} else if ( jobs.length === 0 ) {
-		content = (
-			<JobsOutOfRange
-				onGoToLastPage={ () => goToPage( Math.max( 1, totalPages ) ) }
-			/>
-		);
+		content = <JobsOutOfRange />;
 	} else {
 		content = (
 			<JobsTable
 				jobs={ jobs }
-				page={ query.page }
-				perPage={ query.perPage }
-				total={ total }
-				totalPages={ totalPages }
 				isBusy={ isLoading }
 				timeZone={ timeZone }
 				timeZoneLabel={ timeZoneLabel }
-				onPageChange={ goToPage }
 				onOpenJob={ openJob }
 				activeJobId={ activeJobId }
-				totalExact={ totalExact }
 				sort={ query }
 				highlightedJobId={ highlightedJobId }
 				leadingColumns={ selectionColumns }

@@ -12,11 +12,9 @@
 
 namespace DMJobs\Jobs\Export;
 
-use DMJobs\AdminTools\AdminToolsRoutes;
-use DMJobs\Operations\JobSelection;
+use DMJobs\Jobs\Export\Schema\ExportSchema;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Shared\Rest\ApiNamespace;
-use DMJobs\Shared\Rest\ParamLimits;
 use DMJobs\Shared\Rest\Permission;
 use WP_Error;
 use WP_REST_Controller;
@@ -65,32 +63,6 @@ final class ExportController extends WP_REST_Controller {
 	 * @return array<string, array<string, mixed>>
 	 */
 	public function get_collection_params(): array {
-		return array_merge(
-			array(
-				'format'              => array(
-					'description' => __( 'csv or json.', 'dm-jobs' ),
-					'type'        => 'string',
-					'enum'        => array( 'csv', 'json' ),
-					'default'     => 'csv',
-				),
-				'include_engine_data' => array(
-					'description' => __( 'Also export each job\'s engine_data (large).', 'dm-jobs' ),
-					'type'        => 'boolean',
-					'default'     => false,
-				),
-				'ids'                 => array(
-					'description' => __( 'Only these jobs (export of selected rows). Send either ids or the filters.', 'dm-jobs' ),
-					'type'        => 'array',
-					'items'       => array(
-						'type'    => 'integer',
-						'minimum' => 1,
-						'maximum' => ParamLimits::MAX_ID,
-					),
-					'minItems'    => 1,
-					'maxItems'    => JobSelection::MAX_IDS,
-				),
-			),
-			AdminToolsRoutes::job_filter_params()
-		);
+		return ExportSchema::params();
 	}
 }

@@ -1,17 +1,17 @@
 <?php
 /**
  * GET /dm-jobs/v1/reports/pipelines?after&before: per-pipeline counts, success rate and average
- * duration for jobs created in the range (default: the last 30 days).
+ * duration for jobs created in the range (default: the last 30 days). Its schemas are PipelineReportSchema's.
  *
  * @package DMJobs
  */
 
 namespace DMJobs\Metrics\Reports;
 
+use DMJobs\Metrics\Reports\Schema\PipelineReportSchema;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
-use DMJobs\Shared\Rest\ResponseSchemas;
 use WP_Error;
 use WP_REST_Controller;
 use WP_REST_Request;
@@ -36,20 +36,9 @@ final class ReportsController extends WP_REST_Controller {
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
 					'permission_callback' => array( Permission::class, 'check' ),
-					'args'                => array(
-						'after'  => array(
-							'description' => __( 'Jobs created at or after this ISO 8601 date-time (default: 30 days ago).', 'dm-jobs' ),
-							'type'        => 'string',
-							'format'      => 'date-time',
-						),
-						'before' => array(
-							'description' => __( 'Jobs created at or before this ISO 8601 date-time (default: now).', 'dm-jobs' ),
-							'type'        => 'string',
-							'format'      => 'date-time',
-						),
-					),
+					'args'                => PipelineReportSchema::params(),
 				),
-				'schema' => fn (): array => $this->report_schema(),
+				'schema' => array( PipelineReportSchema::class, 'report' ),
 			)
 		);
 	}
@@ -64,38 +53,5 @@ final class ReportsController extends WP_REST_Controller {
 			return OperationParams::invalid( 'before', __( '"before" must not be earlier than "after".', 'dm-jobs' ) );
 		}
 		return rest_ensure_response( $this->report->build( $after, $before ) );
-	}
-
-	/**
-	 * The answer of GET /reports/pipelines.
-	 *
-	 * @return array<string, mixed>
-	 */
-	public function report_schema(): array {
-		$summary = array(
-			'title'      => 'dm-pipeline-summary',
-			'type'       => 'object',
-			'properties' => array(
-				'pipeline_id'      => ResponseSchemas::nullable( 'integer' ),
-				'pipeline_name'    => ResponseSchemas::nullable( 'string' ),
-				'total'            => array( 'type' => 'integer' ),
-				'by_status'        => ResponseSchemas::counts(),
-				'finished'         => array( 'type' => 'integer' ),
-				'succeeded'        => array( 'type' => 'integer' ),
-				'failed'           => array( 'type' => 'integer' ),
-				'success_rate'     => ResponseSchemas::nullable( 'number' ),
-				'average_duration' => ResponseSchemas::nullable( 'number' ),
-			),
-		);
-		return ResponseSchemas::titled(
-			'dm-pipeline-report',
-			array(
-				'after'        => ResponseSchemas::time(),
-				'before'       => ResponseSchemas::time(),
-				'generated_at' => ResponseSchemas::time(),
-				'pipelines'    => ResponseSchemas::list_of( $summary ),
-				'totals'       => $summary,
-			)
-		);
 	}
 }

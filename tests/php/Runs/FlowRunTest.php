@@ -15,7 +15,7 @@ use DMJobs\DataMachine\CurrentExecution;
 use DMJobs\DataMachine\CurrentGeneration;
 use DMJobs\DataMachine\LegacyGeneration;
 use DMJobs\DataMachine\StandaloneGeneration;
-use DMJobs\Runs\RunsController;
+use DMJobs\Runs\Schema\RunSchema;
 use DMJobs\Tests\Fixtures;
 use DMJobs\Tests\ResponseSchemaAssertions;
 use DMJobs\Tests\TestCase;
@@ -103,7 +103,7 @@ final class FlowRunTest extends TestCase {
 		$this->assertSame( 'Hourly import', $data['job']['flow_name'] );
 		$this->assertSame( $data['job_id'], $data['job']['id'] );
 		$this->assertFalse( $data['skipped'] );
-		$this->assertAnswerMatches( $data, ( new RunsController() )->run_schema(), 'POST /flows/{id}/run' );
+		$this->assertAnswerMatches( $data, RunSchema::run(), 'POST /flows/{id}/run' );
 
 		$audit = $this->admin_request( 'GET', '/audit', array( 'category' => 'flow' ) )->get_data();
 		$this->assertSame( 'flow.run', $audit[0]['action'] );

@@ -1,6 +1,7 @@
 /**
  * WordPress dependencies
  */
+import { useDispatch, useSelect } from '@wordpress/data';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
@@ -8,19 +9,7 @@ import { sprintf, __ } from '@wordpress/i18n';
  */
 import { formatJobsTotal } from '../../../shared/format/format-count';
 import { formatNumber } from '../../../shared/format/format-number';
-
-export interface JobsPaginationProps {
-	/** 1-based page shown. */
-	page: number;
-	totalPages: number;
-	total: number;
-	/** `false` when the total is an estimate: shown as "about 1.2M jobs". */
-	totalExact?: boolean;
-	canPreviousPage: boolean;
-	canNextPage: boolean;
-	onPreviousPage: () => void;
-	onNextPage: () => void;
-}
+import { store } from '../store';
 
 function PageButton( props: {
 	label: string;
@@ -41,25 +30,32 @@ function PageButton( props: {
 }
 
 /**
- * Total count, "Page X of Y" and previous/next buttons.
+ * Total count, "Page X of Y" and previous/next buttons. Reads the page asked
+ * for and the shown page's totals from the jobs store, and changes the page
+ * there itself.
  *
  * wp-admin's own buttons (the server-printed first page has the same ones, as links), so the first
  * rows need no wp-components. They stay focusable when disabled so keyboard focus is not lost on the
  * first or last page.
- *
- * @param props Component props.
  */
-export function JobsPagination( props: JobsPaginationProps ) {
-	const {
-		page,
-		totalPages,
-		total,
-		totalExact = true,
-		canPreviousPage,
-		canNextPage,
-		onPreviousPage,
-		onNextPage,
-	} = props;
+export function JobsPagination() {
+	const { page, perPage, total, totalExact, totalPages, shownRows } =
+		useSelect( ( select ) => {
+			const jobs = select( store );
+			const query = jobs.getQuery();
+			return {
+				page: query.page,
+				perPage: query.perPage,
+				total: jobs.getTotal(),
+				totalExact: jobs.isTotalExact(),
+				totalPages: jobs.getTotalPages(),
+				shownRows: jobs.getJobs().length,
+			};
+		}, [] );
+	const { goToPage } = useDispatch( store );
+	const pageCount = Math.max( 1, totalPages );
+	// An estimated page count may be low: a full page may have a next one.
+	const canNextPage = totalExact ? page < pageCount : shownRows >= perPage;
 	return (
 		<nav
 			className="dm-jobs-pagination"
@@ -71,8 +67,8 @@ export function JobsPagination( props: JobsPaginationProps ) {
 			<div className="dm-jobs-pagination__controls">
 				<PageButton
 					label={ __( 'Previous page', 'dm-jobs' ) }
-					enabled={ canPreviousPage }
-					onClick={ onPreviousPage }
+					enabled={ page > 1 }
+					onClick={ () => void goToPage( page - 1 ) }
 				/>
 				<span
 					className="dm-jobs-pagination__current"
@@ -83,19 +79,19 @@ export function JobsPagination( props: JobsPaginationProps ) {
 								/* translators: 1: current page number, 2: number of pages. */
 								__( 'Page %1$s of %2$s', 'dm-jobs' ),
 								formatNumber( page ),
-								formatNumber( Math.max( 1, totalPages ) )
+								formatNumber( pageCount )
 							)
 						: sprintf(
 								/* translators: 1: current page number, 2: estimated number of pages. */
 								__( 'Page %1$s of about %2$s', 'dm-jobs' ),
 								formatNumber( page ),
-								formatNumber( Math.max( 1, totalPages ) )
+								formatNumber( pageCount )
 							) }
 				</span>
 				<PageButton
 					label={ __( 'Next page', 'dm-jobs' ) }
 					enabled={ canNextPage }
-					onClick={ onNextPage }
+					onClick={ () => void goToPage( page + 1 ) }
 				/>
 			</div>
 		</nav>

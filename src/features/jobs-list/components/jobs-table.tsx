@@ -6,11 +6,7 @@ import {
 	getCoreRowModel,
 	useReactTable,
 } from '@tanstack/react-table';
-import type {
-	ColumnDef,
-	PaginationState,
-	Updater,
-} from '@tanstack/react-table';
+import type { ColumnDef } from '@tanstack/react-table';
 
 /**
  * WordPress dependencies
@@ -30,21 +26,13 @@ import { JobsPagination } from './jobs-pagination';
 
 export interface JobsTableProps {
 	jobs: JobListItem[];
-	/** 1-based page. */
-	page: number;
-	perPage: number;
-	total: number;
-	totalPages: number;
 	isBusy: boolean;
 	timeZone: string;
 	timeZoneLabel: string;
-	onPageChange: ( page: number ) => void;
 	/** Opens a job's details (row click or Enter). */
 	onOpenJob?: ( jobId: number ) => void;
 	/** The job whose details are open. */
 	activeJobId?: number | null;
-	/** `false` when `total` is an estimate ("about"). */
-	totalExact?: boolean;
 	/** The current sort; with it, headers sort the list when clicked. */
 	sort?: JobsSort;
 	/** A job to highlight (found by searching its ID). */
@@ -60,25 +48,19 @@ function headerText( header: unknown ): string {
 }
 
 /**
- * The jobs table. Controlled: the parent owns the page and loads the rows, the
- * table only renders them and reports page changes (manual pagination).
+ * The jobs table: renders the rows it is given; its pagination reads and
+ * changes the page in the jobs store.
  *
  * @param props Component props.
  */
 export function JobsTable( props: JobsTableProps ) {
 	const {
 		jobs,
-		page,
-		perPage,
-		total,
-		totalPages,
 		isBusy,
 		timeZone,
 		timeZoneLabel,
-		onPageChange,
 		onOpenJob,
 		activeJobId,
-		totalExact = true,
 		sort,
 		highlightedJobId,
 		leadingColumns = NO_COLUMNS,
@@ -88,26 +70,11 @@ export function JobsTable( props: JobsTableProps ) {
 		() => [ ...leadingColumns, ...jobColumns ],
 		[ leadingColumns, jobColumns ]
 	);
-	const pagination: PaginationState = {
-		pageIndex: page - 1,
-		pageSize: perPage,
-	};
-
 	const table = useReactTable( {
 		data: jobs,
 		columns,
 		getCoreRowModel: getCoreRowModel(),
 		getRowId: ( job ) => String( job.id ),
-		manualPagination: true,
-		pageCount: Math.max( 1, totalPages ),
-		state: { pagination },
-		onPaginationChange: ( updater: Updater< PaginationState > ) => {
-			const next =
-				typeof updater === 'function' ? updater( pagination ) : updater;
-			if ( next.pageIndex !== pagination.pageIndex ) {
-				onPageChange( next.pageIndex + 1 );
-			}
-		},
 	} );
 
 	return (
@@ -190,18 +157,7 @@ export function JobsTable( props: JobsTableProps ) {
 					</tbody>
 				</table>
 			</div>
-			<JobsPagination
-				page={ page }
-				totalPages={ totalPages }
-				total={ total }
-				totalExact={ totalExact }
-				canPreviousPage={ table.getCanPreviousPage() }
-				canNextPage={
-					totalExact ? table.getCanNextPage() : jobs.length >= perPage
-				}
-				onPreviousPage={ table.previousPage }
-				onNextPage={ table.nextPage }
-			/>
+			<JobsPagination />
 		</div>
 	);
 }

@@ -15,9 +15,6 @@ import { useJobsUrlSync } from './use-jobs-url-sync';
 export interface JobsList {
 	jobs: JobListItem[];
 	total: number;
-	/** `false` when `total` is the server's estimate. */
-	totalExact: boolean;
-	totalPages: number;
 	/** The view asked for (may be ahead of `loadedQuery` while loading). */
 	query: JobsView;
 	/** The view `jobs` belong to, `null` before the first load. */
@@ -30,8 +27,6 @@ export interface JobsList {
 	reload: () => Promise< void >;
 	/** After a write: drops the cached pages and counts, reloads the view. */
 	invalidate: () => Promise< void >;
-	goToPage: ( page: number ) => Promise< void >;
-	updateView: ( changes: Partial< JobsView > ) => Promise< void >;
 	clearFilters: () => Promise< void >;
 }
 
@@ -52,8 +47,6 @@ export function useJobsList(): JobsList {
 		return {
 			jobs: jobs.getJobs(),
 			total: jobs.getTotal(),
-			totalExact: jobs.isTotalExact(),
-			totalPages: jobs.getTotalPages(),
 			query: jobs.getQuery(),
 			loadedQuery: jobs.getLoadedQuery(),
 			requestStatus: jobs.getRequestStatus(),
@@ -61,8 +54,7 @@ export function useJobsList(): JobsList {
 			highlightedJobId: jobs.getHighlightedJobId(),
 		};
 	}, [] );
-	const { fetchJobs, invalidateJobs, goToPage, updateView, clearFilters } =
-		useDispatch( store );
+	const { fetchJobs, invalidateJobs, clearFilters } = useDispatch( store );
 
 	useJobsUrlSync( state.query );
 
@@ -70,8 +62,6 @@ export function useJobsList(): JobsList {
 		...state,
 		reload: fetchJobs,
 		invalidate: invalidateJobs,
-		goToPage,
-		updateView,
 		clearFilters,
 	};
 }

@@ -10,19 +10,19 @@
 namespace DMJobs\Tests\Shared\Rest;
 
 use DMJobs\Alerts\AlertNotices;
-use DMJobs\Alerts\AlertsController;
+use DMJobs\Alerts\Schema\AlertSchema;
 use DMJobs\Alerts\AlertSettings;
 use DMJobs\Alerts\AlertState;
 use DMJobs\Alerts\StuckCutoff;
-use DMJobs\Audit\AuditController;
-use DMJobs\Maintenance\MaintenanceController;
-use DMJobs\Metrics\Reports\ReportsController;
+use DMJobs\Audit\Schema\AuditSchema;
+use DMJobs\Maintenance\Schema\MaintenanceSchema;
+use DMJobs\Metrics\Reports\Schema\PipelineReportSchema;
 use DMJobs\Metrics\Repository\RollupRepository;
 use DMJobs\Metrics\RollupService;
 use DMJobs\Metrics\Schema\MetricsSchema;
-use DMJobs\Operations\OperationsController;
-use DMJobs\Pipelines\PipelinesController;
-use DMJobs\Retention\RetentionController;
+use DMJobs\Operations\Schema\OperationSchema;
+use DMJobs\Pipelines\Schema\PipelineSchema;
+use DMJobs\Retention\Schema\RetentionSchema;
 use DMJobs\Shared\Rest\ResponseSchemas;
 use DMJobs\Tests\AdminTools\AdminToolsTestCase;
 use DMJobs\Tests\Fixtures;
@@ -120,7 +120,7 @@ final class ResponseSchemasTest extends AdminToolsTestCase {
 		);
 		foreach ( $previews as $type => $params ) {
 			$preview = $this->answer( 'POST', '/operations', array( 'type' => $type, 'dry_run' => true ) + $params );
-			$this->assertAnswerMatches( $preview, ( new OperationsController() )->preview_schema(), "{$type} preview" );
+			$this->assertAnswerMatches( $preview, OperationSchema::preview(), "{$type} preview" );
 		}
 		// Nothing matches: the counts by status are still a map.
 		$none = $this->answer( 'POST', '/operations', array( 'type' => 'cleanup_jobs', 'dry_run' => true, 'statuses' => array( 'agent_skipped' ) ) );
@@ -180,15 +180,15 @@ final class ResponseSchemasTest extends AdminToolsTestCase {
 	}
 
 	public function test_schemas_name_their_shared_parts_once(): void {
-		$this->assertSame( ResponseSchemas::actor(), ( new OperationsController() )->get_item_schema()['properties']['actor'] );
-		$this->assertSame( ResponseSchemas::actor(), ( new AuditController() )->get_item_schema()['properties']['actor'] );
-		$this->assertSame( ResponseSchemas::actor(), RetentionController::report_schema()['properties']['actor'] );
+		$this->assertSame( ResponseSchemas::actor(), OperationSchema::operation()['properties']['actor'] );
+		$this->assertSame( ResponseSchemas::actor(), AuditSchema::entry()['properties']['actor'] );
+		$this->assertSame( ResponseSchemas::actor(), RetentionSchema::report()['properties']['actor'] );
 		$this->assertSame( MetricsSchema::progress(), MetricsSchema::capacity()['properties']['rollup'] );
 		$this->assertSame( MetricsSchema::bucket(), MetricsSchema::overview()['properties']['volume']['items']['allOf'][0] );
-		$this->assertSame( ( new AlertsController() )->alerts_schema(), ( new AlertsController() )->evaluation_schema()['allOf'][1] );
-		$this->assertSame( MaintenanceController::table_size_schema()['title'], 'dm-table-size' );
-		$this->assertSame( 'dm-pipeline-report', ( new ReportsController() )->report_schema()['title'] );
-		$this->assertSame( 'dm-alerts', ( new AlertsController() )->alerts_schema()['title'] );
-		$this->assertSame( 'dm-pipeline', ( new PipelinesController() )->pipeline_schema()['title'] );
+		$this->assertSame( AlertSchema::alerts(), AlertSchema::evaluation()['allOf'][1] );
+		$this->assertSame( MaintenanceSchema::table_size()['title'], 'dm-table-size' );
+		$this->assertSame( 'dm-pipeline-report', PipelineReportSchema::report()['title'] );
+		$this->assertSame( 'dm-alerts', AlertSchema::alerts()['title'] );
+		$this->assertSame( 'dm-pipeline', PipelineSchema::pipeline()['title'] );
 	}
 }

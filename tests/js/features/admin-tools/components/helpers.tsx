@@ -14,6 +14,7 @@ import { createRegistry, RegistryProvider } from '@wordpress/data';
  * Internal dependencies
  */
 import { store as adminToolsStore } from '../../../../../src/features/admin-tools/store';
+import { store as jobsStore } from '../../../../../src/features/jobs-list/store';
 import type {
 	Operation,
 	OperationPreview,
@@ -21,7 +22,8 @@ import type {
 import { makeJob } from '../../../helpers/make-job';
 
 /**
- * Renders with a fresh data registry holding the admin tools store.
+ * Renders with a fresh data registry holding the admin tools store and the
+ * jobs list store (the jobs table's pagination reads it).
  *
  * @param element What to render.
  */
@@ -30,6 +32,7 @@ export function renderWithRegistry( element: ReactElement ): RenderResult & {
 } {
 	const registry = createRegistry();
 	registry.register( adminToolsStore );
+	registry.register( jobsStore );
 	const result = render(
 		<RegistryProvider value={ registry }>{ element }</RegistryProvider>
 	);

@@ -24,29 +24,21 @@ const NO_COLUMNS: ColumnDef< JobListItem, unknown >[] = [];
  *
  * @param props           Component props.
  * @param props.jobs      The rows.
- * @param props.total     Jobs matching the filter.
  * @param props.onOpenJob Opens a job.
  */
 function SelectableTable( {
 	jobs,
-	total = 1234,
 	onOpenJob = () => undefined,
 }: {
 	jobs: JobListItem[];
-	total?: number;
 	onOpenJob?: ( jobId: number ) => void;
 } ) {
 	return (
 		<JobsTable
 			jobs={ jobs }
-			page={ 1 }
-			perPage={ 5 }
-			total={ total }
-			totalPages={ Math.ceil( total / 5 ) }
 			isBusy={ false }
 			timeZone="UTC"
 			timeZoneLabel="UTC"
-			onPageChange={ () => undefined }
 			onOpenJob={ onOpenJob }
 			leadingColumns={ useSelectionColumn( NO_COLUMNS, jobs ) }
 		/>
@@ -144,7 +136,6 @@ describe( 'row selection in the jobs table', () => {
 		renderWithRegistry(
 			<SelectableTable
 				jobs={ jobs }
-				total={ 2 }
 				onOpenJob={ ( id ) => opened.push( id ) }
 			/>
 		);

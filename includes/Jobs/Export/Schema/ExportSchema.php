@@ -1,0 +1,53 @@
+<?php
+/**
+ * The arguments of GET /dm-jobs/v1/export (it answers a download, not JSON, so it has no answer schema).
+ * ExportController routes with them.
+ *
+ * @package DMJobs
+ */
+
+namespace DMJobs\Jobs\Export\Schema;
+
+use DMJobs\AdminTools\AdminToolsRoutes;
+use DMJobs\Operations\JobSelection;
+use DMJobs\Shared\Rest\ParamLimits;
+
+defined( 'ABSPATH' ) || exit;
+
+final class ExportSchema {
+
+	/**
+	 * GET /export: the format, and the jobs (ids, or the GET /jobs filters).
+	 *
+	 * @return array<string, array<string, mixed>>
+	 */
+	public static function params(): array {
+		return array_merge(
+			array(
+				'format'              => array(
+					'description' => __( 'csv or json.', 'dm-jobs' ),
+					'type'        => 'string',
+					'enum'        => array( 'csv', 'json' ),
+					'default'     => 'csv',
+				),
+				'include_engine_data' => array(
+					'description' => __( 'Also export each job\'s engine_data (large).', 'dm-jobs' ),
+					'type'        => 'boolean',
+					'default'     => false,
+				),
+				'ids'                 => array(
+					'description' => __( 'Only these jobs (export of selected rows). Send either ids or the filters.', 'dm-jobs' ),
+					'type'        => 'array',
+					'items'       => array(
+						'type'    => 'integer',
+						'minimum' => 1,
+						'maximum' => ParamLimits::MAX_ID,
+					),
+					'minItems'    => 1,
+					'maxItems'    => JobSelection::MAX_IDS,
+				),
+			),
+			AdminToolsRoutes::job_filter_params()
+		);
+	}
+}
