@@ -12,8 +12,10 @@ use DMJobs\Jobs\Export\ExportController;
 use DMJobs\Jobs\JobsController;
 use DMJobs\Maintenance\MaintenanceController;
 use DMJobs\Metrics\Reports\ReportsController;
+use DMJobs\Operations\JobSelection;
 use DMJobs\Operations\OperationsController;
 use DMJobs\Retention\RetentionController;
+use DMJobs\Shared\Rest\ParamLimits;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -38,6 +40,26 @@ final class AdminToolsRoutes {
 		return array_intersect_key(
 			( new JobsController() )->get_collection_params(),
 			array_flip( array( 'status', 'pipeline_id', 'flow_id', 'search', 'after', 'before' ) )
+		);
+	}
+
+	/**
+	 * The `ids` parameter of every admin tool that also takes selected rows instead of the filters.
+	 *
+	 * @param string $description What the IDs select for this tool.
+	 * @return array<string, mixed>
+	 */
+	public static function job_ids_param( string $description ): array {
+		return array(
+			'description' => $description,
+			'type'        => 'array',
+			'items'       => array(
+				'type'    => 'integer',
+				'minimum' => 1,
+				'maximum' => ParamLimits::MAX_ID,
+			),
+			'minItems'    => 1,
+			'maxItems'    => JobSelection::MAX_IDS,
 		);
 	}
 }

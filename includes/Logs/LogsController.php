@@ -14,6 +14,7 @@ namespace DMJobs\Logs;
 
 use DMJobs\Jobs\JobFormatter;
 use DMJobs\Jobs\Repository\JobRepository;
+use DMJobs\Jobs\Schema\JobSchema;
 use DMJobs\Logs\Schema\LogSchema;
 use DMJobs\Shared\Rest\ApiNamespace;
 use DMJobs\Shared\Rest\Permission;
@@ -41,7 +42,7 @@ final class LogsController extends WP_REST_Controller {
 			$this->namespace,
 			'/' . $this->rest_base,
 			array(
-				'args'   => LogSchema::id_arg(),
+				'args'   => JobSchema::id_arg(),
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_items' ),
@@ -62,7 +63,7 @@ final class LogsController extends WP_REST_Controller {
 			$this->namespace,
 			'/' . $this->rest_base . '/export',
 			array(
-				'args' => LogSchema::id_arg(),
+				'args' => JobSchema::id_arg(),
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'export' ),

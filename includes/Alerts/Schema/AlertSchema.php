@@ -161,15 +161,7 @@ final class AlertSchema {
 				'effective_recipients' => $emails,
 				'cooldown_minutes'     => array( 'type' => 'integer' ),
 				'rules'                => ResponseSchemas::list_of( $rule ),
-				'schedule'             => ResponseSchemas::object(
-					array(
-						'runner'   => array(
-							'type' => 'string',
-							'enum' => array( 'wp-cron', 'action-scheduler' ),
-						),
-						'next_run' => ResponseSchemas::nullable_time(),
-					)
-				),
+				'schedule'             => ResponseSchemas::schedule(),
 				'last_evaluated_at'    => ResponseSchemas::nullable_time(),
 				'last_report'          => array(
 					'description' => __( 'What the last evaluation found and sent, per rule (an empty list when no rule was enabled); null before the first.', 'dm-jobs' ),

@@ -21,22 +21,6 @@ defined( 'ABSPATH' ) || exit;
 final class LogSchema {
 
 	/**
-	 * The job ID argument of every log route.
-	 *
-	 * @return array<string, array<string, mixed>>
-	 */
-	public static function id_arg(): array {
-		return array(
-			'id' => array(
-				'description' => __( 'The job ID.', 'dm-jobs' ),
-				'type'        => 'integer',
-				'minimum'     => 1,
-				'maximum'     => ParamLimits::MAX_ID,
-			),
-		);
-	}
-
-	/**
 	 * GET /jobs/{id}/logs.
 	 *
 	 * @return array<string, array<string, mixed>>

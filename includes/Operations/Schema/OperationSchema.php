@@ -13,7 +13,6 @@ use DMJobs\Audit\Schema\AuditSchema;
 use DMJobs\Jobs\JobService;
 use DMJobs\Jobs\Schema\JobSchema;
 use DMJobs\Maintenance\Schema\MaintenanceSchema;
-use DMJobs\Operations\JobSelection;
 use DMJobs\Operations\OperationParams;
 use DMJobs\Operations\OperationService;
 use DMJobs\Operations\OperationType;
@@ -87,17 +86,7 @@ final class OperationSchema {
 					'type'        => 'string',
 					'format'      => 'date-time',
 				),
-				'ids'             => array(
-					'description' => __( 'Explicit job IDs (bulk actions on selected rows). Send either ids or the filters.', 'dm-jobs' ),
-					'type'        => 'array',
-					'items'       => array(
-						'type'    => 'integer',
-						'minimum' => 1,
-						'maximum' => ParamLimits::MAX_ID,
-					),
-					'minItems'    => 1,
-					'maxItems'    => JobSelection::MAX_IDS,
-				),
+				'ids'             => AdminToolsRoutes::job_ids_param( __( 'Explicit job IDs (bulk actions on selected rows). Send either ids or the filters.', 'dm-jobs' ) ),
 				'include_active'  => array(
 					'description' => __( 'Also touch pending and processing jobs (bulk actions only; never the default).', 'dm-jobs' ),
 					'type'        => 'boolean',

@@ -78,15 +78,7 @@ final class RetentionSchema {
 					)
 				),
 				'defaults'   => self::settings(),
-				'schedule'   => ResponseSchemas::object(
-					array(
-						'runner'   => array(
-							'type' => 'string',
-							'enum' => array( 'wp-cron', 'action-scheduler' ),
-						),
-						'next_run' => ResponseSchemas::nullable_time(),
-					)
-				),
+				'schedule'   => ResponseSchemas::schedule(),
 				'last_run'   => array( 'anyOf' => array( self::report(), array( 'type' => 'null' ) ) ),
 				'pending'    => array( 'type' => 'boolean' ),
 			)

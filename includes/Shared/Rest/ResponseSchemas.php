@@ -85,6 +85,23 @@ final class ResponseSchemas {
 	}
 
 	/**
+	 * When a background task runs next, and by which runner (WP-Cron, or Action Scheduler when present).
+	 *
+	 * @return array<string, mixed>
+	 */
+	public static function schedule(): array {
+		return self::object(
+			array(
+				'runner'   => array(
+					'type' => 'string',
+					'enum' => array( 'wp-cron', 'action-scheduler' ),
+				),
+				'next_run' => self::nullable_time(),
+			)
+		);
+	}
+
+	/**
 	 * A map from names (such as statuses) to counts.
 	 *
 	 * @return array<string, mixed>

@@ -9,8 +9,6 @@
 namespace DMJobs\Jobs\Export\Schema;
 
 use DMJobs\AdminTools\AdminToolsRoutes;
-use DMJobs\Operations\JobSelection;
-use DMJobs\Shared\Rest\ParamLimits;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -35,17 +33,7 @@ final class ExportSchema {
 					'type'        => 'boolean',
 					'default'     => false,
 				),
-				'ids'                 => array(
-					'description' => __( 'Only these jobs (export of selected rows). Send either ids or the filters.', 'dm-jobs' ),
-					'type'        => 'array',
-					'items'       => array(
-						'type'    => 'integer',
-						'minimum' => 1,
-						'maximum' => ParamLimits::MAX_ID,
-					),
-					'minItems'    => 1,
-					'maxItems'    => JobSelection::MAX_IDS,
-				),
+				'ids'                 => AdminToolsRoutes::job_ids_param( __( 'Only these jobs (export of selected rows). Send either ids or the filters.', 'dm-jobs' ) ),
 			),
 			AdminToolsRoutes::job_filter_params()
 		);
