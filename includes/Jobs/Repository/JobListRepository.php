@@ -137,14 +137,8 @@ final class JobListRepository {
 	 * @return array<int, array<string, string|null>>
 	 */
 	public function find_by_ids( array $ids ): array {
-		global $wpdb;
 		$ids = array_values( array_unique( array_filter( array_map( 'intval', $ids ), static fn ( int $id ): bool => $id > 0 ) ) );
-		if ( ! $ids ) {
-			return array();
-		}
-		$sql = 'SELECT ' . JobColumns::list_columns() . $this->from_with_names()
-			. ' WHERE j.job_id IN (' . implode( ', ', array_fill( 0, count( $ids ), '%d' ) ) . ') ORDER BY j.job_id ASC';
-		return (array) $wpdb->get_results( $wpdb->prepare( $sql, $ids ), ARRAY_A ); // phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared
+		return $this->find_by_ids_in_order( $ids, SortOrder::Asc );
 	}
 
 	/**

@@ -231,35 +231,46 @@ final class SchemaRepository {
 	}
 
 	/**
-	 * Remembers a column or index DM Jobs added to a table, so uninstall can take it away again.
-	 */
-	/**
 	 * Whether DM Jobs added this column or index to a table (and recorded it), without asking the database.
 	 *
 	 * @param string $kind 'columns' or 'indexes'.
 	 */
 	public function recorded_addition( string $table, string $kind, string $name ): bool {
-		global $wpdb;
-		if ( ! str_starts_with( $table, $wpdb->prefix ) ) {
-			return false;
-		}
-		$added = (array) get_option( self::ADDED_OPTION, array() );
-		return in_array( $name, (array) ( $added[ substr( $table, strlen( $wpdb->prefix ) ) ][ $kind ] ?? array() ), true );
+		return in_array( $name, $this->recorded_additions( $table, $kind ), true );
 	}
 
+	/**
+	 * Remembers a column or index DM Jobs added to a table, so uninstall can take it away again.
+	 */
 	private function record_addition( string $table, string $kind, string $name ): void {
-		global $wpdb;
-		if ( ! str_starts_with( $table, $wpdb->prefix ) ) {
-			return;
-		}
-		$short_name = substr( $table, strlen( $wpdb->prefix ) );
-		$added      = (array) get_option( self::ADDED_OPTION, array() );
-		$names      = (array) ( $added[ $short_name ][ $kind ] ?? array() );
-		if ( ! in_array( $name, $names, true ) ) {
-			$names                         = array_values( array_merge( $names, array( $name ) ) );
-			$added[ $short_name ][ $kind ] = $names;
+		$short_name = self::short_name( $table );
+		$names      = $this->recorded_additions( $table, $kind );
+		if ( null !== $short_name && ! in_array( $name, $names, true ) ) {
+			$added                         = (array) get_option( self::ADDED_OPTION, array() );
+			$added[ $short_name ][ $kind ] = array_values( array_merge( $names, array( $name ) ) );
 			update_option( self::ADDED_OPTION, $added, true );
 		}
+	}
+
+	/**
+	 * @return string[] The columns or indexes recorded as added to a table.
+	 */
+	private function recorded_additions( string $table, string $kind ): array {
+		$short_name = self::short_name( $table );
+		if ( null === $short_name ) {
+			return array();
+		}
+		$added = (array) get_option( self::ADDED_OPTION, array() );
+		return (array) ( $added[ $short_name ][ $kind ] ?? array() );
+	}
+
+	/**
+	 * A table's name without the site's prefix (how additions are recorded), or null for a table of
+	 * another prefix.
+	 */
+	private static function short_name( string $table ): ?string {
+		global $wpdb;
+		return str_starts_with( $table, $wpdb->prefix ) ? substr( $table, strlen( $wpdb->prefix ) ) : null;
 	}
 
 	/**
