@@ -77,6 +77,17 @@ abstract class TestCase extends PHPUnitTestCase {
 	}
 
 	/**
+	 * An admin request's empty menus, before any plugin has added its pages.
+	 */
+	protected static function reset_admin_menus(): void {
+		global $menu, $submenu, $_registered_pages, $_parent_pages;
+		$menu              = array();
+		$submenu           = array();
+		$_registered_pages = array();
+		$_parent_pages     = array();
+	}
+
+	/**
 	 * @param array<string, mixed> $params
 	 */
 	protected function request( string $method, string $route, array $params = array() ): WP_REST_Response {

@@ -24,11 +24,7 @@ final class AdminPageHeadTest extends TestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		global $menu, $submenu, $_registered_pages, $_parent_pages;
-		$menu              = array();
-		$submenu           = array();
-		$_registered_pages = array();
-		$_parent_pages     = array();
+		self::reset_admin_menus();
 		$this->act_as( 'administrator' );
 		// As wp-admin/includes/admin-filters.php hooks them on every admin screen.
 		foreach ( self::FONT_FACE_PRINTERS as $printer ) {

@@ -20,11 +20,7 @@ final class MenuTest extends TestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		global $menu, $submenu, $_registered_pages, $_parent_pages;
-		$menu              = array();
-		$submenu           = array();
-		$_registered_pages = array();
-		$_parent_pages     = array();
+		self::reset_admin_menus();
 		$this->act_as( 'administrator' );
 	}
 
