@@ -46,21 +46,13 @@ final class ActionSchedulerCancelTest extends TodaysTablesTestCase {
 	 * @param array<string, mixed> $engine_data
 	 */
 	private function job( string $status, array $engine_data = array() ): int {
-		global $wpdb;
-		$wpdb->insert(
-			( new CurrentGeneration() )->tables()->jobs,
+		return CurrentTables::job(
 			array(
-				'user_id'     => 1,
-				'pipeline_id' => '3',
-				'flow_id'     => '7',
-				'source'      => 'pipeline',
-				'label'       => 'Nightly digest',
 				'status'      => $status,
 				'engine_data' => wp_json_encode( $engine_data ),
 				'created_at'  => gmdate( 'Y-m-d H:i:s', time() - 600 ),
 			)
 		);
-		return (int) $wpdb->insert_id;
 	}
 
 	/**

@@ -49,22 +49,15 @@ final class CurrentConsistencyTest extends TodaysTablesTestCase {
 	 * @param array<string, mixed> $engine_data
 	 */
 	private function job( string $flow_id, string $status, array $engine_data = array(), ?int $parent = null ): int {
-		global $wpdb;
-		$wpdb->insert(
-			( new CurrentGeneration() )->tables()->jobs,
+		return CurrentTables::job(
 			array(
-				'user_id'       => 1,
-				'pipeline_id'   => '3',
 				'flow_id'       => $flow_id,
-				'source'        => 'pipeline',
-				'label'         => 'Nightly digest',
 				'parent_job_id' => $parent,
 				'status'        => $status,
 				'engine_data'   => wp_json_encode( $engine_data ),
 				'created_at'    => '2026-11-30 10:00:00',
 			)
 		);
-		return (int) $wpdb->insert_id;
 	}
 
 	/**

@@ -117,18 +117,10 @@ final class SecondSourceOperationsTest extends TestCase {
 	 * Today's Jobs::create_job() for a flow job, then its final status.
 	 */
 	private function todays_job( int $job_id, string $status ): void {
-		global $wpdb;
-		$wpdb->insert(
-			( new CurrentGeneration() )->tables()->jobs,
+		CurrentTables::job(
 			array(
 				'job_id'       => $job_id,
-				'user_id'      => 1,
-				'pipeline_id'  => '3',
-				'flow_id'      => '7',
-				'source'       => 'pipeline',
-				'label'        => 'Nightly digest',
 				'status'       => $status,
-				'engine_data'  => '{}',
 				'created_at'   => self::OLD,
 				'completed_at' => '2020-03-01 10:01:00',
 			)
