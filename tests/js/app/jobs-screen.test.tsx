@@ -6,14 +6,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
- * WordPress dependencies
- */
-import apiFetch from '@wordpress/api-fetch';
-
-/**
  * Internal dependencies
  */
 import { FakeJobsServer } from '../helpers/fake-server';
+import { serveApiFetch } from '../helpers/serve-api-fetch';
 import { makeJob, makeJobs } from '../helpers/make-job';
 import { renderApp, TEST_CONFIG } from '../helpers/render-app';
 
@@ -22,10 +18,7 @@ vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 let server: FakeJobsServer;
 
 beforeEach( () => {
-	server = new FakeJobsServer();
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeJobsServer() );
 } );
 
 function errorNotice(): HTMLElement {

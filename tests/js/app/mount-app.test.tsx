@@ -5,15 +5,11 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /**
- * WordPress dependencies
- */
-import apiFetch from '@wordpress/api-fetch';
-
-/**
  * Internal dependencies
  */
 import { mountApp } from '../../../src/app/mount-app';
 import { FakeJobsServer } from '../helpers/fake-server';
+import { serveApiFetch } from '../helpers/serve-api-fetch';
 import { makeJobs } from '../helpers/make-job';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
@@ -25,10 +21,7 @@ describe( 'mountApp', () => {
 	} );
 
 	it( 'renders the Jobs screen into #dm-jobs-root with the boot data', async () => {
-		const server = new FakeJobsServer( makeJobs( 3 ) );
-		vi.mocked( apiFetch ).mockImplementation(
-			server.apiFetch as typeof apiFetch
-		);
+		serveApiFetch( new FakeJobsServer( makeJobs( 3 ) ) );
 		window.dmJobsConfig = {
 			restNamespace: 'dm-jobs/v1',
 			timezone: { name: '', offsetMinutes: 330 },

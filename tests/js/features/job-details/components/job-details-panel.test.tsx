@@ -6,16 +6,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
- * WordPress dependencies
- */
-import apiFetch from '@wordpress/api-fetch';
-
-/**
  * Internal dependencies
  */
 import { makeJob } from '../../../helpers/make-job';
 import { renderApp } from '../../../helpers/render-app';
 import { FakeDetailsServer } from '../helpers/fake-details-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import {
 	makeDetail,
 	makeFailedDetail,
@@ -30,9 +26,7 @@ beforeEach( () => {
 	window.history.replaceState( null, '', '/wp-admin/admin.php?page=dm-jobs' );
 	server = new FakeDetailsServer();
 	server.list.setJobs( [ makeJob( { id: 42 } ), makeJob( { id: 41 } ) ] );
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	serveApiFetch( server );
 } );
 
 afterEach( () => {

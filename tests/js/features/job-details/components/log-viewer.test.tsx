@@ -8,7 +8,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { createRegistry, RegistryProvider } from '@wordpress/data';
 
 /**
@@ -18,6 +17,7 @@ import { LogViewer } from '../../../../../src/features/job-details/components/lo
 import { store } from '../../../../../src/features/job-details/store';
 import type { LogLine } from '../../../../../src/features/job-details/types';
 import { FakeDetailsServer } from '../helpers/fake-details-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeDetail, makeLines } from '../helpers/make-detail';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
@@ -25,10 +25,7 @@ vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 let server: FakeDetailsServer;
 
 beforeEach( () => {
-	server = new FakeDetailsServer();
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeDetailsServer() );
 } );
 
 async function renderViewer( lines: LogLine[], live = false ) {

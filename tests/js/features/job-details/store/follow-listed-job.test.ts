@@ -12,7 +12,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { createRegistry } from '@wordpress/data';
 
 /**
@@ -24,6 +23,7 @@ import { store as jobsStore } from '../../../../../src/features/jobs-list/store'
 import { watchList } from '../../../../../src/shared/open-job/live-bridge';
 import { makeJob, makeJobs } from '../../../helpers/make-job';
 import { FakeDetailsServer } from '../helpers/fake-details-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeDetail } from '../helpers/make-detail';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
@@ -50,10 +50,7 @@ const FAILED = {
 let server: FakeDetailsServer;
 
 beforeEach( () => {
-	server = new FakeDetailsServer();
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeDetailsServer() );
 } );
 
 function setup() {

@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { createRegistry } from '@wordpress/data';
 
 /**
@@ -20,6 +19,7 @@ import {
 } from '../../../../../src/features/job-details/store/reducer';
 import * as selectors from '../../../../../src/features/job-details/store/selectors';
 import { FakeDetailsServer } from '../helpers/fake-details-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeDetail, makeLines } from '../helpers/make-detail';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
@@ -27,10 +27,7 @@ vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 let server: FakeDetailsServer;
 
 beforeEach( () => {
-	server = new FakeDetailsServer();
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeDetailsServer() );
 } );
 
 function setup() {

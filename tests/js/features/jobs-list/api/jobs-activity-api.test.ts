@@ -25,6 +25,7 @@ import {
 import { filterParams } from '../../../../../src/shared/api/jobs-api';
 import { DEFAULT_QUERY } from '../../../../../src/features/jobs-list/store/constants';
 import { FakeJobsServer } from '../../../helpers/fake-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeJob, makeJobs } from '../../../helpers/make-job';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
@@ -32,10 +33,7 @@ vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 let server: FakeJobsServer;
 
 beforeEach( () => {
-	server = new FakeJobsServer( makeJobs( 45 ) );
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeJobsServer( makeJobs( 45 ) ) );
 } );
 
 const filtered = {

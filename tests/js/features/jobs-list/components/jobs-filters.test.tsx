@@ -6,14 +6,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
- * WordPress dependencies
- */
-import apiFetch from '@wordpress/api-fetch';
-
-/**
  * Internal dependencies
  */
 import { FakeJobsServer } from '../../../helpers/fake-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeJob } from '../../../helpers/make-job';
 import { renderApp } from '../../../helpers/render-app';
 
@@ -55,9 +51,7 @@ beforeEach( () => {
 		{ id: 9, pipeline_id: 3, name: 'Daily digest' },
 		{ id: 8, pipeline_id: 4, name: 'Nightly feed' },
 	];
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	serveApiFetch( server );
 } );
 
 function rowIds(): string[] {

@@ -6,14 +6,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
- * WordPress dependencies
- */
-import apiFetch from '@wordpress/api-fetch';
-
-/**
  * Internal dependencies
  */
 import { FakeJobsServer } from '../../../helpers/fake-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeJob, makeJobs } from '../../../helpers/make-job';
 import { renderApp } from '../../../helpers/render-app';
 
@@ -24,10 +20,7 @@ let server: FakeJobsServer;
 beforeEach( () => {
 	window.history.replaceState( null, '', '/wp-admin/admin.php?page=dm-jobs' );
 	vi.useFakeTimers( { shouldAdvanceTime: true } );
-	server = new FakeJobsServer( makeJobs( 45 ) );
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeJobsServer( makeJobs( 45 ) ) );
 } );
 
 afterEach( () => {

@@ -6,14 +6,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 /**
- * WordPress dependencies
- */
-import apiFetch from '@wordpress/api-fetch';
-
-/**
  * Internal dependencies
  */
 import { FakeJobsServer } from '../../../helpers/fake-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeJob } from '../../../helpers/make-job';
 import { renderApp } from '../../../helpers/render-app';
 
@@ -28,9 +24,7 @@ beforeEach( () => {
 		makeJob( { id: 2, duration: 10, pipeline_name: 'A', flow_name: 'y' } ),
 		makeJob( { id: 1, duration: 99, pipeline_name: 'B', flow_name: 'x' } ),
 	] );
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	serveApiFetch( server );
 } );
 
 function header( name: string | RegExp ): HTMLElement {

@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { createRegistry } from '@wordpress/data';
 
 /**
@@ -14,6 +13,7 @@ import { createRegistry } from '@wordpress/data';
  */
 import { store } from '../../../../../src/features/jobs-list/store';
 import { FakeJobsServer } from '../../../helpers/fake-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeJobs } from '../../../helpers/make-job';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
@@ -30,10 +30,7 @@ function setup() {
 }
 
 beforeEach( () => {
-	server = new FakeJobsServer( makeJobs( 45 ) );
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeJobsServer( makeJobs( 45 ) ) );
 } );
 
 describe( 'fetchJobs', () => {

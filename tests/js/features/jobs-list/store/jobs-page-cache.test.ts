@@ -13,7 +13,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { createRegistry } from '@wordpress/data';
 
 /**
@@ -25,6 +24,7 @@ import {
 	PAGE_CACHE_LIMIT,
 } from '../../../../../src/features/jobs-list/store/constants';
 import { FakeJobsServer } from '../../../helpers/fake-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeJobs } from '../../../helpers/make-job';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
@@ -45,10 +45,7 @@ function setup() {
 const idle = { isAtTop: () => true, isUserOnTable: () => false };
 
 beforeEach( () => {
-	server = new FakeJobsServer( makeJobs( 95 ) );
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeJobsServer( makeJobs( 95 ) ) );
 } );
 
 describe( 'getJobsPage resolver', () => {

@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 /**
  * WordPress dependencies
  */
-import apiFetch from '@wordpress/api-fetch';
 import { createRegistry } from '@wordpress/data';
 
 /**
@@ -15,6 +14,7 @@ import { createRegistry } from '@wordpress/data';
 import { store } from '../../../../../src/features/jobs-list/store';
 import type { LiveContext } from '../../../../../src/features/jobs-list/store/live';
 import { FakeJobsServer } from '../../../helpers/fake-server';
+import { serveApiFetch } from '../../../helpers/serve-api-fetch';
 import { makeJob, makeJobs } from '../../../helpers/make-job';
 
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
@@ -38,10 +38,7 @@ function context(
 }
 
 beforeEach( () => {
-	server = new FakeJobsServer( makeJobs( 45 ) );
-	vi.mocked( apiFetch ).mockImplementation(
-		server.apiFetch as typeof apiFetch
-	);
+	server = serveApiFetch( new FakeJobsServer( makeJobs( 45 ) ) );
 } );
 
 describe( 'pollChanges', () => {
