@@ -26,6 +26,7 @@ $reps = max( 3, (int) ( $options['reps'] ?? 20 ) );
 $_SERVER['HTTP_HOST']   = $_SERVER['HTTP_HOST'] ?? 'localhost';
 $_SERVER['REQUEST_URI'] = $_SERVER['REQUEST_URI'] ?? '/';
 require rtrim( (string) $options['path'], '/' ) . '/wp-load.php';
+require __DIR__ . '/admin-rest.php';
 
 if ( ! class_exists( \DMJobs\Alerts\AlertEvaluator::class ) ) {
 	fwrite( STDERR, "The DM Jobs plugin (with alerts) is not active on this site.\n" );
@@ -39,13 +40,6 @@ $result = array(
 	'database' => $wpdb instanceof \WP_SQLite_DB ? 'sqlite' : 'mysql',
 );
 
-/**
- * Milliseconds since a hrtime() start.
- */
-function dm_jobs_bench_alerts_ms( int $started ): float {
-	return ( hrtime( true ) - $started ) / 1e6;
-}
-
 // Rollups up to date (the alerts read them), and a size measurement for the table-size rule.
 ( new \DMJobs\Metrics\RollupService() )->catch_up( 1800.0 );
 
@@ -58,45 +52,13 @@ $settings->save_rule( 'table_size', array( 'max_mb' => 1, 'max_rows' => 1 ) );
 $settings->save_rule( 'refresh_stale', array( 'minutes' => 10 ) );
 
 try {
-	$base  = rtrim( (string) $options['url'], '/' );
-	$admin = get_users(
-		array(
-			'role'   => 'administrator',
-			'number' => 1,
-		)
-	);
-	if ( ! $admin ) {
-		fwrite( STDERR, "No administrator on this site.\n" );
-		exit( 1 );
-	}
-	$user_id    = $admin[0]->ID;
-	$expiration = time() + DAY_IN_SECONDS;
-	$token      = WP_Session_Tokens::get_instance( $user_id )->create( $expiration );
-	$cookie     = wp_generate_auth_cookie( $user_id, $expiration, 'logged_in', $token );
-
-	$_COOKIE[ LOGGED_IN_COOKIE ] = $cookie;
-	wp_set_current_user( $user_id );
-	$headers = array(
-		'Cookie: ' . LOGGED_IN_COOKIE . '=' . rawurlencode( $cookie ),
-		'X-WP-Nonce: ' . wp_create_nonce( 'wp_rest' ),
-	);
+	$base    = rtrim( (string) $options['url'], '/' );
+	$headers = dm_jobs_bench_admin_headers();
 
 	$get = static function ( string $path ) use ( $base, $headers ): array {
-		$started = hrtime( true );
-		$handle  = curl_init( $base . '/wp-json' . $path );
-		curl_setopt_array(
-			$handle,
-			array(
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_HTTPHEADER     => $headers,
-				CURLOPT_TIMEOUT        => 120,
-			)
-		);
-		$body   = curl_exec( $handle );
-		$status = (int) curl_getinfo( $handle, CURLINFO_RESPONSE_CODE );
-		curl_close( $handle );
-		$data = is_string( $body ) ? json_decode( $body, true ) : null;
-		return array( $status, dm_jobs_bench_alerts_ms( $started ), is_array( $data ) ? $data : array() );
+		[ $status, $ms, $body ] = dm_jobs_bench_rest_get( $base, $headers, $path, 120 );
+		$data                   = json_decode( $body, true );
+		return array( $status, $ms, is_array( $data ) ? $data : array() );
 	};
 
 	$routes = array( 'floor' => '/dm-jobs/v1/' );

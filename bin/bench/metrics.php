@@ -25,6 +25,7 @@ $reps = max( 3, (int) ( $options['reps'] ?? 20 ) );
 $_SERVER['HTTP_HOST']   = $_SERVER['HTTP_HOST'] ?? 'localhost';
 $_SERVER['REQUEST_URI'] = $_SERVER['REQUEST_URI'] ?? '/';
 require rtrim( (string) $options['path'], '/' ) . '/wp-load.php';
+require __DIR__ . '/admin-rest.php';
 
 if ( ! class_exists( \DMJobs\Metrics\RollupService::class ) ) {
 	fwrite( STDERR, "The DM Jobs plugin (with metrics) is not active on this site.\n" );
@@ -44,13 +45,6 @@ $result     = array(
 	'rows'     => $rows,
 	'database' => $wpdb instanceof \WP_SQLite_DB ? 'sqlite' : 'mysql',
 );
-
-/**
- * Milliseconds since a hrtime() start.
- */
-function dm_jobs_bench_ms( int $started ): float {
-	return ( hrtime( true ) - $started ) / 1e6;
-}
 
 // ---------------------------------------------------------------- catch-up rate
 
@@ -91,45 +85,12 @@ foreach ( \DMJobs\Metrics\Repository\RollupTables::all() as $short => $table ) {
 // ---------------------------------------------------------------- HTTP: metrics routes vs the floor
 
 if ( ! empty( $options['url'] ) ) {
-	$base  = rtrim( (string) $options['url'], '/' );
-	$admin = get_users(
-		array(
-			'role'   => 'administrator',
-			'number' => 1,
-		)
-	);
-	if ( ! $admin ) {
-		fwrite( STDERR, "No administrator on this site.\n" );
-		exit( 1 );
-	}
-	$user_id    = $admin[0]->ID;
-	$expiration = time() + DAY_IN_SECONDS;
-	$token      = WP_Session_Tokens::get_instance( $user_id )->create( $expiration );
-	$cookie     = wp_generate_auth_cookie( $user_id, $expiration, 'logged_in', $token );
-
-	$_COOKIE[ LOGGED_IN_COOKIE ] = $cookie;
-	wp_set_current_user( $user_id );
-	$nonce   = wp_create_nonce( 'wp_rest' );
-	$headers = array(
-		'Cookie: ' . LOGGED_IN_COOKIE . '=' . rawurlencode( $cookie ),
-		'X-WP-Nonce: ' . $nonce,
-	);
+	$base    = rtrim( (string) $options['url'], '/' );
+	$headers = dm_jobs_bench_admin_headers();
 
 	$get = static function ( string $path ) use ( $base, $headers ): array {
-		$started = hrtime( true );
-		$handle  = curl_init( $base . '/wp-json' . $path );
-		curl_setopt_array(
-			$handle,
-			array(
-				CURLOPT_RETURNTRANSFER => true,
-				CURLOPT_HTTPHEADER     => $headers,
-				CURLOPT_TIMEOUT        => 60,
-			)
-		);
-		$body   = curl_exec( $handle );
-		$status = (int) curl_getinfo( $handle, CURLINFO_RESPONSE_CODE );
-		curl_close( $handle );
-		return array( $status, dm_jobs_bench_ms( $started ), is_string( $body ) ? strlen( $body ) : 0 );
+		[ $status, $ms, $body ] = dm_jobs_bench_rest_get( $base, $headers, $path, 60 );
+		return array( $status, $ms, strlen( $body ) );
 	};
 
 	$routes = array(
