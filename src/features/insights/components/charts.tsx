@@ -77,6 +77,7 @@ import { chartTooltipContent } from './chart-tooltip';
 import { HeatmapGrid } from './heatmap-grid';
 import { SeriesMarker } from './series-marker';
 import { ResponsiveChart } from './responsive-chart';
+import { SampledChartCard } from './sampled-chart-card';
 
 interface OverviewChartProps {
 	overview: MetricsOverview | null;
@@ -95,8 +96,6 @@ const countContent = chartTooltipContent( ( value ) => formatNumber( value ) );
 const percentContent = chartTooltipContent( ( value ) =>
 	formatPercent( value / 100 )
 );
-/** Fewer concurrency samples than this are told in words, not drawn. */
-const THIN_SAMPLES = 3;
 
 const failureRateContent = chartTooltipContent(
 	( value, _name, row, dataKey ) => {
@@ -460,16 +459,33 @@ export function ConcurrencyChart( {
 }: ResourcesChartProps ) {
 	const rows = resources ? concurrencyRows( resources, timeZone ) : [];
 	return (
-		<ChartCard
+		<SampledChartCard
 			id="concurrency"
-			thin={ rows.length > 0 && rows.length < THIN_SAMPLES }
 			title={ __( 'Concurrent jobs', 'dm-jobs' ) }
 			description={ __(
 				'Jobs processing and pending, sampled every five minutes by the background task (largest value per period).',
 				'dm-jobs'
 			) }
-			{ ...status }
-			state={ cardState( status, rows.length ) }
+			status={ status }
+			samples={ rows.length }
+			describeFewSamples={ () =>
+				sprintf(
+					/* translators: 1: number of samples, 2: most processing jobs, 3: most pending jobs. */
+					_n(
+						'Only %1$s sample so far (at most %2$s processing and %3$s pending): a chart needs more. Samples are taken every five minutes.',
+						'Only %1$s samples so far (at most %2$s processing and %3$s pending): a chart needs more. Samples are taken every five minutes.',
+						rows.length,
+						'dm-jobs'
+					),
+					formatNumber( rows.length ),
+					formatNumber(
+						Math.max( 0, ...rows.map( ( row ) => row.processing ) )
+					),
+					formatNumber(
+						Math.max( 0, ...rows.map( ( row ) => row.pending ) )
+					)
+				)
+			}
 			emptyMessage={ __(
 				'No samples in this range yet: they are taken every five minutes from now on.',
 				'dm-jobs'
@@ -480,56 +496,32 @@ export function ConcurrencyChart( {
 				'dm-jobs'
 			) }
 		>
-			{ rows.length < THIN_SAMPLES ? (
-				<p className="dm-jobs-insights-card__thin">
-					{ sprintf(
-						/* translators: 1: number of samples, 2: most processing jobs, 3: most pending jobs. */
-						_n(
-							'Only %1$s sample so far (at most %2$s processing and %3$s pending): a chart needs more. Samples are taken every five minutes.',
-							'Only %1$s samples so far (at most %2$s processing and %3$s pending): a chart needs more. Samples are taken every five minutes.',
-							rows.length,
-							'dm-jobs'
-						),
-						formatNumber( rows.length ),
-						formatNumber(
-							Math.max(
-								0,
-								...rows.map( ( row ) => row.processing )
-							)
-						),
-						formatNumber(
-							Math.max( 0, ...rows.map( ( row ) => row.pending ) )
-						)
-					) }
-				</p>
-			) : (
-				<ResponsiveChart>
-					<LineChart data={ rows } { ...CHART_PROPS }>
-						<CartesianGrid { ...HORIZONTAL_GRID } />
-						<XAxis { ...timeXAxis( 24 ) } />
-						<YAxis { ...countYAxis( 40 ) } />
-						<Tooltip content={ countContent } />
-						<Legend wrapperStyle={ LEGEND_STYLE } />
-						<Line
-							type="stepAfter"
-							dataKey="processing"
-							name={ __( 'Processing', 'dm-jobs' ) }
-							stroke={ seriesColor( 0 ) }
-							{ ...LINE_SERIES }
-							dot={ false }
-						/>
-						<Line
-							type="stepAfter"
-							dataKey="pending"
-							name={ __( 'Pending', 'dm-jobs' ) }
-							stroke={ seriesColor( 1 ) }
-							{ ...LINE_SERIES }
-							dot={ false }
-						/>
-					</LineChart>
-				</ResponsiveChart>
-			) }
-		</ChartCard>
+			<ResponsiveChart>
+				<LineChart data={ rows } { ...CHART_PROPS }>
+					<CartesianGrid { ...HORIZONTAL_GRID } />
+					<XAxis { ...timeXAxis( 24 ) } />
+					<YAxis { ...countYAxis( 40 ) } />
+					<Tooltip content={ countContent } />
+					<Legend wrapperStyle={ LEGEND_STYLE } />
+					<Line
+						type="stepAfter"
+						dataKey="processing"
+						name={ __( 'Processing', 'dm-jobs' ) }
+						stroke={ seriesColor( 0 ) }
+						{ ...LINE_SERIES }
+						dot={ false }
+					/>
+					<Line
+						type="stepAfter"
+						dataKey="pending"
+						name={ __( 'Pending', 'dm-jobs' ) }
+						stroke={ seriesColor( 1 ) }
+						{ ...LINE_SERIES }
+						dot={ false }
+					/>
+				</LineChart>
+			</ResponsiveChart>
+		</SampledChartCard>
 	);
 }
 
@@ -541,16 +533,31 @@ export function TableSizeChart( {
 	const rows = resources ? tableSizeRows( resources, timeZone ) : [];
 	const latest = resources?.table_size.at( -1 ) ?? null;
 	return (
-		<ChartCard
+		<SampledChartCard
 			id="table-size"
-			thin={ rows.length > 0 && rows.length < THIN_SAMPLES }
 			title={ __( 'Jobs table size', 'dm-jobs' ) }
 			description={ __(
 				'Rows and size of the jobs table, measured hourly by the background task.',
 				'dm-jobs'
 			) }
-			{ ...status }
-			state={ cardState( status, rows.length ) }
+			status={ status }
+			samples={ rows.length }
+			describeFewSamples={ () =>
+				latest &&
+				sprintf(
+					/* translators: 1: number of measurements, 2: rows of the jobs table, 3: its size, 4: when it was measured. */
+					_n(
+						'Measured %1$s time so far: %2$s rows, %3$s (%4$s). A chart needs more; the table is measured once an hour.',
+						'Measured %1$s times so far, last: %2$s rows, %3$s (%4$s). A chart needs more; the table is measured once an hour.',
+						rows.length,
+						'dm-jobs'
+					),
+					formatCount( rows.length ),
+					formatCount( latest.rows ),
+					formatBytes( latest.bytes ),
+					formatMoment( latest.at, timeZone )
+				)
+			}
 			emptyMessage={ __(
 				'No measurement in this range yet: the table is measured once an hour.',
 				'dm-jobs'
@@ -561,67 +568,49 @@ export function TableSizeChart( {
 				'dm-jobs'
 			) }
 		>
-			{ rows.length < THIN_SAMPLES && latest ? (
-				<p className="dm-jobs-insights-card__thin">
-					{ sprintf(
-						/* translators: 1: number of measurements, 2: rows of the jobs table, 3: its size, 4: when it was measured. */
-						_n(
-							'Measured %1$s time so far: %2$s rows, %3$s (%4$s). A chart needs more; the table is measured once an hour.',
-							'Measured %1$s times so far, last: %2$s rows, %3$s (%4$s). A chart needs more; the table is measured once an hour.',
-							rows.length,
-							'dm-jobs'
-						),
-						formatCount( rows.length ),
-						formatCount( latest.rows ),
-						formatBytes( latest.bytes ),
-						formatMoment( latest.at, timeZone )
-					) }
-				</p>
-			) : (
-				<ResponsiveChart>
-					<LineChart data={ rows } { ...CHART_PROPS }>
-						<CartesianGrid { ...HORIZONTAL_GRID } />
-						<XAxis { ...timeXAxis( 24 ) } />
-						<YAxis
-							yAxisId="rows"
-							allowDecimals={ false }
-							tick={ AXIS_TICK }
-							width={ 56 }
-							tickFormatter={ ( value: number ) =>
-								formatCount( value )
-							}
-						/>
-						<YAxis
-							yAxisId="size"
-							orientation="right"
-							tick={ AXIS_TICK }
-							width={ 48 }
-							unit=" MB"
-						/>
-						<Tooltip content={ tableSizeContent } />
-						<Legend wrapperStyle={ LEGEND_STYLE } />
-						<Line
-							yAxisId="rows"
-							type="monotone"
-							dataKey="rows"
-							name={ __( 'Rows', 'dm-jobs' ) }
-							stroke={ seriesColor( 0 ) }
-							{ ...LINE_SERIES }
-							dot={ rows.length <= 48 }
-						/>
-						<Line
-							yAxisId="size"
-							type="monotone"
-							dataKey="megabytes"
-							name={ __( 'Size (MB)', 'dm-jobs' ) }
-							stroke={ seriesColor( 2 ) }
-							{ ...LINE_SERIES }
-							dot={ false }
-							connectNulls
-						/>
-					</LineChart>
-				</ResponsiveChart>
-			) }
-		</ChartCard>
+			<ResponsiveChart>
+				<LineChart data={ rows } { ...CHART_PROPS }>
+					<CartesianGrid { ...HORIZONTAL_GRID } />
+					<XAxis { ...timeXAxis( 24 ) } />
+					<YAxis
+						yAxisId="rows"
+						allowDecimals={ false }
+						tick={ AXIS_TICK }
+						width={ 56 }
+						tickFormatter={ ( value: number ) =>
+							formatCount( value )
+						}
+					/>
+					<YAxis
+						yAxisId="size"
+						orientation="right"
+						tick={ AXIS_TICK }
+						width={ 48 }
+						unit=" MB"
+					/>
+					<Tooltip content={ tableSizeContent } />
+					<Legend wrapperStyle={ LEGEND_STYLE } />
+					<Line
+						yAxisId="rows"
+						type="monotone"
+						dataKey="rows"
+						name={ __( 'Rows', 'dm-jobs' ) }
+						stroke={ seriesColor( 0 ) }
+						{ ...LINE_SERIES }
+						dot={ rows.length <= 48 }
+					/>
+					<Line
+						yAxisId="size"
+						type="monotone"
+						dataKey="megabytes"
+						name={ __( 'Size (MB)', 'dm-jobs' ) }
+						stroke={ seriesColor( 2 ) }
+						{ ...LINE_SERIES }
+						dot={ false }
+						connectNulls
+					/>
+				</LineChart>
+			</ResponsiveChart>
+		</SampledChartCard>
 	);
 }
