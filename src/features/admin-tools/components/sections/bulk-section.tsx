@@ -9,6 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { AdminTool } from '../admin-tool';
 import { getStatusLabel } from '../../../../shared/status/status-display';
 import type { BaseStatus } from '../../../../shared/types';
 import { FINAL_STATUSES } from '../../constants';
@@ -88,17 +89,14 @@ export function BulkSection() {
 		<div className="dm-jobs-admin-section">
 			<p className="dm-jobs-admin-scope">{ scope }</p>
 
-			<section
-				className="dm-jobs-admin-tool"
-				aria-labelledby="dm-jobs-bulk-delete"
+			<AdminTool
+				id="dm-jobs-bulk-delete"
+				title={ __( 'Delete', 'dm-jobs' ) }
+				description={ __(
+					'Removes the jobs with their log lines and their files. This cannot be undone.',
+					'dm-jobs'
+				) }
 			>
-				<h3 id="dm-jobs-bulk-delete">{ __( 'Delete', 'dm-jobs' ) }</h3>
-				<p>
-					{ __(
-						'Removes the jobs with their log lines and their files. This cannot be undone.',
-						'dm-jobs'
-					) }
-				</p>
 				<OperationFlow
 					type="delete_jobs"
 					params={ selection }
@@ -113,21 +111,16 @@ export function BulkSection() {
 					// The summary stays until Done; then the (deleted) selection goes.
 					onDone={ () => clearSelection() }
 				/>
-			</section>
+			</AdminTool>
 
-			<section
-				className="dm-jobs-admin-tool"
-				aria-labelledby="dm-jobs-bulk-status"
+			<AdminTool
+				id="dm-jobs-bulk-status"
+				title={ __( 'Change status', 'dm-jobs' ) }
+				description={ __(
+					'For example, mark jobs stuck in processing as failed or cancelled, with a reason. A job whose status changes meanwhile is left alone.',
+					'dm-jobs'
+				) }
 			>
-				<h3 id="dm-jobs-bulk-status">
-					{ __( 'Change status', 'dm-jobs' ) }
-				</h3>
-				<p>
-					{ __(
-						'For example, mark jobs stuck in processing as failed or cancelled, with a reason. A job whose status changes meanwhile is left alone.',
-						'dm-jobs'
-					) }
-				</p>
 				<div className="dm-jobs-admin-fields">
 					<SelectControl
 						__nextHasNoMarginBottom
@@ -171,17 +164,16 @@ export function BulkSection() {
 						)
 					}
 				/>
-			</section>
+			</AdminTool>
 
-			<section
-				className="dm-jobs-admin-tool"
-				aria-labelledby="dm-jobs-bulk-export"
+			<AdminTool
+				id="dm-jobs-bulk-export"
+				title={ __( 'Export', 'dm-jobs' ) }
 			>
-				<h3 id="dm-jobs-bulk-export">{ __( 'Export', 'dm-jobs' ) }</h3>
 				<ExportLinks
 					selection={ allMatching ? filter : { ids: selected } }
 				/>
-			</section>
+			</AdminTool>
 		</div>
 	);
 }

@@ -15,28 +15,10 @@ import { useStoreInRegistry } from '../../../../shared/data/use-store-in-registr
 import { COMPLETED_FAMILY } from '../../constants';
 import { getStatusLabel } from '../../../../shared/status/status-display';
 import { formatRows } from '../../utils/row-counts';
+import type { OperationType } from '../../types';
+import { AdminTool } from '../admin-tool';
 import { DaysField } from '../days-field';
 import { OperationFlow } from '../operation-flow';
-
-function Tool( {
-	id,
-	title,
-	description,
-	children,
-}: {
-	id: string;
-	title: string;
-	description: string;
-	children: React.ReactNode;
-} ) {
-	return (
-		<section className="dm-jobs-admin-tool" aria-labelledby={ id }>
-			<h3 id={ id }>{ title }</h3>
-			<p>{ description }</p>
-			{ children }
-		</section>
-	);
-}
 
 function statusList( statuses: readonly BaseStatus[] ): string {
 	return statuses
@@ -54,6 +36,50 @@ const removeLabel =
 			__( 'Remove %s', 'dm-jobs' ),
 			formatRows( count, noun )
 		);
+
+/**
+ * The tools that remove what deleted jobs or flows left behind.
+ */
+function orphanCleanups(): {
+	id: string;
+	type: OperationType;
+	title: string;
+	description: string;
+	noun: Parameters< typeof formatRows >[ 1 ];
+}[] {
+	return [
+		{
+			id: 'orphan-jobs',
+			type: 'cleanup_orphan_jobs',
+			title: __( 'Orphan jobs', 'dm-jobs' ),
+			description: __(
+				'Finished jobs whose pipeline or flow no longer exists.',
+				'dm-jobs'
+			),
+			noun: 'jobs',
+		},
+		{
+			id: 'orphan-logs',
+			type: 'cleanup_orphan_logs',
+			title: __( 'Orphan log lines', 'dm-jobs' ),
+			description: __(
+				'Log lines whose job no longer exists.',
+				'dm-jobs'
+			),
+			noun: 'lines',
+		},
+		{
+			id: 'orphan-files',
+			type: 'cleanup_orphan_files',
+			title: __( 'Orphan files', 'dm-jobs' ),
+			description: __(
+				'Per-job upload folders whose job no longer exists. Folders of existing jobs are never touched.',
+				'dm-jobs'
+			),
+			noun: 'folders',
+		},
+	];
+}
 
 /**
  * Cleanup tools, each with a dry run: completed jobs by age, failed jobs (with
@@ -89,7 +115,7 @@ export function CleanupSection() {
 				) }
 			</p>
 
-			<Tool
+			<AdminTool
 				id="dm-jobs-cleanup-completed"
 				title={ sprintf(
 					/* translators: %s: comma-separated status names, e.g. "Completed, Skipped by agent". */
@@ -119,9 +145,9 @@ export function CleanupSection() {
 					} }
 					actionLabel={ removeLabel( 'jobs' ) }
 				/>
-			</Tool>
+			</AdminTool>
 
-			<Tool
+			<AdminTool
 				id="dm-jobs-cleanup-failed"
 				title={ sprintf(
 					/* translators: %s: comma-separated status names, e.g. "Failed, Cancelled". */
@@ -164,9 +190,9 @@ export function CleanupSection() {
 					requireTypedCount={ failedDays === 0 }
 					actionLabel={ removeLabel( 'jobs' ) }
 				/>
-			</Tool>
+			</AdminTool>
 
-			<Tool
+			<AdminTool
 				id="dm-jobs-cleanup-items"
 				title={ __( 'Processed items', 'dm-jobs' ) }
 				description={ __(
@@ -247,52 +273,22 @@ export function CleanupSection() {
 					}
 					actionLabel={ removeLabel( 'items' ) }
 				/>
-			</Tool>
+			</AdminTool>
 
-			<Tool
-				id="dm-jobs-cleanup-orphan-jobs"
-				title={ __( 'Orphan jobs', 'dm-jobs' ) }
-				description={ __(
-					'Finished jobs whose pipeline or flow no longer exists.',
-					'dm-jobs'
-				) }
-			>
-				<OperationFlow
-					type="cleanup_orphan_jobs"
-					params={ {} }
-					actionLabel={ removeLabel( 'jobs' ) }
-				/>
-			</Tool>
-
-			<Tool
-				id="dm-jobs-cleanup-orphan-logs"
-				title={ __( 'Orphan log lines', 'dm-jobs' ) }
-				description={ __(
-					'Log lines whose job no longer exists.',
-					'dm-jobs'
-				) }
-			>
-				<OperationFlow
-					type="cleanup_orphan_logs"
-					params={ {} }
-					actionLabel={ removeLabel( 'lines' ) }
-				/>
-			</Tool>
-
-			<Tool
-				id="dm-jobs-cleanup-orphan-files"
-				title={ __( 'Orphan files', 'dm-jobs' ) }
-				description={ __(
-					'Per-job upload folders whose job no longer exists. Folders of existing jobs are never touched.',
-					'dm-jobs'
-				) }
-			>
-				<OperationFlow
-					type="cleanup_orphan_files"
-					params={ {} }
-					actionLabel={ removeLabel( 'folders' ) }
-				/>
-			</Tool>
+			{ orphanCleanups().map( ( cleanup ) => (
+				<AdminTool
+					key={ cleanup.type }
+					id={ `dm-jobs-cleanup-${ cleanup.id }` }
+					title={ cleanup.title }
+					description={ cleanup.description }
+				>
+					<OperationFlow
+						type={ cleanup.type }
+						params={ {} }
+						actionLabel={ removeLabel( cleanup.noun ) }
+					/>
+				</AdminTool>
+			) ) }
 		</div>
 	);
 }

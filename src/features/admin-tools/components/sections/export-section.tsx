@@ -8,6 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { AdminTool } from '../admin-tool';
 import { useJobsContext } from '../../hooks/use-jobs-context';
 import { useAdminData } from '../../data/admin-data-store';
 import { filterParams } from '../../../../shared/api/jobs-api';
@@ -52,31 +53,25 @@ export function ExportSection() {
 
 	return (
 		<div className="dm-jobs-admin-section">
-			<section
-				className="dm-jobs-admin-tool"
-				aria-labelledby="dm-jobs-export"
+			<AdminTool
+				id="dm-jobs-export"
+				title={ __( 'Export jobs', 'dm-jobs' ) }
+				description={ sprintf(
+					/* translators: %s: e.g. "1,234 jobs". */
+					__(
+						'Every job matching the current filter (%s), pending and processing ones included, oldest first. The file is written as it downloads, so large exports work too.',
+						'dm-jobs'
+					),
+					formatJobsTotal( total )
+				) }
 			>
-				<h3 id="dm-jobs-export">{ __( 'Export jobs', 'dm-jobs' ) }</h3>
-				<p>
-					{ sprintf(
-						/* translators: %s: e.g. "1,234 jobs". */
-						__(
-							'Every job matching the current filter (%s), pending and processing ones included, oldest first. The file is written as it downloads, so large exports work too.',
-							'dm-jobs'
-						),
-						formatJobsTotal( total )
-					) }
-				</p>
 				<ExportLinks selection={ filter } />
-			</section>
+			</AdminTool>
 
-			<section
-				className="dm-jobs-admin-tool"
-				aria-labelledby="dm-jobs-report"
+			<AdminTool
+				id="dm-jobs-report"
+				title={ __( 'Report per pipeline', 'dm-jobs' ) }
 			>
-				<h3 id="dm-jobs-report">
-					{ __( 'Report per pipeline', 'dm-jobs' ) }
-				</h3>
 				<div className="dm-jobs-admin-fields">
 					<TextControl
 						__nextHasNoMarginBottom
@@ -210,7 +205,7 @@ export function ExportSection() {
 						</table>
 					</div>
 				) }
-			</section>
+			</AdminTool>
 		</div>
 	);
 }

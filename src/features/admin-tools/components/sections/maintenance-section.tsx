@@ -8,6 +8,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { AdminTool } from '../admin-tool';
 import { Timestamp } from '../../../../shared/components/timestamp';
 import { getStatusLabel } from '../../../../shared/status/status-display';
 import { useJobsContext } from '../../hooks/use-jobs-context';
@@ -194,13 +195,10 @@ export function MaintenanceSection() {
 				</>
 			) }
 
-			<section
-				className="dm-jobs-admin-tool"
-				aria-labelledby="dm-jobs-stuck"
+			<AdminTool
+				id="dm-jobs-stuck"
+				title={ __( 'Jobs stuck in processing', 'dm-jobs' ) }
 			>
-				<h3 id="dm-jobs-stuck">
-					{ __( 'Jobs stuck in processing', 'dm-jobs' ) }
-				</h3>
 				<DaysField
 					label={ __(
 						'Processing for longer than (minutes)',
@@ -248,21 +246,16 @@ export function MaintenanceSection() {
 						)
 					}
 				/>
-			</section>
+			</AdminTool>
 
-			<section
-				className="dm-jobs-admin-tool"
-				aria-labelledby="dm-jobs-shed"
+			<AdminTool
+				id="dm-jobs-shed"
+				title={ __( 'Shed engine data', 'dm-jobs' ) }
+				description={ __(
+					"Engine data is most of a jobs table's size. Finished jobs older than this keep their row but lose their engine data; failed jobs keep their error details.",
+					'dm-jobs'
+				) }
 			>
-				<h3 id="dm-jobs-shed">
-					{ __( 'Shed engine data', 'dm-jobs' ) }
-				</h3>
-				<p>
-					{ __(
-						"Engine data is most of a jobs table's size. Finished jobs older than this keep their row but lose their engine data; failed jobs keep their error details.",
-						'dm-jobs'
-					) }
-				</p>
 				<DaysField
 					label={ __( 'Finished jobs older than (days)', 'dm-jobs' ) }
 					min={ 1 }
@@ -280,30 +273,23 @@ export function MaintenanceSection() {
 						)
 					}
 				/>
-			</section>
+			</AdminTool>
 
-			<section
-				className="dm-jobs-admin-tool"
-				aria-labelledby="dm-jobs-optimize"
+			<AdminTool
+				id="dm-jobs-optimize"
+				title={ __( 'Reclaim space', 'dm-jobs' ) }
+				description={
+					data?.database.engine === 'sqlite'
+						? __(
+								"SQLite keeps the whole site in one file. Deleted rows leave free pages that SQLite reuses, but the file only shrinks when the entire database is rebuilt (VACUUM). That locks the whole site's database while it runs and briefly needs as much free disk space as the file.",
+								'dm-jobs'
+							)
+						: __(
+								"Deleting rows does not shrink MariaDB/MySQL tables. OPTIMIZE TABLE rebuilds each of DM Jobs' tables and gives the free space back to the file system (with innodb_file_per_table, the default). Large tables take a while; reads and writes continue meanwhile.",
+								'dm-jobs'
+							)
+				}
 			>
-				<h3 id="dm-jobs-optimize">
-					{ __( 'Reclaim space', 'dm-jobs' ) }
-				</h3>
-				{ data?.database.engine === 'sqlite' ? (
-					<p>
-						{ __(
-							"SQLite keeps the whole site in one file. Deleted rows leave free pages that SQLite reuses, but the file only shrinks when the entire database is rebuilt (VACUUM). That locks the whole site's database while it runs and briefly needs as much free disk space as the file.",
-							'dm-jobs'
-						) }
-					</p>
-				) : (
-					<p>
-						{ __(
-							"Deleting rows does not shrink MariaDB/MySQL tables. OPTIMIZE TABLE rebuilds each of DM Jobs' tables and gives the free space back to the file system (with innodb_file_per_table, the default). Large tables take a while; reads and writes continue meanwhile.",
-							'dm-jobs'
-						) }
-					</p>
-				) }
 				<OperationFlow
 					type="optimize_tables"
 					params={ {} }
@@ -326,7 +312,7 @@ export function MaintenanceSection() {
 					}
 					onFinished={ countAgain }
 				/>
-			</section>
+			</AdminTool>
 		</div>
 	);
 }

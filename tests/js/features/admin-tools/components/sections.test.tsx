@@ -236,4 +236,30 @@ describe( 'Cleanup section', () => {
 			} )
 		).toBeEnabled();
 	} );
+
+	it.each( [
+		[ 'Orphan jobs', 'cleanup_orphan_jobs', 'Remove 4 jobs' ],
+		[ 'Orphan log lines', 'cleanup_orphan_logs', 'Remove 4 log lines' ],
+		[ 'Orphan files', 'cleanup_orphan_files', 'Remove 4 folders' ],
+	] as const )(
+		'"%s" is a tool of its own that dry-runs %s',
+		async ( title, type, actionLabel ) => {
+			const user = userEvent.setup();
+			vi.mocked( api.previewOperation ).mockResolvedValue(
+				makePreview( { type, count: 4, sample: [] } )
+			);
+			renderWithRegistry( <CleanupSection /> );
+			const tool = screen.getByRole( 'region', { name: title } );
+
+			await user.click(
+				within( tool ).getByRole( 'button', { name: /Dry run/ } )
+			);
+			expect(
+				await within( tool ).findByRole( 'button', {
+					name: actionLabel,
+				} )
+			).toBeEnabled();
+			expect( api.previewOperation ).toHaveBeenLastCalledWith( type, {} );
+		}
+	);
 } );
