@@ -19,8 +19,11 @@ use DMJobs\Tests\TestCase;
 PHP_SAPI === 'cli' || exit;
 
 require_once __DIR__ . '/../DataMachine/CurrentTables.php';
+require_once __DIR__ . '/RunsUninstall.php';
 
 final class UninstallFootprintTest extends TestCase {
+
+	use RunsUninstall;
 
 	private const DM_TABLES = array( 'dm_jobs', 'dm_pipelines', 'dm_flows', 'dm_processed_items' );
 
@@ -44,7 +47,7 @@ final class UninstallFootprintTest extends TestCase {
 		// DDL commits implicitly: this test manages its own tables.
 		$wpdb->query( 'COMMIT' );
 		$this->drop_tables();
-		$this->run_uninstall( false );
+		$this->run_uninstall();
 		$this->create_tables_as_data_machine_does();
 		Adapters::forget();
 	}
@@ -170,26 +173,6 @@ final class UninstallFootprintTest extends TestCase {
 		return array_merge( self::DM_TABLES, array_map( static fn ( string $table ): string => substr( $table, strlen( $wpdb->prefix ) ), $this->today_created ) );
 	}
 
-	private function run_uninstall( bool $data_machine_active, string $constant = 'DATA_MACHINE_VERSION' ): void {
-		$script = sprintf(
-			'%s define( "WP_UNINSTALL_PLUGIN", "dm-jobs/plugin.php" ); $_SERVER["HTTP_HOST"] = "localhost"; require %s; include %s;',
-			$data_machine_active ? sprintf( 'define( "%s", "1" );', $constant ) : '',
-			var_export( getenv( 'DM_JOBS_WP_DIR' ) . '/wp-load.php', true ),
-			var_export( DM_JOBS_DIR . '/uninstall.php', true )
-		);
-		exec( escapeshellarg( PHP_BINARY ) . ' -r ' . escapeshellarg( $script ) . ' 2>&1', $output, $status );
-		$this->assertSame( 0, $status, implode( "\n", $output ) );
-		wp_cache_flush();
-	}
-
-	/**
-	 * @return string[]
-	 */
-	private function dm_tables(): array {
-		global $wpdb;
-		return $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'dm_' ) . '%' ) );
-	}
-
 	public function test_uninstall_with_data_machine_active_leaves_its_tables_as_it_made_them(): void {
 		global $wpdb;
 		$before = $this->schema();
@@ -211,7 +194,7 @@ final class UninstallFootprintTest extends TestCase {
 			)
 		);
 
-		$this->run_uninstall( true );
+		$this->run_uninstall( 'DATA_MACHINE_VERSION' );
 
 		$this->assertSame( $before, $this->schema() );
 		$left = $this->dm_tables();
@@ -231,7 +214,7 @@ final class UninstallFootprintTest extends TestCase {
 		// A site upgraded from a version that did not record its additions.
 		delete_option( SchemaRepository::ADDED_OPTION );
 
-		$this->run_uninstall( true );
+		$this->run_uninstall( 'DATA_MACHINE_VERSION' );
 
 		$this->assertSame( $before, $this->schema() );
 	}
@@ -253,7 +236,7 @@ final class UninstallFootprintTest extends TestCase {
 			$this->assertSame( "{$wpdb->prefix}dm_jobs_label_grams", $wpdb->get_var( $wpdb->prepare( 'SHOW TABLES LIKE %s', "{$wpdb->prefix}dm_jobs_label_grams" ) ), 'the labels\' trigrams' );
 		}
 
-		$this->run_uninstall( true, 'DATAMACHINE_VERSION' );
+		$this->run_uninstall( 'DATAMACHINE_VERSION' );
 
 		$this->assertSame( $before, $this->schema() );
 		$left = $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'dm_jobs_' ) . '%' ) );

@@ -15,7 +15,11 @@ use DMJobs\Tests\TestCase;
 
 PHP_SAPI === 'cli' || exit;
 
+require_once __DIR__ . '/RunsUninstall.php';
+
 final class UninstallTest extends TestCase {
+
+	use RunsUninstall;
 
 	protected function setUp(): void {
 		global $wpdb;
@@ -32,25 +36,6 @@ final class UninstallTest extends TestCase {
 			$wpdb->query( "DELETE FROM {$wpdb->prefix}{$table}" );
 		}
 		Plugin::activate();
-	}
-
-	private function run_uninstall(): void {
-		$script = sprintf(
-			'define( "WP_UNINSTALL_PLUGIN", "dm-jobs/plugin.php" ); $_SERVER["HTTP_HOST"] = "localhost"; require %s; include %s;',
-			var_export( getenv( 'DM_JOBS_WP_DIR' ) . '/wp-load.php', true ),
-			var_export( DM_JOBS_DIR . '/uninstall.php', true )
-		);
-		exec( escapeshellarg( PHP_BINARY ) . ' -r ' . escapeshellarg( $script ) . ' 2>&1', $output, $status );
-		$this->assertSame( 0, $status, implode( "\n", $output ) );
-		wp_cache_flush();
-	}
-
-	/**
-	 * @return string[]
-	 */
-	private function dm_tables(): array {
-		global $wpdb;
-		return $wpdb->get_col( $wpdb->prepare( 'SHOW TABLES LIKE %s', $wpdb->esc_like( $wpdb->prefix . 'dm_' ) . '%' ) );
 	}
 
 	public function test_uninstall_removes_what_dm_jobs_created(): void {
