@@ -7,23 +7,9 @@ import { __, sprintf } from '@wordpress/i18n';
  * Internal dependencies
  */
 import { Timestamp } from '../../../shared/components/timestamp';
-import type { RetentionReport as Report, RetentionStep } from '../types';
+import type { RetentionReport as Report } from '../types';
 import { formatDuration } from '../../../shared/format/format-duration';
-import { formatRows } from '../utils/row-counts';
-
-export function stepLabel( key: RetentionStep[ 'key' ] ): string {
-	const labels: Record< RetentionStep[ 'key' ], string > = {
-		completed: __( 'Completed jobs', 'dm-jobs' ),
-		failed: __( 'Failed and cancelled jobs', 'dm-jobs' ),
-		engine_data: __( 'Engine data shed', 'dm-jobs' ),
-		audit: __( 'Audit entries', 'dm-jobs' ),
-	};
-	return labels[ key ];
-}
-
-function stepNoun( key: RetentionStep[ 'key' ] ) {
-	return key === 'audit' ? ( 'entries' as const ) : ( 'jobs' as const );
-}
+import { describeRetentionStep } from '../utils/retention-step';
 
 export interface RetentionReportProps {
 	report: Report;
@@ -90,18 +76,9 @@ export function RetentionReport( {
 				<ul>
 					{ report.steps.map( ( step ) => (
 						<li key={ step.key }>
-							{ sprintf(
-								/* translators: 1: rule name, 2: e.g. "1,234 jobs", 3: days. */
-								__(
-									'%1$s: %2$s (older than %3$d days)',
-									'dm-jobs'
-								),
-								stepLabel( step.key ),
-								formatRows(
-									step.affected ?? 0,
-									stepNoun( step.key )
-								),
-								step.days
+							{ describeRetentionStep(
+								step,
+								step.affected ?? 0
 							) }
 							{ step.message ? ` — ${ step.message }` : '' }
 						</li>

@@ -22,9 +22,9 @@ import {
 } from '../../data/admin-data-store';
 import { useJobsContext } from '../../hooks/use-jobs-context';
 import type { RetentionDryRun, RetentionSettings } from '../../types';
-import { formatRows } from '../../utils/row-counts';
 import { DaysField } from '../days-field';
-import { RetentionReport, stepLabel } from '../retention-report';
+import { RetentionReport } from '../retention-report';
+import { describeRetentionStep } from '../../utils/retention-step';
 
 const DAY_FIELDS: Array< {
 	key: Exclude< keyof RetentionSettings, 'keep_failed' >;
@@ -262,20 +262,9 @@ export function RetentionSection() {
 						<ul>
 							{ dryRun.steps.map( ( step ) => (
 								<li key={ step.key }>
-									{ sprintf(
-										/* translators: 1: rule name, 2: e.g. "1,234 jobs", 3: days. */
-										__(
-											'%1$s: %2$s (older than %3$d days)',
-											'dm-jobs'
-										),
-										stepLabel( step.key ),
-										formatRows(
-											step.count ?? 0,
-											step.key === 'audit'
-												? 'entries'
-												: 'jobs'
-										),
-										step.days
+									{ describeRetentionStep(
+										step,
+										step.count ?? 0
 									) }
 								</li>
 							) ) }
