@@ -11,13 +11,14 @@ import type { ReactNode } from 'react';
 /**
  * WordPress dependencies
  */
-import { Button, Notice, Spinner } from '@wordpress/components';
+import { Button, Spinner } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { RetryNotice } from '../../../shared/components/retry-notice';
 import type { ApiError } from '../../../shared/types';
 import type { ChartTable } from '../types';
 import { DataTable } from './data-table';
@@ -115,27 +116,13 @@ export function ChartCard( {
 				</div>
 			) }
 			{ state === 'error' && error && (
-				<Notice
-					status="error"
-					isDismissible={ false }
-					actions={
-						onRetry
-							? [
-									{
-										label: __( 'Retry', 'dm-jobs' ),
-										onClick: onRetry,
-										variant: 'secondary',
-									},
-								]
-							: []
-					}
-				>
+				<RetryNotice onRetry={ onRetry }>
 					{ sprintf(
 						/* translators: %s: error message from the server. */
 						__( 'This chart could not be loaded: %s', 'dm-jobs' ),
 						error.message
 					) }
-				</Notice>
+				</RetryNotice>
 			) }
 			{ state === 'empty' && (
 				<p className="dm-jobs-insights-card__empty">{ emptyMessage }</p>

@@ -13,6 +13,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { RetryNotice } from '../../../shared/components/retry-notice';
 import type { ApiError } from '../../../shared/types';
 import type {
 	DegradationTrigger,
@@ -42,24 +43,14 @@ function LoadProblem( {
 	what: string;
 } ) {
 	return (
-		<Notice
-			status="error"
-			isDismissible={ false }
-			actions={ [
-				{
-					label: __( 'Retry', 'dm-jobs' ),
-					onClick: onRetry,
-					variant: 'secondary',
-				},
-			] }
-		>
+		<RetryNotice onRetry={ onRetry }>
 			{ sprintf(
 				/* translators: 1: what could not be loaded, 2: error message. */
 				__( '%1$s could not be loaded: %2$s', 'dm-jobs' ),
 				what,
 				error.message
 			) }
-		</Notice>
+		</RetryNotice>
 	);
 }
 

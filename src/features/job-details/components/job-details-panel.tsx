@@ -1,13 +1,7 @@
 /**
  * WordPress dependencies
  */
-import {
-	Button,
-	Notice,
-	Panel,
-	PanelBody,
-	Spinner,
-} from '@wordpress/components';
+import { Button, Panel, PanelBody, Spinner } from '@wordpress/components';
 import { useDispatch, useSelect } from '@wordpress/data';
 import { useEffect, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
@@ -20,6 +14,7 @@ import type { ReactNode } from 'react';
 /**
  * Internal dependencies
  */
+import { RetryNotice } from '../../../shared/components/retry-notice';
 import type { DmJobsConfig, JobListItem } from '../../../shared/types';
 import { useLiveTail } from '../hooks/use-live-tail';
 import { store } from '../store';
@@ -138,27 +133,20 @@ export function JobDetailsPanel( {
 					</p>
 				) }
 				{ status === 'error' && error !== null && (
-					<Notice
-						status="error"
-						isDismissible={ false }
-						actions={
+					<RetryNotice
+						onRetry={
 							notFound
-								? []
-								: [
-										{
-											label: __( 'Retry', 'dm-jobs' ),
-											onClick: () => {
-												loadJob();
-												loadLogs();
-											},
-										},
-									]
+								? undefined
+								: () => {
+										loadJob();
+										loadLogs();
+									}
 						}
 					>
 						{ notFound
 							? __( 'This job no longer exists.', 'dm-jobs' )
 							: error.message }
-					</Notice>
+					</RetryNotice>
 				) }
 				{ job !== null && renderActions?.( job ) }
 				{ job !== null && (

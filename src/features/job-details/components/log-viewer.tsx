@@ -9,6 +9,7 @@ import { __, sprintf } from '@wordpress/i18n';
 /**
  * Internal dependencies
  */
+import { RetryNotice } from '../../../shared/components/retry-notice';
 import { formatNumber } from '../../../shared/format/format-number';
 import { downloadLogExport } from '../api/job-details-api';
 import { store } from '../store';
@@ -256,18 +257,9 @@ export function LogViewer( { jobId, live, counts, timeZone }: LogViewerProps ) {
 				</Notice>
 			) }
 			{ error !== null && (
-				<Notice
-					status="error"
-					isDismissible={ false }
-					actions={ [
-						{
-							label: __( 'Retry', 'dm-jobs' ),
-							onClick: () => loadLogs(),
-						},
-					] }
-				>
+				<RetryNotice onRetry={ () => loadLogs() }>
 					{ error.message }
-				</Notice>
+				</RetryNotice>
 			) }
 			{ tailError !== null && (
 				<Notice status="warning" isDismissible={ false }>

@@ -1,12 +1,12 @@
 /**
  * WordPress dependencies
  */
-import { Notice } from '@wordpress/components';
 import { sprintf, __ } from '@wordpress/i18n';
 
 /**
  * Internal dependencies
  */
+import { RetryNotice } from '../../../shared/components/retry-notice';
 import type { ApiError } from '../../../shared/types';
 
 export interface ErrorNoticeProps {
@@ -23,23 +23,12 @@ export interface ErrorNoticeProps {
  */
 export function ErrorNotice( { error, onRetry }: ErrorNoticeProps ) {
 	return (
-		<Notice
-			className="dm-jobs-error"
-			status="error"
-			isDismissible={ false }
-			actions={ [
-				{
-					label: __( 'Retry', 'dm-jobs' ),
-					onClick: onRetry,
-					variant: 'secondary',
-				},
-			] }
-		>
+		<RetryNotice className="dm-jobs-error" onRetry={ onRetry }>
 			{ sprintf(
 				/* translators: %s: error message from the server. */
 				__( 'Jobs could not be loaded: %s', 'dm-jobs' ),
 				error.message
 			) }
-		</Notice>
+		</RetryNotice>
 	);
 }
