@@ -101,22 +101,46 @@ function parseDay( day: string ): [ number, number, number ] | null {
 }
 
 /**
+ * A time of a day in the site's time zone, as ISO 8601 UTC.
+ *
+ * @param day      `YYYY-MM-DD`.
+ * @param timeZone IANA name or offset such as `+05:30`.
+ * @param time     Hours, minutes and seconds on that day's clock.
+ */
+function siteDayTime(
+	day: string,
+	timeZone: string,
+	time: readonly [ number, number, number ]
+): string | null {
+	const parts = parseDay( day );
+	if ( parts === null ) {
+		return null;
+	}
+	const [ year, month, date ] = parts;
+	const [ hours, minutes, seconds ] = time;
+	return toIsoSeconds(
+		new Date(
+			new TZDate(
+				year,
+				month - 1,
+				date,
+				hours,
+				minutes,
+				seconds,
+				timeZone
+			).getTime()
+		)
+	);
+}
+
+/**
  * The first second of a day in the site's time zone, as ISO 8601 UTC.
  *
  * @param day      `YYYY-MM-DD`.
  * @param timeZone IANA name or offset such as `+05:30`.
  */
 export function siteDayStart( day: string, timeZone: string ): string | null {
-	const parts = parseDay( day );
-	if ( parts === null ) {
-		return null;
-	}
-	const [ year, month, date ] = parts;
-	return toIsoSeconds(
-		new Date(
-			new TZDate( year, month - 1, date, 0, 0, 0, timeZone ).getTime()
-		)
-	);
+	return siteDayTime( day, timeZone, [ 0, 0, 0 ] );
 }
 
 /**
@@ -126,16 +150,7 @@ export function siteDayStart( day: string, timeZone: string ): string | null {
  * @param timeZone IANA name or offset such as `+05:30`.
  */
 export function siteDayEnd( day: string, timeZone: string ): string | null {
-	const parts = parseDay( day );
-	if ( parts === null ) {
-		return null;
-	}
-	const [ year, month, date ] = parts;
-	return toIsoSeconds(
-		new Date(
-			new TZDate( year, month - 1, date, 23, 59, 59, timeZone ).getTime()
-		)
-	);
+	return siteDayTime( day, timeZone, [ 23, 59, 59 ] );
 }
 
 /**
