@@ -10,7 +10,10 @@ import {
 	backoffDelay,
 	PollScheduler,
 } from '../../../../../src/features/jobs-list/utils/poll-scheduler';
-import type { VisibilitySource } from '../../../../../src/features/jobs-list/utils/poll-scheduler';
+import type {
+	PollSchedulerOptions,
+	VisibilitySource,
+} from '../../../../../src/features/jobs-list/utils/poll-scheduler';
 
 function fakeVisibility() {
 	let hidden = false;
@@ -74,6 +77,32 @@ function controlledPoll() {
 	};
 }
 
+/**
+ * A started scheduler over a fake page visibility and a poll the test answers.
+ *
+ * @param options          What else the scheduler starts with.
+ * @param options.hidden   The page is hidden when it starts.
+ * @param options.onChange Told every state.
+ */
+function startScheduler( {
+	hidden = false,
+	onChange,
+}: {
+	hidden?: boolean;
+	onChange?: PollSchedulerOptions[ 'onChange' ];
+} = {} ) {
+	const visibility = fakeVisibility();
+	visibility.set( hidden );
+	const control = controlledPoll();
+	const scheduler = new PollScheduler( {
+		poll: control.poll,
+		visibility: visibility.source,
+		onChange,
+	} );
+	scheduler.start();
+	return { visibility, control, scheduler };
+}
+
 beforeEach( () => {
 	vi.useFakeTimers();
 } );
@@ -96,13 +125,7 @@ describe( 'backoffDelay', () => {
 
 describe( 'PollScheduler', () => {
 	it( 'polls every 3 s, each poll after the last one settled', async () => {
-		const visibility = fakeVisibility();
-		const control = controlledPoll();
-		const scheduler = new PollScheduler( {
-			poll: control.poll,
-			visibility: visibility.source,
-		} );
-		scheduler.start();
+		const { control, scheduler } = startScheduler();
 		expect( control.poll ).not.toHaveBeenCalled();
 
 		await vi.advanceTimersByTimeAsync( 3000 );
@@ -127,15 +150,10 @@ describe( 'PollScheduler', () => {
 	} );
 
 	it( 'pauses while the page is hidden and catches up when it is shown', async () => {
-		const visibility = fakeVisibility();
-		const control = controlledPoll();
 		const states: string[] = [];
-		const scheduler = new PollScheduler( {
-			poll: control.poll,
-			visibility: visibility.source,
+		const { visibility, control, scheduler } = startScheduler( {
 			onChange: ( state ) => states.push( state.status ),
 		} );
-		scheduler.start();
 		await vi.advanceTimersByTimeAsync( 3000 );
 		await control.answer();
 
@@ -154,13 +172,7 @@ describe( 'PollScheduler', () => {
 	} );
 
 	it( 'does not schedule again when hidden while a poll is in flight', async () => {
-		const visibility = fakeVisibility();
-		const control = controlledPoll();
-		const scheduler = new PollScheduler( {
-			poll: control.poll,
-			visibility: visibility.source,
-		} );
-		scheduler.start();
+		const { visibility, control, scheduler } = startScheduler();
 		await vi.advanceTimersByTimeAsync( 3000 );
 		visibility.set( true );
 		await control.answer();
@@ -170,14 +182,7 @@ describe( 'PollScheduler', () => {
 	} );
 
 	it( 'does not start polling while the page starts hidden', async () => {
-		const visibility = fakeVisibility();
-		visibility.set( true );
-		const control = controlledPoll();
-		const scheduler = new PollScheduler( {
-			poll: control.poll,
-			visibility: visibility.source,
-		} );
-		scheduler.start();
+		const { control, scheduler } = startScheduler( { hidden: true } );
 		await vi.advanceTimersByTimeAsync( 30_000 );
 		expect( control.poll ).not.toHaveBeenCalled();
 		expect( scheduler.getState().status ).toBe( 'paused' );
@@ -185,13 +190,7 @@ describe( 'PollScheduler', () => {
 	} );
 
 	it( 'backs off after errors (3, 6, 12 … 60 s) and recovers', async () => {
-		const visibility = fakeVisibility();
-		const control = controlledPoll();
-		const scheduler = new PollScheduler( {
-			poll: control.poll,
-			visibility: visibility.source,
-		} );
-		scheduler.start();
+		const { control, scheduler } = startScheduler();
 		await vi.advanceTimersByTimeAsync( 3000 );
 
 		const gaps: number[] = [];
@@ -226,13 +225,7 @@ describe( 'PollScheduler', () => {
 	} );
 
 	it( 'retries at once on "Retry now"', async () => {
-		const visibility = fakeVisibility();
-		const control = controlledPoll();
-		const scheduler = new PollScheduler( {
-			poll: control.poll,
-			visibility: visibility.source,
-		} );
-		scheduler.start();
+		const { control, scheduler } = startScheduler();
 		await vi.advanceTimersByTimeAsync( 3000 );
 		await control.answer( false );
 		await vi.advanceTimersByTimeAsync( 3000 );
@@ -250,13 +243,7 @@ describe( 'PollScheduler', () => {
 	} );
 
 	it( 'stops polling and listening when stopped', async () => {
-		const visibility = fakeVisibility();
-		const control = controlledPoll();
-		const scheduler = new PollScheduler( {
-			poll: control.poll,
-			visibility: visibility.source,
-		} );
-		scheduler.start();
+		const { visibility, control, scheduler } = startScheduler();
 		expect( visibility.listeners.size ).toBe( 1 );
 		scheduler.stop();
 		expect( visibility.listeners.size ).toBe( 0 );
