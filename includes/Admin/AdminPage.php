@@ -44,6 +44,8 @@ final class AdminPage {
 
 	private ?DateLocale $date_locale = null;
 
+	private ?JqueryAfterFirstRows $jquery = null;
+
 	public function register(): void {
 		// Late, so Data Machine's own menu exists when we look for it.
 		add_action( 'admin_menu', array( $this, 'add_menu' ), 99 );
@@ -82,6 +84,7 @@ final class AdminPage {
 	}
 
 	public function render(): void {
+		$this->jquery?->release();
 		$this->use_requested_generation();
 		( new SourceSwitcher() )->render();
 		// The admin menu goes out before the first page is worked out, so the browser parses it meanwhile.
@@ -90,11 +93,16 @@ final class AdminPage {
 		if ( null !== $this->first_paint && null !== $this->date_locale && ! $this->opens_insights() ) {
 			$markup = ( new FirstRowsMarkup( $this->first_paint, $this->timezone(), $this->date_locale ) )->render();
 		}
+		// Core's common.js moves admin notices after .wp-header-end (else after the first heading, which is
+		// inside the app's root, where the app's first render would wipe them): keep them above the app.
 		// The markup is built from escaped parts (FirstRowsMarkup escapes every value).
-		echo '<div class="wrap"><div id="dm-jobs-root" class="dm-jobs-root">' . $markup . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
+		echo '<div class="wrap"><hr class="wp-header-end"><div id="dm-jobs-root" class="dm-jobs-root">' . $markup . '</div>'; // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped
 		printf( '<noscript><p>%s</p></noscript></div>', esc_html__( 'Filters, job details and live updates need JavaScript.', 'dm-jobs' ) );
-		// The rows go out now; the rest of the answers are worked out meanwhile (hand_over_answers).
+		// The rows go out now; the browser parses and paints them while the rest of the answers are worked out.
 		flush();
+		$this->hand_over_answers();
+		// After that pause, so the browser has parsed the rows and can paint them before it runs jQuery.
+		$this->jquery?->print_now();
 	}
 
 	/**
@@ -102,7 +110,7 @@ final class AdminPage {
 	 * question). Only the first page is needed for the printed rows; the others are worked out here, after
 	 * the head and the rows went out, so the page's first byte does not wait for them.
 	 */
-	public function hand_over_answers(): void {
+	private function hand_over_answers(): void {
 		if ( null === $this->first_paint ) {
 			return;
 		}
@@ -138,8 +146,6 @@ final class AdminPage {
 		$query_args        = wp_unslash( $_GET ); // phpcs:ignore WordPress.Security.NonceVerification.Recommended
 		$this->first_paint = new FirstPaint( is_array( $query_args ) ? $query_args : array() );
 		$config            = $this->config() + array( 'firstPaint' => $this->first_paint->config() );
-		// The answers the rows do not need are worked out after the rows are sent (hand_over_answers).
-		add_action( 'admin_footer', array( $this, 'hand_over_answers' ) );
 		$this->send_head_early();
 
 		// Heavy packages (wp-components) are not dependencies: the app loads them where it uses them.
@@ -175,17 +181,22 @@ final class AdminPage {
 	 * What the first rows wait for in the head, cut to what this screen uses: core prints the theme's font
 	 * faces on every admin screen (for the block editor; with a block theme's style variations about 44 KB
 	 * and 30–45 ms of theme.json work before the head's scripts are written), which nothing on this screen
-	 * uses; and the head is flushed when it is complete, so the browser fetches the stylesheets and head
-	 * scripts while the rest of the page is built (PHP sends output in 4 KB chunks by default).
+	 * uses; jQuery waits until after the rows (JqueryAfterFirstRows); and the head is flushed when it is
+	 * complete, so the browser fetches the stylesheets while the rest of the page is built (PHP sends output
+	 * in 4 KB chunks by default).
 	 */
 	private function send_head_early(): void {
 		remove_action( 'admin_print_styles', 'wp_print_font_faces', 50 );
 		remove_action( 'admin_print_styles', 'wp_print_font_faces_from_style_variations', 50 );
 		add_action( 'admin_head', array( $this, 'flush_head' ), PHP_INT_MAX );
+		$this->jquery = new JqueryAfterFirstRows();
+		$this->jquery->register();
 	}
 
 	public function flush_head(): void {
+		$this->jquery?->release();
 		flush();
+		$this->jquery?->hold();
 	}
 
 	/**

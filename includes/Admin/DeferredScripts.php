@@ -9,7 +9,8 @@
  * Scripts core enqueues on every admin screen that the first rows do not need (its command palette, about
  * 40 scripts with block-editor and wp-components) can be withheld the same way into a second template,
  * which the app runs once it has taken over: they otherwise download and compile while the first frame
- * waits for the CPU.
+ * waits for the CPU. Their stylesheets leave the head too (the palette's pulls in wp-components', 109 KB
+ * of CSS the browser would parse and match before the first frame).
  *
  * @package DMJobs
  */
@@ -33,6 +34,11 @@ final class DeferredScripts {
 	 * @param bool     $withhold    Whether the handles are enqueued by others (core) and taken out of the
 	 *                              footer into the template; only those enqueued are.
 	 */
+	/**
+	 * @var string[]|null The stylesheets taken out of the head (withhold_styles), or null when none were.
+	 */
+	private ?array $withheld_styles = null;
+
 	public function __construct(
 		private array $handles,
 		private readonly string $template_id = self::TEMPLATE_ID,
@@ -42,7 +48,8 @@ final class DeferredScripts {
 
 	public function register(): void {
 		if ( $this->withhold ) {
-			// Before the footer scripts are printed (priority 10).
+			// Before the head's stylesheets are printed (priority 20), and before the footer scripts (10).
+			add_action( 'admin_print_styles', array( $this, 'withhold_styles' ), 1 );
 			add_action( 'admin_print_footer_scripts', array( $this, 'withhold' ), 9 );
 		}
 		// After the footer scripts (priority 10), so what they printed is known.
@@ -56,6 +63,16 @@ final class DeferredScripts {
 		$this->handles = array_values( array_filter( $this->handles, static fn ( string $handle ): bool => wp_script_is( $handle, 'enqueued' ) ) );
 		foreach ( $this->handles as $handle ) {
 			wp_dequeue_script( $handle );
+		}
+	}
+
+	/**
+	 * Takes the stylesheets of the handles that are enqueued out of the head (they go into the template).
+	 */
+	public function withhold_styles(): void {
+		$this->withheld_styles = array_values( array_filter( $this->handles, static fn ( string $handle ): bool => wp_style_is( $handle, 'enqueued' ) ) );
+		foreach ( $this->withheld_styles as $handle ) {
+			wp_dequeue_style( $handle );
 		}
 	}
 
@@ -74,7 +91,7 @@ final class DeferredScripts {
 		$scripts = wp_scripts();
 		$styles  = wp_styles();
 
-		$style_handles = array_values( array_filter( $this->handles, static fn ( string $handle ): bool => isset( $styles->registered[ $handle ] ) ) );
+		$style_handles = $this->withheld_styles ?? array_values( array_filter( $this->handles, static fn ( string $handle ): bool => isset( $styles->registered[ $handle ] ) ) );
 		$styles->all_deps( $style_handles );
 		$style_queue    = array_values( array_diff( $styles->to_do, $styles->done ) );
 		$styles->to_do  = array();

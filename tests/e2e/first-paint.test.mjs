@@ -4,11 +4,15 @@
  * the server for it again and without moving anything.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
 	BASE_URL,
 	JOBS_PAGE,
+	ROOT,
+	WP_DIR,
 	collectPageErrors,
 	launchBrowser,
 	login,
@@ -18,6 +22,7 @@ import {
 } from './helpers.mjs';
 
 const ROWS = '.dm-jobs-table tbody tr[data-job-id]';
+const JQUERY = /<script[^>]+(jquery-core|jquery\.min\.js)/;
 const VIEW =
 	'&status=failed,completed&orderby=created_at&order=asc&per_page=50';
 
@@ -446,6 +451,131 @@ describe( 'First paint', () => {
 		await page.locator( '.commands-command-menu' ).waitFor();
 		assert.deepEqual( errors, [] );
 		await page.close();
+	} );
+
+	it( 'keeps the palette’s and wp-components’ stylesheets out of the head, and they style the palette once loaded', async () => {
+		const page = await newLoggedInPage( browser );
+		const errors = collectPageErrors( page );
+		const html = await ( await page.goto( JOBS_PAGE ) ).text();
+		const head = html.slice( 0, html.indexOf( '</head>' ) );
+		assert.match(
+			head,
+			/<link[^>]+stylesheet/,
+			'the head has its stylesheets'
+		);
+		assert.doesNotMatch(
+			head,
+			/wp-commands|wp-components|commands\/style|components\/style/,
+			'but not the palette’s nor wp-components’'
+		);
+		await page.locator( '#dm-jobs-root[data-app-ready]' ).waitFor();
+		await page.waitForFunction(
+			() => window.wp?.coreCommands !== undefined
+		);
+		await page
+			.locator( '#dm-jobs-root' )
+			.click( { position: { x: 1, y: 1 } } );
+		await page.keyboard.press( 'Control+k' );
+		const menu = page.locator( '.commands-command-menu' );
+		await menu.waitFor();
+		// commands/style.css places the menu below the top of the window; unstyled it would sit at 0.
+		assert.equal(
+			await menu.evaluate(
+				( element ) => window.getComputedStyle( element ).position
+			),
+			'relative'
+		);
+		assert.equal(
+			await page.locator( 'link#wp-components-css' ).count(),
+			1,
+			'wp-components’ stylesheet is loaded once'
+		);
+		assert.deepEqual( errors, [] );
+		await page.close();
+	} );
+
+	it( 'prints jQuery after the first rows, and core’s admin scripts still work', async () => {
+		const page = await newLoggedInPage( browser );
+		const errors = collectPageErrors( page );
+		const html = await ( await page.goto( JOBS_PAGE ) ).text();
+		assert.doesNotMatch(
+			html.slice( 0, html.indexOf( '</head>' ) ),
+			JQUERY,
+			'the head has no jQuery'
+		);
+		const jquery = html.search( JQUERY );
+		assert.ok(
+			jquery > html.indexOf( '<table class="dm-jobs-table' ),
+			'jQuery comes after the printed rows'
+		);
+		assert.ok(
+			jquery <
+				html.search(
+					/<script[^>]+(common(\.min)?\.js|[=,]common[,&])/
+				),
+			'and before core’s scripts that use it'
+		);
+		await page.locator( '#dm-jobs-root[data-app-ready]' ).waitFor();
+		assert.equal(
+			await page.evaluate( () => typeof window.jQuery ),
+			'function'
+		);
+		// common.js (jQuery) folds the admin menu.
+		await page.locator( '#collapse-button' ).click();
+		await page.waitForFunction( () =>
+			document.body.classList.contains( 'folded' )
+		);
+		await page.locator( '#collapse-button' ).click();
+		assert.deepEqual( errors, [] );
+		await page.close();
+	} );
+
+	it( 'gives jQuery first to a plugin that prints a notice using it, and to its footer script', async () => {
+		const muPlugin = path.join(
+			WP_DIR,
+			'wp-content/mu-plugins/dm-jobs-e2e-inline-jquery.php'
+		);
+		copyFileSync(
+			path.join( ROOT, 'tests/e2e/fixtures/inline-jquery-mu-plugin.php' ),
+			muPlugin
+		);
+		try {
+			const page = await newLoggedInPage( browser );
+			const errors = collectPageErrors( page );
+			const html = await ( await page.goto( JOBS_PAGE ) ).text();
+			assert.ok(
+				html.search( JQUERY ) <
+					html.indexOf( 'id="dm-e2e-old-notice"' ),
+				'jQuery comes before the notice’s script'
+			);
+			assert.equal( html.match( new RegExp( JQUERY, 'g' ) ).length, 1 );
+			const notice = page.locator( '#dm-e2e-old-notice' );
+			await page.waitForFunction( () =>
+				document
+					.getElementById( 'dm-e2e-old-notice' )
+					?.classList.contains( 'is-ready' )
+			);
+			assert.equal(
+				await notice.getAttribute( 'data-footer-ran' ),
+				'yes'
+			);
+			// Core's common.js moves notices under the page header: they stay there, out of the app's
+			// root, once the app has taken over.
+			await page.locator( '#dm-jobs-root[data-app-ready]' ).waitFor();
+			await page.locator( '.dm-jobs-filters' ).waitFor();
+			assert.ok( await notice.isVisible(), 'the notice is still shown' );
+			assert.equal(
+				await notice.evaluate(
+					( element ) => element.closest( '#dm-jobs-root' ) === null
+				),
+				true
+			);
+			await page.locator( ROWS ).first().waitFor();
+			assert.deepEqual( errors, [] );
+			await page.close();
+		} finally {
+			rmSync( muPlugin, { force: true } );
+		}
 	} );
 
 	it( 'shows the printed table only once all its rows are in (its columns are sized by all of them)', async () => {

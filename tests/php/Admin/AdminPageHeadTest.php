@@ -42,9 +42,9 @@ final class AdminPageHeadTest extends TestCase {
 		foreach ( self::FONT_FACE_PRINTERS as $printer ) {
 			remove_action( 'admin_print_styles', $printer, 50 );
 		}
-		remove_all_actions( 'admin_head' );
-		remove_all_actions( 'admin_footer' );
-		remove_all_actions( 'admin_print_footer_scripts' );
+		foreach ( array( 'admin_print_styles', 'admin_print_scripts', 'admin_head', 'admin_footer', 'admin_print_footer_scripts' ) as $hook ) {
+			remove_all_actions( $hook );
+		}
 		wp_dequeue_script( AdminPage::SCRIPT_HANDLE );
 		parent::tearDown();
 	}
