@@ -194,9 +194,7 @@ final class MetricsRestTest extends MetricsTestCase {
 	}
 
 	public function test_capacity_projects_growth_and_the_retention_for_a_size(): void {
-		$this->make_pipelines( 1, 1 );
-		$flow     = array_key_first( $this->flows );
-		$pipeline = $this->flows[ $flow ];
+		[ $pipeline, $flow ] = $this->make_one_flow();
 		$now      = time();
 		$today    = \DMJobs\Metrics\SiteClock::site()->today( $now );
 		// 10 jobs a day over the last 30 whole days, 5 a day over the 30 before.
@@ -263,10 +261,9 @@ final class MetricsRestTest extends MetricsTestCase {
 	}
 
 	public function test_passes_record_concurrency_from_the_open_set(): void {
-		$this->make_pipelines( 1, 1 );
-		$flow = array_key_first( $this->flows );
+		[ $pipeline, $flow ] = $this->make_one_flow();
 		foreach ( array( 'processing', 'processing', 'running', 'pending' ) as $status ) {
-			Fixtures::job( $this->flows[ $flow ], $flow, $status, gmdate( 'Y-m-d H:i:s', time() - 60 ) );
+			Fixtures::job( $pipeline, $flow, $status, gmdate( 'Y-m-d H:i:s', time() - 60 ) );
 		}
 		$this->catch_up();
 		$data = $this->admin_request( 'GET', '/metrics/resources', array( 'range' => '24h' ) )->get_data();

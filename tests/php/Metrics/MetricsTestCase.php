@@ -83,6 +83,17 @@ abstract class MetricsTestCase extends TestCase {
 	}
 
 	/**
+	 * One pipeline with one flow.
+	 *
+	 * @return array{0: int, 1: int} The pipeline ID and the flow ID.
+	 */
+	protected function make_one_flow(): array {
+		$this->make_pipelines( 1, 1 );
+		$flow = (int) array_key_first( $this->flows );
+		return array( $this->flows[ $flow ], $flow );
+	}
+
+	/**
 	 * Inserts jobs straight into dm_jobs (as Data Machine does) between two moments.
 	 *
 	 * @return int[] The new job IDs.

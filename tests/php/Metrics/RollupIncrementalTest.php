@@ -25,9 +25,7 @@ final class RollupIncrementalTest extends MetricsTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->make_pipelines( 1, 1 );
-		$this->flow     = array_key_first( $this->flows );
-		$this->pipeline = $this->flows[ $this->flow ];
+		[ $this->pipeline, $this->flow ] = $this->make_one_flow();
 	}
 
 	private function job( string $status, string $created = '2026-11-01 10:15:00', ?string $completed = null ): int {

@@ -23,9 +23,7 @@ final class SiteTimeTest extends MetricsTestCase {
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->make_pipelines( 1, 1 );
-		$this->flow     = array_key_first( $this->flows );
-		$this->pipeline = $this->flows[ $this->flow ];
+		[ $this->pipeline, $this->flow ] = $this->make_one_flow();
 	}
 
 	private function zone( string $name ): void {
