@@ -7,7 +7,6 @@ import {
 	waitFor,
 	within,
 } from '@testing-library/react';
-import type { ReactElement } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -33,17 +32,29 @@ import { stubResizeObserver } from '../helpers';
 vi.mock( '@wordpress/api-fetch', () => ( { default: vi.fn() } ) );
 
 /**
- * Renders with a data registry of its own: each test starts with no answers
- * cached.
- *
- * @param element What to render.
+ * The tabs over a stand-in jobs list, with a data registry of their own: each
+ * test starts with no answers cached.
  */
-function render( element: ReactElement ) {
+function renderTabs() {
 	return renderInPage(
 		<RegistryProvider value={ createRegistry() }>
-			{ element }
+			<InsightsTabs>
+				<p>The jobs list</p>
+			</InsightsTabs>
 		</RegistryProvider>
 	);
+}
+
+/**
+ * The tabs opened on insights from the URL, as a link to them opens them.
+ */
+function renderTabsOnInsights() {
+	window.history.replaceState(
+		null,
+		'',
+		'/wp-admin/admin.php?page=dm-jobs&view=insights'
+	);
+	return renderTabs();
 }
 
 const requests: string[] = [];
@@ -105,11 +116,7 @@ afterEach( () => {
 describe( 'InsightsTabs', () => {
 	it( 'shows the list first and loads insights only when asked', async () => {
 		const user = userEvent.setup();
-		render(
-			<InsightsTabs>
-				<p>The jobs list</p>
-			</InsightsTabs>
-		);
+		renderTabs();
 		const list = screen.getByRole( 'tab', { name: 'Jobs list' } );
 		expect( list ).toHaveAttribute( 'aria-selected', 'true' );
 		expect( screen.getByRole( 'tabpanel' ) ).toHaveTextContent(
@@ -181,16 +188,7 @@ describe( 'InsightsTabs', () => {
 
 	it( 'opens on insights from the URL and validates custom ranges', async () => {
 		const user = userEvent.setup();
-		window.history.replaceState(
-			null,
-			'',
-			'/wp-admin/admin.php?page=dm-jobs&view=insights'
-		);
-		render(
-			<InsightsTabs>
-				<p>The jobs list</p>
-			</InsightsTabs>
-		);
+		renderTabsOnInsights();
 		await screen.findByRole(
 			'region',
 			{ name: 'Job volume' },
@@ -252,16 +250,7 @@ describe( 'InsightsTabs', () => {
 			return response;
 		} ) as unknown as typeof apiFetch );
 
-		window.history.replaceState(
-			null,
-			'',
-			'/wp-admin/admin.php?page=dm-jobs&view=insights'
-		);
-		render(
-			<InsightsTabs>
-				<p>The jobs list</p>
-			</InsightsTabs>
-		);
+		renderTabsOnInsights();
 		await screen.findByRole(
 			'progressbar',
 			{ name: 'History built' },
