@@ -84,6 +84,14 @@ final class JobQuery {
 	}
 
 	/**
+	 * Whether the query narrows by a search and nothing else.
+	 */
+	public function narrows_only_by_search(): bool {
+		return '' !== $this->search && null === $this->created_after && null === $this->created_before
+			&& null === $this->above_id && ! $this->other_statuses && ! $this->statuses && null === $this->pipeline_id && null === $this->flow_id;
+	}
+
+	/**
 	 * Whether the query narrows by nothing at all.
 	 */
 	public function is_unfiltered(): bool {
