@@ -208,6 +208,25 @@ final class JobListStrategiesTest extends TestCase {
 		}
 	}
 
+	public function test_a_search_alone_is_not_read_through_one_window(): void {
+		$all      = $this->all_jobs();
+		$ids      = array_map( 'intval', array_column( $all, 'job_id' ) );
+		$id       = min( $ids );
+		$job      = $all[ array_search( $id, $ids, true ) ];
+		$windowed = $this->count_queries_like( 'COUNT(*) OVER ()' );
+
+		$alone = ( new JobLister() )->page( new JobQuery( search: (string) $id, per_page: 5, order: SortOrder::Asc ) );
+		$this->assertContains( $id, array_map( static fn ( array $row ): int => (int) $row['job_id'], $alone->rows ) );
+		if ( JobColumns::uses_sqlite() ) {
+			return;
+		}
+		// Its estimate counts what the indexes find, not the jobs its LIKE reads beyond the labels table.
+		$this->assertSame( 0, $windowed(), 'a search alone is counted, then paged' );
+		$narrowed = ( new JobLister() )->page( new JobQuery( search: (string) $id, per_page: 5, order: SortOrder::Asc, pipeline_id: (int) $job['pipeline_id'] ) );
+		$this->assertContains( $id, array_map( static fn ( array $row ): int => (int) $row['job_id'], $narrowed->rows ) );
+		$this->assertSame( 1, $windowed(), 'a search narrowed by a pipeline reads its page and total in one pass' );
+	}
+
 	public function test_deep_pages_through_anchors_match_offset(): void {
 		( new JobCounts() )->refresh();
 		$anchors = new PageAnchors( step: 100 );
