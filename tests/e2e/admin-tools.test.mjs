@@ -88,6 +88,8 @@ function existing( ids ) {
 async function openFiltered( page, query ) {
 	await page.goto( `${ JOBS_PAGE }&${ query }` );
 	await page.locator( ROWS ).first().waitFor();
+	// The first rows are printed by PHP: a checkbox ticked before the app takes them over is not the app's.
+	await page.locator( '#dm-jobs-root[data-app-ready]' ).waitFor();
 }
 
 /**
