@@ -29,16 +29,16 @@ final class DeferredScripts {
 	public const AFTER_TAKEOVER_TEMPLATE_ID = 'dm-jobs-after-takeover-scripts';
 
 	/**
+	 * @var string[]|null The stylesheets taken out of the head (withhold_styles), or null when none were.
+	 */
+	private ?array $withheld_styles = null;
+
+	/**
 	 * @param string[] $handles     Script handles (their styles of the same name come along).
 	 * @param string   $template_id The template's element ID.
 	 * @param bool     $withhold    Whether the handles are enqueued by others (core) and taken out of the
 	 *                              footer into the template; only those enqueued are.
 	 */
-	/**
-	 * @var string[]|null The stylesheets taken out of the head (withhold_styles), or null when none were.
-	 */
-	private ?array $withheld_styles = null;
-
 	public function __construct(
 		private array $handles,
 		private readonly string $template_id = self::TEMPLATE_ID,

@@ -66,18 +66,18 @@ final class JqueryAfterFirstRows {
 	 * Prints what was held back, after jQuery when it may use it.
 	 */
 	public function release(): void {
-		if ( null === $this->holding ) {
+		$level         = $this->holding;
+		$this->holding = null;
+		if ( null === $level ) {
 			return;
 		}
-		if ( ob_get_level() !== $this->holding ) {
+		if ( ob_get_level() !== $level ) {
 			// Someone else's buffer is open inside ours (or closed ours): what is in it cannot be looked
 			// at in order, so jQuery goes out now, as early as can still be had.
-			$this->holding = null;
 			$this->print_now();
 			return;
 		}
-		$this->holding = null;
-		$held          = (string) ob_get_clean();
+		$held = (string) ob_get_clean();
 		if ( self::may_use_jquery( $held ) ) {
 			$this->print_now();
 		}
